@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Sluice",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sluice", targets: ["sluice"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "SluiceModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "SluiceDSL", dependencies: ["SluiceModel"]),
+        .target(name: "SluiceCloud", dependencies: ["SluiceModel"]),
+        .target(name: "SluiceEmit", dependencies: ["SluiceModel", "SluiceCloud"]),
+        .target(name: "SluicePipelines", dependencies: ["SluiceDSL"], path: "pipelines/Swift"),
+        .target(
+            name: "SluiceCommands",
+            dependencies: [
+                "SluiceModel", "SluiceEmit", "SluicePipelines",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "sluice", dependencies: ["SluiceCommands"]),
+        .executableTarget(name: "sluice-synth", dependencies: ["SluiceModel"], path: "Benchmarks/sluice-synth"),
+        .testTarget(name: "SluiceModelTests", dependencies: ["SluiceModel"]),
+        .testTarget(name: "SluiceDSLTests", dependencies: ["SluiceDSL", "SluicePipelines", "SluiceCommands"]),
+        .testTarget(name: "SluiceCloudTests", dependencies: ["SluiceCloud"]),
+        .testTarget(name: "SluiceEmitTests", dependencies: ["SluiceEmit", "SluiceCommands"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

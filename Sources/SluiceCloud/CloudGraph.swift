@@ -1,0 +1,56 @@
+import SluiceModel
+
+/// The resources of every pipeline, grouped into one stack per account, in apply order.
+public struct CloudGraph: Sendable {
+    public let project: Project
+    /// Stacks in the order they must be applied.
+    public let stacks: [Stack]
+
+    /// Expands a validated declaration. Pipelines naming unknown accounts are skipped: validation reports them.
+    public init(project: Project, pipelines: [Pipeline]) {
+        self.project = project
+        var stacks: [String: Stack] = [:]
+        for account in project.accounts { stacks[account.name] = Stack(account: account) }
+        for pipeline in pipelines.sorted(by: { $0.name < $1.name }) {
+            guard let names = Names(project: project, pipeline: pipeline) else { continue }
+            let context = PipelineContext(project: project, pipeline: pipeline, names: names)
+            var source = StackBuilder(stack: stacks[names.sourceAccount.name]!, pipeline: pipeline.name)
+            var analytics: StackBuilder
+            let delivery = DeliveryResources.add(context, to: &source)
+            SourceResources.add(context, to: &source, stream: delivery.stream)
+            let landing: Address
+            if names.replicates {
+                ReplicationResources.addSource(context, to: &source, rawBucket: delivery.bucket)
+                stacks[names.sourceAccount.name] = source.stack
+                stacks[names.sourceAccount.name]!.after.insert(names.analyticsAccount.name)
+                analytics = StackBuilder(stack: stacks[names.analyticsAccount.name]!, pipeline: pipeline.name)
+                landing = ReplicationResources.addLanding(context, to: &analytics)
+            } else {
+                analytics = source
+                landing = delivery.bucket
+            }
+            let lake = CatalogResources.addLake(context, to: &analytics)
+            let query = QueryResources.add(context, to: &analytics)
+            let function = ProcessorResources.add(context, to: &analytics, landing: landing, lake: lake, query: query)
+            TriggerResources.add(context, to: &analytics, landing: landing, function: function)
+            CatalogResources.add(context, to: &analytics, lake: lake)
+            stacks[names.analyticsAccount.name] = analytics.stack
+        }
+        self.stacks = Self.applyOrder(project.accounts.compactMap { stacks[$0.name] })
+    }
+
+    /// Stacks sorted so each comes after the ones it needs; ties keep the project's account order.
+    static func applyOrder(_ stacks: [Stack]) -> [Stack] {
+        var ordered: [Stack] = []
+        var remaining = stacks
+        while !remaining.isEmpty {
+            let done = Set(ordered.map(\.name))
+            let index = remaining.firstIndex { $0.after.isSubset(of: done) } ?? 0
+            ordered.append(remaining.remove(at: index))
+        }
+        return ordered
+    }
+
+    /// The stack of an account.
+    public func stack(_ account: String) -> Stack? { stacks.first { $0.name == account } }
+}

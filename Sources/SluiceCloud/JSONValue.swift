@@ -1,0 +1,120 @@
+/// A JSON value with deterministic rendering: object keys sorted, fixed indentation, no float formatting surprises.
+public indirect enum JSONValue: Sendable, Equatable {
+    case string(String)
+    case int(Int)
+    /// A number written exactly as given (`1.0`), for APIs that want a decimal.
+    case number(String)
+    case bool(Bool)
+    case array([JSONValue])
+    case object([String: JSONValue])
+    case null
+
+    /// Two-space indented rendering with sorted keys and a trailing newline: the bytes of a generated file.
+    public func pretty() -> String {
+        var out = ""
+        write(into: &out, indent: 0, pretty: true)
+        out.append("\n")
+        return out
+    }
+
+    /// Compact rendering with sorted keys, for JSON embedded in a string (policies, event patterns).
+    public func compact() -> String {
+        var out = ""
+        write(into: &out, indent: 0, pretty: false)
+        return out
+    }
+
+    private func write(into out: inout String, indent: Int, pretty: Bool) {
+        switch self {
+        case .string(let text): Self.writeString(text, into: &out)
+        case .int(let number): out.append(String(number))
+        case .number(let text): out.append(text)
+        case .bool(let flag): out.append(flag ? "true" : "false")
+        case .null: out.append("null")
+        case .array(let items):
+            if items.isEmpty {
+                out.append("[]")
+                return
+            }
+            out.append("[")
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(",") }
+                if pretty { Self.newline(&out, indent + 1) }
+                item.write(into: &out, indent: indent + 1, pretty: pretty)
+            }
+            if pretty { Self.newline(&out, indent) }
+            out.append("]")
+        case .object(let members):
+            if members.isEmpty {
+                out.append("{}")
+                return
+            }
+            out.append("{")
+            for (index, key) in members.keys.sorted(by: Self.keyOrder).enumerated() {
+                if index > 0 { out.append(",") }
+                if pretty { Self.newline(&out, indent + 1) }
+                Self.writeString(key, into: &out)
+                out.append(pretty ? ": " : ":")
+                members[key]!.write(into: &out, indent: indent + 1, pretty: pretty)
+            }
+            if pretty { Self.newline(&out, indent) }
+            out.append("}")
+        }
+    }
+
+    /// Byte order of the UTF-8 keys, so the order never depends on locale or Unicode normalization.
+    private static func keyOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    private static func newline(_ out: inout String, _ indent: Int) {
+        out.append("\n")
+        out.append(String(repeating: "  ", count: indent))
+    }
+
+    private static func writeString(_ text: String, into out: inout String) {
+        out.append("\"")
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out.append("\\\"")
+            case "\\": out.append("\\\\")
+            case "\n": out.append("\\n")
+            case "\r": out.append("\\r")
+            case "\t": out.append("\\t")
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out.append("\"")
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}
+
+extension JSONValue {
+    /// Strings as a JSON array.
+    public static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+
+    /// A string map as a JSON object.
+    public static func map(_ values: [String: String]) -> JSONValue { .object(values.mapValues(JSONValue.string)) }
+
+    /// Every string inside the value, depth first (to find references).
+    public var allStrings: [String] {
+        switch self {
+        case .string(let text): [text]
+        case .array(let items): items.flatMap(\.allStrings)
+        case .object(let members): members.keys.sorted().flatMap { members[$0]!.allStrings }
+        case .int, .number, .bool, .null: []
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// An IAM policy statement, rendered as an `aws_iam_policy_document` data source so that checkers and reviewers
+/// read structured policies rather than JSON strings.
+public struct Statement: Sendable {
+    public var sid: String
+    public var effect: String
+    public var actions: [String]
+    public var resources: [String]
+    /// Principal type (`Service`, `AWS`) and identifiers.
+    public var principals: [(type: String, identifiers: [String])]
+    /// Condition test, variable and values.
+    public var conditions: [(test: String, variable: String, values: [String])]
+
+    public init(
+        sid: String, effect: String = "Allow", actions: [String], resources: [String] = [],
+        principals: [(type: String, identifiers: [String])] = [],
+        conditions: [(test: String, variable: String, values: [String])] = []
+    ) {
+        self.sid = sid
+        self.effect = effect
+        self.actions = actions
+        self.resources = resources
+        self.principals = principals
+        self.conditions = conditions
+    }
+
+    var json: JSONValue {
+        var body: [String: JSONValue] = ["sid": .string(sid), "effect": .string(effect), "actions": .strings(actions)]
+        if !resources.isEmpty { body["resources"] = .strings(resources) }
+        if !principals.isEmpty {
+            body["principals"] = .array(principals.map { ["type": .string($0.type), "identifiers": .strings($0.identifiers)] })
+        }
+        if !conditions.isEmpty {
+            body["condition"] = .array(
+                conditions.map { ["test": .string($0.test), "variable": .string($0.variable), "values": .strings($0.values)] })
+        }
+        return .object(body)
+    }
+
+    /// A trust statement letting an AWS service assume a role, limited to this account.
+    public static func trust(_ service: String, account: String) -> Statement {
+        Statement(
+            sid: "AssumedBy" + service.prefix { $0 != "." }.capitalized, actions: ["sts:AssumeRole"],
+            principals: [("Service", [service])],
+            conditions: [("StringEquals", "aws:SourceAccount", [account])])
+    }
+
+    /// Denies any request to a bucket that does not use TLS.
+    public static func denyInsecureTransport(bucketARN: String) -> Statement {
+        Statement(
+            sid: "DenyInsecureTransport", effect: "Deny", actions: ["s3:*"],
+            resources: [bucketARN, "\(bucketARN)/*"], principals: [("*", ["*"])],
+            conditions: [("Bool", "aws:SecureTransport", ["false"])])
+    }
+}

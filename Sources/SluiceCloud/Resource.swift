@@ -1,0 +1,139 @@
+import SluiceModel
+
+/// The pipeline stage a resource belongs to, for docs, diagrams and plan summaries.
+public enum Stage: String, Sendable, CaseIterable, Comparable {
+    case source
+    case delivery
+    case replication
+    case trigger
+    case processor
+    case lake
+    case catalog
+    case query
+
+    public static func < (lhs: Stage, rhs: Stage) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A Terraform address: a managed resource (`aws_s3_bucket.raw`) or a data source (`data.aws_iam_policy_document.x`).
+public struct Address: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var type: String
+    public var name: String
+    public var isData: Bool
+
+    public init(_ type: String, _ name: String, isData: Bool = false) {
+        self.type = type
+        self.name = name
+        self.isData = isData
+    }
+
+    public var description: String { isData ? "data.\(type).\(name)" : "\(type).\(name)" }
+
+    /// A Terraform interpolation of one of the resource's attributes: `${aws_s3_bucket.raw.arn}`.
+    public func ref(_ attribute: String) -> String { "${\(description).\(attribute)}" }
+
+    public static func < (lhs: Address, rhs: Address) -> Bool { lhs.description < rhs.description }
+}
+
+/// One resource or data source of a stack, with its arguments as Terraform JSON.
+public struct Resource: Sendable {
+    public var address: Address
+    public var stage: Stage
+    /// The pipeline that owns it.
+    public var pipeline: String
+    public var arguments: [String: JSONValue]
+
+    public init(_ address: Address, stage: Stage, pipeline: String, arguments: [String: JSONValue]) {
+        self.address = address
+        self.stage = stage
+        self.pipeline = pipeline
+        self.arguments = arguments
+    }
+
+    /// Addresses this resource refers to through interpolations or `depends_on`.
+    public var references: Set<Address> {
+        var found = Set<Address>()
+        for text in JSONValue.object(arguments).allStrings {
+            found.formUnion(Self.addresses(in: text))
+        }
+        return found
+    }
+
+    /// `${type.name.attr}`, `${data.type.name.attr}` and bare `type.name` (depends_on) references in a string.
+    static func addresses(in text: String) -> [Address] {
+        var result: [Address] = []
+        let pieces: [Substring]
+        if text.hasPrefix("aws_") && !text.contains("${") {
+            pieces = [Substring(text)]
+        } else {
+            pieces = text.split(separator: "${").dropFirst().map { $0.prefix { $0 != "}" } }
+        }
+        for piece in pieces {
+            // Inside an interpolation, take the leading `[data.]type.name` of each traversal.
+            let tokens = piece.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") })
+            for token in tokens {
+                let parts = token.split(separator: ".")
+                if parts.count >= 3, parts[0] == "data", parts[1].hasPrefix("aws_") {
+                    result.append(Address(String(parts[1]), String(parts[2]), isData: true))
+                } else if parts.count >= 2, parts[0].hasPrefix("aws_") {
+                    result.append(Address(String(parts[0]), String(parts[1])))
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// A Terraform input variable of a stack.
+public struct Variable: Sendable {
+    public var name: String
+    public var pipeline: String
+    public var description: String
+    public var type: String
+    /// A condition and message, checked by Terraform before planning.
+    public var validation: (condition: String, message: String)?
+
+    public init(
+        name: String, pipeline: String, description: String, type: String = "string",
+        validation: (condition: String, message: String)? = nil
+    ) {
+        self.name = name
+        self.pipeline = pipeline
+        self.description = description
+        self.type = type
+        self.validation = validation
+    }
+}
+
+/// A Terraform output of a stack.
+public struct Output: Sendable {
+    public var name: String
+    public var pipeline: String
+    public var description: String
+    public var value: String
+
+    public init(name: String, pipeline: String, description: String, value: String) {
+        self.name = name
+        self.pipeline = pipeline
+        self.description = description
+        self.value = value
+    }
+}
+
+/// Everything one account deploys: one Terraform root module with its own state.
+public struct Stack: Sendable {
+    public var account: Account
+    public var resources: [Resource] = []
+    public var variables: [Variable] = []
+    public var outputs: [Output] = []
+    /// Stacks that must be applied before this one (the analytics bucket exists before production replicates to it).
+    public var after: Set<String> = []
+
+    public init(account: Account) { self.account = account }
+
+    public var name: String { account.name }
+
+    /// Pipelines with resources in this stack, sorted.
+    public var pipelines: [String] { Array(Set(resources.map(\.pipeline))).sorted() }
+}

@@ -1,0 +1,48 @@
+import SluiceModel
+
+/// The Athena workgroup, its encrypted and expiring results bucket, and the federated lookup catalog.
+enum QueryResources {
+    struct Added {
+        let workgroup: Address
+        let resultsBucket: Address
+        let catalog: Address?
+    }
+
+    /// Athena refuses cutoffs under 10 MB; 10 GiB bounds a runaway query at about $0.05.
+    static let bytesScannedCutoff = 10 * 1024 * 1024 * 1024
+
+    static func add(_ c: PipelineContext, to b: inout StackBuilder) -> Added {
+        let results = b.bucket("athena_results", .query, name: c.names.athenaResultsBucket, expireDays: 7)
+        let workgroup = b.add(
+            "aws_athena_workgroup", "query", .query,
+            [
+                "name": .string(c.names.workgroup),
+                "description": .string("Queries of pipeline \(c.pipeline.name)"),
+                "state": "ENABLED",
+                "force_destroy": false,
+                "configuration": [
+                    "enforce_workgroup_configuration": true,
+                    "publish_cloudwatch_metrics_enabled": true,
+                    "bytes_scanned_cutoff_per_query": .int(bytesScannedCutoff),
+                    "engine_version": ["selected_engine_version": "Athena engine version 3"],
+                    "result_configuration": [
+                        "output_location": .string("s3://\(c.names.athenaResultsBucket)/results/"),
+                        "encryption_configuration": ["encryption_option": "SSE_S3"],
+                    ],
+                ],
+                "depends_on": .strings([results.description]),
+            ])
+        var catalog: Address?
+        if let enrichment = c.pipeline.processor.enrichment {
+            catalog = b.add(
+                "aws_athena_data_catalog", "lookups", .query,
+                [
+                    "name": .string(enrichment.catalog),
+                    "description": .string("Federated lookups of pipeline \(c.pipeline.name)"),
+                    "type": "LAMBDA",
+                    "parameters": ["function": .string(enrichment.connector)],
+                ])
+        }
+        return Added(workgroup: workgroup, resultsBucket: results, catalog: catalog)
+    }
+}

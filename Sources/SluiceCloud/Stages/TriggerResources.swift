@@ -1,0 +1,61 @@
+import SluiceModel
+
+/// S3 Object Created events, through EventBridge, to the processor; failed deliveries land in a dead-letter queue.
+enum TriggerResources {
+    static func add(_ c: PipelineContext, to b: inout StackBuilder, landing: Address, function: Address) {
+        b.add("aws_s3_bucket_notification", "landing", .trigger, ["bucket": .string(landing.ref("id")), "eventbridge": true])
+        // Literal names, not references: the pattern is a JSON string and must stay reviewable as such.
+        let pattern: JSONValue = [
+            "source": ["aws.s3"],
+            "detail-type": ["Object Created"],
+            "detail": [
+                "bucket": ["name": .strings([c.names.landingBucket])],
+                "object": ["key": [["prefix": .string(c.names.rawKeyPrefix)]]],
+            ],
+        ]
+        let rule = b.add(
+            "aws_cloudwatch_event_rule", "objects", .trigger,
+            [
+                "name": .string(c.names.eventRule),
+                "description": .string("New \(c.pipeline.name) raw objects, for processor \(c.pipeline.processor.name)"),
+                "event_pattern": .string(pattern.compact()),
+            ])
+        let queue = b.add(
+            "aws_sqs_queue", "events_dlq", .trigger,
+            [
+                "name": .string(c.names.deadLetterQueue),
+                "message_retention_seconds": 1_209_600,
+                "sqs_managed_sse_enabled": true,
+            ])
+        let queuePolicy = b.policy(
+            "events_dlq", .trigger,
+            [
+                Statement(
+                    sid: "EventBridgeDeadLetters", actions: ["sqs:SendMessage"], resources: [queue.ref("arn")],
+                    principals: [("Service", ["events.amazonaws.com"])],
+                    conditions: [("ArnEquals", "aws:SourceArn", [rule.ref("arn")])])
+            ])
+        b.add(
+            "aws_sqs_queue_policy", "events_dlq", .trigger,
+            ["queue_url": .string(queue.ref("id")), "policy": .string(queuePolicy.ref("json"))])
+        b.add(
+            "aws_cloudwatch_event_target", "processor", .trigger,
+            [
+                "rule": .string(rule.ref("name")),
+                "target_id": "processor",
+                "arn": .string(function.ref("arn")),
+                // Retry for the longest EventBridge allows, then park the event: no object goes unprocessed.
+                "retry_policy": ["maximum_event_age_in_seconds": 86400, "maximum_retry_attempts": 185],
+                "dead_letter_config": ["arn": .string(queue.ref("arn"))],
+            ])
+        b.add(
+            "aws_lambda_permission", "events", .trigger,
+            [
+                "statement_id": "AllowEventBridgeRule",
+                "action": "lambda:InvokeFunction",
+                "function_name": .string(function.ref("function_name")),
+                "principal": "events.amazonaws.com",
+                "source_arn": .string(rule.ref("arn")),
+            ])
+    }
+}

@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import SluiceEmit
+import SluiceModel
+
+/// The `sluice` command line.
+public struct Sluice: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sluice",
+        abstract: "Declare a serverless log-analytics pipeline on AWS; generate and check everything it needs.",
+        subcommands: [Validate.self, Generate.self, Check.self, Graph.self])
+
+    public init() {}
+}
+
+/// Options every command shares.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "The project root (holding pipelines/ and generated/).")
+    var root: String = FileManager.default.currentDirectoryPath
+
+    var files: ProjectFiles { ProjectFiles(root: URL(fileURLWithPath: root)) }
+
+    /// Loads the workspace and prints its diagnostics to stderr; throws exit 1 on errors.
+    func loadOrExit() throws -> Workspace {
+        let workspace = files.load()
+        report(workspace.diagnostics.sorted)
+        if workspace.diagnostics.hasErrors {
+            let count = workspace.diagnostics.errors.count
+            printError("\(count) error\(count == 1 ? "" : "s") in the declarations; nothing was generated")
+            throw ExitCode(1)
+        }
+        return workspace
+    }
+}
+
+func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics { printError(diagnostic.description) }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every declaration and report all problems as file:line:column: error: message.")
+
+    @OptionGroup var options: ProjectOptions
+
+    @Flag(name: .long, help: "Print the declared pipeline names, one a line.")
+    var list = false
+
+    func run() throws {
+        let workspace = try options.loadOrExit()
+        if list {
+            for name in workspace.pipelines.map(\.name).sorted() { print(name) }
+        } else {
+            print("ok: \(workspace.pipelines.count) pipeline\(workspace.pipelines.count == 1 ? "" : "s")")
+        }
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write every generated file, and remove generated files no declaration produces any more.")
+
+    @OptionGroup var options: ProjectOptions
+
+    func run() throws {
+        let workspace = try options.loadOrExit()
+        let files = try options.files.generate(workspace).get()
+        do {
+            let actions = try options.files.write(files)
+            for action in actions { print(action) }
+            print("\(files.count) files generated, \(actions.count) changed")
+        } catch let error as ProjectFilesError {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fail (exit 1, with a diff) when a generated file is stale, missing or was edited by hand.")
+
+    @OptionGroup var options: ProjectOptions
+
+    func run() throws {
+        let workspace = try options.loadOrExit()
+        let files = try options.files.generate(workspace).get()
+        let drifts = options.files.drift(files)
+        if drifts.isEmpty {
+            print("ok: \(files.count) generated files are current")
+            return
+        }
+        for drift in drifts {
+            switch drift {
+            case .stale(_, let diff): print(diff, terminator: "")
+            case .missing(let path): print("missing: \(path)")
+            case .orphan(let path): print("not produced by any declaration: \(path)")
+            }
+        }
+        printError(
+            "error: \(drifts.count) generated file\(drifts.count == 1 ? " is" : "s are") out of date; "
+                + "run `sluice generate` and commit the result")
+        throw ExitCode(1)
+    }
+}
+
+struct Graph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a Mermaid diagram of a pipeline's stages, accounts and data flow.")
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(name: .long, help: "The pipeline to draw (all when omitted).")
+    var pipeline: String?
+
+    func run() throws {
+        let workspace = try options.loadOrExit()
+        guard let project = workspace.project else { throw ExitCode(1) }
+        var pipelines = workspace.pipelines.sorted { $0.name < $1.name }
+        if let pipeline {
+            pipelines = pipelines.filter { $0.name == pipeline }
+            if pipelines.isEmpty {
+                let names = workspace.pipelines.map(\.name)
+                let hint = Suggestion.nearest(to: pipeline, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+                printError("error: no pipeline named '\(pipeline)'\(hint)")
+                throw ExitCode(1)
+            }
+        }
+        for pipeline in pipelines {
+            print(MermaidEmitter.diagram(project: project, pipeline: pipeline), terminator: "")
+        }
+    }
+}

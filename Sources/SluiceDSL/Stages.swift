@@ -1,0 +1,162 @@
+// Declaring a pipeline in Swift: the same model values as the YAML manifest, with the compiler checking that every
+// required stage is there. Optional settings default to the values in `Defaults`, exactly as in YAML.
+
+extension Pipeline {
+    /// A pipeline declared in Swift.
+    public init(
+        _ name: String, description: String = "", source: SourceStage, delivery: DeliveryStage? = nil,
+        replication: ReplicationStage? = nil, processor: ProcessorStage, catalog: CatalogStage,
+        file: String = #filePath, line: Int = #line,
+        @ListBuilder<View> views: () -> [View] = { [] },
+        @ListBuilder<Dataset> datasets: () -> [Dataset] = { [] },
+        @ListBuilder<Dashboard> dashboards: () -> [Dashboard] = { [] }
+    ) {
+        self.init(
+            name: name, description: description, source: source,
+            delivery: delivery ?? DeliveryStage(origin: here(file, line)), replication: replication,
+            processor: processor, catalog: catalog, views: views(), datasets: datasets(), dashboards: dashboards(),
+            origin: here(file, line))
+    }
+}
+
+extension SourceStage {
+    /// CloudWatch Logs events of `logGroup` in `account` that match `filterPattern`.
+    public static func cloudWatch(
+        account: String, logGroup: String, filterPattern: String = "", format: LogFormat = Defaults.logFormat,
+        retentionDays: Int = Defaults.retentionDays, file: String = #filePath, line: Int = #line
+    ) -> SourceStage {
+        SourceStage(
+            account: account, logGroup: logGroup, filterPattern: filterPattern, format: format,
+            retentionDays: retentionDays, origin: here(file, line))
+    }
+}
+
+extension DeliveryStage {
+    /// A Firehose stream into the raw bucket.
+    public static func firehose(
+        mode: DeliveryMode = Defaults.deliveryMode, bufferingSizeMB: Int = Defaults.bufferingSizeMB,
+        bufferingIntervalSeconds: Int = Defaults.bufferingIntervalSeconds, prefix: String = "",
+        errorPrefix: String = "", expireDays: Int = Defaults.expireDays, file: String = #filePath, line: Int = #line
+    ) -> DeliveryStage {
+        DeliveryStage(
+            mode: mode, bufferingSizeMB: bufferingSizeMB, bufferingIntervalSeconds: bufferingIntervalSeconds,
+            prefix: prefix, errorPrefix: errorPrefix, expireDays: expireDays, origin: here(file, line))
+    }
+}
+
+extension ReplicationStage {
+    /// Replicate the raw objects into `account`.
+    public static func to(
+        _ account: String, timeControl: Bool = false, file: String = #filePath, line: Int = #line
+    ) -> ReplicationStage {
+        ReplicationStage(account: account, timeControl: timeControl, origin: here(file, line))
+    }
+}
+
+extension ProcessorStage {
+    /// A Swift Lambda processor writing `output`.
+    public static func lambda(
+        _ name: String, memoryMB: Int = Defaults.memoryMB, timeoutSeconds: Int = Defaults.timeoutSeconds,
+        architecture: Architecture = Defaults.architecture, reservedConcurrency: Int? = nil,
+        environment: [String: String] = [:], enrichment: Enrichment? = nil, output: Table,
+        file: String = #filePath, line: Int = #line
+    ) -> ProcessorStage {
+        ProcessorStage(
+            name: name, memoryMB: memoryMB, timeoutSeconds: timeoutSeconds, architecture: architecture,
+            reservedConcurrency: reservedConcurrency, environment: environment, enrichment: enrichment,
+            output: output, origin: here(file, line))
+    }
+}
+
+extension Enrichment {
+    /// Lookups answered through the federated Athena catalog `catalog`, served by the `connector` Lambda.
+    public static func athena(
+        catalog: String, connector: String, cacheTTLSeconds: Int = Defaults.cacheTTLSeconds,
+        file: String = #filePath, line: Int = #line, @ListBuilder<Lookup> lookups: () -> [Lookup]
+    ) -> Enrichment {
+        Enrichment(
+            catalog: catalog, connector: connector, lookups: lookups(), cacheTTLSeconds: cacheTTLSeconds,
+            origin: here(file, line))
+    }
+}
+
+extension Lookup {
+    public init(
+        _ name: String, schema: String, table: String, key: String, match: String, columns: [String],
+        file: String = #filePath, line: Int = #line
+    ) {
+        self.init(
+            name: name, schema: schema, table: table, key: key, match: match, columns: columns,
+            origin: here(file, line))
+    }
+}
+
+extension Table {
+    /// A lake table with its columns, and its partition keys after them.
+    public static func table(
+        _ name: String, file: String = #filePath, line: Int = #line, @ListBuilder<Column> columns: () -> [Column],
+        @ListBuilder<Column> partitionedBy: () -> [Column] = { [] }
+    ) -> Table {
+        Table(name: name, columns: columns(), partitionKeys: partitionedBy(), origin: here(file, line))
+    }
+}
+
+extension Column {
+    public init(_ name: String, _ type: ColumnType, comment: String = "", file: String = #filePath, line: Int = #line) {
+        self.init(name: name, type: type, comment: comment, origin: here(file, line))
+    }
+}
+
+extension CatalogStage {
+    /// A Glue database whose table a crawler keeps current on `schedule` (`hourly`, `daily` or a cron expression).
+    public static func glue(
+        database: String, crawler schedule: String, file: String = #filePath, line: Int = #line
+    ) -> CatalogStage {
+        CatalogStage(database: database, discovery: .crawler(schedule: Schedule(schedule)), origin: here(file, line))
+    }
+
+    /// A Glue database whose table finds its date partitions by projection, from `since` on.
+    public static func glue(
+        database: String, projecting key: String, since: String, file: String = #filePath, line: Int = #line
+    ) -> CatalogStage {
+        CatalogStage(
+            database: database,
+            discovery: .projection(Projection(key: key, since: since, origin: here(file, line))),
+            origin: here(file, line))
+    }
+}
+
+extension View {
+    public init(_ name: String, sql: String, file: String = #filePath, line: Int = #line) {
+        self.init(name: name, sql: sql, origin: here(file, line))
+    }
+}
+
+extension Dataset {
+    public init(
+        _ name: String, view: String, importMode: ImportMode = Defaults.importMode, refresh: String? = nil,
+        file: String = #filePath, line: Int = #line
+    ) {
+        self.init(name: name, view: view, importMode: importMode, refresh: refresh, origin: here(file, line))
+    }
+}
+
+extension Dashboard {
+    public init(
+        _ name: String, dataset: String, group: String, file: String = #filePath, line: Int = #line,
+        @ListBuilder<Visual> visuals: () -> [Visual]
+    ) {
+        self.init(name: name, dataset: dataset, group: group, visuals: visuals(), origin: here(file, line))
+    }
+}
+
+extension Visual {
+    public init(
+        _ kind: VisualKind, _ title: String, dimension: String? = nil, measure: String, aggregation: Aggregation,
+        file: String = #filePath, line: Int = #line
+    ) {
+        self.init(
+            kind: kind, title: title, dimension: dimension, measure: measure, aggregation: aggregation,
+            origin: here(file, line))
+    }
+}

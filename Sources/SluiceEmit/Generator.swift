@@ -1,0 +1,15 @@
+import SluiceCloud
+import SluiceModel
+
+/// Turns a validated declaration into every file Sluice owns, sorted by path. Pure: no disk access.
+public enum Generator {
+    /// The folders whose Sluice-owned files `generate` may replace or remove.
+    public static let ownedFolders = ["generated"]
+
+    public static func files(project: Project, pipelines: [Pipeline]) -> [GeneratedFile] {
+        let graph = CloudGraph(project: project, pipelines: pipelines)
+        var files = TerraformEmitter.files(for: graph)
+        files.append(DocsEmitter.file(graph: graph, pipelines: pipelines))
+        return files.sorted { $0.path < $1.path }
+    }
+}

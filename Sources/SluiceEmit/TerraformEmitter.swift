@@ -1,0 +1,126 @@
+import SluiceCloud
+import SluiceModel
+
+/// Renders each stack as a Terraform root module in JSON syntax: `terraform.tf.json` (versions and state backend),
+/// `providers.tf.json`, and one `<pipeline>.tf.json` per pipeline with resources there.
+public enum TerraformEmitter {
+    public static let folder = "generated/terraform"
+    public static let requiredVersion = ">= 1.11"
+    public static let providerVersion = "~> 5.100"
+
+    public static func files(for graph: CloudGraph) -> [GeneratedFile] {
+        var files: [GeneratedFile] = []
+        for stack in graph.stacks where !stack.resources.isEmpty {
+            let directory = "\(folder)/\(stack.name)"
+            // Settings apart from the provider: checkov's JSON parser cannot read a `terraform` block, so its test
+            // skips this one file by name and still checks the provider.
+            files.append(GeneratedFile(path: "\(directory)/terraform.tf.json", contents: settings(stack, graph).pretty()))
+            files.append(GeneratedFile(path: "\(directory)/providers.tf.json", contents: providers(stack, graph).pretty()))
+            for pipeline in stack.pipelines {
+                files.append(
+                    GeneratedFile(
+                        path: "\(directory)/\(pipeline).tf.json", contents: module(stack, pipeline: pipeline).pretty()))
+            }
+        }
+        return files
+    }
+
+    /// The state key of a stack in the shared backend bucket.
+    public static func stateKey(_ stack: Stack, _ project: Project) -> String {
+        "\(project.state.keyPrefix)/\(stack.name).tfstate"
+    }
+
+    static func header(_ stack: Stack, _ project: Project) -> JSONValue {
+        let account = stack.account
+        let order = stack.after.isEmpty ? "" : " Apply after: \(stack.after.sorted().joined(separator: ", "))."
+        return .string(
+            "\(GeneratedFile.marker) for the \(account.name) account (\(account.id)) of project \(project.name)."
+                + " Do not edit: change pipelines/ and run `sluice generate`.\(order)")
+    }
+
+    static func settings(_ stack: Stack, _ graph: CloudGraph) -> JSONValue {
+        let project = graph.project
+        let stateRole = project.account(named: project.state.account)?.deployRole ?? stack.account.deployRole
+        return [
+            "//": header(stack, project),
+            "terraform": [
+                "required_version": .string(requiredVersion),
+                "required_providers": ["aws": ["source": "hashicorp/aws", "version": .string(providerVersion)]],
+                "backend": [
+                    "s3": [
+                        "bucket": .string(project.state.bucket),
+                        "key": .string(stateKey(stack, project)),
+                        "region": .string(project.state.region),
+                        "encrypt": true,
+                        "use_lockfile": .bool(project.state.useLockfile),
+                        "assume_role": ["role_arn": .string(stateRole), "session_name": "sluice-state"],
+                    ]
+                ],
+            ],
+        ]
+    }
+
+    static func providers(_ stack: Stack, _ graph: CloudGraph) -> JSONValue {
+        let project = graph.project
+        let account = stack.account
+        var tags = project.tags
+        tags["sluice:project"] = project.name
+        tags["sluice:stack"] = stack.name
+        return [
+            "//": header(stack, project),
+            "provider": [
+                "aws": [
+                    "region": .string(account.region),
+                    "allowed_account_ids": .strings([account.id]),
+                    "assume_role": ["role_arn": .string(account.deployRole), "session_name": .string("sluice-\(stack.name)")],
+                    "default_tags": ["tags": .map(tags)],
+                ]
+            ],
+        ]
+    }
+
+    static func module(_ stack: Stack, pipeline: String) -> JSONValue {
+        var resources: [String: [String: JSONValue]] = [:]
+        var data: [String: [String: JSONValue]] = [:]
+        for resource in stack.resources where resource.pipeline == pipeline {
+            let address = resource.address
+            if address.isData {
+                data[address.type, default: [:]][address.name] = .object(resource.arguments)
+            } else {
+                resources[address.type, default: [:]][address.name] = .object(resource.arguments)
+            }
+        }
+        var body: [String: JSONValue] = [
+            "//": .string(
+                "\(GeneratedFile.marker) from pipeline '\(pipeline)' for the \(stack.name) account."
+                    + " Do not edit: change pipelines/ and run `sluice generate`.")
+        ]
+        if !resources.isEmpty { body["resource"] = .object(resources.mapValues(JSONValue.object)) }
+        if !data.isEmpty { body["data"] = .object(data.mapValues(JSONValue.object)) }
+        let variables = stack.variables.filter { $0.pipeline == pipeline }
+        if !variables.isEmpty {
+            body["variable"] = .object(
+                Dictionary(
+                    uniqueKeysWithValues: variables.map { variable in
+                        var json: [String: JSONValue] = [
+                            "description": .string(variable.description), "type": .string(variable.type),
+                        ]
+                        if let validation = variable.validation {
+                            json["validation"] = [
+                                ["condition": .string(validation.condition), "error_message": .string(validation.message)]
+                            ]
+                        }
+                        return (variable.name, JSONValue.object(json))
+                    }))
+        }
+        let outputs = stack.outputs.filter { $0.pipeline == pipeline }
+        if !outputs.isEmpty {
+            body["output"] = .object(
+                Dictionary(
+                    uniqueKeysWithValues: outputs.map {
+                        ($0.name, ["description": .string($0.description), "value": .string($0.value)] as JSONValue)
+                    }))
+        }
+        return .object(body)
+    }
+}

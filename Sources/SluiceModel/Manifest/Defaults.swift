@@ -1,0 +1,16 @@
+/// The value of every optional manifest key, shared by the YAML decoder and the Swift DSL so both forms of a
+/// declaration mean the same thing.
+public enum Defaults {
+    public static let logFormat = LogFormat.haproxyHTTP
+    public static let retentionDays = 30
+    public static let deliveryMode = DeliveryMode.extracted
+    public static let bufferingSizeMB = 64
+    public static let bufferingIntervalSeconds = 300
+    public static let expireDays = 30
+    public static let memoryMB = 1024
+    public static let timeoutSeconds = 300
+    public static let architecture = Architecture.arm64
+    public static let cacheTTLSeconds = 300
+    public static let importMode = ImportMode.directQuery
+    public static let stateKeyPrefix = "sluice"
+}

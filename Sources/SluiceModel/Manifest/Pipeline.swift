@@ -1,0 +1,122 @@
+/// One declared pipeline: logs from a source account to the data lake and the dashboards over it.
+public struct Pipeline: Sendable {
+    /// Unique within the project; part of every resource name the pipeline owns.
+    public var name: String
+    public var description: String
+    public var source: SourceStage
+    public var delivery: DeliveryStage
+    /// Absent when the processor runs in the source account itself.
+    public var replication: ReplicationStage?
+    public var processor: ProcessorStage
+    public var catalog: CatalogStage
+    public var views: [View]
+    public var datasets: [Dataset]
+    public var dashboards: [Dashboard]
+    public var origin: Origin
+
+    public init(
+        name: String, description: String = "", source: SourceStage, delivery: DeliveryStage,
+        replication: ReplicationStage? = nil, processor: ProcessorStage, catalog: CatalogStage,
+        views: [View] = [], datasets: [Dataset] = [], dashboards: [Dashboard] = [], origin: Origin
+    ) {
+        self.name = name
+        self.description = description
+        self.source = source
+        self.delivery = delivery
+        self.replication = replication
+        self.processor = processor
+        self.catalog = catalog
+        self.views = views
+        self.datasets = datasets
+        self.dashboards = dashboards
+        self.origin = origin
+    }
+
+    /// The account where the processor, lake and catalog live: the replication target, or the source account.
+    public var analyticsAccount: String { replication?.account ?? source.account }
+}
+
+/// The HAProxy log line layouts Sluice parses.
+public enum LogFormat: String, Sendable, CaseIterable {
+    /// `option httplog`.
+    case haproxyHTTP = "haproxy-http"
+    /// `option httplog clf`.
+    case haproxyCLF = "haproxy-clf"
+}
+
+/// Where the logs come from: a CloudWatch log group and the filter that picks lines out of it.
+public struct SourceStage: Sendable {
+    public var account: String
+    public var logGroup: String
+    /// A CloudWatch Logs filter pattern; empty forwards every event.
+    public var filterPattern: String
+    public var format: LogFormat
+    /// Days CloudWatch keeps the log group's events.
+    public var retentionDays: Int
+    public var origin: Origin
+
+    public init(
+        account: String, logGroup: String, filterPattern: String = "", format: LogFormat = Defaults.logFormat,
+        retentionDays: Int = Defaults.retentionDays, origin: Origin
+    ) {
+        self.account = account
+        self.logGroup = logGroup
+        self.filterPattern = filterPattern
+        self.format = format
+        self.retentionDays = retentionDays
+        self.origin = origin
+    }
+}
+
+/// How Firehose turns the subscription's batches into S3 objects.
+public enum DeliveryMode: String, Sendable, CaseIterable {
+    /// Firehose decompresses and extracts the log messages, then gzips text with one message a line.
+    case extracted
+    /// The subscription's gzipped JSON documents are parked as they are (a multi-member gzip stream).
+    case raw
+}
+
+/// The Kinesis Firehose stream that parks log batches in the raw bucket.
+public struct DeliveryStage: Sendable {
+    public var mode: DeliveryMode
+    /// Firehose buffer size in MiB (1 to 128).
+    public var bufferingSizeMB: Int
+    /// Firehose buffer interval in seconds (0 to 900).
+    public var bufferingIntervalSeconds: Int
+    /// Object key prefix in the raw bucket; empty means Sluice's default for the pipeline.
+    public var prefix: String
+    /// Prefix for records Firehose could not deliver or process; must name `!{firehose:error-output-type}`.
+    public var errorPrefix: String
+    /// Days before raw objects expire.
+    public var expireDays: Int
+    public var origin: Origin
+
+    public init(
+        mode: DeliveryMode = Defaults.deliveryMode, bufferingSizeMB: Int = Defaults.bufferingSizeMB,
+        bufferingIntervalSeconds: Int = Defaults.bufferingIntervalSeconds, prefix: String = "", errorPrefix: String = "",
+        expireDays: Int = Defaults.expireDays, origin: Origin
+    ) {
+        self.mode = mode
+        self.bufferingSizeMB = bufferingSizeMB
+        self.bufferingIntervalSeconds = bufferingIntervalSeconds
+        self.prefix = prefix
+        self.errorPrefix = errorPrefix
+        self.expireDays = expireDays
+        self.origin = origin
+    }
+}
+
+/// Cross-account S3 replication of the raw objects.
+public struct ReplicationStage: Sendable {
+    /// The account receiving the replicas, where the processor runs.
+    public var account: String
+    /// S3 Replication Time Control: replicas within 15 minutes, with metrics, at extra cost.
+    public var timeControl: Bool
+    public var origin: Origin
+
+    public init(account: String, timeControl: Bool = false, origin: Origin) {
+        self.account = account
+        self.timeControl = timeControl
+        self.origin = origin
+    }
+}

@@ -1,0 +1,133 @@
+/// The Swift Lambda that parses, enriches and writes each new raw object to the lake.
+public struct ProcessorStage: Sendable {
+    /// Kebab-case; also names the Swift target (`integration-enricher` -> `IntegrationEnricher`).
+    public var name: String
+    public var memoryMB: Int
+    public var timeoutSeconds: Int
+    public var architecture: Architecture
+    /// Reserved concurrent executions; nil leaves the function on the account's shared pool.
+    public var reservedConcurrency: Int?
+    public var environment: [String: String]
+    /// The enrichment lookups, answered by an Athena (federated) query.
+    public var enrichment: Enrichment?
+    /// The table the processor writes.
+    public var output: Table
+    public var origin: Origin
+
+    public init(
+        name: String, memoryMB: Int = Defaults.memoryMB, timeoutSeconds: Int = Defaults.timeoutSeconds,
+        architecture: Architecture = Defaults.architecture,
+        reservedConcurrency: Int? = nil, environment: [String: String] = [:], enrichment: Enrichment? = nil,
+        output: Table, origin: Origin
+    ) {
+        self.name = name
+        self.memoryMB = memoryMB
+        self.timeoutSeconds = timeoutSeconds
+        self.architecture = architecture
+        self.reservedConcurrency = reservedConcurrency
+        self.environment = environment
+        self.enrichment = enrichment
+        self.output = output
+        self.origin = origin
+    }
+
+    /// The name of the processor's Swift executable target.
+    public var targetName: String {
+        name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}
+
+public enum Architecture: String, Sendable, CaseIterable {
+    case arm64
+    case x86_64
+}
+
+/// Where enrichment data comes from: an Athena data catalog backed by a federated connector Lambda.
+public struct Enrichment: Sendable {
+    /// The Athena data catalog name queries use (`"catalog"."schema"."table"`).
+    public var catalog: String
+    /// ARN of the connector Lambda the catalog calls.
+    public var connector: String
+    public var lookups: [Lookup]
+    /// How long a container keeps lookup answers, in seconds.
+    public var cacheTTLSeconds: Int
+    public var origin: Origin
+
+    public init(catalog: String, connector: String, lookups: [Lookup], cacheTTLSeconds: Int = Defaults.cacheTTLSeconds,
+        origin: Origin) {
+        self.catalog = catalog
+        self.connector = connector
+        self.lookups = lookups
+        self.cacheTTLSeconds = cacheTTLSeconds
+        self.origin = origin
+    }
+}
+
+/// One enrichment: rows of `schema.table` whose `key` equals the record's `match` field add `columns` to it.
+public struct Lookup: Sendable {
+    public var name: String
+    public var schema: String
+    public var table: String
+    /// The column of the lookup table to match on.
+    public var key: String
+    /// The output column whose value is looked up.
+    public var match: String
+    /// Columns of the lookup table copied into the output row (each must be an output column).
+    public var columns: [String]
+    public var origin: Origin
+
+    public init(
+        name: String, schema: String, table: String, key: String, match: String, columns: [String], origin: Origin
+    ) {
+        self.name = name
+        self.schema = schema
+        self.table = table
+        self.key = key
+        self.match = match
+        self.columns = columns
+        self.origin = origin
+    }
+}
+
+/// A lake table: its columns and partition keys, in Glue (Hive) types.
+public struct Table: Sendable {
+    public var name: String
+    public var columns: [Column]
+    public var partitionKeys: [Column]
+    public var origin: Origin
+
+    public init(name: String, columns: [Column], partitionKeys: [Column] = [], origin: Origin) {
+        self.name = name
+        self.columns = columns
+        self.partitionKeys = partitionKeys
+        self.origin = origin
+    }
+}
+
+public struct Column: Sendable {
+    public var name: String
+    public var type: ColumnType
+    public var comment: String
+    public var origin: Origin
+
+    public init(name: String, type: ColumnType, comment: String = "", origin: Origin) {
+        self.name = name
+        self.type = type
+        self.comment = comment
+        self.origin = origin
+    }
+}
+
+/// The Glue column types a processor can write.
+public enum ColumnType: String, Sendable, CaseIterable {
+    case string
+    case int
+    case bigint
+    case double
+    case boolean
+    case timestamp
+    case date
+
+    /// Whether the type holds numbers (for aggregations such as sum and average).
+    public var isNumeric: Bool { self == .int || self == .bigint || self == .double }
+}

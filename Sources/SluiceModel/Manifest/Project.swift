@@ -1,0 +1,74 @@
+/// The project file, `pipelines/sluice.yaml`: what every pipeline shares.
+public struct Project: Sendable {
+    /// A short name for the project, used in comments and docs.
+    public var name: String
+    /// Prepended to every AWS resource name, so that several projects can share accounts.
+    public var prefix: String
+    /// The AWS accounts the pipelines deploy into; each gets its own Terraform stack.
+    public var accounts: [Account]
+    /// Where Terraform keeps the state of each stack.
+    public var state: StateBackend
+    /// Tags put on every resource that takes tags (the provider's `default_tags`).
+    public var tags: [String: String]
+    public var origin: Origin
+
+    public init(
+        name: String, prefix: String, accounts: [Account], state: StateBackend, tags: [String: String] = [:],
+        origin: Origin
+    ) {
+        self.name = name
+        self.prefix = prefix
+        self.accounts = accounts
+        self.state = state
+        self.tags = tags
+        self.origin = origin
+    }
+
+    /// The account with this logical name.
+    public func account(named name: String) -> Account? { accounts.first { $0.name == name } }
+}
+
+/// One AWS account and how the deploy reaches it.
+public struct Account: Sendable {
+    /// The logical name pipelines use (`production`, `analytics`); also the stack's folder name.
+    public var name: String
+    /// The 12-digit account id; the provider refuses to act in any other account.
+    public var id: String
+    /// The region every resource of this account lives in.
+    public var region: String
+    /// The role Terraform assumes to deploy into this account.
+    public var deployRole: String
+    public var origin: Origin
+
+    public init(name: String, id: String, region: String, deployRole: String, origin: Origin) {
+        self.name = name
+        self.id = id
+        self.region = region
+        self.deployRole = deployRole
+        self.origin = origin
+    }
+}
+
+/// The S3 backend shared by all stacks; each stack has its own key under `keyPrefix`.
+public struct StateBackend: Sendable {
+    public var bucket: String
+    public var keyPrefix: String
+    public var region: String
+    /// The account that holds the state bucket; its deploy role is assumed to reach it.
+    public var account: String
+    /// S3-native state locking (Terraform 1.11+), instead of the deprecated DynamoDB lock.
+    public var useLockfile: Bool
+    public var origin: Origin
+
+    public init(
+        bucket: String, keyPrefix: String = Defaults.stateKeyPrefix, region: String, account: String,
+        useLockfile: Bool = true, origin: Origin
+    ) {
+        self.bucket = bucket
+        self.keyPrefix = keyPrefix
+        self.region = region
+        self.account = account
+        self.useLockfile = useLockfile
+        self.origin = origin
+    }
+}

@@ -1,0 +1,43 @@
+/// A place in a declaration: a YAML file position, or the Swift file and line of a DSL call.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The file, as given to the loader (relative paths stay relative so messages match what the user typed).
+    public var file: String
+    /// Line, counted from 1.
+    public var line: Int
+    /// Column, counted from 1 in Unicode scalars (what libyaml reports).
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}
+
+/// Where a model value and each of its fields were declared, so that checks run after decoding
+/// (AWS rules, references between stages) can still point at the exact key.
+public struct Origin: Sendable {
+    /// Where the value itself starts.
+    public var location: SourceLocation
+    /// Where each field's value starts, by manifest key.
+    public var fields: [String: SourceLocation]
+
+    public init(_ location: SourceLocation, fields: [String: SourceLocation] = [:]) {
+        self.location = location
+        self.fields = fields
+    }
+
+    /// The location of a field's value, or of the whole value when the field was not written.
+    public subscript(field: String) -> SourceLocation { fields[field] ?? location }
+
+    /// An origin for values built in code, pointing at the Swift call site.
+    public static func code(file: String, line: Int) -> Origin {
+        Origin(SourceLocation(file: file, line: line, column: 1))
+    }
+}

@@ -1,0 +1,157 @@
+/// AWS naming and value rules, each a pure check returning the problem or nil.
+public enum AWSRules {
+    static func isLowerAlnum(_ c: Character) -> Bool { ("a"..."z").contains(c) || ("0"..."9").contains(c) }
+    static func isAlnum(_ c: Character) -> Bool { isLowerAlnum(c) || ("A"..."Z").contains(c) }
+
+    /// S3 general purpose bucket naming rules.
+    public static func bucketProblem(_ name: String) -> String? {
+        if name.count < 3 || name.count > 63 {
+            return "an S3 bucket name must be 3 to 63 characters, '\(name)' has \(name.count)"
+        }
+        if !name.allSatisfy({ isLowerAlnum($0) || $0 == "-" || $0 == "." }) {
+            return "an S3 bucket name takes only lowercase letters, digits, '-' and '.': '\(name)'"
+        }
+        if !isLowerAlnum(name.first!) || !isLowerAlnum(name.last!) {
+            return "an S3 bucket name must begin and end with a letter or digit: '\(name)'"
+        }
+        if name.contains("..") || name.contains(".-") || name.contains("-.") {
+            return "an S3 bucket name cannot have '..', '.-' or '-.': '\(name)'"
+        }
+        if name.hasPrefix("xn--") || name.hasPrefix("sthree-") || name.hasSuffix("-s3alias") || name.hasSuffix("--ol-s3") {
+            return "'\(name)' uses a prefix or suffix S3 reserves"
+        }
+        let parts = name.split(separator: ".")
+        if parts.count == 4, parts.allSatisfy({ Int($0) != nil }) {
+            return "an S3 bucket name cannot look like an IP address: '\(name)'"
+        }
+        return nil
+    }
+
+    /// Lowercase, digits and '-', starting with a letter: the shape Sluice uses for its own names.
+    public static func kebabProblem(_ name: String, what: String, maxLength: Int) -> String? {
+        if name.isEmpty || name.count > maxLength {
+            return "\(what) must be 1 to \(maxLength) characters, '\(name)' has \(name.count)"
+        }
+        guard let first = name.first, ("a"..."z").contains(first),
+            name.allSatisfy({ isLowerAlnum($0) || $0 == "-" }), !name.hasSuffix("-"), !name.contains("--")
+        else {
+            return "\(what) '\(name)' must start with a lowercase letter and hold only lowercase letters, digits and single '-'"
+        }
+        return nil
+    }
+
+    /// Glue database, table and column names, which Athena wants lowercase.
+    public static func glueIdentifierProblem(_ name: String, what: String) -> String? {
+        if name.isEmpty || name.count > 255 {
+            return "\(what) must be 1 to 255 characters"
+        }
+        guard let first = name.first, ("a"..."z").contains(first) || first == "_",
+            name.allSatisfy({ isLowerAlnum($0) || $0 == "_" })
+        else {
+            return "\(what) '\(name)' must hold only lowercase letters, digits and '_' (Athena), starting with a letter or '_'"
+        }
+        return nil
+    }
+
+    /// IAM role names: at most 64 characters of `[\w+=,.@-]`.
+    public static func roleNameProblem(_ name: String) -> String? {
+        if name.count > 64 { return "the IAM role name '\(name)' is \(name.count) characters; IAM allows 64" }
+        if !name.allSatisfy({ isAlnum($0) || "_+=,.@-".contains($0) }) {
+            return "the IAM role name '\(name)' has characters IAM does not allow"
+        }
+        return nil
+    }
+
+    /// Lambda function names: at most 64 characters of letters, digits, '-' and '_'.
+    public static func functionNameProblem(_ name: String) -> String? {
+        if name.count > 64 { return "the Lambda function name '\(name)' is \(name.count) characters; Lambda allows 64" }
+        if !name.allSatisfy({ isAlnum($0) || $0 == "-" || $0 == "_" }) {
+            return "the Lambda function name '\(name)' has characters Lambda does not allow"
+        }
+        return nil
+    }
+
+    /// CloudWatch log group names: 1 to 512 characters of `[.\-_/#A-Za-z0-9]`.
+    public static func logGroupProblem(_ name: String) -> String? {
+        if name.isEmpty || name.count > 512 { return "a log group name must be 1 to 512 characters" }
+        if let bad = name.first(where: { !(isAlnum($0) || "._-/#".contains($0)) }) {
+            return "a log group name takes only letters, digits and '.', '_', '-', '/', '#'; found '\(bad)' in '\(name)'"
+        }
+        if name.hasPrefix("aws/") { return "log group names starting 'aws/' are reserved by AWS" }
+        return nil
+    }
+
+    /// The retention periods CloudWatch Logs accepts.
+    public static let logRetentionDays = [
+        1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+    ]
+
+    public static func accountIDProblem(_ id: String) -> String? {
+        id.count == 12 && id.allSatisfy(\.isASCII) && id.allSatisfy(\.isNumber)
+            ? nil : "an AWS account id is 12 digits, found '\(id)'"
+    }
+
+    public static func regionProblem(_ region: String) -> String? {
+        let parts = region.split(separator: "-", omittingEmptySubsequences: false)
+        let shaped =
+            parts.count >= 3 && parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { ("a"..."z").contains($0) } }
+            && Int(parts.last!) != nil
+        return shaped ? nil : "'\(region)' is not an AWS region name (such as eu-west-1)"
+    }
+
+    /// `arn:aws:iam::<id>:role/<path/name>`, and in the expected account when one is given.
+    public static func roleARNProblem(_ arn: String, account: String?) -> String? {
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[1].hasPrefix("aws"), parts[2] == "iam", parts[3].isEmpty,
+            parts[5].hasPrefix("role/"), parts[5].count > 5
+        else { return "'\(arn)' is not an IAM role ARN (arn:aws:iam::<account id>:role/<name>)" }
+        if let account, parts[4] != account {
+            return "the role '\(arn)' is in account \(parts[4]), not in this account (\(account))"
+        }
+        return nil
+    }
+
+    /// `arn:aws:lambda:<region>:<id>:function:<name>`.
+    public static func functionARNProblem(_ arn: String) -> String? {
+        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 7, parts[0] == "arn", parts[2] == "lambda", regionProblem(String(parts[3])) == nil,
+            accountIDProblem(String(parts[4])) == nil, parts[5] == "function", !parts[6].isEmpty
+        else { return "'\(arn)' is not a Lambda function ARN (arn:aws:lambda:<region>:<account id>:function:<name>)" }
+        return nil
+    }
+
+    /// Environment variable names Lambda accepts and does not reserve.
+    public static func environmentKeyProblem(_ key: String) -> String? {
+        guard let first = key.first, first.isASCII, first.isLetter,
+            key.allSatisfy({ isAlnum($0) || $0 == "_" })
+        else { return "'\(key)' is not a valid environment variable name (letters, digits, '_', starting with a letter)" }
+        let reserved = [
+            "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
+            "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
+            "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+            "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
+        ]
+        return reserved.contains(key) ? "'\(key)' is reserved by Lambda and cannot be set" : nil
+    }
+
+    /// Athena data catalog names: 1 to 127 characters of letters, digits, '_', '@' and '-'.
+    public static func dataCatalogProblem(_ name: String) -> String? {
+        if name.isEmpty || name.count > 127 { return "an Athena data catalog name must be 1 to 127 characters" }
+        if !name.allSatisfy({ isAlnum($0) || "_@-".contains($0) }) {
+            return "an Athena data catalog name takes only letters, digits, '_', '@' and '-': '\(name)'"
+        }
+        if name.lowercased() == "awsdatacatalog" { return "'AwsDataCatalog' is Athena's own catalog; name the federated one" }
+        return nil
+    }
+
+    /// A calendar date `yyyy-MM-dd`.
+    public static func dateProblem(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            year >= 1970, (1...12).contains(month), (1...31).contains(day)
+        else { return "expected a date as yyyy-MM-dd, found '\(text)'" }
+        return nil
+    }
+}

@@ -1,0 +1,241 @@
+/// The checks of one pipeline, stage by stage.
+struct PipelineRules {
+    let project: Project
+    let pipeline: Pipeline
+
+    func check(_ d: inout Diagnostics) {
+        if let problem = AWSRules.kebabProblem(pipeline.name, what: "a pipeline name", maxLength: 40) {
+            d.error(problem, at: pipeline.origin["name"])
+        }
+        checkSource(&d)
+        checkDelivery(&d)
+        checkReplication(&d)
+        checkProcessor(&d)
+        checkCatalog(&d)
+        checkAnalytics(&d)
+        checkDerivedNames(&d)
+    }
+
+    private func checkSource(_ d: inout Diagnostics) {
+        let source = pipeline.source
+        Validator.checkAccountReference(source.account, in: project, at: source.origin["account"], &d)
+        if let problem = AWSRules.logGroupProblem(source.logGroup) { d.error(problem, at: source.origin["log_group"]) }
+        if source.filterPattern.utf8.count > 1024 {
+            d.error("a filter pattern is at most 1024 bytes", at: source.origin["filter_pattern"])
+        }
+        if !AWSRules.logRetentionDays.contains(source.retentionDays) {
+            d.error(
+                "CloudWatch Logs does not offer a retention of \(source.retentionDays) days; choose one of "
+                    + AWSRules.logRetentionDays.map(String.init).joined(separator: ", "),
+                at: source.origin["retention_days"])
+        }
+    }
+
+    private func checkDelivery(_ d: inout Diagnostics) {
+        let delivery = pipeline.delivery
+        if !(1...128).contains(delivery.bufferingSizeMB) {
+            d.error("buffering_size_mb must be 1 to 128, found \(delivery.bufferingSizeMB)",
+                at: delivery.origin["buffering_size_mb"])
+        }
+        if !(0...900).contains(delivery.bufferingIntervalSeconds) {
+            d.error("buffering_interval_seconds must be 0 to 900, found \(delivery.bufferingIntervalSeconds)",
+                at: delivery.origin["buffering_interval_seconds"])
+        }
+        if delivery.expireDays < 1 {
+            d.error("expire_days must be at least 1, found \(delivery.expireDays)", at: delivery.origin["expire_days"])
+        }
+        let prefixProblem = FirehosePrefixRules.prefixProblem(delivery.prefix, isErrorPrefix: false)
+        if let prefixProblem { d.error(prefixProblem, at: delivery.origin["prefix"]) }
+        if !delivery.prefix.isEmpty, delivery.prefix.contains("!{") {
+            if delivery.errorPrefix.isEmpty {
+                d.error("a prefix with '!{...}' expressions needs an error_prefix (Firehose requires it)",
+                    at: delivery.origin["prefix"])
+            }
+        }
+        if !delivery.errorPrefix.isEmpty,
+            let problem = FirehosePrefixRules.prefixProblem(delivery.errorPrefix, isErrorPrefix: true)
+        {
+            d.error(problem, at: delivery.origin["error_prefix"])
+        }
+        if !delivery.prefix.isEmpty, !delivery.prefix.contains("!{"), !delivery.prefix.hasSuffix("/") {
+            d.warning("the prefix does not end with '/': object names will run on from it",
+                at: delivery.origin["prefix"])
+        }
+    }
+
+    private func checkReplication(_ d: inout Diagnostics) {
+        guard let replication = pipeline.replication else { return }
+        Validator.checkAccountReference(replication.account, in: project, at: replication.origin["account"], &d)
+        if replication.account == pipeline.source.account {
+            d.error(
+                "replication target '\(replication.account)' is the source account; "
+                    + "leave 'replication' out to process in the source account",
+                at: replication.origin["account"])
+        }
+        if let source = project.account(named: pipeline.source.account),
+            let target = project.account(named: replication.account), source.region != target.region
+        {
+            d.warning(
+                "the source (\(source.region)) and analytics (\(target.region)) regions differ: "
+                    + "this replicates across regions, with transfer costs",
+                at: replication.origin["account"])
+        }
+    }
+
+    private func checkProcessor(_ d: inout Diagnostics) {
+        let processor = pipeline.processor
+        if let problem = AWSRules.kebabProblem(processor.name, what: "a processor name", maxLength: 40) {
+            d.error(problem, at: processor.origin["name"])
+        }
+        if !(128...10240).contains(processor.memoryMB) {
+            d.error("memory_mb must be 128 to 10240, found \(processor.memoryMB)", at: processor.origin["memory_mb"])
+        }
+        if !(1...900).contains(processor.timeoutSeconds) {
+            d.error("timeout_seconds must be 1 to 900, found \(processor.timeoutSeconds)",
+                at: processor.origin["timeout_seconds"])
+        }
+        if let reserved = processor.reservedConcurrency, reserved < 1 {
+            d.error(
+                "reserved_concurrency must be at least 1 (0 would stop the processor), found \(reserved)",
+                at: processor.origin["reserved_concurrency"])
+        }
+        for key in processor.environment.keys.sorted() {
+            if let problem = AWSRules.environmentKeyProblem(key) { d.error(problem, at: processor.origin["environment"]) }
+        }
+        checkTable(processor.output, &d)
+        if let enrichment = processor.enrichment { checkEnrichment(enrichment, processor.output, &d) }
+    }
+
+    private func checkTable(_ table: Table, _ d: inout Diagnostics) {
+        if let problem = AWSRules.glueIdentifierProblem(table.name, what: "a table name") {
+            d.error(problem, at: table.origin["table"])
+        }
+        if table.columns.isEmpty { d.error("the output table declares no columns", at: table.origin["columns"]) }
+        var seen: [String: Column] = [:]
+        for column in table.columns + table.partitionKeys {
+            if let problem = AWSRules.glueIdentifierProblem(column.name, what: "a column name") {
+                d.error(problem, at: column.origin["name"])
+            }
+            if let first = seen[column.name] {
+                d.error("duplicate column '\(column.name)' (first declared at \(first.origin["name"]))",
+                    at: column.origin["name"])
+            }
+            seen[column.name] = column
+        }
+    }
+
+    private func checkEnrichment(_ enrichment: Enrichment, _ table: Table, _ d: inout Diagnostics) {
+        if let problem = AWSRules.dataCatalogProblem(enrichment.catalog) { d.error(problem, at: enrichment.origin["catalog"]) }
+        if let problem = AWSRules.functionARNProblem(enrichment.connector) {
+            d.error(problem, at: enrichment.origin["connector"])
+        }
+        if enrichment.cacheTTLSeconds < 0 {
+            d.error("cache_ttl_seconds cannot be negative", at: enrichment.origin["cache_ttl_seconds"])
+        }
+        if enrichment.lookups.isEmpty { d.error("enrichment declares no lookups", at: enrichment.origin["lookups"]) }
+        let columns = table.columns.map(\.name)
+        var names: Set<String> = []
+        for lookup in enrichment.lookups {
+            if !names.insert(lookup.name).inserted {
+                d.error("duplicate lookup '\(lookup.name)'", at: lookup.origin["name"])
+            }
+            for (value, key) in [(lookup.schema, "schema"), (lookup.table, "table"), (lookup.key, "key")] {
+                if let problem = AWSRules.glueIdentifierProblem(value, what: "the lookup's \(key)") {
+                    d.error(problem, at: lookup.origin[key])
+                }
+            }
+            if !columns.contains(lookup.match) {
+                d.error(
+                    "lookup '\(lookup.name)' matches on '\(lookup.match)', which is not a column of table "
+                        + "'\(table.name)'\(Suggestion.hint(for: lookup.match, in: columns))",
+                    at: lookup.origin["match"])
+            }
+            if lookup.columns.isEmpty { d.error("lookup '\(lookup.name)' brings no columns", at: lookup.origin["columns"]) }
+            for column in lookup.columns where !columns.contains(column) {
+                d.error(
+                    "lookup '\(lookup.name)' fills '\(column)', which is not a column of table "
+                        + "'\(table.name)'\(Suggestion.hint(for: column, in: columns))",
+                    at: lookup.origin["columns"])
+            }
+        }
+    }
+
+    private func checkCatalog(_ d: inout Diagnostics) {
+        let catalog = pipeline.catalog
+        if let problem = AWSRules.glueIdentifierProblem(catalog.database, what: "a database name") {
+            d.error(problem, at: catalog.origin["database"])
+        }
+        switch catalog.discovery {
+        case .crawler(let schedule):
+            if let problem = CronRules.scheduleProblem(schedule.written) { d.error(problem, at: catalog.origin["schedule"]) }
+        case .projection(let projection):
+            let table = pipeline.processor.output
+            let keys = table.partitionKeys.map(\.name)
+            if !keys.contains(projection.key) {
+                d.error(
+                    "projection key '\(projection.key)' is not a partition key of '\(table.name)'"
+                        + Suggestion.hint(for: projection.key, in: keys),
+                    at: projection.origin["key"])
+            }
+            if let problem = AWSRules.dateProblem(projection.since) { d.error(problem, at: projection.origin["since"]) }
+        }
+    }
+
+    private func checkAnalytics(_ d: inout Diagnostics) {
+        var views: [String: View] = [:]
+        for view in pipeline.views {
+            if let problem = AWSRules.glueIdentifierProblem(view.name, what: "a view name") {
+                d.error(problem, at: view.origin["name"])
+            }
+            if views[view.name] != nil || view.name == pipeline.processor.output.name {
+                d.error("'\(view.name)' is already the name of a table or view", at: view.origin["name"])
+            }
+            views[view.name] = view
+        }
+        var datasets: Set<String> = []
+        for dataset in pipeline.datasets {
+            if !datasets.insert(dataset.name).inserted {
+                d.error("duplicate dataset '\(dataset.name)'", at: dataset.origin["name"])
+            }
+            if views[dataset.view] == nil {
+                d.error(
+                    "dataset '\(dataset.name)' is on unknown view '\(dataset.view)'"
+                        + Suggestion.hint(for: dataset.view, in: Array(views.keys)),
+                    at: dataset.origin["view"])
+            }
+            if let refresh = dataset.refresh, dataset.importMode == .directQuery {
+                d.error("'\(refresh)' refresh needs import_mode spice", at: dataset.origin["refresh"])
+            }
+        }
+        var dashboards: Set<String> = []
+        for dashboard in pipeline.dashboards {
+            if !dashboards.insert(dashboard.name).inserted {
+                d.error("duplicate dashboard '\(dashboard.name)'", at: dashboard.origin["name"])
+            }
+            if !datasets.contains(dashboard.dataset) {
+                d.error(
+                    "dashboard '\(dashboard.name)' uses unknown dataset '\(dashboard.dataset)'"
+                        + Suggestion.hint(for: dashboard.dataset, in: Array(datasets)),
+                    at: dashboard.origin["dataset"])
+            }
+        }
+    }
+
+    /// Names built from the prefix and the pipeline's names must still fit AWS's limits.
+    private func checkDerivedNames(_ d: inout Diagnostics) {
+        guard let names = Names(project: project, pipeline: pipeline) else { return }
+        let at = pipeline.origin["name"]
+        for bucket in names.buckets {
+            if let problem = AWSRules.bucketProblem(bucket) { d.error("derived bucket name: \(problem)", at: at) }
+        }
+        for role in names.roles {
+            if let problem = AWSRules.roleNameProblem(role) { d.error("derived name: \(problem)", at: at) }
+        }
+        if let problem = AWSRules.functionNameProblem(names.function) {
+            d.error("derived name: \(problem)", at: pipeline.processor.origin["name"])
+        }
+        if names.deliveryStream.count > 64 {
+            d.error("derived Firehose stream name '\(names.deliveryStream)' is longer than 64 characters", at: at)
+        }
+    }
+}

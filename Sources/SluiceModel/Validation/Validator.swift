@@ -1,0 +1,120 @@
+/// Checks a project and its pipelines against AWS's rules and against each other, after decoding.
+/// Runs on YAML and Swift declarations alike, so both get the same errors.
+public enum Validator {
+    /// Every problem found; empty when the declaration can be generated.
+    public static func validate(project: Project, pipelines: [Pipeline]) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        checkProject(project, &diagnostics)
+        var firstByName: [String: Pipeline] = [:]
+        var processors: [String: Pipeline] = [:]
+        var tables: [String: Pipeline] = [:]
+        var filtersPerGroup: [String: [Pipeline]] = [:]
+        for pipeline in pipelines {
+            if let first = firstByName[pipeline.name] {
+                diagnostics.error(
+                    "duplicate pipeline '\(pipeline.name)' (first declared at \(first.origin["name"]))",
+                    at: pipeline.origin["name"])
+                continue
+            }
+            firstByName[pipeline.name] = pipeline
+            PipelineRules(project: project, pipeline: pipeline).check(&diagnostics)
+
+            let target = pipeline.processor.targetName
+            if let other = processors[target] {
+                diagnostics.error(
+                    "processor '\(pipeline.processor.name)' is also declared by pipeline '\(other.name)'; "
+                        + "each processor is its own Swift target, so names must be unique",
+                    at: pipeline.processor.origin["name"])
+            } else {
+                processors[target] = pipeline
+            }
+            let table = "\(pipeline.catalog.database).\(pipeline.processor.output.name)"
+            if let other = tables[table] {
+                diagnostics.error(
+                    "table '\(table)' is already written by pipeline '\(other.name)'",
+                    at: pipeline.processor.output.origin["table"])
+            } else {
+                tables[table] = pipeline
+            }
+            let group = "\(pipeline.source.account)/\(pipeline.source.logGroup)"
+            filtersPerGroup[group, default: []].append(pipeline)
+            if filtersPerGroup[group]!.count == 3 {
+                diagnostics.error(
+                    "log group '\(pipeline.source.logGroup)' would get a third subscription filter; "
+                        + "CloudWatch Logs allows 2 per log group",
+                    at: pipeline.source.origin["log_group"])
+            }
+        }
+        return diagnostics
+    }
+
+    private static func checkProject(_ project: Project, _ diagnostics: inout Diagnostics) {
+        if let problem = AWSRules.kebabProblem(project.prefix, what: "the project prefix", maxLength: 16) {
+            diagnostics.error(problem, at: project.origin["prefix"])
+        }
+        if project.accounts.isEmpty {
+            diagnostics.error("the project declares no accounts", at: project.origin["accounts"])
+        }
+        var seenNames: [String: Account] = [:]
+        var seenIDs: [String: Account] = [:]
+        for account in project.accounts {
+            if let first = seenNames[account.name] {
+                diagnostics.error(
+                    "duplicate account '\(account.name)' (first declared at \(first.origin["name"]))",
+                    at: account.origin["name"])
+            }
+            seenNames[account.name] = account
+            if let problem = AWSRules.kebabProblem(account.name, what: "an account name", maxLength: 32) {
+                diagnostics.error(problem, at: account.origin["name"])
+            }
+            if let problem = AWSRules.accountIDProblem(account.id) {
+                diagnostics.error(problem, at: account.origin["id"])
+            } else if let first = seenIDs[account.id] {
+                diagnostics.error(
+                    "accounts '\(first.name)' and '\(account.name)' have the same id \(account.id)",
+                    at: account.origin["id"])
+            }
+            seenIDs[account.id] = account
+            if let problem = AWSRules.regionProblem(account.region) {
+                diagnostics.error(problem, at: account.origin["region"])
+            }
+            let expected = AWSRules.accountIDProblem(account.id) == nil ? account.id : nil
+            if let problem = AWSRules.roleARNProblem(account.deployRole, account: expected) {
+                diagnostics.error(problem, at: account.origin["deploy_role"])
+            }
+        }
+        let state = project.state
+        if let problem = AWSRules.bucketProblem(state.bucket) {
+            diagnostics.error(problem, at: state.origin["bucket"])
+        }
+        if let problem = AWSRules.regionProblem(state.region) {
+            diagnostics.error(problem, at: state.origin["region"])
+        }
+        if state.keyPrefix.hasPrefix("/") || state.keyPrefix.hasSuffix("/") || state.keyPrefix.isEmpty {
+            diagnostics.error("the state key_prefix must be non-empty, without a leading or trailing '/'",
+                at: state.origin["key_prefix"])
+        }
+        checkAccountReference(state.account, in: project, at: state.origin["account"], &diagnostics)
+        for (key, value) in project.tags.sorted(by: { $0.key < $1.key }) {
+            if key.isEmpty || key.count > 128 || key.lowercased().hasPrefix("aws:") {
+                diagnostics.error("tag key '\(key)' must be 1 to 128 characters and not start with 'aws:'",
+                    at: project.origin["tags"])
+            }
+            if value.count > 256 {
+                diagnostics.error("the value of tag '\(key)' is longer than 256 characters", at: project.origin["tags"])
+            }
+        }
+    }
+
+    /// Reports an account name the project does not declare, with the nearest declared one.
+    static func checkAccountReference(
+        _ name: String, in project: Project, at location: SourceLocation, _ diagnostics: inout Diagnostics
+    ) {
+        guard project.account(named: name) == nil else { return }
+        let names = project.accounts.map(\.name)
+        diagnostics.error(
+            "unknown account '\(name)'; the project declares \(names.isEmpty ? "none" : names.joined(separator: ", "))"
+                + Suggestion.hint(for: name, in: names),
+            at: location)
+    }
+}

@@ -1,0 +1,52 @@
+import SluiceDSL
+
+/// The Swift form of `pipelines/integrations-usage.yaml`. It is not registered (the YAML form is the one in use);
+/// a test proves both forms generate byte-identical files. To switch to Swift, delete the YAML file and add this
+/// to `SwiftPipelines.registered`.
+public let integrationsUsage = Pipeline(
+    "integrations-usage",
+    description: "HAProxy access logs of the /integrations/ endpoints, from the production account to the "
+        + "analytics data lake, enriched with account and integration details.",
+    source: .cloudWatch(
+        account: "production", logGroup: "/haproxy/integrations-api", filterPattern: "\"/integrations/\"",
+        format: .haproxyHTTP, retentionDays: 30),
+    delivery: .firehose(mode: .extracted, bufferingSizeMB: 64, bufferingIntervalSeconds: 300, expireDays: 30),
+    replication: .to("analytics", timeControl: false),
+    processor: .lambda(
+        "integration-enricher", memoryMB: 1024, timeoutSeconds: 300, architecture: .arm64, reservedConcurrency: 10,
+        environment: ["LOG_LEVEL": "info"],
+        enrichment: .athena(
+            catalog: "directory", connector: "arn:aws:lambda:eu-west-1:222222222222:function:directory-connector",
+            cacheTTLSeconds: 300
+        ) {
+            Lookup(
+                "account", schema: "directory", table: "accounts", key: "account_id", match: "account_id",
+                columns: ["account_name", "account_plan"])
+            Lookup(
+                "integration", schema: "directory", table: "integrations", key: "integration_id",
+                match: "integration_id", columns: ["integration_name", "integration_vendor"])
+        },
+        output: .table("integration_requests") {
+            Column("requested_at", .timestamp, comment: "HAProxy accept date, UTC")
+            Column("client_ip", .string)
+            Column("frontend", .string)
+            Column("backend", .string)
+            Column("server", .string)
+            Column("status", .int)
+            Column("bytes_read", .bigint)
+            Column("total_time_ms", .int)
+            Column("termination_state", .string)
+            Column("method", .string)
+            Column("path", .string)
+            Column("integration_id", .string, comment: "From the request path")
+            Column("account_id", .string, comment: "From the request host")
+            Column("user_id", .string)
+            Column("account_name", .string)
+            Column("account_plan", .string)
+            Column("integration_name", .string)
+            Column("integration_vendor", .string)
+        } partitionedBy: {
+            Column("dt", .string, comment: "UTC date, yyyy-MM-dd")
+        }),
+    catalog: .glue(database: "integrations", crawler: "hourly")
+)
