@@ -25,7 +25,6 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sluice", dependencies: ["SluiceCommands"]),
-        .executableTarget(name: "sluice-synth", dependencies: ["SluiceModel"], path: "Benchmarks/sluice-synth"),
         .testTarget(name: "SluiceModelTests", dependencies: ["SluiceModel"]),
         .testTarget(name: "SluiceDSLTests", dependencies: ["SluiceDSL", "SluicePipelines", "SluiceCommands"]),
         .testTarget(name: "SluiceCloudTests", dependencies: ["SluiceCloud"]),

@@ -63,11 +63,17 @@ public struct Resource: Sendable {
     /// `${type.name.attr}`, `${data.type.name.attr}` and bare `type.name` (depends_on) references in a string.
     static func addresses(in text: String) -> [Address] {
         var result: [Address] = []
-        let pieces: [Substring]
+        var pieces: [Substring] = []
         if text.hasPrefix("aws_") && !text.contains("${") {
             pieces = [Substring(text)]
         } else {
-            pieces = text.split(separator: "${").dropFirst().map { $0.prefix { $0 != "}" } }
+            var rest = Substring(text)
+            while let start = rest.range(of: "${") {
+                let body = rest[start.upperBound...]
+                let end = body.firstIndex(of: "}") ?? body.endIndex
+                pieces.append(body[..<end])
+                rest = body[end...]
+            }
         }
         for piece in pieces {
             // Inside an interpolation, take the leading `[data.]type.name` of each traversal.

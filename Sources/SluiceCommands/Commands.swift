@@ -95,11 +95,12 @@ struct Check: ParsableCommand {
             return
         }
         for drift in drifts {
-            switch drift {
-            case .stale(_, let diff): print(diff, terminator: "")
-            case .missing(let path): print("missing: \(path)")
-            case .orphan(let path): print("not produced by any declaration: \(path)")
+            switch drift.kind {
+            case .stale: printError("stale or edited by hand: \(drift.path)")
+            case .missing: printError("missing: \(drift.path)")
+            case .orphan: printError("not produced by any declaration: \(drift.path)")
             }
+            print(drift.diff, terminator: "")
         }
         printError(
             "error: \(drifts.count) generated file\(drifts.count == 1 ? " is" : "s are") out of date; "

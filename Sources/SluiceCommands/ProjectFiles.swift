@@ -22,18 +22,21 @@ public struct ProjectFiles {
         return .success(Generator.files(project: project, pipelines: workspace.pipelines))
     }
 
-    /// A difference between the generated files and what is on disk.
-    public enum Drift: Equatable {
-        case stale(path: String, diff: String)
-        case missing(path: String)
-        /// A Sluice-owned file that no declaration produces any more.
-        case orphan(path: String)
-
-        public var path: String {
-            switch self {
-            case .stale(let path, _), .missing(let path), .orphan(let path): path
-            }
+    /// A difference between the generated files and what is on disk, with a unified diff of it.
+    public struct Drift: Equatable {
+        public enum Kind: Equatable {
+            /// On disk with other contents: stale, or edited by hand.
+            case stale
+            /// Not on disk yet.
+            case missing
+            /// A Sluice-owned file that no declaration produces any more.
+            case orphan
         }
+
+        public var kind: Kind
+        public var path: String
+        /// What `generate` would change, as `diff -u` shows it (`/dev/null` for a created or removed file).
+        public var diff: String
     }
 
     /// Every difference between `files` and the disk, sorted by path.
@@ -42,18 +45,21 @@ public struct ProjectFiles {
         let expected = Set(files.map(\.path))
         for file in files {
             guard let data = FileManager.default.contents(atPath: url(file.path).path) else {
-                drifts.append(.missing(path: file.path))
+                let diff = UnifiedDiff.render(old: "", new: file.contents, oldName: "/dev/null", newName: "b/\(file.path)")
+                drifts.append(Drift(kind: .missing, path: file.path, diff: diff))
                 continue
             }
             let current = String(decoding: data, as: UTF8.self)
             if current != file.contents {
                 let diff = UnifiedDiff.render(
                     old: current, new: file.contents, oldName: "a/\(file.path)", newName: "b/\(file.path)")
-                drifts.append(.stale(path: file.path, diff: diff))
+                drifts.append(Drift(kind: .stale, path: file.path, diff: diff))
             }
         }
         for path in ownedFiles() where !expected.contains(path) {
-            drifts.append(.orphan(path: path))
+            let current = FileManager.default.contents(atPath: url(path).path).map { String(decoding: $0, as: UTF8.self) }
+            let diff = UnifiedDiff.render(old: current ?? "", new: "", oldName: "a/\(path)", newName: "/dev/null")
+            drifts.append(Drift(kind: .orphan, path: path, diff: diff))
         }
         return drifts.sorted { $0.path < $1.path }
     }
@@ -62,11 +68,12 @@ public struct ProjectFiles {
     public func write(_ files: [GeneratedFile]) throws -> [String] {
         var report: [String] = []
         for drift in drift(files) {
-            switch drift {
-            case .orphan(let path):
+            let path = drift.path
+            switch drift.kind {
+            case .orphan:
                 try FileManager.default.removeItem(at: url(path))
                 report.append("removed \(path)")
-            case .missing(let path), .stale(let path, _):
+            case .missing, .stale:
                 let file = files.first { $0.path == path }!
                 let target = url(path)
                 if let existing = FileManager.default.contents(atPath: target.path), !GeneratedFile.isOwned(existing) {

@@ -93,6 +93,14 @@ let badCases: [BadCase] = [
         with: "  prefix: /logs/\n  buffering_size_mb: 64",
         at: "pipelines/web.yaml:9:11", message: "the prefix must not start with '/'"),
     BadCase(
+        name: "prefix with no fixed folder", replace: "  buffering_size_mb: 64",
+        with: "  prefix: '!{timestamp:yyyy}/'\n  error_prefix: e/!{firehose:error-output-type}/\n  buffering_size_mb: 64",
+        at: "pipelines/web.yaml:9:11", message: "the prefix must start with a fixed folder"),
+    BadCase(
+        name: "error prefix under the data prefix", replace: "  buffering_size_mb: 64",
+        with: "  prefix: logs/!{timestamp:yyyy}/\n  error_prefix: logs/errors/!{firehose:error-output-type}/\n  buffering_size_mb: 64",
+        at: "pipelines/web.yaml:10:17", message: "the error_prefix lies under the prefix 'logs/'"),
+    BadCase(
         name: "cron with five fields", replace: "schedule: hourly", with: "schedule: cron(0 * * * ?)",
         at: "pipelines/web.yaml:39:15", message: "a cron expression has 6 fields"),
     BadCase(

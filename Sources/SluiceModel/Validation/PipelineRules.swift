@@ -57,6 +57,20 @@ struct PipelineRules {
         {
             d.error(problem, at: delivery.origin["error_prefix"])
         }
+        if prefixProblem == nil, let names = Names(project: project, pipeline: pipeline) {
+            // The trigger and the replication rule match the prefix's fixed part: it must single out data objects.
+            if names.rawKeyPrefix.isEmpty {
+                d.error(
+                    "the prefix must start with a fixed folder (such as 'raw/') before any '!{...}' expression: "
+                        + "replication and the processor trigger match on it",
+                    at: delivery.origin["prefix"])
+            } else if names.rawErrorPrefix.hasPrefix(names.rawKeyPrefix) {
+                d.error(
+                    "the error_prefix lies under the prefix '\(names.rawKeyPrefix)': Firehose error records "
+                        + "would reach the processor as data",
+                    at: delivery.origin["error_prefix"])
+            }
+        }
         if !delivery.prefix.isEmpty, !delivery.prefix.contains("!{"), !delivery.prefix.hasSuffix("/") {
             d.warning("the prefix does not end with '/': object names will run on from it",
                 at: delivery.origin["prefix"])
@@ -171,7 +185,12 @@ struct PipelineRules {
         case .projection(let projection):
             let table = pipeline.processor.output
             let keys = table.partitionKeys.map(\.name)
-            if !keys.contains(projection.key) {
+            if keys.count > 1 {
+                d.error(
+                    "partition projection covers one date key, but '\(table.name)' has \(keys.count) partition keys; "
+                        + "use a crawler",
+                    at: projection.origin["key"])
+            } else if !keys.contains(projection.key) {
                 d.error(
                     "projection key '\(projection.key)' is not a partition key of '\(table.name)'"
                         + Suggestion.hint(for: projection.key, in: keys),

@@ -5,7 +5,11 @@ public enum Suggestion {
         var best: (String, Int)?
         for candidate in candidates.sorted() {
             let limit = max(2, max(word.count, candidate.count) / 3)
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
+            let a = word.lowercased()
+            let b = candidate.lowercased()
+            // A key missing its unit suffix (`retention` for `retention_days`) is as likely as a typo.
+            let isPrefix = min(a.count, b.count) >= 4 && (a.hasPrefix(b) || b.hasPrefix(a))
+            let distance = isPrefix ? 1 : editDistance(a, b)
             if distance <= limit, distance < (best?.1 ?? Int.max) {
                 best = (candidate, distance)
             }

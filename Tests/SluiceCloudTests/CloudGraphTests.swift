@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+@testable import SluiceCloud
+@testable import SluiceModel
+
+/// The example declaration in pipelines/, loaded as `sluice` loads it.
+func example() throws -> (Project, [Pipeline]) {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    let workspace = Workspace.load(root: root)
+    #expect(!workspace.diagnostics.hasErrors, "\(workspace.diagnostics.sorted.map(\.description))")
+    return (try #require(workspace.project), workspace.pipelines)
+}
+
+@Suite("Resource graph")
+struct CloudGraphTests {
+    @Test("every reference names a resource of the same stack, and no address is declared twice")
+    func referencesResolve() throws {
+        let (project, pipelines) = try example()
+        let graph = CloudGraph(project: project, pipelines: pipelines)
+        var found = 0
+        for stack in graph.stacks {
+            let addresses = stack.resources.map(\.address)
+            #expect(Set(addresses).count == addresses.count, "duplicate addresses in \(stack.name)")
+            for resource in stack.resources {
+                found += resource.references.count
+                let missing = resource.references.subtracting(addresses)
+                #expect(missing.isEmpty, "\(resource.address) in \(stack.name) refers to \(missing)")
+            }
+        }
+        #expect(found > 50, "the reference scan found too few references to be looking")
+    }
+
+    @Test("references are found in interpolations, data sources and depends_on entries")
+    func referenceScan() {
+        let resource = Resource(
+            Address("aws_x", "a"), stage: .source, pipeline: "p",
+            arguments: [
+                "one": "${aws_s3_bucket.raw.arn}/*", "two": "${data.aws_iam_policy_document.doc.json}",
+                "depends_on": ["aws_iam_role_policy.logs"], "plain": "arn:aws:s3:::bucket",
+            ])
+        #expect(
+            resource.references == [
+                Address("aws_s3_bucket", "raw"), Address("aws_iam_policy_document", "doc", isData: true),
+                Address("aws_iam_role_policy", "logs"),
+            ])
+    }
+
+    @Test("the analytics stack is applied before production, which replicates into it")
+    func applyOrder() throws {
+        let (project, pipelines) = try example()
+        let graph = CloudGraph(project: project, pipelines: pipelines)
+        #expect(graph.stacks.map(\.name) == ["analytics", "production"])
+        #expect(graph.stack("production")?.after == ["analytics"])
+    }
+
+    @Test("every bucket is versioned, encrypted, private, owner-enforced, TLS-only and has lifecycle rules")
+    func bucketsAreSafe() throws {
+        let (project, pipelines) = try example()
+        let graph = CloudGraph(project: project, pipelines: pipelines)
+        let companions = [
+            "aws_s3_bucket_versioning", "aws_s3_bucket_server_side_encryption_configuration",
+            "aws_s3_bucket_public_access_block", "aws_s3_bucket_ownership_controls",
+            "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_policy",
+        ]
+        for stack in graph.stacks {
+            let buckets = stack.resources.filter { $0.address.type == "aws_s3_bucket" }
+            #expect(!buckets.isEmpty)
+            for bucket in buckets {
+                for type in companions {
+                    let companion = stack.resources.first {
+                        $0.address.type == type && $0.arguments["bucket"] == .string(bucket.address.ref("id"))
+                    }
+                    #expect(companion != nil, "\(bucket.address) has no \(type)")
+                }
+                let policy = try #require(
+                    stack.resources.first { $0.address == Address("aws_iam_policy_document", "\(bucket.address.name)_bucket", isData: true) })
+                #expect(JSONValue.object(policy.arguments).compact().contains("\"aws:SecureTransport\""))
+            }
+        }
+    }
+
+    @Test("IAM policies name ARNs, with '*' only where AWS takes no narrower resource")
+    func leastPrivilege() throws {
+        let (project, pipelines) = try example()
+        let graph = CloudGraph(project: project, pipelines: pipelines)
+        let starAllowed: Set<String> = ["xray:PutTelemetryRecords", "xray:PutTraceSegments", "glue:GetSecurityConfiguration"]
+        for stack in graph.stacks {
+            for document in stack.resources where document.address.type == "aws_iam_policy_document" {
+                guard case .array(let statements)? = document.arguments["statement"] else {
+                    Issue.record("\(document.address) has no statements")
+                    continue
+                }
+                for case .object(let statement) in statements {
+                    let actions = statement["actions"]?.allStrings ?? []
+                    let resources = statement["resources"]?.allStrings ?? []
+                    let isDeny = statement["effect"] == "Deny"
+                    if resources.contains("*") {
+                        #expect(Set(actions).isSubset(of: starAllowed), "\(document.address) grants \(actions) on *")
+                    }
+                    if !isDeny {
+                        #expect(!actions.contains { $0.hasSuffix("*") }, "\(document.address) grants \(actions)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("the processor is triggered by the landing bucket and writes elsewhere, so it cannot trigger itself")
+    func noSelfTrigger() throws {
+        let (project, pipelines) = try example()
+        let pipeline = try #require(pipelines.first)
+        let names = try #require(Names(project: project, pipeline: pipeline))
+        let graph = CloudGraph(project: project, pipelines: pipelines)
+        let analytics = try #require(graph.stack("analytics"))
+        let rule = try #require(analytics.resources.first { $0.address.type == "aws_cloudwatch_event_rule" })
+        let pattern = try #require(rule.arguments["event_pattern"]?.allStrings.first)
+        #expect(pattern.contains("\"name\":[\"\(names.landingBucket)\"]"))
+        #expect(pattern.contains("{\"prefix\":\"\(names.rawKeyPrefix)\"}"))
+        #expect(names.lakeBucket != names.landingBucket)
+        let target = try #require(analytics.resources.first { $0.address.type == "aws_cloudwatch_event_target" })
+        #expect(target.arguments["dead_letter_config"] != nil)
+        #expect(target.arguments["retry_policy"] != nil)
+    }
+
+    @Test("without replication everything lives in the source account's stack")
+    func singleAccount() throws {
+        let (project, pipelines) = try example()
+        var pipeline = try #require(pipelines.first)
+        pipeline.replication = nil
+        let graph = CloudGraph(project: project, pipelines: [pipeline])
+        #expect(graph.stack("analytics")?.resources.isEmpty == true)
+        let production = try #require(graph.stack("production"))
+        #expect(!production.resources.contains { $0.address.type == "aws_s3_bucket_replication_configuration" })
+        #expect(production.resources.contains { $0.address.type == "aws_lambda_function" })
+        #expect(production.after.isEmpty)
+    }
+}

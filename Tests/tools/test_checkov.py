@@ -1,0 +1,179 @@
+"""checkov on generated/terraform, with the skips of .checkov.yaml (each explained in
+tools/checkov-skips.yaml).
+
+Only checkov's `terraform_json` framework reads `*.tf.json` files: `--framework terraform`
+scans them as nothing at all (0 passed, 0 failed, exit 0).
+
+checkov 3.3.30's terraform_json parser cannot read a `terraform` block that holds a plain
+value such as `required_version` ("this method receives only dicts"): the whole file is then
+a parsing error and none of its resources are checked. So a parsing error is allowed only in
+a file that holds nothing but the `terraform` block (and "//" comments); keep that block in a
+file of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from toolslib import GENERATED_TERRAFORM, REPO_ROOT
+
+CHECKOV = REPO_ROOT / ".venv-checkov" / "bin" / "checkov"
+CONFIG = REPO_ROOT / ".checkov.yaml"
+SKIPS = REPO_ROOT / "tools" / "checkov-skips.yaml"
+CHECKOV_TIMEOUT = 900  # seconds
+# Top-level keys a file may hold and still be unreadable to checkov (see the module doc).
+TERRAFORM_BLOCK_ONLY = {"//", "terraform"}
+
+
+class CheckovReport(dict):
+    """checkov's report; shown by its summary alone in tracebacks."""
+
+    def __repr__(self) -> str:
+        return f"<checkov report {self.get('summary')}>"
+
+
+@pytest.fixture(scope="module")
+def report() -> CheckovReport:
+    """checkov's JSON report for the terraform_json framework."""
+    if not CHECKOV.exists():
+        pytest.fail(f"{CHECKOV.relative_to(REPO_ROOT)} does not exist: run scripts/tools.sh", pytrace=False)
+    if not GENERATED_TERRAFORM.is_dir():
+        pytest.fail(f"{GENERATED_TERRAFORM.relative_to(REPO_ROOT)} does not exist: run `sluice generate`", pytrace=False)
+    command = [
+        str(CHECKOV),
+        "-d", str(GENERATED_TERRAFORM.relative_to(REPO_ROOT)),
+        "--config-file", str(CONFIG.relative_to(REPO_ROOT)),
+        "--framework", "terraform_json",
+        "--skip-download",
+        "-o", "json",
+    ]  # fmt: skip
+    env = dict(os.environ, BC_SKIP_MAPPING="TRUE")
+    try:
+        result = subprocess.run(
+            command,
+            cwd=REPO_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=CHECKOV_TIMEOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    except subprocess.TimeoutExpired as error:
+        pytest.fail(f"checkov did not finish within {CHECKOV_TIMEOUT}s:\n{error}", pytrace=False)
+    try:
+        output = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        pytest.fail(
+            f"checkov printed no JSON report (exit {result.returncode}):\n"
+            f"--- stdout ---\n{result.stdout[-5000:]}\n--- stderr ---\n{result.stderr[-5000:]}",
+            pytrace=False,
+        )
+    reports = output if isinstance(output, list) else [output]
+    for item in reports:
+        if item.get("check_type") == "terraform_json":
+            item["_stderr"] = result.stderr
+            return CheckovReport(item)
+    pytest.fail(
+        "checkov reported nothing for the terraform_json framework (it found no *.tf.json file?):\n"
+        f"{json.dumps(output, indent=2)[:3000]}\n--- stderr ---\n{result.stderr[-3000:]}",
+        pytrace=False,
+    )
+
+
+def _load_yaml(path: Path):
+    if not path.is_file():
+        pytest.fail(f"{path.relative_to(REPO_ROOT)} does not exist", pytrace=False)
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _top_level_keys(path: Path) -> set[str] | None:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return set(document) if isinstance(document, dict) else None
+
+
+def test_checkov_checked_resources(report):
+    summary = report.get("summary", {})
+    assert summary.get("passed", 0) > 0, (
+        f"checkov passed no check at all, so it read no resource: summary {summary}\n"
+        f"{report['_stderr'][-3000:]}"
+    )
+
+
+def test_checkov_parsed_every_file_with_resources(report):
+    errors = report.get("results", {}).get("parsing_errors", [])
+    unexpected = []
+    for error in errors:
+        path = Path(error)
+        if not path.is_absolute():
+            path = REPO_ROOT / path
+        keys = _top_level_keys(path)
+        if keys is None or not keys <= TERRAFORM_BLOCK_ONLY:
+            unexpected.append(f"{error} (top-level keys: {sorted(keys) if keys is not None else 'not JSON'})")
+    assert not unexpected, (
+        "checkov could not parse these files, so their resources were not checked "
+        "(keep the `terraform` block, with required_version, in a file of its own):\n  "
+        + "\n  ".join(unexpected)
+        + f"\n--- checkov stderr ---\n{report['_stderr'][-3000:]}"
+    )
+
+
+def _resource_address(check: dict) -> str:
+    """checkov names a resource `resource.NAME` in its Python checks: add the type(s) from the file."""
+    resource = str(check.get("resource", "?"))
+    if not resource.startswith("resource."):
+        return resource
+    name = resource[len("resource."):]
+    try:
+        document = json.loads(Path(check.get("file_abs_path", "")).read_text(encoding="utf-8"))
+        types = sorted(t for t, named in document.get("resource", {}).items() if isinstance(named, dict) and name in named)
+    except (OSError, ValueError, AttributeError):
+        types = []
+    return " or ".join(f"{t}.{name}" for t in types) if types else resource
+
+
+def test_checkov_has_no_failed_checks(report):
+    failed = report.get("results", {}).get("failed_checks", [])
+    base = GENERATED_TERRAFORM.relative_to(REPO_ROOT).as_posix()
+    lines = sorted(
+        {
+            f"{check.get('check_id')}  {_resource_address(check)}  "
+            f"{base}{check.get('file_path', '?')}:{(check.get('file_line_range') or ['?'])[0]}  "
+            f"({check.get('check_name', '')})"
+            for check in failed
+        }
+    )
+    assert not failed, (
+        f"checkov: {len(failed)} failed checks (fix the generator, or skip the check in .checkov.yaml "
+        "with its reason in tools/checkov-skips.yaml):\n  " + "\n  ".join(lines)
+    )
+
+
+def test_every_skip_has_a_reason():
+    config = _load_yaml(CONFIG) or {}
+    assert isinstance(config, dict), f"{CONFIG.name} must be a mapping"
+    skip_list = config.get("skip-check") or []
+    assert isinstance(skip_list, list), f"{CONFIG.name}: skip-check must be a list of check ids"
+    duplicates = sorted({item for item in skip_list if skip_list.count(item) > 1})
+    assert not duplicates, f"{CONFIG.name}: skip-check lists these more than once: {duplicates}"
+
+    reasons = _load_yaml(SKIPS) or {}
+    assert isinstance(reasons, dict), f"{SKIPS.relative_to(REPO_ROOT)} must map check id -> reason"
+
+    listed, explained = set(map(str, skip_list)), set(map(str, reasons))
+    assert listed == explained, (
+        f"{CONFIG.name} skip-check and {SKIPS.relative_to(REPO_ROOT)} differ:\n"
+        f"  skipped without a reason: {sorted(listed - explained)}\n"
+        f"  reasons for checks not skipped: {sorted(explained - listed)}"
+    )
+    empty = sorted(str(check) for check, reason in reasons.items() if not isinstance(reason, str) or not reason.strip())
+    assert not empty, f"{SKIPS.relative_to(REPO_ROOT)}: these skips have no reason: {empty}"
