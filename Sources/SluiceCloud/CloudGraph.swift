@@ -14,16 +14,16 @@ public struct CloudGraph: Sendable {
         for pipeline in pipelines.sorted(by: { $0.name < $1.name }) {
             guard let names = Names(project: project, pipeline: pipeline) else { continue }
             let context = PipelineContext(project: project, pipeline: pipeline, names: names)
-            var source = StackBuilder(stack: stacks[names.sourceAccount.name]!, pipeline: pipeline.name)
-            var analytics: StackBuilder
+            var source = StackBuilder(account: names.sourceAccount, pipeline: pipeline.name)
             let delivery = DeliveryResources.add(context, to: &source)
             SourceResources.add(context, to: &source, stream: delivery.stream)
+            var analytics: StackBuilder
             let landing: Address
             if names.replicates {
                 ReplicationResources.addSource(context, to: &source, rawBucket: delivery.bucket)
-                stacks[names.sourceAccount.name] = source.stack
-                stacks[names.sourceAccount.name]!.after.insert(names.analyticsAccount.name)
-                analytics = StackBuilder(stack: stacks[names.analyticsAccount.name]!, pipeline: pipeline.name)
+                source.stack.after.insert(names.analyticsAccount.name)
+                stacks[names.sourceAccount.name]!.merge(source.stack)
+                analytics = StackBuilder(account: names.analyticsAccount, pipeline: pipeline.name)
                 landing = ReplicationResources.addLanding(context, to: &analytics)
             } else {
                 analytics = source
@@ -34,7 +34,7 @@ public struct CloudGraph: Sendable {
             let function = ProcessorResources.add(context, to: &analytics, landing: landing, lake: lake, query: query)
             TriggerResources.add(context, to: &analytics, landing: landing, function: function)
             CatalogResources.add(context, to: &analytics, lake: lake)
-            stacks[names.analyticsAccount.name] = analytics.stack
+            stacks[names.analyticsAccount.name]!.merge(analytics.stack)
         }
         self.stacks = Self.applyOrder(project.accounts.compactMap { stacks[$0.name] })
     }

@@ -65,13 +65,20 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Byte order of the UTF-8 keys, so the order never depends on locale or Unicode normalization.
     private static func keyOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
+    private static let indents = (0..<32).map { "\n" + String(repeating: "  ", count: $0) }
+
     private static func newline(_ out: inout String, _ indent: Int) {
-        out.append("\n")
-        out.append(String(repeating: "  ", count: indent))
+        out.append(indent < indents.count ? indents[indent] : "\n" + String(repeating: "  ", count: indent))
     }
 
     private static func writeString(_ text: String, into out: inout String) {
         out.append("\"")
+        // Most strings need no escaping: append them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(text)
+            out.append("\"")
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out.append("\\\"")

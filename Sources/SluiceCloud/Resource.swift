@@ -140,6 +140,23 @@ public struct Stack: Sendable {
 
     public var name: String { account.name }
 
+    /// Adds another part of the same account's stack (one pipeline's resources).
+    mutating func merge(_ part: Stack) {
+        resources += part.resources
+        variables += part.variables
+        outputs += part.outputs
+        after.formUnion(part.after)
+    }
+
     /// Pipelines with resources in this stack, sorted.
     public var pipelines: [String] { Array(Set(resources.map(\.pipeline))).sorted() }
+
+    /// Each pipeline's part of this stack, in one pass over the resources.
+    public func byPipeline() -> [String: Stack] {
+        var parts: [String: Stack] = [:]
+        for resource in resources { parts[resource.pipeline, default: Stack(account: account)].resources.append(resource) }
+        for variable in variables { parts[variable.pipeline, default: Stack(account: account)].variables.append(variable) }
+        for output in outputs { parts[output.pipeline, default: Stack(account: account)].outputs.append(output) }
+        return parts
+    }
 }

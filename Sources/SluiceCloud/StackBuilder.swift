@@ -1,14 +1,16 @@
 import SluiceModel
 
-/// Adds one pipeline's resources to a stack, naming them `<pipeline>_<role>` so pipelines sharing a stack never clash.
+/// Collects one pipeline's resources for one account, naming them `<pipeline>_<role>` so pipelines sharing a
+/// stack never clash. The graph merges them into the account's stack afterwards.
 struct StackBuilder {
+    /// This pipeline's part of the stack.
     var stack: Stack
     let pipeline: String
     let tags: [String: String]
     private let prefix: String
 
-    init(stack: Stack, pipeline: String) {
-        self.stack = stack
+    init(account: Account, pipeline: String) {
+        self.stack = Stack(account: account)
         self.pipeline = pipeline
         self.prefix = pipeline.replacingOccurrences(of: "-", with: "_")
         self.tags = ["sluice:pipeline": pipeline]

@@ -22,7 +22,7 @@ public struct ProjectFiles {
         return .success(Generator.files(project: project, pipelines: workspace.pipelines))
     }
 
-    /// A difference between the generated files and what is on disk, with a unified diff of it.
+    /// A difference between the generated files and what is on disk.
     public struct Drift: Equatable {
         public enum Kind: Equatable {
             /// On disk with other contents: stale, or edited by hand.
@@ -35,8 +35,16 @@ public struct ProjectFiles {
 
         public var kind: Kind
         public var path: String
+        /// The contents on disk (nil when missing) and the generated contents (nil for an orphan).
+        var current: String?
+        var generated: String?
+
         /// What `generate` would change, as `diff -u` shows it (`/dev/null` for a created or removed file).
-        public var diff: String
+        public var diff: String {
+            UnifiedDiff.render(
+                old: current ?? "", new: generated ?? "", oldName: current == nil ? "/dev/null" : "a/\(path)",
+                newName: generated == nil ? "/dev/null" : "b/\(path)")
+        }
     }
 
     /// Every difference between `files` and the disk, sorted by path.
@@ -45,21 +53,17 @@ public struct ProjectFiles {
         let expected = Set(files.map(\.path))
         for file in files {
             guard let data = FileManager.default.contents(atPath: url(file.path).path) else {
-                let diff = UnifiedDiff.render(old: "", new: file.contents, oldName: "/dev/null", newName: "b/\(file.path)")
-                drifts.append(Drift(kind: .missing, path: file.path, diff: diff))
+                drifts.append(Drift(kind: .missing, path: file.path, current: nil, generated: file.contents))
                 continue
             }
+            // Compare bytes first: decoding every unchanged file only to compare it would double the work.
+            if Self.same(data, file.contents) { continue }
             let current = String(decoding: data, as: UTF8.self)
-            if current != file.contents {
-                let diff = UnifiedDiff.render(
-                    old: current, new: file.contents, oldName: "a/\(file.path)", newName: "b/\(file.path)")
-                drifts.append(Drift(kind: .stale, path: file.path, diff: diff))
-            }
+            drifts.append(Drift(kind: .stale, path: file.path, current: current, generated: file.contents))
         }
         for path in ownedFiles() where !expected.contains(path) {
             let current = FileManager.default.contents(atPath: url(path).path).map { String(decoding: $0, as: UTF8.self) }
-            let diff = UnifiedDiff.render(old: current ?? "", new: "", oldName: "a/\(path)", newName: "/dev/null")
-            drifts.append(Drift(kind: .orphan, path: path, diff: diff))
+            drifts.append(Drift(kind: .orphan, path: path, current: current ?? "", generated: nil))
         }
         return drifts.sorted { $0.path < $1.path }
     }
@@ -74,18 +78,28 @@ public struct ProjectFiles {
                 try FileManager.default.removeItem(at: url(path))
                 report.append("removed \(path)")
             case .missing, .stale:
-                let file = files.first { $0.path == path }!
                 let target = url(path)
                 if let existing = FileManager.default.contents(atPath: target.path), !GeneratedFile.isOwned(existing) {
                     throw ProjectFilesError.notOwned(path)
                 }
                 try FileManager.default.createDirectory(
                     at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: target, options: .atomic)
+                try Data((drift.generated ?? "").utf8).write(to: target, options: .atomic)
                 report.append("wrote \(path)")
             }
         }
         return report
+    }
+
+    /// Byte equality through memcmp; iterating `Data` byte by byte costs more than generating the file.
+    static func same(_ data: Data, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            data.count == utf8.count
+                && data.withUnsafeBytes { bytes in
+                    utf8.isEmpty || memcmp(bytes.baseAddress!, utf8.baseAddress!, utf8.count) == 0
+                }
+        }
     }
 
     /// Relative paths of files under the owned folders that carry the generated-file marker.

@@ -15,6 +15,7 @@ public enum DocsEmitter {
         out += "One Terraform root module per account, each with its own state, applied in this order:\n\n"
         out += "| order | stack | account | region | state key | resources |\n|---|---|---|---|---|---|\n"
         let stacks = graph.stacks.filter { !$0.resources.isEmpty }
+        let parts = stacks.map { $0.byPipeline() }
         for (index, stack) in stacks.enumerated() {
             let managed = stack.resources.filter { !$0.address.isData }.count
             out += "| \(index + 1) | `\(TerraformEmitter.folder)/\(stack.name)` | \(stack.account.id) | "
@@ -24,8 +25,8 @@ public enum DocsEmitter {
             out += "\n## Pipeline \(pipeline.name)\n\n"
             if !pipeline.description.isEmpty { out += "\(pipeline.description)\n\n" }
             out += "```mermaid\n\(MermaidEmitter.diagram(project: project, pipeline: pipeline))```\n"
-            for stack in stacks {
-                let resources = stack.resources.filter { $0.pipeline == pipeline.name && !$0.address.isData }
+            for (stack, part) in zip(stacks, parts) {
+                let resources = (part[pipeline.name]?.resources ?? []).filter { !$0.address.isData }
                 if resources.isEmpty { continue }
                 out += "\n### Resources in \(stack.name)\n\n| stage | address |\n|---|---|\n"
                 for resource in resources.sorted(by: { ($0.stage, $0.address) < ($1.stage, $1.address) }) {

@@ -10,17 +10,21 @@ public enum TerraformEmitter {
 
     public static func files(for graph: CloudGraph) -> [GeneratedFile] {
         var files: [GeneratedFile] = []
+        var modules: [(path: String, pipeline: String, part: Stack)] = []
         for stack in graph.stacks where !stack.resources.isEmpty {
             let directory = "\(folder)/\(stack.name)"
             // Settings apart from the provider: checkov's JSON parser cannot read a `terraform` block, so its test
             // skips this one file by name and still checks the provider.
             files.append(GeneratedFile(path: "\(directory)/terraform.tf.json", contents: settings(stack, graph).pretty()))
             files.append(GeneratedFile(path: "\(directory)/providers.tf.json", contents: providers(stack, graph).pretty()))
-            for pipeline in stack.pipelines {
-                files.append(
-                    GeneratedFile(
-                        path: "\(directory)/\(pipeline).tf.json", contents: module(stack, pipeline: pipeline).pretty()))
+            for (pipeline, part) in stack.byPipeline() {
+                modules.append(("\(directory)/\(pipeline).tf.json", pipeline, part))
             }
+        }
+        // Rendering dominates for many pipelines, and each file stands alone: render them on every core.
+        let rendered = ConcurrentMap.map(modules) { item in module(item.part, pipeline: item.pipeline).pretty() }
+        for (module, contents) in zip(modules, rendered) {
+            files.append(GeneratedFile(path: module.path, contents: contents))
         }
         return files
     }
@@ -79,10 +83,11 @@ public enum TerraformEmitter {
         ]
     }
 
-    static func module(_ stack: Stack, pipeline: String) -> JSONValue {
+    /// The file of one pipeline's part of a stack.
+    static func module(_ part: Stack, pipeline: String) -> JSONValue {
         var resources: [String: [String: JSONValue]] = [:]
         var data: [String: [String: JSONValue]] = [:]
-        for resource in stack.resources where resource.pipeline == pipeline {
+        for resource in part.resources {
             let address = resource.address
             if address.isData {
                 data[address.type, default: [:]][address.name] = .object(resource.arguments)
@@ -92,12 +97,12 @@ public enum TerraformEmitter {
         }
         var body: [String: JSONValue] = [
             "//": .string(
-                "\(GeneratedFile.marker) from pipeline '\(pipeline)' for the \(stack.name) account."
+                "\(GeneratedFile.marker) from pipeline '\(pipeline)' for the \(part.name) account."
                     + " Do not edit: change pipelines/ and run `sluice generate`.")
         ]
         if !resources.isEmpty { body["resource"] = .object(resources.mapValues(JSONValue.object)) }
         if !data.isEmpty { body["data"] = .object(data.mapValues(JSONValue.object)) }
-        let variables = stack.variables.filter { $0.pipeline == pipeline }
+        let variables = part.variables
         if !variables.isEmpty {
             body["variable"] = .object(
                 Dictionary(
@@ -113,7 +118,7 @@ public enum TerraformEmitter {
                         return (variable.name, JSONValue.object(json))
                     }))
         }
-        let outputs = stack.outputs.filter { $0.pipeline == pipeline }
+        let outputs = part.outputs
         if !outputs.isEmpty {
             body["output"] = .object(
                 Dictionary(
