@@ -4,7 +4,7 @@ import SluiceModel
 import SluicePipelines
 
 /// The project on disk: loading declarations, and comparing or writing the generated files.
-public struct ProjectFiles {
+public struct ProjectFiles: Sendable {
     public let root: URL
 
     public init(root: URL) { self.root = root }
@@ -23,8 +23,8 @@ public struct ProjectFiles {
     }
 
     /// A difference between the generated files and what is on disk.
-    public struct Drift: Equatable {
-        public enum Kind: Equatable {
+    public struct Drift: Equatable, Sendable {
+        public enum Kind: Equatable, Sendable {
             /// On disk with other contents: stale, or edited by hand.
             case stale
             /// Not on disk yet.
@@ -69,25 +69,36 @@ public struct ProjectFiles {
     }
 
     /// Writes the files that changed and removes owned files nothing produces; returns what it did.
+    /// Refuses, before touching anything, when a file to replace was not written by Sluice.
     public func write(_ files: [GeneratedFile]) throws -> [String] {
+        let drifts = drift(files)
+        let foreign = drifts.filter { $0.kind == .stale && !GeneratedFile.isOwned(Array(($0.current ?? "").utf8)) }
+        if !foreign.isEmpty { throw ProjectFilesError.notOwned(foreign.map(\.path)) }
         var report: [String] = []
-        for drift in drift(files) {
-            let path = drift.path
+        var writes: [Drift] = []
+        for drift in drifts {
             switch drift.kind {
             case .orphan:
-                try FileManager.default.removeItem(at: url(path))
-                report.append("removed \(path)")
+                try FileManager.default.removeItem(at: url(drift.path))
+                report.append("removed \(drift.path)")
             case .missing, .stale:
-                let target = url(path)
-                if let existing = FileManager.default.contents(atPath: target.path), !GeneratedFile.isOwned(existing) {
-                    throw ProjectFilesError.notOwned(path)
-                }
                 try FileManager.default.createDirectory(
-                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data((drift.generated ?? "").utf8).write(to: target, options: .atomic)
-                report.append("wrote \(path)")
+                    at: url(drift.path).deletingLastPathComponent(), withIntermediateDirectories: true)
+                writes.append(drift)
+                report.append("wrote \(drift.path)")
             }
         }
+        // Atomic writes, so an interrupted run never leaves half a file; spread over the cores, since creating
+        // many files is most of a fresh generate.
+        let failures = ConcurrentMap.map(writes) { drift -> String? in
+            do {
+                try Data((drift.generated ?? "").utf8).write(to: url(drift.path), options: .atomic)
+                return nil
+            } catch {
+                return "\(drift.path): \(error.localizedDescription)"
+            }
+        }.compactMap { $0 }
+        if !failures.isEmpty { throw ProjectFilesError.writeFailed(failures) }
         return report
     }
 
@@ -128,12 +139,18 @@ public struct ProjectFiles {
 }
 
 public enum ProjectFilesError: Error, CustomStringConvertible {
-    case notOwned(String)
+    /// Files in the way that Sluice did not write; nothing was changed.
+    case notOwned([String])
+    case writeFailed([String])
 
     public var description: String {
         switch self {
-        case .notOwned(let path):
-            "\(path) exists and was not written by sluice (no '\(GeneratedFile.marker)' marker); move it away first"
+        case .notOwned(let paths):
+            "\(paths.joined(separator: ", ")) exist\(paths.count == 1 ? "s" : "") and \(paths.count == 1 ? "was" : "were") "
+                + "not written by sluice (no '\(GeneratedFile.marker)' marker); move \(paths.count == 1 ? "it" : "them") "
+                + "away first. Nothing was changed."
+        case .writeFailed(let failures):
+            "cannot write: " + failures.joined(separator: "; ")
         }
     }
 }
