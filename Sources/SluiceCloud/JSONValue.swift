@@ -9,7 +9,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     case object([String: JSONValue])
     case null
 
-    /// Two-space indented rendering with sorted keys and a trailing newline: the bytes of a generated file.
+    /// Two-space indented rendering with keys sorted (Swift's string order, by Unicode scalars of the NFC form, never the
+    /// locale's) and a trailing newline: the bytes of a generated file.
     public func pretty() -> String {
         var out = ""
         write(into: &out, indent: 0, pretty: true)
@@ -50,20 +51,17 @@ public indirect enum JSONValue: Sendable, Equatable {
                 return
             }
             out.append("{")
-            for (index, key) in members.keys.sorted(by: Self.keyOrder).enumerated() {
+            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { out.append(",") }
                 if pretty { Self.newline(&out, indent + 1) }
-                Self.writeString(key, into: &out)
+                Self.writeString(member.key, into: &out)
                 out.append(pretty ? ": " : ":")
-                members[key]!.write(into: &out, indent: indent + 1, pretty: pretty)
+                member.value.write(into: &out, indent: indent + 1, pretty: pretty)
             }
             if pretty { Self.newline(&out, indent) }
             out.append("}")
         }
     }
-
-    /// Byte order of the UTF-8 keys, so the order never depends on locale or Unicode normalization.
-    private static func keyOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
     private static let indents = (0..<32).map { "\n" + String(repeating: "  ", count: $0) }
 

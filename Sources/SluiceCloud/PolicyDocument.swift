@@ -1,3 +1,5 @@
+import SluiceModel
+
 /// An IAM policy statement, rendered as an `aws_iam_policy_document` data source so that checkers and reviewers
 /// read structured policies rather than JSON strings.
 public struct Statement: Sendable {
@@ -36,12 +38,24 @@ public struct Statement: Sendable {
         return .object(body)
     }
 
-    /// A trust statement letting an AWS service assume a role, limited to this account.
-    public static func trust(_ service: String, account: String) -> Statement {
-        Statement(
+    /// A trust statement letting an AWS service assume a role, with the confused-deputy condition that service
+    /// documents: a condition a service does not send would make the role impossible to assume.
+    public static func trust(_ service: String, account: Account) -> Statement {
+        let conditions: [(test: String, variable: String, values: [String])]
+        switch service {
+        case "logs.amazonaws.com":
+            conditions = [("StringLike", "aws:SourceArn", ["arn:aws:logs:\(account.region):\(account.id):*"])]
+        case "firehose.amazonaws.com":
+            conditions = [("StringEquals", "sts:ExternalId", [account.id])]
+        case "s3.amazonaws.com":
+            conditions = [("StringEquals", "aws:SourceAccount", [account.id])]
+        default:
+            // Lambda execution roles and Glue crawler roles are assumed without source context.
+            conditions = []
+        }
+        return Statement(
             sid: "AssumedBy" + service.prefix { $0 != "." }.capitalized, actions: ["sts:AssumeRole"],
-            principals: [("Service", [service])],
-            conditions: [("StringEquals", "aws:SourceAccount", [account])])
+            principals: [("Service", [service])], conditions: conditions)
     }
 
     /// Denies any request to a bucket that does not use TLS.

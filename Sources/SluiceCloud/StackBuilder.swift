@@ -45,7 +45,7 @@ struct StackBuilder {
     mutating func role(
         _ role: String, _ stage: Stage, name: String, service: String, description: String, statements: [Statement]
     ) -> Address {
-        let trust = policy("\(role)_trust", stage, [.trust(service, account: account.id)])
+        let trust = policy("\(role)_trust", stage, [.trust(service, account: account)])
         let roleAddress = add(
             "aws_iam_role", role, stage,
             ["name": .string(name), "description": .string(description), "assume_role_policy": .string(trust.ref("json"))]
