@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from toolslib import REPO_ROOT, SLUICE_TIMEOUT
+from toolslib import REPO_ROOT, SLUICE_TIMEOUT, run
 
 
 @pytest.fixture(scope="session")
@@ -72,17 +72,7 @@ class SluiceRunner:
         self.binary = binary
 
     def __call__(self, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-        try:
-            return subprocess.run(
-                [str(self.binary), *args],
-                cwd=cwd,
-                capture_output=True,
-                text=True,
-                timeout=SLUICE_TIMEOUT,
-                stdin=subprocess.DEVNULL,
-            )
-        except subprocess.TimeoutExpired as error:
-            pytest.fail(f"`sluice {' '.join(args)}` did not finish within {SLUICE_TIMEOUT}s:\n{error}", pytrace=False)
+        return run([str(self.binary), *args], cwd=cwd, timeout=SLUICE_TIMEOUT)
 
 
 @pytest.fixture

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from toolslib import GENERATED_TERRAFORM, REPO_ROOT
+from toolslib import GENERATED_TERRAFORM, REPO_ROOT, run
 
 CHECKOV = REPO_ROOT / ".venv-checkov" / "bin" / "checkov"
 CONFIG = REPO_ROOT / ".checkov.yaml"
@@ -54,18 +53,7 @@ def report() -> CheckovReport:
         "-o", "json",
     ]  # fmt: skip
     env = dict(os.environ, BC_SKIP_MAPPING="TRUE")
-    try:
-        result = subprocess.run(
-            command,
-            cwd=REPO_ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=CHECKOV_TIMEOUT,
-            stdin=subprocess.DEVNULL,
-        )
-    except subprocess.TimeoutExpired as error:
-        pytest.fail(f"checkov did not finish within {CHECKOV_TIMEOUT}s:\n{error}", pytrace=False)
+    result = run(command, cwd=REPO_ROOT, env=env, timeout=CHECKOV_TIMEOUT)
     try:
         output = json.loads(result.stdout)
     except json.JSONDecodeError:

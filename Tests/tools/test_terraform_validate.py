@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from toolslib import GENERATED_TERRAFORM, REPO_ROOT, stack_dirs
+from toolslib import GENERATED_TERRAFORM, REPO_ROOT, run, stack_dirs
 
 TERRAFORM_TIMEOUT = 600  # seconds, per terraform command
 
@@ -25,18 +25,7 @@ def _stack_id(stack: Path | None) -> str:
 
 
 def _terraform(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    try:
-        return subprocess.run(
-            ["terraform", *args],
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=TERRAFORM_TIMEOUT,
-            stdin=subprocess.DEVNULL,
-        )
-    except subprocess.TimeoutExpired as error:
-        pytest.fail(f"terraform {' '.join(args)} did not finish within {TERRAFORM_TIMEOUT}s in {cwd}:\n{error}")
+    return run(["terraform", *args], cwd=cwd, env=env, timeout=TERRAFORM_TIMEOUT)
 
 
 def _format_diagnostic(diagnostic: dict) -> str:

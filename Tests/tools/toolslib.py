@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GENERATED_TERRAFORM = REPO_ROOT / "generated" / "terraform"
 
@@ -36,3 +38,13 @@ def is_owned(path: Path) -> bool:
     with path.open("rb") as handle:
         head = handle.read(OWNER_MARKER_BYTES)
     return OWNER_MARKER.encode() in head
+
+
+def run(command: list[str], *, cwd: Path, timeout: int, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Runs a command with captured text output and no stdin; a run past `timeout` seconds fails the test."""
+    try:
+        return subprocess.run(
+            command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
+        )
+    except subprocess.TimeoutExpired as error:
+        pytest.fail(f"`{' '.join(map(str, command))}` did not finish within {timeout}s in {cwd}:\n{error}", pytrace=False)
