@@ -10,6 +10,8 @@ public enum Stage: String, Sendable, CaseIterable, Comparable {
     case lake
     case catalog
     case query
+    case views
+    case bi
 
     public static func < (lhs: Stage, rhs: Stage) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -6,6 +6,7 @@ extension Pipeline {
     public init(
         _ name: String, description: String = "", source: SourceStage, delivery: DeliveryStage? = nil,
         replication: ReplicationStage? = nil, processor: ProcessorStage, catalog: CatalogStage,
+        athena: AthenaSettings? = nil, quickSight: QuickSightSettings? = nil,
         file: String = #filePath, line: Int = #line,
         @ListBuilder<View> views: () -> [View] = { [] },
         @ListBuilder<Dataset> datasets: () -> [Dataset] = { [] },
@@ -14,8 +15,8 @@ extension Pipeline {
         self.init(
             name: name, description: description, source: source,
             delivery: delivery ?? DeliveryStage(origin: here(file, line)), replication: replication,
-            processor: processor, catalog: catalog, views: views(), datasets: datasets(), dashboards: dashboards(),
-            origin: here(file, line))
+            processor: processor, catalog: catalog, athena: athena, views: views(), datasets: datasets(),
+            dashboards: dashboards(), quickSight: quickSight, origin: here(file, line))
     }
 }
 
@@ -127,14 +128,37 @@ extension CatalogStage {
 }
 
 extension View {
-    public init(_ name: String, sql: String, file: String = #filePath, line: Int = #line) {
-        self.init(name: name, sql: sql, origin: here(file, line))
+    /// A view with its SQL inline; `{{ ref("name") }}` names the pipeline's table and views.
+    public init(
+        _ name: String, sql: String, file: String = #filePath, line: Int = #line,
+        @ListBuilder<Column> columns: () -> [Column]
+    ) {
+        self.init(name: name, sql: sql, columns: columns(), origin: here(file, line))
+    }
+}
+
+extension AthenaSettings {
+    public static func workgroup(
+        bytesScannedCutoffMB: Int = Defaults.bytesScannedCutoffMB, resultsExpireDays: Int = Defaults.resultsExpireDays,
+        file: String = #filePath, line: Int = #line
+    ) -> AthenaSettings {
+        AthenaSettings(
+            bytesScannedCutoffMB: bytesScannedCutoffMB, resultsExpireDays: resultsExpireDays, origin: here(file, line))
+    }
+}
+
+extension QuickSightSettings {
+    /// Data source, datasets and dashboards shared with a QuickSight group.
+    public static func sharedWith(
+        group: String, namespace: String = Defaults.quickSightNamespace, file: String = #filePath, line: Int = #line
+    ) -> QuickSightSettings {
+        QuickSightSettings(group: group, namespace: namespace, origin: here(file, line))
     }
 }
 
 extension Dataset {
     public init(
-        _ name: String, view: String, importMode: ImportMode = Defaults.importMode, refresh: String? = nil,
+        _ name: String, view: String, importMode: ImportMode = Defaults.importMode, refresh: Refresh? = nil,
         file: String = #filePath, line: Int = #line
     ) {
         self.init(name: name, view: view, importMode: importMode, refresh: refresh, origin: here(file, line))
@@ -143,10 +167,10 @@ extension Dataset {
 
 extension Dashboard {
     public init(
-        _ name: String, dataset: String, group: String, file: String = #filePath, line: Int = #line,
+        _ name: String, dataset: String, file: String = #filePath, line: Int = #line,
         @ListBuilder<Visual> visuals: () -> [Visual]
     ) {
-        self.init(name: name, dataset: dataset, group: group, visuals: visuals(), origin: here(file, line))
+        self.init(name: name, dataset: dataset, visuals: visuals(), origin: here(file, line))
     }
 }
 

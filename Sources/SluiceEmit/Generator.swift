@@ -9,6 +9,7 @@ public enum Generator {
     public static func files(project: Project, pipelines: [Pipeline]) -> [GeneratedFile] {
         let graph = CloudGraph(project: project, pipelines: pipelines)
         var files = TerraformEmitter.files(for: graph)
+        files += SQLEmitter.files(for: pipelines)
         files.append(DocsEmitter.file(graph: graph, pipelines: pipelines))
         return files.sorted { $0.path < $1.path }
     }

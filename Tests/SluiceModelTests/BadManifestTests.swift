@@ -160,13 +160,57 @@ let badCases: [BadCase] = [
         at: "pipelines/web.yaml:19:16", message: "'dir' is not a Lambda function ARN"),
     BadCase(
         name: "dataset on an unknown view (dangling reference)", replace: "view: daily", with: "view: dayly",
-        at: "pipelines/web.yaml:45:11", message: "dataset 'daily_set' is on unknown view 'dayly' (did you mean 'daily'?)"),
+        at: "pipelines/web.yaml:48:11", message: "dataset 'daily_set' is on unknown view 'dayly' (did you mean 'daily'?)"),
     BadCase(
         name: "dashboard on an unknown dataset", replace: "dataset: daily_set", with: "dataset: weekly",
-        at: "pipelines/web.yaml:48:14", message: "dashboard 'overview' uses unknown dataset 'weekly'"),
+        at: "pipelines/web.yaml:51:14", message: "dashboard 'overview' uses unknown dataset 'weekly'"),
     BadCase(
         name: "bad visual type", replace: "type: kpi", with: "type: pie",
-        at: "pipelines/web.yaml:51:17", message: "'pie' is not a valid 'dashboards[0].visuals[0].type'"),
+        at: "pipelines/web.yaml:53:17", message: "'pie' is not a valid 'dashboards[0].visuals[0].type'"),
+    BadCase(
+        name: "view naming an unknown table, at the reference", replace: "{{ ref(\"requests\") }}",
+        with: "{{ ref(\"request\") }}",
+        at: "pipelines/web.yaml:42:54",
+        message: "view 'daily' reads unknown table or view 'request' (did you mean 'requests'?)"),
+    BadCase(
+        name: "malformed reference", replace: "{{ ref(\"requests\") }}", with: "{{ requests }}",
+        at: "pipelines/web.yaml:42:54", message: "expected {{ ref(\"name\") }}, found {{ requests }}"),
+    BadCase(
+        name: "view reading nothing", replace: "FROM {{ ref(\"requests\") }} GROUP BY dt", with: "FROM elsewhere",
+        at: "pipelines/web.yaml:42:10", message: "view 'daily' reads no table"),
+    BadCase(
+        name: "a view reading itself is a cycle", replace: "{{ ref(\"requests\") }}", with: "{{ ref(\"daily\") }}",
+        at: "pipelines/web.yaml:42:10", message: "views form a cycle: daily -> daily"),
+    BadCase(
+        name: "view without columns",
+        replace: "    columns:\n      - { name: day, type: string }\n      - { name: requests, type: bigint }\n",
+        with: "", at: "pipelines/web.yaml:41:5", message: "missing required key 'columns' in 'views[0]'"),
+    BadCase(
+        name: "dashboard naming an unknown column", replace: "measure: requests", with: "measure: request",
+        at: "pipelines/web.yaml:53:48",
+        message: "visual 'Requests' names unknown column 'request' of dataset 'daily_set' (did you mean 'requests'?)"),
+    BadCase(
+        name: "numeric aggregation on a text column", replace: "measure: requests, aggregation: sum",
+        with: "measure: day, aggregation: sum",
+        at: "pipelines/web.yaml:53:66", message: "aggregation sum needs a numeric column, but 'day' is string"),
+    BadCase(
+        name: "line visual over a column that is not a time",
+        replace: "{ type: kpi, title: Requests, measure: requests, aggregation: sum }",
+        with: "{ type: line, title: Requests, dimension: day, measure: requests, aggregation: sum }",
+        at: "pipelines/web.yaml:53:51", message: "a line visual runs over time: its dimension 'day' must be a date"),
+    BadCase(
+        name: "bar visual without a dimension", replace: "type: kpi", with: "type: bar",
+        at: "pipelines/web.yaml:53:9", message: "a bar visual needs a dimension"),
+    BadCase(
+        name: "dashboards without a quicksight group", replace: "quicksight:\n  group: analysts\n", with: "",
+        at: "pipelines/web.yaml:47:5", message: "datasets and dashboards need a 'quicksight' section"),
+    BadCase(
+        name: "bytes scanned cutoff under Athena's minimum", replace: "views:\n",
+        with: "athena:\n  bytes_scanned_cutoff_mb: 5\nviews:\n",
+        at: "pipelines/web.yaml:41:28", message: "bytes_scanned_cutoff_mb must be at least 10"),
+    BadCase(
+        name: "refresh on a direct-query dataset", replace: "    view: daily\n", with: "    view: daily\n    refresh: hourly\n",
+        at: "pipelines/web.yaml:49:14", message: "a refresh schedule needs import_mode spice"),
     BadCase(
         name: "project: bad account id", replace: "id: \"111111111111\"", with: "id: \"11111111111\"", inProject: true,
         at: "pipelines/sluice.yaml:6:9", message: "an AWS account id is 12 digits, found '11111111111'"),

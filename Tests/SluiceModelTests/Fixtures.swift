@@ -67,16 +67,20 @@ enum Fixtures {
             schedule: hourly
         views:
           - name: daily
-            sql: SELECT 1
+            sql: SELECT dt AS day, count(*) AS requests FROM {{ ref("requests") }} GROUP BY dt
+            columns:
+              - { name: day, type: string }
+              - { name: requests, type: bigint }
         datasets:
           - name: daily_set
             view: daily
         dashboards:
           - name: overview
             dataset: daily_set
-            group: analysts
             visuals:
-              - { type: kpi, title: Requests, measure: status, aggregation: count }
+              - { type: kpi, title: Requests, measure: requests, aggregation: sum }
+        quicksight:
+          group: analysts
 
         """
 

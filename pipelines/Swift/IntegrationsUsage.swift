@@ -48,5 +48,42 @@ public let integrationsUsage = Pipeline(
         } partitionedBy: {
             Column("dt", .string, comment: "UTC date, yyyy-MM-dd")
         }),
-    catalog: .glue(database: "integrations", crawler: "hourly")
+    catalog: .glue(database: "integrations", crawler: "hourly"),
+    athena: .workgroup(bytesScannedCutoffMB: 10240, resultsExpireDays: 7),
+    quickSight: .sharedWith(group: "integrations-analysts"),
+    views: {
+        View("integration_usage", sql: integrationUsageSQL) {
+            Column("usage_date", .date)
+            Column("integration_id", .string)
+            Column("integration_name", .string)
+            Column("requests", .bigint)
+            Column("accounts", .bigint)
+            Column("users", .bigint)
+        }
+    },
+    datasets: {
+        Dataset("integration-usage", view: "integration_usage", importMode: .spice, refresh: .hourly)
+    },
+    dashboards: {
+        Dashboard("integrations-overview", dataset: "integration-usage") {
+            Visual(.kpi, "Requests", measure: "requests", aggregation: .sum)
+            Visual(.bar, "Requests by integration", dimension: "integration_name", measure: "requests", aggregation: .sum)
+            Visual(.line, "Requests per day", dimension: "usage_date", measure: "requests", aggregation: .sum)
+            Visual(.table, "Users per integration", dimension: "integration_name", measure: "users", aggregation: .sum)
+        }
+    }
 )
+
+/// The SQL of pipelines/views/integration_usage.sql.
+private let integrationUsageSQL = """
+    -- Integration usage: requests, distinct accounts and distinct users per integration per day.
+    SELECT
+        CAST(dt AS date) AS usage_date,
+        integration_id,
+        integration_name,
+        count(*) AS requests,
+        count(DISTINCT account_id) AS accounts,
+        count(DISTINCT user_id) AS users
+    FROM {{ ref("integration_requests") }}
+    GROUP BY dt, integration_id, integration_name
+    """

@@ -52,6 +52,7 @@ enum CatalogResources {
                     "columns": .array(c.table.columns.map(column)),
                 ],
             ])
+        ViewResources.add(c, to: &b, database: database, table: table)
         guard case .crawler(let schedule) = c.pipeline.catalog.discovery else { return }
         let account = c.analytics
         let catalogARN = "arn:aws:glue:\(account.region):\(account.id):catalog"

@@ -8,11 +8,10 @@ enum QueryResources {
         let catalog: Address?
     }
 
-    /// Athena refuses cutoffs under 10 MB; 10 GiB bounds a runaway query at about $0.05.
-    static let bytesScannedCutoff = 10 * 1024 * 1024 * 1024
-
     static func add(_ c: PipelineContext, to b: inout StackBuilder) -> Added {
-        let results = b.bucket("athena_results", .query, name: c.names.athenaResultsBucket, expireDays: 7)
+        let athena = c.pipeline.athena
+        let results = b.bucket(
+            "athena_results", .query, name: c.names.athenaResultsBucket, expireDays: athena.resultsExpireDays)
         let workgroup = b.add(
             "aws_athena_workgroup", "query", .query,
             [
@@ -23,7 +22,7 @@ enum QueryResources {
                 "configuration": [
                     "enforce_workgroup_configuration": true,
                     "publish_cloudwatch_metrics_enabled": true,
-                    "bytes_scanned_cutoff_per_query": .int(bytesScannedCutoff),
+                    "bytes_scanned_cutoff_per_query": .int(athena.bytesScannedCutoffMB * 1024 * 1024),
                     "engine_version": ["selected_engine_version": "Athena engine version 3"],
                     "result_configuration": [
                         "output_location": .string("s3://\(c.names.athenaResultsBucket)/results/"),

@@ -1,16 +1,78 @@
-/// An Athena view over the pipeline's tables and other views.
+/// An Athena view over the pipeline's table and its other views.
 public struct View: Sendable {
     public var name: String
-    /// The view's SQL, with `{{ ref("name") }}` for tables and views.
+    /// The view's SELECT, naming tables and views as `{{ ref("name") }}`.
     public var sql: String
-    /// Where the SQL came from, when it was read from a file.
+    /// The file the SQL was read from (relative to `pipelines/`), when not inline.
     public var sqlFile: String?
+    /// Where the SQL text starts, to place errors found inside it.
+    public var sqlPlace: SQLPlace
+    /// The view's output columns with their types: Athena stores them with the view, and datasets and dashboards
+    /// are checked against them.
+    public var columns: [Column]
     public var origin: Origin
 
-    public init(name: String, sql: String, sqlFile: String? = nil, origin: Origin) {
+    public init(
+        name: String, sql: String, sqlFile: String? = nil, sqlPlace: SQLPlace? = nil, columns: [Column],
+        origin: Origin
+    ) {
         self.name = name
         self.sql = sql
         self.sqlFile = sqlFile
+        self.sqlPlace = sqlPlace ?? SQLPlace(start: origin.location, lineStartColumn: origin.location.column)
+        self.columns = columns
+        self.origin = origin
+    }
+}
+
+/// Maps a position inside SQL text back to the declaration: the text's first character, and the column where
+/// each following line starts (its indentation in a YAML block, 1 in a file).
+public struct SQLPlace: Sendable {
+    public var start: SourceLocation
+    public var lineStartColumn: Int
+
+    public init(start: SourceLocation, lineStartColumn: Int) {
+        self.start = start
+        self.lineStartColumn = lineStartColumn
+    }
+
+    /// The location of a character given by its zero-based line and column within the SQL.
+    public func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(
+            file: start.file, line: start.line + line,
+            column: (line == 0 ? start.column : lineStartColumn) + column)
+    }
+}
+
+/// Athena settings of a pipeline's workgroup.
+public struct AthenaSettings: Sendable {
+    /// Queries scanning more than this are cancelled (Athena's minimum is 10 MB).
+    public var bytesScannedCutoffMB: Int
+    /// Days before query results expire.
+    public var resultsExpireDays: Int
+    public var origin: Origin
+
+    public init(
+        bytesScannedCutoffMB: Int = Defaults.bytesScannedCutoffMB, resultsExpireDays: Int = Defaults.resultsExpireDays,
+        origin: Origin
+    ) {
+        self.bytesScannedCutoffMB = bytesScannedCutoffMB
+        self.resultsExpireDays = resultsExpireDays
+        self.origin = origin
+    }
+}
+
+/// Who may use the pipeline's QuickSight data source, datasets and dashboards.
+public struct QuickSightSettings: Sendable {
+    /// The QuickSight group given access.
+    public var group: String
+    /// The QuickSight namespace of the group.
+    public var namespace: String
+    public var origin: Origin
+
+    public init(group: String, namespace: String = Defaults.quickSightNamespace, origin: Origin) {
+        self.group = group
+        self.namespace = namespace
         self.origin = origin
     }
 }
@@ -25,11 +87,11 @@ public struct Dataset: Sendable {
     public var name: String
     public var view: String
     public var importMode: ImportMode
-    /// Refresh schedule for SPICE data sets (`hourly` or `daily`).
-    public var refresh: String?
+    /// Refresh schedule for SPICE data sets.
+    public var refresh: Refresh?
     public var origin: Origin
 
-    public init(name: String, view: String, importMode: ImportMode = Defaults.importMode, refresh: String? = nil, origin: Origin)
+    public init(name: String, view: String, importMode: ImportMode = Defaults.importMode, refresh: Refresh? = nil, origin: Origin)
     {
         self.name = name
         self.view = view
@@ -37,6 +99,12 @@ public struct Dataset: Sendable {
         self.refresh = refresh
         self.origin = origin
     }
+}
+
+/// How often a SPICE data set is refreshed.
+public enum Refresh: String, Sendable, CaseIterable {
+    case hourly
+    case daily
 }
 
 public enum VisualKind: String, Sendable, CaseIterable {
@@ -83,15 +151,12 @@ public struct Visual: Sendable {
 public struct Dashboard: Sendable {
     public var name: String
     public var dataset: String
-    /// The QuickSight group given access.
-    public var group: String
     public var visuals: [Visual]
     public var origin: Origin
 
-    public init(name: String, dataset: String, group: String, visuals: [Visual], origin: Origin) {
+    public init(name: String, dataset: String, visuals: [Visual], origin: Origin) {
         self.name = name
         self.dataset = dataset
-        self.group = group
         self.visuals = visuals
         self.origin = origin
     }

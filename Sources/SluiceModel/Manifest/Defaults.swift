@@ -13,4 +13,8 @@ public enum Defaults {
     public static let cacheTTLSeconds = 300
     public static let importMode = ImportMode.directQuery
     public static let stateKeyPrefix = "sluice"
+    /// 10 GiB: a runaway query stops at about $0.05.
+    public static let bytesScannedCutoffMB = 10240
+    public static let resultsExpireDays = 7
+    public static let quickSightNamespace = "default"
 }

@@ -9,15 +9,19 @@ public struct Pipeline: Sendable {
     public var replication: ReplicationStage?
     public var processor: ProcessorStage
     public var catalog: CatalogStage
+    public var athena: AthenaSettings
     public var views: [View]
     public var datasets: [Dataset]
     public var dashboards: [Dashboard]
+    /// Required when the pipeline declares datasets or dashboards.
+    public var quickSight: QuickSightSettings?
     public var origin: Origin
 
     public init(
         name: String, description: String = "", source: SourceStage, delivery: DeliveryStage,
         replication: ReplicationStage? = nil, processor: ProcessorStage, catalog: CatalogStage,
-        views: [View] = [], datasets: [Dataset] = [], dashboards: [Dashboard] = [], origin: Origin
+        athena: AthenaSettings? = nil, views: [View] = [], datasets: [Dataset] = [], dashboards: [Dashboard] = [],
+        quickSight: QuickSightSettings? = nil, origin: Origin
     ) {
         self.name = name
         self.description = description
@@ -26,9 +30,11 @@ public struct Pipeline: Sendable {
         self.replication = replication
         self.processor = processor
         self.catalog = catalog
+        self.athena = athena ?? AthenaSettings(origin: origin)
         self.views = views
         self.datasets = datasets
         self.dashboards = dashboards
+        self.quickSight = quickSight
         self.origin = origin
     }
 

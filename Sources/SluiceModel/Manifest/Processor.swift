@@ -131,3 +131,12 @@ public enum ColumnType: String, Sendable, CaseIterable {
     /// Whether the type holds numbers (for aggregations such as sum and average).
     public var isNumeric: Bool { self == .int || self == .bigint || self == .double }
 }
+
+extension Lookup {
+    /// The Athena query the processor runs for this lookup, once per object: `(?)` stands for the batch of
+    /// distinct keys found in the object, one `?` each, passed as execution parameters.
+    public func query(catalog: String) -> String {
+        let selected = ([key] + columns).map { "\"\($0)\"" }.joined(separator: ", ")
+        return "SELECT \(selected)\nFROM \"\(catalog)\".\"\(schema)\".\"\(table)\"\nWHERE \"\(key)\" IN (?)"
+    }
+}

@@ -40,6 +40,15 @@ public enum AWSRules {
         return nil
     }
 
+    /// QuickSight ids built from Sluice names: letters, digits, '-' and '_'.
+    public static func kebabOrSnakeProblem(_ name: String, what: String) -> String? {
+        if name.isEmpty || name.count > 64 { return "\(what) must be 1 to 64 characters" }
+        guard name.allSatisfy({ isLowerAlnum($0) || $0 == "-" || $0 == "_" }), name.first!.isLetter else {
+            return "\(what) '\(name)' must start with a letter and hold only lowercase letters, digits, '-' and '_'"
+        }
+        return nil
+    }
+
     /// Glue database, table and column names, which Athena wants lowercase.
     public static func glueIdentifierProblem(_ name: String, what: String) -> String? {
         if name.isEmpty || name.count > 255 {

@@ -201,7 +201,24 @@ struct PipelineRules {
     }
 
     private func checkAnalytics(_ d: inout Diagnostics) {
+        let athena = pipeline.athena
+        if athena.bytesScannedCutoffMB < 10 {
+            d.error(
+                "bytes_scanned_cutoff_mb must be at least 10 (Athena's minimum), found \(athena.bytesScannedCutoffMB)",
+                at: athena.origin["bytes_scanned_cutoff_mb"])
+        }
+        if athena.resultsExpireDays < 1 {
+            d.error("results_expire_days must be at least 1, found \(athena.resultsExpireDays)",
+                at: athena.origin["results_expire_days"])
+        }
+        let views = checkViews(&d)
+        checkQuickSight(views: views, &d)
+    }
+
+    /// Checks names, columns and SQL references of the views; returns the views by name.
+    private func checkViews(_ d: inout Diagnostics) -> [String: View] {
         var views: [String: View] = [:]
+        let graph = ViewGraph(pipeline: pipeline)
         for view in pipeline.views {
             if let problem = AWSRules.glueIdentifierProblem(view.name, what: "a view name") {
                 d.error(problem, at: view.origin["name"])
@@ -210,11 +227,53 @@ struct PipelineRules {
                 d.error("'\(view.name)' is already the name of a table or view", at: view.origin["name"])
             }
             views[view.name] = view
+            if view.columns.isEmpty { d.error("view '\(view.name)' declares no columns", at: view.origin["columns"]) }
+            var seen: Set<String> = []
+            for column in view.columns {
+                if let problem = AWSRules.glueIdentifierProblem(column.name, what: "a column name") {
+                    d.error(problem, at: column.origin["name"])
+                }
+                if !seen.insert(column.name).inserted {
+                    d.error("duplicate column '\(column.name)' in view '\(view.name)'", at: column.origin["name"])
+                }
+            }
+            switch ViewSQL.references(in: view.sql) {
+            case .failure(let problem):
+                d.error(problem.message, at: view.sqlPlace.location(line: problem.line, column: problem.column))
+            case .success(let references):
+                if references.isEmpty {
+                    d.error(
+                        "view '\(view.name)' reads no table: name it as {{ ref(\"\(pipeline.processor.output.name)\") }}",
+                        at: view.sqlPlace.start)
+                }
+                for reference in references where graph.qualifiedName(reference.name) == nil {
+                    d.error(
+                        "view '\(view.name)' reads unknown table or view '\(reference.name)'"
+                            + Suggestion.hint(for: reference.name, in: graph.names),
+                        at: view.sqlPlace.location(line: reference.line, column: reference.column))
+                }
+            }
         }
-        var datasets: Set<String> = []
+        for cycle in graph.cycles() {
+            let first = views[cycle[0]]!
+            d.error("views form a cycle: \(cycle.joined(separator: " -> "))", at: first.sqlPlace.start)
+        }
+        return views
+    }
+
+    private func checkQuickSight(views: [String: View], _ d: inout Diagnostics) {
+        if pipeline.quickSight == nil, let first = pipeline.datasets.first?.origin ?? pipeline.dashboards.first?.origin {
+            d.error("datasets and dashboards need a 'quicksight' section naming the group that may use them",
+                at: first.location)
+        }
+        var datasets: [String: Dataset] = [:]
         for dataset in pipeline.datasets {
-            if !datasets.insert(dataset.name).inserted {
+            if datasets[dataset.name] != nil {
                 d.error("duplicate dataset '\(dataset.name)'", at: dataset.origin["name"])
+            }
+            datasets[dataset.name] = dataset
+            if let problem = AWSRules.kebabOrSnakeProblem(dataset.name, what: "a dataset name") {
+                d.error(problem, at: dataset.origin["name"])
             }
             if views[dataset.view] == nil {
                 d.error(
@@ -222,8 +281,8 @@ struct PipelineRules {
                         + Suggestion.hint(for: dataset.view, in: Array(views.keys)),
                     at: dataset.origin["view"])
             }
-            if let refresh = dataset.refresh, dataset.importMode == .directQuery {
-                d.error("'\(refresh)' refresh needs import_mode spice", at: dataset.origin["refresh"])
+            if dataset.refresh != nil, dataset.importMode == .directQuery {
+                d.error("a refresh schedule needs import_mode spice", at: dataset.origin["refresh"])
             }
         }
         var dashboards: Set<String> = []
@@ -231,11 +290,58 @@ struct PipelineRules {
             if !dashboards.insert(dashboard.name).inserted {
                 d.error("duplicate dashboard '\(dashboard.name)'", at: dashboard.origin["name"])
             }
-            if !datasets.contains(dashboard.dataset) {
+            if let problem = AWSRules.kebabOrSnakeProblem(dashboard.name, what: "a dashboard name") {
+                d.error(problem, at: dashboard.origin["name"])
+            }
+            guard let dataset = datasets[dashboard.dataset] else {
                 d.error(
                     "dashboard '\(dashboard.name)' uses unknown dataset '\(dashboard.dataset)'"
-                        + Suggestion.hint(for: dashboard.dataset, in: Array(datasets)),
+                        + Suggestion.hint(for: dashboard.dataset, in: Array(datasets.keys)),
                     at: dashboard.origin["dataset"])
+                continue
+            }
+            guard let view = views[dataset.view] else { continue }
+            for visual in dashboard.visuals { checkVisual(visual, on: view, dataset: dataset, &d) }
+        }
+    }
+
+    private func checkVisual(_ visual: Visual, on view: View, dataset: Dataset, _ d: inout Diagnostics) {
+        let columns = view.columns.map(\.name)
+        func column(_ name: String, key: String) -> Column? {
+            guard let found = view.columns.first(where: { $0.name == name }) else {
+                d.error(
+                    "visual '\(visual.title)' names unknown column '\(name)' of dataset '\(dataset.name)'"
+                        + Suggestion.hint(for: name, in: columns),
+                    at: visual.origin[key])
+                return nil
+            }
+            return found
+        }
+        if let measure = column(visual.measure, key: "measure"), visual.aggregation.needsNumbers,
+            !measure.type.isNumeric
+        {
+            d.error(
+                "aggregation \(visual.aggregation.rawValue) needs a numeric column, but '\(measure.name)' is "
+                    + "\(measure.type.rawValue); use count or count-distinct",
+                at: visual.origin["aggregation"])
+        }
+        switch visual.kind {
+        case .kpi:
+            if visual.dimension != nil {
+                d.error("a kpi visual shows one number and takes no dimension", at: visual.origin["dimension"])
+            }
+        case .bar, .line, .table:
+            guard let name = visual.dimension else {
+                d.error("a \(visual.kind.rawValue) visual needs a dimension", at: visual.origin.location)
+                return
+            }
+            if let dimension = column(name, key: "dimension"), visual.kind == .line,
+                dimension.type != .date && dimension.type != .timestamp
+            {
+                d.error(
+                    "a line visual runs over time: its dimension '\(name)' must be a date or timestamp column, "
+                        + "not \(dimension.type.rawValue)",
+                    at: visual.origin["dimension"])
             }
         }
     }

@@ -4,6 +4,8 @@ import Yams
 final class YAMLFile {
     let path: String
     var diagnostics = Diagnostics()
+    /// The text's lines, to find where a block scalar's content starts.
+    var lines: [Substring] = []
 
     init(path: String) { self.path = path }
 

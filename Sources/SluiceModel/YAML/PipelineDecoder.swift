@@ -18,16 +18,18 @@ public enum PipelineDecoder {
         let replication = top.mapping("replication", required: false).flatMap(replication)
         let processor = top.mapping("processor", required: true).flatMap(processor)
         let catalog = top.mapping("catalog", required: true).flatMap(catalog)
+        let athena = top.mapping("athena", required: false).map(athena)
         let views = top.list("views").compactMap { view($0.node, $0.path, file, readFile) }
         let datasets = top.list("datasets").compactMap { dataset($0.node, $0.path, file) }
         let dashboards = top.list("dashboards").compactMap { dashboard($0.node, $0.path, file) }
+        let quickSight = top.mapping("quicksight", required: false).flatMap(quickSight)
         top.finish()
 
         guard let name, let source, let processor, let catalog else { return nil }
         return Pipeline(
             name: name, description: description, source: source, delivery: delivery, replication: replication,
-            processor: processor, catalog: catalog, views: views, datasets: datasets, dashboards: dashboards,
-            origin: top.origin)
+            processor: processor, catalog: catalog, athena: athena, views: views, datasets: datasets,
+            dashboards: dashboards, quickSight: quickSight, origin: top.origin)
     }
 
     private static func source(_ reader: MappingReader) -> SourceStage? {
@@ -163,23 +165,45 @@ public enum PipelineDecoder {
         return CatalogStage(database: database, discovery: discovery, origin: reader.origin)
     }
 
+    private static func athena(_ reader: MappingReader) -> AthenaSettings {
+        defer { reader.finish() }
+        return AthenaSettings(
+            bytesScannedCutoffMB: reader.int("bytes_scanned_cutoff_mb", default: Defaults.bytesScannedCutoffMB) ?? 0,
+            resultsExpireDays: reader.int("results_expire_days", default: Defaults.resultsExpireDays) ?? 0,
+            origin: reader.origin)
+    }
+
+    private static func quickSight(_ reader: MappingReader) -> QuickSightSettings? {
+        defer { reader.finish() }
+        let group = reader.requiredString("group")
+        let namespace = reader.string("namespace", default: Defaults.quickSightNamespace)
+        guard let group else { return nil }
+        return QuickSightSettings(group: group, namespace: namespace, origin: reader.origin)
+    }
+
     private static func view(_ node: Node, _ path: String, _ file: YAMLFile, _ readFile: (String) -> String?) -> View? {
         guard let reader = MappingReader(node, path: path, in: file) else { return nil }
         defer { reader.finish() }
         let name = reader.requiredString("name")
         let inline = reader.optionalString("sql")
         let sqlFile = reader.optionalString("sql_file")
+        let columns = reader.list("columns", required: true).compactMap { column($0.node, $0.path, file) }
         var sql: String?
+        var place: SQLPlace?
         switch (inline, sqlFile) {
-        case (let text?, nil): sql = text
+        case (let text?, nil):
+            sql = text
+            place = file.sqlPlace(of: reader.value("sql")!)
         case (nil, let relative?):
             sql = readFile(relative)
             if sql == nil { file.error("cannot read the view's sql_file '\(relative)'", at: reader.value("sql_file")!) }
+            let start = SourceLocation(file: "\(Workspace.pipelinesFolder)/\(relative)", line: 1, column: 1)
+            place = SQLPlace(start: start, lineStartColumn: 1)
         case (_?, _?): file.error("a view takes 'sql' or 'sql_file', not both", at: reader.value("sql_file")!)
         case (nil, nil): file.error("a view needs 'sql' or 'sql_file'", at: node)
         }
         guard let name, let sql else { return nil }
-        return View(name: name, sql: sql, sqlFile: sqlFile, origin: reader.origin)
+        return View(name: name, sql: sql, sqlFile: sqlFile, sqlPlace: place, columns: columns, origin: reader.origin)
     }
 
     private static func dataset(_ node: Node, _ path: String, _ file: YAMLFile) -> Dataset? {
@@ -188,7 +212,8 @@ public enum PipelineDecoder {
         let name = reader.requiredString("name")
         let view = reader.requiredString("view")
         let mode = reader.choice("import_mode", default: Defaults.importMode)
-        let refresh = reader.optionalString("refresh")
+        let refresh = reader.has("refresh") ? reader.choice("refresh", default: Refresh?.none) : nil
+        if !reader.has("refresh") { _ = reader.value("refresh") }
         guard let name, let view, let mode else { return nil }
         return Dataset(name: name, view: view, importMode: mode, refresh: refresh, origin: reader.origin)
     }
@@ -198,8 +223,9 @@ public enum PipelineDecoder {
         defer { reader.finish() }
         let name = reader.requiredString("name")
         let dataset = reader.requiredString("dataset")
-        let group = reader.requiredString("group")
-        let visuals: [Visual] = reader.list("visuals", required: true).compactMap { item in
+        let items = reader.list("visuals", required: true)
+        if items.isEmpty, let node = reader.value("visuals") { file.error("a dashboard needs at least one visual", at: node) }
+        let visuals: [Visual] = items.compactMap { item in
             guard let visual = MappingReader(item.node, path: item.path, in: file) else { return nil }
             defer { visual.finish() }
             let kind = visual.choice("type", default: VisualKind?.none)
@@ -212,7 +238,7 @@ public enum PipelineDecoder {
                 kind: kind, title: title, dimension: dimension, measure: measure, aggregation: aggregation,
                 origin: visual.origin)
         }
-        guard let name, let dataset, let group else { return nil }
-        return Dashboard(name: name, dataset: dataset, group: group, visuals: visuals, origin: reader.origin)
+        guard let name, let dataset else { return nil }
+        return Dashboard(name: name, dataset: dataset, visuals: visuals, origin: reader.origin)
     }
 }

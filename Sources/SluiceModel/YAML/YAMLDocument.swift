@@ -3,6 +3,7 @@ import Yams
 extension YAMLFile {
     /// Parses `text` into one document node, reporting a syntax error at its position.
     func parse(_ text: String) -> Node? {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 diagnostics.error("the file is empty", at: SourceLocation(file: path, line: 1, column: 1))
@@ -24,6 +25,25 @@ extension YAMLFile {
         } catch {
             diagnostics.error("YAML syntax: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
             return nil
+        }
+    }
+
+    /// Where the content of a scalar starts: after the quote of a quoted one, on the next line (at its indentation)
+    /// for a `|` or `>` block.
+    func sqlPlace(of node: Node) -> SQLPlace {
+        let at = location(of: node)
+        guard case .scalar(let scalar) = node else { return SQLPlace(start: at, lineStartColumn: at.column) }
+        switch scalar.style {
+        case .literal, .folded:
+            let index = at.line  // the line after the indicator, zero-based
+            let indent = index < lines.count ? lines[index].prefix { $0 == " " }.count : 0
+            let start = SourceLocation(file: path, line: at.line + 1, column: indent + 1)
+            return SQLPlace(start: start, lineStartColumn: indent + 1)
+        case .singleQuoted, .doubleQuoted:
+            let start = SourceLocation(file: path, line: at.line, column: at.column + 1)
+            return SQLPlace(start: start, lineStartColumn: 1)
+        default:
+            return SQLPlace(start: at, lineStartColumn: 1)
         }
     }
 

@@ -1,0 +1,97 @@
+/// A pipeline's views and what each reads: the lake table or other views, by logical name.
+public struct ViewGraph: Sendable {
+    public let pipeline: Pipeline
+    /// Each view's references, by view name (a malformed SQL has none here; validation reports it).
+    public let dependencies: [String: [String]]
+
+    public init(pipeline: Pipeline) {
+        self.pipeline = pipeline
+        var dependencies: [String: [String]] = [:]
+        for view in pipeline.views {
+            let references = (try? ViewSQL.references(in: view.sql).get()) ?? []
+            dependencies[view.name] = references.map(\.name)
+        }
+        self.dependencies = dependencies
+    }
+
+    /// The names a view can reference: the pipeline's table and its views.
+    public var names: [String] { [pipeline.processor.output.name] + pipeline.views.map(\.name) }
+
+    /// The fully qualified Athena name of a logical name, or nil when the pipeline declares no such table or view.
+    public func qualifiedName(_ name: String) -> String? {
+        guard names.contains(name) else { return nil }
+        return "\"\(pipeline.catalog.database)\".\"\(name)\""
+    }
+
+    /// A view's SELECT with every reference resolved.
+    public func resolvedSQL(_ view: View) -> String {
+        ViewSQL.resolve(view.sql, qualifiedName).trimmingTrailingWhitespace
+    }
+
+    /// The views in an order where each comes after the views it reads; ties by name. Views on a cycle come
+    /// last, in name order (validation refuses cycles before anything is generated).
+    public func ordered() -> [View] {
+        var done: Set<String> = []
+        var remaining = pipeline.views.sorted { $0.name < $1.name }
+        var order: [View] = []
+        while !remaining.isEmpty {
+            guard let index = remaining.firstIndex(where: { view in
+                (dependencies[view.name] ?? []).allSatisfy { done.contains($0) || !isView($0) }
+            }) else {
+                order += remaining
+                break
+            }
+            let view = remaining.remove(at: index)
+            done.insert(view.name)
+            order.append(view)
+        }
+        return order
+    }
+
+    /// Each cycle of views once, as the path that closes it (`a -> b -> a`), starting at its smallest name.
+    public func cycles() -> [[String]] {
+        var cycles: [[String]] = []
+        var seen: Set<String> = []
+        for start in pipeline.views.map(\.name).sorted() where !seen.contains(start) {
+            // Follow references depth first; a path returning to `start` is a cycle through it.
+            var stack: [(name: String, path: [String])] = [(start, [start])]
+            var visited: Set<String> = []
+            while let (name, path) = stack.popLast() {
+                for next in (dependencies[name] ?? []).sorted().reversed() where isView(next) {
+                    if next == start {
+                        let cycle = path + [start]
+                        if !cycle.dropLast().contains(where: { seen.contains($0) }) { cycles.append(cycle) }
+                        seen.formUnion(cycle)
+                    } else if !visited.contains(next) {
+                        visited.insert(next)
+                        stack.append((next, path + [next]))
+                    }
+                }
+            }
+        }
+        return cycles
+    }
+
+    private func isView(_ name: String) -> Bool { pipeline.views.contains { $0.name == name } }
+
+    /// Which views and table each view reads, directly or through other views (for lineage docs).
+    public func lineage(of view: View) -> [String] {
+        var result: [String] = []
+        var queue = dependencies[view.name] ?? []
+        while !queue.isEmpty {
+            let name = queue.removeFirst()
+            if result.contains(name) { continue }
+            result.append(name)
+            queue += dependencies[name] ?? []
+        }
+        return result
+    }
+}
+
+extension String {
+    var trimmingTrailingWhitespace: String {
+        var text = Substring(self)
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        return String(text)
+    }
+}
