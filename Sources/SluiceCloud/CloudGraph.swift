@@ -35,8 +35,16 @@ public struct CloudGraph: Sendable {
             TriggerResources.add(context, to: &analytics, landing: landing, function: function)
             CatalogResources.add(context, to: &analytics, lake: lake)
             stacks[names.analyticsAccount.name]!.merge(analytics.stack)
+            if let quickSight = pipeline.quickSight, !pipeline.datasets.isEmpty || !pipeline.dashboards.isEmpty {
+                let name = Stack.quickSightName(names.analyticsAccount)
+                var bi = StackBuilder(account: names.analyticsAccount, pipeline: pipeline.name, stackName: name)
+                QuickSightResources.add(context, quickSight, to: &bi)
+                bi.stack.after.insert(names.analyticsAccount.name)
+                stacks[name, default: Stack(account: names.analyticsAccount, name: name)].merge(bi.stack)
+            }
         }
-        self.stacks = Self.applyOrder(project.accounts.compactMap { stacks[$0.name] })
+        let order = project.accounts.flatMap { [$0.name, Stack.quickSightName($0)] }
+        self.stacks = Self.applyOrder(order.compactMap { stacks[$0] })
     }
 
     /// Stacks sorted so each comes after the ones it needs; ties keep the project's account order.
@@ -51,6 +59,6 @@ public struct CloudGraph: Sendable {
         return ordered
     }
 
-    /// The stack of an account.
-    public func stack(_ account: String) -> Stack? { stacks.first { $0.name == account } }
+    /// The stack with this name (an account's name, or `<account>-quicksight`).
+    public func stack(_ name: String) -> Stack? { stacks.first { $0.name == name } }
 }

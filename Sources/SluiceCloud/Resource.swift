@@ -129,18 +129,25 @@ public struct Output: Sendable {
     }
 }
 
-/// Everything one account deploys: one Terraform root module with its own state.
+/// One Terraform root module with its own state, in one account: everything the account deploys, or (for
+/// QuickSight) a part kept apart so the data path never waits on BI.
 public struct Stack: Sendable {
     public var account: Account
+    /// The folder and state name: the account's name, or `<account>-quicksight`.
+    public let name: String
     public var resources: [Resource] = []
     public var variables: [Variable] = []
     public var outputs: [Output] = []
     /// Stacks that must be applied before this one (the analytics bucket exists before production replicates to it).
     public var after: Set<String> = []
 
-    public init(account: Account) { self.account = account }
+    public init(account: Account, name: String? = nil) {
+        self.account = account
+        self.name = name ?? account.name
+    }
 
-    public var name: String { account.name }
+    /// The name of the stack holding an account's QuickSight resources.
+    public static func quickSightName(_ account: Account) -> String { "\(account.name)-quicksight" }
 
     /// Adds another part of the same account's stack (one pipeline's resources).
     mutating func merge(_ part: Stack) {
@@ -156,9 +163,9 @@ public struct Stack: Sendable {
     /// Each pipeline's part of this stack, in one pass over the resources.
     public func byPipeline() -> [String: Stack] {
         var parts: [String: Stack] = [:]
-        for resource in resources { parts[resource.pipeline, default: Stack(account: account)].resources.append(resource) }
-        for variable in variables { parts[variable.pipeline, default: Stack(account: account)].variables.append(variable) }
-        for output in outputs { parts[output.pipeline, default: Stack(account: account)].outputs.append(output) }
+        for resource in resources { parts[resource.pipeline, default: Stack(account: account, name: name)].resources.append(resource) }
+        for variable in variables { parts[variable.pipeline, default: Stack(account: account, name: name)].variables.append(variable) }
+        for output in outputs { parts[output.pipeline, default: Stack(account: account, name: name)].outputs.append(output) }
         return parts
     }
 }

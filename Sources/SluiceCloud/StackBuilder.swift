@@ -9,8 +9,8 @@ struct StackBuilder {
     let tags: [String: String]
     private let prefix: String
 
-    init(account: Account, pipeline: String) {
-        self.stack = Stack(account: account)
+    init(account: Account, pipeline: String, stackName: String? = nil) {
+        self.stack = Stack(account: account, name: stackName)
         self.pipeline = pipeline
         self.prefix = pipeline.replacingOccurrences(of: "-", with: "_")
         self.tags = ["sluice:pipeline": pipeline]
@@ -111,6 +111,7 @@ struct StackBuilder {
         "aws_s3_bucket", "aws_iam_role", "aws_cloudwatch_log_group", "aws_kinesis_firehose_delivery_stream",
         "aws_sqs_queue", "aws_cloudwatch_event_rule", "aws_ecr_repository", "aws_lambda_function",
         "aws_glue_catalog_database", "aws_glue_crawler", "aws_athena_workgroup", "aws_athena_data_catalog",
+        "aws_quicksight_data_source", "aws_quicksight_data_set", "aws_quicksight_dashboard",
     ]
 }
 

@@ -25,6 +25,7 @@ public enum DocsEmitter {
             out += "\n## Pipeline \(pipeline.name)\n\n"
             if !pipeline.description.isEmpty { out += "\(pipeline.description)\n\n" }
             out += "```mermaid\n\(MermaidEmitter.diagram(project: project, pipeline: pipeline))```\n"
+            out += analytics(pipeline)
             for (stack, part) in zip(stacks, parts) {
                 let resources = (part[pipeline.name]?.resources ?? []).filter { !$0.address.isData }
                 if resources.isEmpty { continue }
@@ -35,5 +36,55 @@ public enum DocsEmitter {
             }
         }
         return GeneratedFile(path: path, contents: out)
+    }
+
+    /// Views with their lineage, datasets and dashboards of a pipeline; nothing when it declares none.
+    static func analytics(_ pipeline: Pipeline) -> String {
+        guard !pipeline.views.isEmpty || !pipeline.datasets.isEmpty else { return "" }
+        let graph = ViewGraph(pipeline: pipeline)
+        let database = pipeline.catalog.database
+        var out = "\n### Views and dashboards\n\n```mermaid\nflowchart LR\n"
+        out += "  t_\(pipeline.processor.output.name)[(\"table \(database).\(pipeline.processor.output.name)\")]\n"
+        for view in graph.ordered() {
+            out += "  t_\(view.name)[\"view \(database).\(view.name)\"]\n"
+            for source in graph.dependencies[view.name, default: []] { out += "  t_\(source) --> t_\(view.name)\n" }
+        }
+        // Mermaid ids take no '-'; labels keep the real names.
+        func id(_ name: String) -> String { name.replacingOccurrences(of: "-", with: "_") }
+        for dataset in pipeline.datasets {
+            out += "  d_\(id(dataset.name))[/\"dataset \(dataset.name)\"/]\n  t_\(dataset.view) --> d_\(id(dataset.name))\n"
+        }
+        for dashboard in pipeline.dashboards {
+            out += "  b_\(id(dashboard.name))([\"dashboard \(dashboard.name)\"])\n"
+            out += "  d_\(id(dashboard.dataset)) --> b_\(id(dashboard.name))\n"
+        }
+        out += "```\n"
+        if !pipeline.views.isEmpty {
+            out += "\n| view | reads, directly or through views | columns | SQL |\n|---|---|---|---|\n"
+            for view in graph.ordered() {
+                let reads = graph.lineage(of: view).map { "`\($0)`" }.joined(separator: ", ")
+                let columns = view.columns.map { "\($0.name) \($0.type.rawValue)" }.joined(separator: ", ")
+                out += "| `\(database).\(view.name)` | \(reads) | \(columns) | "
+                out += "`\(SQLEmitter.folder)/\(database)/\(view.name).sql` |\n"
+            }
+        }
+        if !pipeline.datasets.isEmpty {
+            out += "\n| dataset | view | import mode | refresh |\n|---|---|---|---|\n"
+            for dataset in pipeline.datasets {
+                out += "| \(dataset.name) | `\(dataset.view)` | \(dataset.importMode.rawValue) | "
+                out += "\(dataset.refresh?.rawValue ?? "none") |\n"
+            }
+        }
+        if !pipeline.dashboards.isEmpty {
+            out += "\n| dashboard | dataset | visuals |\n|---|---|---|\n"
+            for dashboard in pipeline.dashboards {
+                let visuals = dashboard.visuals.map { visual in
+                    let by = visual.dimension.map { " by \($0)" } ?? ""
+                    return "\(visual.kind.rawValue) \"\(visual.title)\": \(visual.aggregation.rawValue) of \(visual.measure)\(by)"
+                }
+                out += "| \(dashboard.name) | \(dashboard.dataset) | \(visuals.joined(separator: "; ")) |\n"
+            }
+        }
+        return out
     }
 }

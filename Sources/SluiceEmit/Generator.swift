@@ -10,6 +10,7 @@ public enum Generator {
         let graph = CloudGraph(project: project, pipelines: pipelines)
         var files = TerraformEmitter.files(for: graph)
         files += SQLEmitter.files(for: pipelines)
+        files += QuickSightEmitter.files(project: project, pipelines: pipelines)
         files.append(DocsEmitter.file(graph: graph, pipelines: pipelines))
         return files.sorted { $0.path < $1.path }
     }

@@ -47,12 +47,32 @@ struct CloudGraphTests {
             ])
     }
 
-    @Test("the analytics stack is applied before production, which replicates into it")
+    @Test("analytics is applied before production, which replicates into it, and QuickSight comes last")
     func applyOrder() throws {
         let (project, pipelines) = try example()
         let graph = CloudGraph(project: project, pipelines: pipelines)
-        #expect(graph.stacks.map(\.name) == ["analytics", "production"])
+        #expect(graph.stacks.map(\.name) == ["analytics", "production", "analytics-quicksight"])
         #expect(graph.stack("production")?.after == ["analytics"])
+        #expect(graph.stack("analytics-quicksight")?.after == ["analytics"])
+    }
+
+    @Test("QuickSight resources live in their own stack, so the data path never waits on BI")
+    func quickSightStackApart() throws {
+        let (project, pipelines) = try example()
+        let graph = CloudGraph(project: project, pipelines: pipelines)
+        let bi = try #require(graph.stack("analytics-quicksight"))
+        #expect(bi.account.name == "analytics")
+        #expect(!bi.resources.isEmpty)
+        #expect(bi.resources.allSatisfy { $0.address.type.hasPrefix("aws_quicksight_") && $0.stage == .bi })
+        for stack in graph.stacks where stack.name != bi.name {
+            #expect(!stack.resources.contains { $0.address.type.hasPrefix("aws_quicksight_") })
+        }
+        let types = Set(bi.resources.map(\.address.type))
+        #expect(
+            types == [
+                "aws_quicksight_data_source", "aws_quicksight_data_set", "aws_quicksight_refresh_schedule",
+                "aws_quicksight_dashboard",
+            ])
     }
 
     @Test("every bucket is versioned, encrypted, private, owner-enforced, TLS-only and has lifecycle rules")
@@ -66,7 +86,7 @@ struct CloudGraphTests {
         ]
         for stack in graph.stacks {
             let buckets = stack.resources.filter { $0.address.type == "aws_s3_bucket" }
-            #expect(!buckets.isEmpty)
+            #expect(!buckets.isEmpty || stack.name.hasSuffix("-quicksight"))
             for bucket in buckets {
                 for type in companions {
                     let companion = stack.resources.first {
