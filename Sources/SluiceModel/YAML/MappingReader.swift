@@ -185,6 +185,15 @@ final class MappingReader {
         return value
     }
 
+    /// An optional choice: nil when the key is absent, otherwise as `choice`.
+    func optionalChoice<E: RawRepresentable & CaseIterable>(_ key: String) -> E? where E.RawValue == String {
+        guard has(key) else {
+            known.append(key)
+            return nil
+        }
+        return choice(key, default: nil)
+    }
+
     /// A nested mapping, or nil when absent (reported if required) or not a mapping.
     func mapping(_ key: String, required: Bool) -> MappingReader? {
         guard let node = value(key) else {
@@ -245,10 +254,9 @@ final class MappingReader {
 }
 
 extension MappingReader {
-    /// Adds field locations found in a nested mapping (the crawler's schedule) to this mapping's origin.
-    func mergeOrigin(_ other: Origin) {
-        for (key, location) in other.fields where origin.fields[key] == nil || key == "schedule" {
-            origin.fields[key] = location
-        }
+    /// Records a nested mapping's field (the crawler's `schedule`) as a field of this one, for values the model
+    /// keeps flat.
+    func adopt(_ key: String, from nested: MappingReader) {
+        if let location = nested.origin.fields[key] { origin.fields[key] = location }
     }
 }

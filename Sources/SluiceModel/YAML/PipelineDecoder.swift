@@ -144,9 +144,7 @@ public enum PipelineDecoder {
                 if let schedule = crawler.requiredString("schedule") {
                     discovery = .crawler(schedule: Schedule(schedule))
                 }
-                var origin = reader.origin
-                origin.fields["schedule"] = crawler.origin.fields["schedule"]
-                reader.mergeOrigin(origin)
+                reader.adopt("schedule", from: crawler)
                 crawler.finish()
             }
             _ = reader.value("projection")
@@ -212,8 +210,7 @@ public enum PipelineDecoder {
         let name = reader.requiredString("name")
         let view = reader.requiredString("view")
         let mode = reader.choice("import_mode", default: Defaults.importMode)
-        let refresh = reader.has("refresh") ? reader.choice("refresh", default: Refresh?.none) : nil
-        if !reader.has("refresh") { _ = reader.value("refresh") }
+        let refresh: Refresh? = reader.optionalChoice("refresh")
         guard let name, let view, let mode else { return nil }
         return Dataset(name: name, view: view, importMode: mode, refresh: refresh, origin: reader.origin)
     }
