@@ -76,8 +76,17 @@ public enum TerraformEmitter {
                 "aws": [
                     "region": .string(account.region),
                     "allowed_account_ids": .strings([account.id]),
-                    "assume_role": ["role_arn": .string(account.deployRole), "session_name": .string("sluice-\(stack.name)")],
+                    "assume_role": ["role_arn": "${var.role_arn}", "session_name": .string("sluice-\(stack.name)")],
                     "default_tags": ["tags": .map(tags)],
+                ]
+            ],
+            "variable": [
+                "role_arn": [
+                    "description": .string(
+                        "The role Terraform assumes in the \(account.name) account: the deploy role, or the read-only "
+                            + "plan role (\(account.planRole)) when planning a pull request."),
+                    "type": "string",
+                    "default": .string(account.deployRole),
                 ]
             ],
         ]

@@ -70,7 +70,8 @@ struct GoldenTests {
         #expect(settings.contents.contains("\"key\": \"sluice/production.tfstate\""))
         let providers = try #require(files.first { $0.path == "generated/terraform/production/providers.tf.json" })
         #expect(providers.contents.contains("\"allowed_account_ids\": [\n        \"111111111111\"\n      ]"))
-        #expect(providers.contents.contains("\"role_arn\": \"arn:aws:iam::111111111111:role/sluice-deploy\""))
+        #expect(providers.contents.contains("\"role_arn\": \"${var.role_arn}\""))
+        #expect(providers.contents.contains("\"default\": \"arn:aws:iam::111111111111:role/sluice-deploy\""))
     }
 
     @Test("the docs hold a Mermaid diagram and the resources of each stack")

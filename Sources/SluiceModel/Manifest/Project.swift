@@ -10,17 +10,20 @@ public struct Project: Sendable {
     public var state: StateBackend
     /// Tags put on every resource that takes tags (the provider's `default_tags`).
     public var tags: [String: String]
+    /// How the generated GitHub workflows reach AWS; nil when none are generated.
+    public var github: GitHubSettings?
     public var origin: Origin
 
     public init(
         name: String, prefix: String, accounts: [Account], state: StateBackend, tags: [String: String] = [:],
-        origin: Origin
+        github: GitHubSettings? = nil, origin: Origin
     ) {
         self.name = name
         self.prefix = prefix
         self.accounts = accounts
         self.state = state
         self.tags = tags
+        self.github = github
         self.origin = origin
     }
 
@@ -38,13 +41,18 @@ public struct Account: Sendable {
     public var region: String
     /// The role Terraform assumes to deploy into this account.
     public var deployRole: String
+    /// A read-only role Terraform assumes to plan a pull request; the deploy role when not given.
+    public var planRole: String
     public var origin: Origin
 
-    public init(name: String, id: String, region: String, deployRole: String, origin: Origin) {
+    public init(
+        name: String, id: String, region: String, deployRole: String, planRole: String? = nil, origin: Origin
+    ) {
         self.name = name
         self.id = id
         self.region = region
         self.deployRole = deployRole
+        self.planRole = planRole ?? deployRole
         self.origin = origin
     }
 }
@@ -69,6 +77,25 @@ public struct StateBackend: Sendable {
         self.region = region
         self.account = account
         self.useLockfile = useLockfile
+        self.origin = origin
+    }
+}
+
+/// The generated GitHub workflows' way into AWS: OIDC into one entry role, which assumes each account's plan or
+/// deploy role through Terraform. No long-lived keys.
+public struct GitHubSettings: Sendable {
+    /// The role GitHub's OIDC provider may assume for this repository.
+    public var oidcRole: String
+    /// The region the workflows talk to STS in.
+    public var region: String
+    /// The GitHub environment that gates applies (its protection rules ask for approval).
+    public var environment: String
+    public var origin: Origin
+
+    public init(oidcRole: String, region: String, environment: String = "production", origin: Origin) {
+        self.oidcRole = oidcRole
+        self.region = region
+        self.environment = environment
         self.origin = origin
     }
 }

@@ -82,6 +82,18 @@ public enum Validator {
             if let problem = AWSRules.roleARNProblem(account.deployRole, account: expected) {
                 diagnostics.error(problem, at: account.origin["deploy_role"])
             }
+            if let problem = AWSRules.roleARNProblem(account.planRole, account: expected) {
+                diagnostics.error(problem, at: account.origin["plan_role"])
+            }
+        }
+        if let github = project.github {
+            if let problem = AWSRules.roleARNProblem(github.oidcRole, account: nil) {
+                diagnostics.error(problem, at: github.origin["oidc_role"])
+            }
+            if let problem = AWSRules.regionProblem(github.region) { diagnostics.error(problem, at: github.origin["region"]) }
+            if github.environment.isEmpty || github.environment.count > 255 {
+                diagnostics.error("a GitHub environment name is 1 to 255 characters", at: github.origin["environment"])
+            }
         }
         let state = project.state
         if let problem = AWSRules.bucketProblem(state.bucket) {

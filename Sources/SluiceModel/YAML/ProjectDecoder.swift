@@ -20,10 +20,13 @@ public enum ProjectDecoder {
             let id = reader.requiredString("id")
             let region = reader.requiredString("region")
             let role = reader.requiredString("deploy_role")
+            let planRole = reader.optionalString("plan_role")
             reader.finish()
             if let accountName, let id, let region, let role {
                 accounts.append(
-                    Account(name: accountName, id: id, region: region, deployRole: role, origin: reader.origin))
+                    Account(
+                        name: accountName, id: id, region: region, deployRole: role, planRole: planRole,
+                        origin: reader.origin))
             }
         }
 
@@ -42,12 +45,23 @@ public enum ProjectDecoder {
             }
         }
         let tags = top.stringMap("tags")
+        var github: GitHubSettings?
+        if let reader = top.mapping("github", required: false) {
+            let role = reader.requiredString("oidc_role")
+            let region = reader.requiredString("region")
+            let environment = reader.string("environment", default: "production")
+            reader.finish()
+            if let role, let region {
+                github = GitHubSettings(oidcRole: role, region: region, environment: environment, origin: reader.origin)
+            }
+        }
         top.finish()
 
         guard let name, let prefix, let state, let projectReader else { return nil }
         var origin = projectReader.origin
         origin.fields["accounts"] = top.origin.fields["accounts"]
         origin.fields["tags"] = top.origin.fields["tags"]
-        return Project(name: name, prefix: prefix, accounts: accounts, state: state, tags: tags, origin: origin)
+        return Project(
+            name: name, prefix: prefix, accounts: accounts, state: state, tags: tags, github: github, origin: origin)
     }
 }
