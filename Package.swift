@@ -16,11 +16,12 @@ let package = Package(
         .target(name: "SluiceDSL", dependencies: ["SluiceModel"]),
         .target(name: "SluiceCloud", dependencies: ["SluiceModel"]),
         .target(name: "SluiceEmit", dependencies: ["SluiceModel", "SluiceCloud"]),
+        .target(name: "SluiceDeploy", dependencies: ["SluiceModel", "SluiceCloud", "SluiceEmit"]),
         .target(name: "SluicePipelines", dependencies: ["SluiceDSL"], path: "pipelines/Swift"),
         .target(
             name: "SluiceCommands",
             dependencies: [
-                "SluiceModel", "SluiceEmit", "SluicePipelines",
+                "SluiceModel", "SluiceEmit", "SluiceDeploy", "SluicePipelines",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -29,6 +30,8 @@ let package = Package(
         .testTarget(name: "SluiceDSLTests", dependencies: ["SluiceDSL", "SluicePipelines", "SluiceCommands"]),
         .testTarget(name: "SluiceCloudTests", dependencies: ["SluiceCloud"]),
         .testTarget(name: "SluiceEmitTests", dependencies: ["SluiceEmit", "SluiceCommands"]),
+        .testTarget(
+            name: "SluiceDeployTests", dependencies: ["SluiceDeploy", "SluiceCommands"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,7 @@
 #
 #   .venv-tools    pytest and friends   (tools/requirements.txt)
 #   .venv-checkov  checkov              (tools/requirements-checkov.txt; it pins an old boto3)
+#   .venv-moto     moto server          (tools/requirements-moto.txt; for `sluice dev` and scripts/capture-plan-fixtures.sh)
 #   terraform      1.11.x on PATH
 #   the hashicorp/aws 5.100.0 provider in a filesystem mirror (found under /opt, or $SLUICE_TF_MIRROR)
 #   .tmp/terraformrc, a Terraform CLI config that installs providers from that mirror only
@@ -63,6 +64,7 @@ ensure_venv() {
 
 ensure_venv .venv-tools tools/requirements.txt
 ensure_venv .venv-checkov tools/requirements-checkov.txt
+ensure_venv .venv-moto tools/requirements-moto.txt
 
 # --- Terraform ------------------------------------------------------------------
 

@@ -3,8 +3,9 @@ import SluiceModel
 
 /// Turns a validated declaration into every file Sluice owns, sorted by path. Pure: no disk access.
 public enum Generator {
-    /// The folders whose Sluice-owned files `generate` may replace or remove.
-    public static let ownedFolders = ["generated"]
+    /// The folders whose Sluice-owned files `generate` may replace or remove. GitHub reads workflows from
+    /// `.github/workflows` only, so the generated ones live there, next to any hand-written workflow.
+    public static let ownedFolders = ["generated", WorkflowEmitter.folder]
 
     public static func files(project: Project, pipelines: [Pipeline]) -> [GeneratedFile] {
         let graph = CloudGraph(project: project, pipelines: pipelines)
@@ -12,6 +13,8 @@ public enum Generator {
         files += SQLEmitter.files(for: pipelines)
         files += QuickSightEmitter.files(project: project, pipelines: pipelines)
         files.append(DocsEmitter.file(graph: graph, pipelines: pipelines))
+        files += DockerfileEmitter.files(project: project, pipelines: pipelines)
+        files += WorkflowEmitter.files(graph: graph, pipelines: pipelines)
         return files.sorted { $0.path < $1.path }
     }
 }

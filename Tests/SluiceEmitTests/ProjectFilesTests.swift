@@ -4,12 +4,13 @@ import Testing
 @testable import SluiceCommands
 @testable import SluiceEmit
 
-/// A copy of the example's pipelines/ and generated/ in a temporary folder, removed afterwards.
+/// A copy of the example's pipelines/, generated/ and .github/ (generated workflows) in a temporary folder, removed
+/// afterwards.
 func withExampleCopy(_ body: (URL) throws -> Void) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    for name in ["pipelines", "generated"] {
+    for name in ["pipelines", "generated", ".github"] {
         try FileManager.default.copyItem(
             at: repositoryRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
     }

@@ -58,8 +58,8 @@ def terraform_env(repo_root: Path) -> dict[str, str]:
 
 @pytest.fixture
 def workspace(repo_root: Path, tmp_path: Path) -> Path:
-    """A temporary copy of the repository's pipelines/ and generated/ (and nothing else)."""
-    for name in ("pipelines", "generated"):
+    """A temporary copy of the repository's pipelines/, generated/ and .github/ (the generated workflows)."""
+    for name in ("pipelines", "generated", ".github"):
         source = repo_root / name
         if not source.is_dir():
             pytest.fail(f"{source} does not exist: the repository must carry {name}/", pytrace=False)

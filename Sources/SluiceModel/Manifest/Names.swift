@@ -23,7 +23,7 @@ public struct Names: Sendable {
     // Buckets carry the account id: S3 names are global, and this keeps them unique and readable.
     public var rawBucket: String { "\(base)-raw-\(sourceAccount.id)" }
     public var landingBucket: String { replicates ? "\(base)-landing-\(analyticsAccount.id)" : rawBucket }
-    public var lakeBucket: String { "\(base)-lake-\(analyticsAccount.id)" }
+    public var lakeBucket: String { pipeline.processor.output.bucket ?? "\(base)-lake-\(analyticsAccount.id)" }
     public var athenaResultsBucket: String { "\(base)-athena-\(analyticsAccount.id)" }
 
     public var subscriptionFilter: String { base }

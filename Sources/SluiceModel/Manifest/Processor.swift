@@ -94,12 +94,15 @@ public struct Table: Sendable {
     public var name: String
     public var columns: [Column]
     public var partitionKeys: [Column]
+    /// The lake bucket's name, when the derived one is not wanted.
+    public var bucket: String?
     public var origin: Origin
 
-    public init(name: String, columns: [Column], partitionKeys: [Column] = [], origin: Origin) {
+    public init(name: String, columns: [Column], partitionKeys: [Column] = [], bucket: String? = nil, origin: Origin) {
         self.name = name
         self.columns = columns
         self.partitionKeys = partitionKeys
+        self.bucket = bucket
         self.origin = origin
     }
 }

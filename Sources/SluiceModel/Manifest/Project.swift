@@ -81,19 +81,27 @@ public struct StateBackend: Sendable {
     }
 }
 
-/// The generated GitHub workflows' way into AWS: OIDC into one entry role, which assumes each account's plan or
+/// The generated GitHub workflows' way into AWS: OIDC into an entry role, which assumes each account's plan or
 /// deploy role through Terraform. No long-lived keys.
 public struct GitHubSettings: Sendable {
-    /// The role GitHub's OIDC provider may assume for this repository.
+    /// The entry role of deploys from main: it may assume the deploy roles. Its trust policy should admit only
+    /// the main branch's deploy environment.
     public var oidcRole: String
+    /// The entry role of pull-request plans and drift checks: it may assume only the read-only plan roles, so
+    /// a workflow edited in a branch never reaches a deploy role. The deploy entry role when not given.
+    public var oidcPlanRole: String
     /// The region the workflows talk to STS in.
     public var region: String
     /// The GitHub environment that gates applies (its protection rules ask for approval).
     public var environment: String
     public var origin: Origin
 
-    public init(oidcRole: String, region: String, environment: String = "production", origin: Origin) {
+    public init(
+        oidcRole: String, oidcPlanRole: String? = nil, region: String, environment: String = "production",
+        origin: Origin
+    ) {
         self.oidcRole = oidcRole
+        self.oidcPlanRole = oidcPlanRole ?? oidcRole
         self.region = region
         self.environment = environment
         self.origin = origin

@@ -125,6 +125,9 @@ struct PipelineRules {
             d.error(problem, at: table.origin["table"])
         }
         if table.columns.isEmpty { d.error("the output table declares no columns", at: table.origin["columns"]) }
+        if let bucket = table.bucket, let problem = AWSRules.bucketProblem(bucket) {
+            d.error(problem, at: table.origin["bucket"])
+        }
         var seen: [String: Column] = [:]
         for column in table.columns + table.partitionKeys {
             if let problem = AWSRules.glueIdentifierProblem(column.name, what: "a column name") {

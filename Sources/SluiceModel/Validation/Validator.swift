@@ -90,6 +90,9 @@ public enum Validator {
             if let problem = AWSRules.roleARNProblem(github.oidcRole, account: nil) {
                 diagnostics.error(problem, at: github.origin["oidc_role"])
             }
+            if let problem = AWSRules.roleARNProblem(github.oidcPlanRole, account: nil) {
+                diagnostics.error(problem, at: github.origin["oidc_plan_role"])
+            }
             if let problem = AWSRules.regionProblem(github.region) { diagnostics.error(problem, at: github.origin["region"]) }
             if github.environment.isEmpty || github.environment.count > 255 {
                 diagnostics.error("a GitHub environment name is 1 to 255 characters", at: github.origin["environment"])

@@ -112,8 +112,9 @@ public enum PipelineDecoder {
         let name = reader.requiredString("table")
         let columns = reader.list("columns", required: true).compactMap { column($0.node, $0.path, reader.file) }
         let partitions = reader.list("partition_keys").compactMap { column($0.node, $0.path, reader.file) }
+        let bucket = reader.optionalString("bucket")
         guard let name else { return nil }
-        return Table(name: name, columns: columns, partitionKeys: partitions, origin: reader.origin)
+        return Table(name: name, columns: columns, partitionKeys: partitions, bucket: bucket, origin: reader.origin)
     }
 
     private static func column(_ node: Node, _ path: String, _ file: YAMLFile) -> Column? {

@@ -48,11 +48,14 @@ public enum ProjectDecoder {
         var github: GitHubSettings?
         if let reader = top.mapping("github", required: false) {
             let role = reader.requiredString("oidc_role")
+            let planRole = reader.optionalString("oidc_plan_role")
             let region = reader.requiredString("region")
             let environment = reader.string("environment", default: "production")
             reader.finish()
             if let role, let region {
-                github = GitHubSettings(oidcRole: role, region: region, environment: environment, origin: reader.origin)
+                github = GitHubSettings(
+                    oidcRole: role, oidcPlanRole: planRole, region: region, environment: environment,
+                    origin: reader.origin)
             }
         }
         top.finish()

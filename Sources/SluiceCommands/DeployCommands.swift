@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import SluiceCloud
+import SluiceDeploy
+import SluiceModel
+
+/// Options shared by `plan` and `apply`.
+struct DeployOptions: ParsableArguments {
+    @Option(name: .customLong("stack"), help: "A stack to work on (repeatable); all stacks in apply order when omitted.")
+    var stacks: [String] = []
+
+    @Option(name: .long, help: "Where saved plans and their summaries go.")
+    var plansDir: String = ".sluice/plans"
+
+    @Option(name: .long, help: "A local AWS endpoint (a moto server) to use instead of AWS, e.g. http://127.0.0.1:5000.")
+    var local: String?
+
+    func options(root: URL) -> Orchestrator.Options {
+        var options = Orchestrator.Options(
+            plansDirectory: URL(fileURLWithPath: plansDir, relativeTo: root).standardizedFileURL)
+        options.stacks = stacks
+        options.local = local.map(LocalTarget.init(endpoint:))
+        return options
+    }
+}
+
+/// Loads the project and its resource graph; reports declaration errors.
+func loadGraph(_ project: ProjectOptions) throws -> (Workspace, CloudGraph) {
+    let workspace = try project.loadOrExit()
+    guard let declared = workspace.project else { throw ExitCode(1) }
+    return (workspace, CloudGraph(project: declared, pipelines: workspace.pipelines))
+}
+
+func progressPrinter() -> @Sendable (String) -> Void {
+    { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+}
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan every stack with terraform, in apply order, and summarize the changes.",
+        discussion: """
+            Saves <stack>.tfplan, the plan JSON, a text and a Markdown summary under --plans-dir. Fails when a plan \
+            deletes or replaces a resource that holds data (buckets, Glue databases and tables, Firehose streams, \
+            ECR repositories, log groups, SQS queues, KMS keys), unless each such address is allowed.
+            """)
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var deploy: DeployOptions
+
+    @Option(name: .long, help: "Allow deleting or replacing this data-holding resource address (repeatable).")
+    var allowDestroy: [String] = []
+
+    @Option(name: .long, help: "The role to plan with: deploy, or plan (read-only, for pull requests).")
+    var role: Orchestrator.Role = .deploy
+
+    @Option(name: .customLong("var"), help: "A Terraform variable, NAME=VALUE (repeatable), e.g. a processor's image URI.")
+    var variables: [String] = []
+
+    @Option(name: .long, help: "Write the Markdown summary of all stacks to this file (for a pull-request comment).")
+    var markdown: String?
+
+    @Flag(name: .long, help: "Exit 2 when there are changes, 0 when none (for drift detection).")
+    var detailedExitcode = false
+
+    func run() throws {
+        let (_, graph) = try loadGraph(project)
+        let root = URL(fileURLWithPath: project.root)
+        var options = deploy.options(root: root)
+        options.role = role
+        options.allowDestroy = Set(allowDestroy)
+        for variable in variables {
+            guard let equals = variable.firstIndex(of: "=") else {
+                throw ValidationError("--var takes NAME=VALUE, got '\(variable)'")
+            }
+            options.variables[String(variable[..<equals])] = String(variable[variable.index(after: equals)...])
+        }
+        let orchestrator = Orchestrator(root: root, graph: graph, runner: TerraformRunner())
+        if let local = options.local { print("target: \(local.description)\n") }
+        let plans: [Orchestrator.StackPlan]
+        do {
+            plans = try orchestrator.plan(options, progress: progressPrinter())
+        } catch let error as DeployError {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        for plan in plans { print(plan.summary.text()) }
+        if let markdown {
+            var body = options.local.map { "_Target: \($0.description)._\n\n" } ?? ""
+            body += plans.map { $0.summary.markdown(limit: options.markdownLimit) }.joined(separator: "\n")
+            try Data(body.utf8).write(to: URL(fileURLWithPath: markdown, relativeTo: root))
+        }
+        let refused = plans.flatMap { plan in plan.summary.refused.map { "\(plan.stack): \($0.address)" } }
+        if !refused.isEmpty {
+            printError(
+                "error: the plan deletes or replaces resources that hold data: \(refused.joined(separator: ", ")). "
+                    + "If that is intended, plan again with --allow-destroy ADDRESS for each.")
+            throw ExitCode(1)
+        }
+        if detailedExitcode, plans.contains(where: { $0.summary.hasChanges }) {
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension Orchestrator.Role: ExpressibleByArgument {}
+
+struct ApplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Apply the saved plans of every stack, in apply order; refuses stale plans.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var deploy: DeployOptions
+
+    func run() throws {
+        let (_, graph) = try loadGraph(project)
+        let root = URL(fileURLWithPath: project.root)
+        let orchestrator = Orchestrator(root: root, graph: graph, runner: TerraformRunner())
+        do {
+            try orchestrator.apply(deploy.options(root: root), progress: progressPrinter())
+        } catch let error as DeployError {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        print("applied")
+    }
+}
+
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Summarize saved plan JSON files (terraform show -json PLANFILE), as text or Markdown.")
+
+    @Argument(help: "Plan JSON files; the stack is named after each file.")
+    var files: [String]
+
+    @Flag(name: .long, help: "Markdown for a pull-request comment instead of text.")
+    var markdown = false
+
+    @Option(name: .long, help: "Allow deleting or replacing this data-holding resource address (repeatable).")
+    var allowDestroy: [String] = []
+
+    func run() throws {
+        for file in files {
+            let url = URL(fileURLWithPath: file)
+            let plan: Plan
+            do {
+                plan = try Plan.decode(try Data(contentsOf: url))
+            } catch {
+                printError("error: \(file): \(error)")
+                throw ExitCode(1)
+            }
+            let name = url.deletingPathExtension().lastPathComponent
+            let summary = PlanSummary(stack: name, plan: plan, allowDestroy: Set(allowDestroy))
+            print(markdown ? summary.markdown() : summary.text(), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import SluiceCloud
+import SluiceEmit
+
+/// A local AWS endpoint (a moto server) standing in for AWS: the one setting under which a local run differs
+/// from a real one. It never changes the generated files: each stack is copied aside with a Terraform override
+/// file that points the provider at the endpoint and keeps state in a local file.
+public struct LocalTarget: Sendable {
+    public var endpoint: String
+
+    public init(endpoint: String) { self.endpoint = endpoint }
+
+    /// Stacks a local endpoint cannot serve (moto cannot apply QuickSight resources).
+    public static func skips(_ stack: Stack) -> Bool { stack.name.hasSuffix("-quicksight") }
+
+    /// What the plan header says about the target.
+    public var description: String {
+        "local AWS endpoint \(endpoint) (moto): state in .sluice/local, QuickSight stacks skipped"
+    }
+
+    /// The services the generated stacks use, each pointed at the endpoint.
+    static let services = [
+        "athena", "ecr", "events", "firehose", "glue", "iam", "kms", "lambda", "logs", "quicksight", "s3", "sqs", "sts",
+    ]
+
+    /// The override file's contents for one stack.
+    func override(stateFile: String) -> String {
+        let endpoints = JSONValue.object(Dictionary(uniqueKeysWithValues: Self.services.map { ($0, .string(endpoint)) }))
+        let body: JSONValue = [
+            "//": .string("Written by sluice for \(description). Not for real AWS."),
+            "terraform": ["backend": ["local": ["path": .string(stateFile)]]],
+            "provider": [
+                "aws": [
+                    "access_key": "test", "secret_key": "test",
+                    "skip_credentials_validation": true, "skip_metadata_api_check": true,
+                    "s3_use_path_style": true,
+                    // moto answers some reads with errors the provider would retry for minutes.
+                    "max_retries": 2,
+                    "endpoints": endpoints,
+                ]
+            ],
+        ]
+        return body.pretty()
+    }
+
+    /// Copies a stack's generated folder to `.sluice/local/<stack>` with the override; returns the copy.
+    func prepare(stack: String, root: URL) throws -> URL {
+        let fileManager = FileManager.default
+        let base = root.appendingPathComponent(".sluice/local")
+        let copy = base.appendingPathComponent(stack)
+        try fileManager.createDirectory(at: copy, withIntermediateDirectories: true)
+        let source = root.appendingPathComponent("\(TerraformEmitter.folder)/\(stack)")
+        for name in try fileManager.contentsOfDirectory(atPath: copy.path) where name.hasSuffix(".tf.json") {
+            try fileManager.removeItem(at: copy.appendingPathComponent(name))
+        }
+        for name in try fileManager.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".tf.json") {
+            try fileManager.copyItem(at: source.appendingPathComponent(name), to: copy.appendingPathComponent(name))
+        }
+        let state = base.appendingPathComponent("state/\(stack).tfstate").path
+        try fileManager.createDirectory(at: base.appendingPathComponent("state"), withIntermediateDirectories: true)
+        try Data(override(stateFile: state).utf8).write(to: copy.appendingPathComponent("zz_sluice_local_override.tf.json"))
+        return copy
+    }
+}

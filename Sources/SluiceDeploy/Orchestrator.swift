@@ -1,0 +1,159 @@
+import Foundation
+import SluiceCloud
+import SluiceEmit
+import SluiceModel
+
+/// Plans and applies the generated stacks with terraform, in apply order.
+public struct Orchestrator: Sendable {
+    /// Which role Terraform assumes: the deploy role, or the read-only plan role of a pull request.
+    public enum Role: String, Sendable, CaseIterable {
+        case deploy
+        case plan
+    }
+
+    public struct Options: Sendable {
+        /// Stacks to work on, by name; empty means all, in apply order.
+        public var stacks: [String] = []
+        public var role: Role = .deploy
+        /// Where plans (`<stack>.tfplan`), their JSON and summaries go.
+        public var plansDirectory: URL
+        public var allowDestroy: Set<String> = []
+        /// Extra Terraform variables (`-var NAME=VALUE`), such as the processors' image URIs.
+        public var variables: [String: String] = [:]
+        public var local: LocalTarget?
+        /// Markdown budget of one stack's summary, in characters.
+        public var markdownLimit = 20_000
+
+        public init(plansDirectory: URL) { self.plansDirectory = plansDirectory }
+    }
+
+    /// A planned stack.
+    public struct StackPlan: Sendable {
+        public var stack: String
+        public var summary: PlanSummary
+        public var planFile: URL
+    }
+
+    public let root: URL
+    public let graph: CloudGraph
+    public let runner: TerraformRunner
+
+    public init(root: URL, graph: CloudGraph, runner: TerraformRunner) {
+        self.root = root
+        self.graph = graph
+        self.runner = runner
+    }
+
+    /// The stacks to work on, in apply order.
+    public func stacks(_ options: Options) throws -> [Stack] {
+        let all = graph.stacks.filter { !$0.resources.isEmpty }
+        for name in options.stacks where !all.contains(where: { $0.name == name }) {
+            throw DeployError.unknownStack(name, known: all.map(\.name))
+        }
+        return all.filter { options.stacks.isEmpty || options.stacks.contains($0.name) }
+            .filter { options.local == nil || !LocalTarget.skips($0) }
+    }
+
+    /// init, plan -out, show -json for each stack; writes `<stack>.tfplan`, `.json`, `.txt` and `.md`.
+    public func plan(_ options: Options, progress: @escaping @Sendable (String) -> Void) throws -> [StackPlan] {
+        try FileManager.default.createDirectory(at: options.plansDirectory, withIntermediateDirectories: true)
+        var plans: [StackPlan] = []
+        for stack in try stacks(options) {
+            let directory = try workingDirectory(stack, options)
+            try initialize(stack, in: directory, options, progress: progress)
+            let planFile = options.plansDirectory.appendingPathComponent("\(stack.name).tfplan")
+            var arguments = ["plan", "-input=false", "-no-color", "-out=\(planFile.path)"]
+            let role = options.role == .plan ? stack.account.planRole : stack.account.deployRole
+            arguments.append("-var=role_arn=\(role)")
+            // A pull-request plan must not take the state lock: the plan role only reads.
+            if options.role == .plan { arguments.append("-lock=false") }
+            for (name, value) in options.variables.sorted(by: { $0.key < $1.key })
+            where stack.variables.contains(where: { $0.name == name }) {
+                arguments.append("-var=\(name)=\(value)")
+            }
+            progress("[\(stack.name)] terraform plan")
+            try check(runner.run(arguments, in: directory, progress: prefixed(stack, progress)), stack, "plan")
+            let shown = try runner.run(["show", "-json", "-no-color", planFile.path], in: directory)
+            try check(shown, stack, "show -json")
+            let json = Data(shown.stdout.utf8)
+            let base = options.plansDirectory.appendingPathComponent(stack.name)
+            try json.write(to: base.appendingPathExtension("json"))
+            let stages = Dictionary(
+                stack.resources.map { ($0.address.description, $0.stage.rawValue) }, uniquingKeysWith: { a, _ in a })
+            let summary = PlanSummary(
+                stack: stack.name, plan: try Plan.decode(json), stageOf: { stages[$0] },
+                allowDestroy: options.allowDestroy)
+            try Data(summary.text().utf8).write(to: base.appendingPathExtension("txt"))
+            // Apply honours the allowances this plan was reviewed with, and no others.
+            let allowed = options.allowDestroy.sorted().map { $0 + "\n" }.joined()
+            try Data(allowed.utf8).write(to: base.appendingPathExtension("allow-destroy"))
+            try Data(summary.markdown(limit: options.markdownLimit).utf8).write(to: base.appendingPathExtension("md"))
+            plans.append(StackPlan(stack: stack.name, summary: summary, planFile: planFile))
+        }
+        return plans
+    }
+
+    /// Applies each stack's saved plan, in order; stops at the first failure.
+    public func apply(_ options: Options, progress: @escaping @Sendable (String) -> Void) throws {
+        for stack in try stacks(options) {
+            let planFile = options.plansDirectory.appendingPathComponent("\(stack.name).tfplan")
+            guard FileManager.default.fileExists(atPath: planFile.path) else {
+                throw DeployError.missingPlan(stack: stack.name, path: planFile.path)
+            }
+            // A plan that destroys data is applied only with the allowances it was planned (and reviewed) with.
+            let base = options.plansDirectory.appendingPathComponent(stack.name)
+            let json = try Data(contentsOf: base.appendingPathExtension("json"))
+            let allowed = (try? String(contentsOf: base.appendingPathExtension("allow-destroy"), encoding: .utf8)) ?? ""
+            let summary = PlanSummary(
+                stack: stack.name, plan: try Plan.decode(json),
+                allowDestroy: Set(allowed.split(separator: "\n").map(String.init)))
+            if !summary.refused.isEmpty {
+                throw DeployError.refused(stack: stack.name, addresses: summary.refused.map(\.address))
+            }
+            let directory = try workingDirectory(stack, options, prepare: false)
+            progress("[\(stack.name)] terraform apply")
+            let outcome = try runner.run(
+                ["apply", "-input=false", "-no-color", planFile.path], in: directory, progress: prefixed(stack, progress))
+            if outcome.status != 0, (outcome.stderr + outcome.stdout).contains("Saved plan is stale") {
+                throw DeployError.stalePlan(stack: stack.name)
+            }
+            try check(outcome, stack, "apply")
+        }
+    }
+
+    private func workingDirectory(_ stack: Stack, _ options: Options, prepare: Bool = true) throws -> URL {
+        guard let local = options.local else {
+            return root.appendingPathComponent("\(TerraformEmitter.folder)/\(stack.name)")
+        }
+        return prepare
+            ? try local.prepare(stack: stack.name, root: root)
+            : root.appendingPathComponent(".sluice/local/\(stack.name)")
+    }
+
+    private func initialize(_ stack: Stack, in directory: URL, _ options: Options, progress: @escaping @Sendable (String) -> Void)
+        throws
+    {
+        var arguments = ["init", "-input=false", "-no-color", "-reconfigure"]
+        if options.local == nil, options.role == .plan, let state = graph.project.account(named: graph.project.state.account) {
+            // The backend reads state with the state account's plan role too.
+            let file = options.plansDirectory.appendingPathComponent("backend-plan.tfbackend")
+            let config = "assume_role = {\n  role_arn     = \"\(state.planRole)\"\n  session_name = \"sluice-state\"\n}\n"
+            try Data(config.utf8).write(to: file)
+            arguments.append("-backend-config=\(file.path)")
+        }
+        progress("[\(stack.name)] terraform init")
+        try check(runner.run(arguments, in: directory, progress: prefixed(stack, progress)), stack, "init")
+    }
+
+    private func prefixed(_ stack: Stack, _ progress: @escaping @Sendable (String) -> Void) -> @Sendable (String) -> Void {
+        let name = stack.name
+        return { progress("[\(name)] \($0)") }
+    }
+
+    private func check(_ outcome: TerraformRunner.Outcome, _ stack: Stack, _ step: String) throws {
+        guard outcome.status == 0 else {
+            let output = (outcome.stderr.isEmpty ? outcome.stdout : outcome.stderr)
+            throw DeployError.terraformFailed(stack: stack.name, step: step, output: String(output.suffix(4000)))
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+
+/// Any JSON value of a plan (`before`, `after` and their sensitivity and unknown markers), kept as decoded.
+public indirect enum PlanValue: Sendable, Equatable, Decodable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([PlanValue])
+    case object([String: PlanValue])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([PlanValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: PlanValue].self))
+        }
+    }
+
+    /// The member of an object, or the element of an array at a numeric key.
+    public subscript(key: String) -> PlanValue? {
+        switch self {
+        case .object(let members): members[key]
+        case .array(let items): Int(key).flatMap { items.indices.contains($0) ? items[$0] : nil }
+        default: nil
+        }
+    }
+
+    /// A short rendering for summaries: scalars as written, collections by size.
+    public var brief: String {
+        switch self {
+        case .null: "null"
+        case .bool(let value): String(value)
+        case .number(let value): value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .string(let value): value.count > 80 ? "\"\(value.prefix(77))...\"" : "\"\(value)\""
+        case .array(let items): "[\(items.count) item\(items.count == 1 ? "" : "s")]"
+        case .object(let members): "{\(members.count) key\(members.count == 1 ? "" : "s")}"
+        }
+    }
+
+    /// null, an empty string, list or map: the ways a provider says "not set".
+    var isEmptyValue: Bool {
+        switch self {
+        case .null: true
+        case .string(let text): text.isEmpty
+        case .array(let items): items.isEmpty
+        case .object(let members): members.isEmpty
+        default: false
+        }
+    }
+
+    /// Whether a sensitivity (or unknown) marker is true here or for the whole value.
+    func isMarked(at key: String) -> Bool {
+        switch self {
+        case .bool(let flag): flag
+        case .object, .array: self[key].map { $0 == .bool(true) } ?? false
+        default: false
+        }
+    }
+}
+
+/// The parts of `terraform show -json PLANFILE` that Sluice reads.
+public struct Plan: Sendable, Decodable {
+    public var formatVersion: String
+    public var terraformVersion: String?
+    public var resourceChanges: [ResourceChange]
+    public var resourceDrift: [ResourceChange]
+    public var outputChanges: [String: Change]
+    /// Attributes changed outside Terraform that this plan's changes depend on, by resource address.
+    public var relevantAttributes: [String: Set<String>]
+    public var errored: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case formatVersion = "format_version"
+        case terraformVersion = "terraform_version"
+        case resourceChanges = "resource_changes"
+        case resourceDrift = "resource_drift"
+        case outputChanges = "output_changes"
+        case relevantAttributes = "relevant_attributes"
+        case errored
+    }
+
+    private struct RelevantAttribute: Decodable {
+        let resource: String
+        let attribute: [PlanValue]
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try container.decode(String.self, forKey: .formatVersion)
+        terraformVersion = try container.decodeIfPresent(String.self, forKey: .terraformVersion)
+        resourceChanges = try container.decodeIfPresent([ResourceChange].self, forKey: .resourceChanges) ?? []
+        resourceDrift = try container.decodeIfPresent([ResourceChange].self, forKey: .resourceDrift) ?? []
+        outputChanges = try container.decodeIfPresent([String: Change].self, forKey: .outputChanges) ?? [:]
+        var relevant: [String: Set<String>] = [:]
+        for item in try container.decodeIfPresent([RelevantAttribute].self, forKey: .relevantAttributes) ?? [] {
+            if case .string(let first)? = item.attribute.first { relevant[item.resource, default: []].insert(first) }
+        }
+        relevantAttributes = relevant
+        errored = try container.decodeIfPresent(Bool.self, forKey: .errored) ?? false
+    }
+
+    /// The plan format's major version Sluice reads; another major may mean something else by the same keys.
+    public static let supportedMajorVersion = 1
+
+    /// Decodes plan JSON, refusing a format version whose major Sluice does not know.
+    public static func decode(_ data: Data) throws -> Plan {
+        struct Version: Decodable {
+            let format_version: String
+        }
+        let version: Version
+        do {
+            version = try JSONDecoder().decode(Version.self, from: data)
+        } catch {
+            throw PlanError.notAPlan("\(error)")
+        }
+        let major = version.format_version.split(separator: ".").first.flatMap { Int($0) }
+        guard major == supportedMajorVersion else {
+            throw PlanError.unsupportedFormat(version.format_version)
+        }
+        do {
+            return try JSONDecoder().decode(Plan.self, from: data)
+        } catch {
+            throw PlanError.notAPlan("\(error)")
+        }
+    }
+}
+
+/// One resource in a plan.
+public struct ResourceChange: Sendable, Decodable {
+    public var address: String
+    public var type: String
+    public var name: String
+    public var mode: String
+    public var providerName: String?
+    public var change: Change
+    public var actionReason: String?
+
+    enum CodingKeys: String, CodingKey {
+        case address, type, name, mode, change
+        case providerName = "provider_name"
+        case actionReason = "action_reason"
+    }
+}
+
+/// A change's actions and values.
+public struct Change: Sendable, Decodable {
+    public var actions: [String]
+    public var before: PlanValue?
+    public var after: PlanValue?
+    public var afterUnknown: PlanValue?
+    public var beforeSensitive: PlanValue?
+    public var afterSensitive: PlanValue?
+    public var replacePaths: PlanValue?
+
+    enum CodingKeys: String, CodingKey {
+        case actions, before, after
+        case afterUnknown = "after_unknown"
+        case beforeSensitive = "before_sensitive"
+        case afterSensitive = "after_sensitive"
+        case replacePaths = "replace_paths"
+    }
+
+    /// The action in one word: create, update, replace, delete, read, forget or no-op.
+    public var action: Action {
+        switch Set(actions) {
+        case ["create"]: .create
+        case ["update"]: .update
+        case ["delete", "create"]: .replace
+        case ["delete"]: .delete
+        case ["read"]: .read
+        case ["forget"]: .forget
+        default: actions.contains("delete") ? .replace : .noop
+        }
+    }
+}
+
+/// What a plan does to one resource.
+public enum Action: String, Sendable, CaseIterable, Comparable {
+    case replace
+    case delete
+    case create
+    case update
+    case read
+    case forget
+    case noop = "no-op"
+
+    /// Whether the action removes the resource's current object (and what it holds).
+    public var destroys: Bool { self == .replace || self == .delete }
+
+    public static func < (lhs: Action, rhs: Action) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+public enum PlanError: Error, CustomStringConvertible, Equatable {
+    case unsupportedFormat(String)
+    case notAPlan(String)
+
+    public var description: String {
+        switch self {
+        case .unsupportedFormat(let version):
+            "the plan's format_version is \(version); Sluice reads format \(Plan.supportedMajorVersion).x only, "
+                + "so it will not guess what this plan means"
+        case .notAPlan(let detail): "not a terraform plan JSON (terraform show -json PLANFILE): \(detail)"
+        }
+    }
+}

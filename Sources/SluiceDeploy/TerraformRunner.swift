@@ -1,0 +1,115 @@
+import Foundation
+
+/// Runs the `terraform` command, streaming its output lines as progress while it works.
+public struct TerraformRunner: Sendable {
+    /// What one run printed and how it ended.
+    public struct Outcome: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    public var executable: String
+    /// Added to the inherited environment (TF_CLI_CONFIG_FILE, TF_IN_AUTOMATION, ...).
+    public var environment: [String: String]
+
+    public init(executable: String = "terraform", environment: [String: String] = [:]) {
+        self.executable = executable
+        self.environment = environment
+    }
+
+    /// Runs `terraform arguments` in `directory`; each output line goes to `progress` as it arrives.
+    public func run(
+        _ arguments: [String], in directory: URL, progress: (@Sendable (String) -> Void)? = nil
+    ) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [executable] + arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["TF_IN_AUTOMATION"] = "1"
+        environment["TF_INPUT"] = "0"
+        environment["CHECKPOINT_DISABLE"] = "1"
+        environment.merge(self.environment) { _, new in new }
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let stdout = LineCollector(progress: progress)
+        let stderr = LineCollector(progress: progress)
+        out.fileHandleForReading.readabilityHandler = { stdout.append($0.availableData) }
+        err.fileHandleForReading.readabilityHandler = { stderr.append($0.availableData) }
+        do {
+            try process.run()
+        } catch {
+            throw DeployError.terraformMissing("\(executable): \(error.localizedDescription)")
+        }
+        process.waitUntilExit()
+        out.fileHandleForReading.readabilityHandler = nil
+        err.fileHandleForReading.readabilityHandler = nil
+        stdout.append(out.fileHandleForReading.readDataToEndOfFile())
+        stderr.append(err.fileHandleForReading.readDataToEndOfFile())
+        return Outcome(status: process.terminationStatus, stdout: stdout.finish(), stderr: stderr.finish())
+    }
+}
+
+/// Gathers a stream's bytes, handing each complete line to `progress`.
+private final class LineCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private var pending = Data()
+    private let progress: (@Sendable (String) -> Void)?
+
+    init(progress: (@Sendable (String) -> Void)?) { self.progress = progress }
+
+    func append(_ chunk: Data) {
+        guard !chunk.isEmpty else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        data.append(chunk)
+        guard let progress else { return }
+        pending.append(chunk)
+        while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+            let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
+            pending.removeSubrange(pending.startIndex...newline)
+            if !line.trimmingCharacters(in: .whitespaces).isEmpty { progress(line) }
+        }
+    }
+
+    func finish() -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+public enum DeployError: Error, CustomStringConvertible {
+    case terraformMissing(String)
+    case terraformFailed(stack: String, step: String, output: String)
+    case stalePlan(stack: String)
+    case missingPlan(stack: String, path: String)
+    case unknownStack(String, known: [String])
+    case refused(stack: String, addresses: [String])
+
+    public var description: String {
+        switch self {
+        case .terraformMissing(let detail):
+            "cannot run terraform (\(detail)); install terraform 1.11 and put it on PATH"
+        case .terraformFailed(let stack, let step, let output):
+            "terraform \(step) failed for stack \(stack):\n\(output)"
+        case .stalePlan(let stack):
+            "the saved plan of stack \(stack) is stale: its state changed after the plan was made. "
+                + "Nothing was applied; run `sluice plan` again, review it, then apply."
+        case .missingPlan(let stack, let path):
+            "no saved plan for stack \(stack) at \(path); run `sluice plan` first"
+        case .unknownStack(let name, let known):
+            "no stack named '\(name)'; the stacks are \(known.joined(separator: ", "))"
+        case .refused(let stack, let addresses):
+            "stack \(stack): the plan deletes or replaces resources that hold data: "
+                + addresses.joined(separator: ", ")
+                + ". Nothing was applied. If that is intended, plan again with --allow-destroy for each address."
+        }
+    }
+}

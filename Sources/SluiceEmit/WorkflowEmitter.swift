@@ -1,0 +1,591 @@
+import SluiceCloud
+import SluiceModel
+
+/// `.github/workflows/sluice-pr.yml`, `sluice-deploy.yml` and `sluice-drift.yml`: plan pull requests, build the
+/// processor images and apply the stacks on main, and look for drift daily. Only generated when the project has a
+/// `github` section.
+///
+/// The workflows reach AWS through GitHub OIDC and the project's entry role only; the `sluice` binary built from
+/// the checkout runs Terraform, which assumes each account's plan or deploy role itself.
+public enum WorkflowEmitter {
+    /// Where GitHub reads workflows; an owned folder, so `check` and `generate` cover the generated ones.
+    public static let folder = ".github/workflows"
+    /// Pull requests: build, test, check, plan every stack and comment the plans.
+    public static let pullRequestPath = "\(folder)/sluice-pr.yml"
+    /// Main: push the processor images, then plan and apply each stack in apply order.
+    public static let deployPath = "\(folder)/sluice-deploy.yml"
+    /// Daily: plan every stack and keep one issue per drifting stack.
+    public static let driftPath = "\(folder)/sluice-drift.yml"
+
+    /// GitHub's image, pinned by version rather than `ubuntu-latest`, so a new image never changes a deploy unseen.
+    public static let runner = "ubuntu-24.04"
+    /// The same image on arm64, for processors of that architecture: a Swift build under emulation takes hours.
+    public static let armRunner = "ubuntu-24.04-arm"
+    /// The Terraform release the jobs install, in the series the generated stacks require.
+    public static let terraformVersion = "1.11.4"
+
+    /// The only actions the workflows use, each pinned by its full commit SHA (verified) with its release: GitHub's
+    /// checkout first.
+    public static let checkout = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2"
+    /// AWS's action for GitHub OIDC credentials.
+    public static let configureAWSCredentials =
+        "aws-actions/configure-aws-credentials@e3dd6a429d7300a6a4c196c26e071d42e0343502 # v4.0.2"
+    /// HashiCorp's action that installs Terraform.
+    public static let setupTerraform = "hashicorp/setup-terraform@b9cd54a3c349d3f38e8881555d616ced269862dd # v3.1.2"
+    /// Keeps plan summaries, image digests and drift results between jobs.
+    public static let uploadArtifact = "actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2"
+    /// Reads what `uploadArtifact` kept, in a later job of the same run.
+    public static let downloadArtifact = "actions/download-artifact@fa0a91b85d4f404e444e00e005971372dc801d16 # v4.1.8"
+
+    /// The marker of the one pull-request comment the plans are kept in.
+    public static let commentMarker = "<!-- sluice-plan -->"
+    /// Below GitHub's 65,536-character limit for a comment or issue body, in bytes (never fewer than characters).
+    public static let bodyLimit = 65_000
+
+    /// The three workflows, or none when the project has no `github` section.
+    public static func files(graph: CloudGraph, pipelines: [Pipeline]) -> [GeneratedFile] {
+        guard let github = graph.project.github else { return [] }
+        let context = Context(graph: graph, github: github, pipelines: pipelines)
+        return [
+            GeneratedFile(path: pullRequestPath, contents: pullRequest(context).render()),
+            GeneratedFile(path: deployPath, contents: deploy(context).render()),
+            GeneratedFile(path: driftPath, contents: drift(context).render()),
+        ]
+    }
+
+    /// The `docker buildx --platform` of an architecture.
+    public static func platform(_ architecture: Architecture) -> String {
+        switch architecture {
+        case .arm64: "linux/arm64"
+        case .x86_64: "linux/amd64"
+        }
+    }
+
+    // MARK: - What the workflows are generated from
+
+    /// One processor's image: where it is built, pushed and deployed.
+    struct Image {
+        var pipeline: String
+        var processor: String
+        var architecture: Architecture
+        /// The stack (account) holding the repository and the function.
+        var stack: String
+        var account: Account
+        var repository: String
+        var function: String
+        /// The stack's Terraform variable that carries the image URI.
+        var variable: String
+
+        var repositoryURL: String { "\(account.id).dkr.ecr.\(account.region).amazonaws.com/\(repository)" }
+        var runner: String { architecture == .arm64 ? WorkflowEmitter.armRunner : WorkflowEmitter.runner }
+    }
+
+    struct Context {
+        var project: Project
+        var github: GitHubSettings
+        /// The stacks `generated/terraform` holds, in apply order.
+        var stacks: [Stack]
+        var images: [Image]
+
+        init(graph: CloudGraph, github: GitHubSettings, pipelines: [Pipeline]) {
+            self.project = graph.project
+            self.github = github
+            // The same selection as TerraformEmitter: a stack without resources has no folder.
+            self.stacks = graph.stacks.filter { !$0.resources.isEmpty }
+            var images: [Image] = []
+            for pipeline in pipelines.sorted(by: { $0.name < $1.name }) {
+                guard let names = Names(project: graph.project, pipeline: pipeline) else { continue }
+                let stack = names.analyticsAccount.name
+                // The variable as the processor stage declared it, so a renamed variable cannot go unnoticed here.
+                let declared = graph.stack(stack)?.variables.first {
+                    $0.pipeline == pipeline.name && $0.name.hasSuffix("_image_uri")
+                }
+                let variable = declared?.name ?? pipeline.name.replacingOccurrences(of: "-", with: "_") + "_image_uri"
+                images.append(
+                    Image(
+                        pipeline: pipeline.name, processor: pipeline.processor.name,
+                        architecture: pipeline.processor.architecture, stack: stack, account: names.analyticsAccount,
+                        repository: names.repository, function: names.function, variable: variable))
+            }
+            self.images = images
+        }
+
+        func images(in stack: Stack) -> [Image] { images.filter { $0.stack == stack.name } }
+        var stackNames: [String] { stacks.map(\.name) }
+    }
+
+    // MARK: - Shared text
+
+    static func header(_ purpose: [String]) -> [String] {
+        [
+            "\(GeneratedFile.marker) from pipelines/. Do not edit: change pipelines/ and run `sluice generate`.",
+            "",
+        ] + purpose + [
+            "",
+            "Tools come with GitHub's ubuntu-24.04 image (Swift 6, the AWS CLI, gh, jq, Docker with buildx);",
+            "the only actions are GitHub's, AWS's and HashiCorp's, each pinned by commit. AWS is reached through",
+            "GitHub OIDC and the roles in pipelines/sluice.yaml (github.oidc_plan_role for pull requests and drift",
+            "checks, github.oidc_role for deploys from main): there are no long-lived keys.",
+        ]
+    }
+
+    static func checkoutStep() -> Step {
+        // No token left in .git/config for later steps (or an uploaded workspace) to pick up.
+        Step(name: "Check out", uses: checkout, with: [("persist-credentials", "false")])
+    }
+
+    static func terraformStep() -> Step {
+        Step(
+            name: "Set up Terraform", comment: ["No wrapper: sluice reads terraform's own output and exit codes."],
+            uses: setupTerraform, with: [("terraform_version", terraformVersion), ("terraform_wrapper", "false")])
+    }
+
+    /// Which entry role a job logs in with: pull requests and drift checks get one that can only reach the
+    /// read-only plan roles, so a workflow edited in a branch never holds deploy rights.
+    enum Entry {
+        case plan
+        case deploy
+    }
+
+    static func awsStep(_ context: Context, entry: Entry, session: String, accountCheck: [String]? = nil) -> Step {
+        Step(
+            name: entry == .plan ? "Assume the plan entry role (OIDC)" : "Assume the deploy entry role (OIDC)",
+            comment: ["No allowed-account-ids: the entry role may live in an account of its own."]
+                + (accountCheck ?? ["Terraform's provider checks each stack's account once it has assumed its role."]),
+            uses: configureAWSCredentials,
+            with: [
+                ("role-to-assume", YAML.quoted(entry == .plan ? context.github.oidcPlanRole : context.github.oidcRole)),
+                ("aws-region", YAML.quoted(context.github.region)),
+                ("role-session-name", "\(session)-${{ github.run_id }}"),
+            ])
+    }
+
+    static func buildSluiceStep() -> Step {
+        Step(name: "Build sluice", run: "swift build -c release --product sluice")
+    }
+
+    /// Bash that defines `current_image VARIABLE FUNCTION REGION REPOSITORY_URL PLAN_ROLE`, and calls it for each
+    /// processor of the stack in `$STACK`: a plan that is not a deploy plans with the image each function runs now, so
+    /// it shows no image change (images change on main only).
+    static func currentImages(_ context: Context) -> String {
+        var script = #"""
+            # A plan that deploys nothing keeps each processor's current image: read it with the account's read-only
+            # plan role; a placeholder digest when the function does not exist yet (its first deploy creates it).
+            current_image() {
+              local variable="$1" function="$2" region="$3" repository_url="$4" role="$5"
+              local credentials key secret token uri
+              credentials="$(aws sts assume-role --role-arn "$role" --role-session-name "sluice-image-$GITHUB_RUN_ID" \
+                --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]' --output text)"
+              read -r key secret token <<<"$credentials"
+              if uri="$(AWS_ACCESS_KEY_ID="$key" AWS_SECRET_ACCESS_KEY="$secret" AWS_SESSION_TOKEN="$token" \
+                aws lambda get-function --region "$region" --function-name "$function" \
+                --query 'Code.ImageUri' --output text 2>"$RUNNER_TEMP/get-function.err")"; then
+                echo "$function runs $uri"
+              elif grep -q ResourceNotFoundException "$RUNNER_TEMP/get-function.err"; then
+                uri="$repository_url@sha256:$(printf '%064d' 0)"
+                echo "::notice::$function does not exist yet: planning with a placeholder image"
+              else
+                cat "$RUNNER_TEMP/get-function.err" >&2
+                return 1
+              fi
+              export "TF_VAR_$variable=$uri"
+            }
+
+            """#
+        let withImages = context.stacks.filter { !context.images(in: $0).isEmpty }
+        guard !withImages.isEmpty else { return "" }
+        script += "case \"$STACK\" in\n"
+        for stack in withImages {
+            script += "  \(stack.name))\n"
+            for image in context.images(in: stack) {
+                script += "    current_image \(image.variable) \(image.function) \(image.account.region) \\\n"
+                script += "      \(image.repositoryURL) \\\n"
+                script += "      \(image.account.planRole)\n"
+            }
+            script += "    ;;\n"
+        }
+        script += "esac\n"
+        return script
+    }
+
+    /// Bash that defines `fit FILE`: cuts a comment or issue body to GitHub's limit, pointing at the run for the rest.
+    static let fitBody = #"""
+        run_url="$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID"
+        # GitHub refuses a comment or issue body over 65,536 characters: cut it, and point at the run's artifacts.
+        fit() {
+          local file="$1" note
+          note="_Cut to fit GitHub's limit: the full summaries are in the artifacts of $run_url._"
+          if (($(wc -c <"$file") > \#(bodyLimit))); then
+            head -c "$((\#(bodyLimit) - ${#note} - 2))" "$file" >"$file.cut"
+            # A cut through a multi-byte character would leave invalid UTF-8: drop the partial character.
+            iconv -c -f UTF-8 -t UTF-8 "$file.cut" >"$file" || true
+            printf '\n\n%s\n' "$note" >>"$file"
+          fi
+        }
+
+        """#
+
+    static func matrix(_ names: [String]) -> [String] {
+        ["fail-fast: false", "matrix:", "  stack: \(YAML.list(names))"]
+    }
+
+    // MARK: - Pull requests
+
+    static func pullRequest(_ context: Context) -> Workflow {
+        let stacks = context.stackNames
+        let check = Job(
+            id: "check", name: "Build, test, check generated files", timeoutMinutes: 30,
+            permissions: [.readContents],
+            steps: [
+                checkoutStep(),
+                Step(name: "Build", run: "swift build"),
+                Step(name: "Test", run: "swift test"),
+                Step(
+                    name: "Generated files match the declarations",
+                    comment: ["Fails with a diff when generated/ or the workflows were edited or not regenerated."],
+                    run: "swift run sluice check"),
+            ])
+        let plan = Job(
+            id: "plan", name: "Plan ${{ matrix.stack }}",
+            comment: ["Each stack with the read-only plan roles; the summaries (never the saved plans) are kept."],
+            needs: ["check"], timeoutMinutes: 45, permissions: [.readContents, .idToken],
+            strategy: matrix(stacks),
+            steps: [
+                checkoutStep(), terraformStep(), awsStep(context, entry: .plan, session: "sluice-plan"), buildSluiceStep(),
+                Step(
+                    name: "Plan", env: [("STACK", "${{ matrix.stack }}")],
+                    run: currentImages(context) + #"""
+                        mkdir -p plans
+                        .build/release/sluice plan --stack "$STACK" --role plan --plans-dir plans \
+                          --markdown "plans/$STACK.md"
+                        """#),
+                Step(
+                    name: "Keep the summary",
+                    comment: [
+                        "Only the summaries: a saved plan and its JSON hold sensitive values in clear, and a pull",
+                        "request's plan is never applied.",
+                    ],
+                    condition: "${{ !cancelled() }}", uses: uploadArtifact,
+                    with: [
+                        ("name", "plan-${{ matrix.stack }}"),
+                        ("path", "|\nplans/${{ matrix.stack }}.md\nplans/${{ matrix.stack }}.txt"),
+                        ("if-no-files-found", "warn"), ("retention-days", "7"),
+                    ]),
+            ])
+        let comment = Job(
+            id: "comment", name: "Comment the plans",
+            comment: [
+                "One comment per pull request, updated in place. Not when the run was cancelled (a newer push",
+                "supersedes it), nor when the checks failed before any plan.",
+            ],
+            needs: ["plan"], condition: "${{ !cancelled() && needs.plan.result != 'skipped' }}", timeoutMinutes: 10,
+            permissions: [.writePullRequests],
+            steps: [
+                Step(
+                    name: "Fetch the summaries", uses: downloadArtifact,
+                    with: [("pattern", "plan-*"), ("path", "plans"), ("merge-multiple", "true")]),
+                Step(
+                    name: "Create or update the comment",
+                    env: [
+                        ("GH_TOKEN", "${{ github.token }}"), ("PR_NUMBER", "${{ github.event.pull_request.number }}"),
+                        ("HEAD_SHA", "${{ github.event.pull_request.head.sha }}"),
+                    ],
+                    run: fitBody + commentScript(stacks)),
+            ])
+        return Workflow(
+            header: header([
+                "Pull requests to main: build and test, check that the generated files match the declarations, plan",
+                "every stack with the read-only plan roles, and keep one comment on the pull request with the plans.",
+            ]),
+            name: "sluice-pr", triggers: ["pull_request:", "  branches: [main]"],
+            concurrency: Concurrency(
+                group: "sluice-pr-${{ github.event.pull_request.number }}", cancelInProgress: true),
+            jobs: [check, plan, comment])
+    }
+
+    static func commentScript(_ stacks: [String]) -> String {
+        #"""
+        marker='\#(commentMarker)'
+        body="$RUNNER_TEMP/sluice-plan.md"
+        {
+          echo "$marker"
+          echo "## Sluice plan"
+          echo
+          for stack in \#(stacks.joined(separator: " ")); do
+            if [[ -f "plans/$stack.md" ]]; then
+              cat "plans/$stack.md"
+            else
+              printf '### %s\n\nNo plan: planning this stack failed, see %s\n' "$stack" "$run_url"
+            fi
+            echo
+          done
+          printf '<sub>Commit %s, [workflow run](%s).</sub>\n' "$HEAD_SHA" "$run_url"
+        } >"$body"
+        fit "$body"
+
+        comments="repos/$GITHUB_REPOSITORY/issues/$PR_NUMBER/comments"
+        comment_id="$(gh api --paginate "$comments" \
+          --jq '.[] | select(.user.login == "github-actions[bot]" and (.body | contains("\#(commentMarker)"))) | .id')"
+        comment_id="${comment_id%%$'\n'*}"
+        if [[ -n "$comment_id" ]]; then
+          gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$comment_id" -F "body=@$body" >/dev/null
+          echo "updated comment $comment_id"
+        else
+          gh api --method POST "$comments" -F "body=@$body" >/dev/null
+          echo "created the plan comment"
+        fi
+        """#
+    }
+
+    // MARK: - Deploy
+
+    static func deploy(_ context: Context) -> Workflow {
+        var jobs = [imagesJob(context)]
+        var previous = "images"
+        for stack in context.stacks {
+            let job = applyJob(context, stack, after: previous)
+            jobs.append(job)
+            previous = job.id
+        }
+        return Workflow(
+            header: header([
+                "Main: build and push each processor's image, then plan and apply the stacks one after another in",
+                "apply order, each behind the GitHub environment that gates deploys.",
+                "",
+                "First deploy: the images job pushes to ECR repositories the analytics stack creates. Create them once",
+                "with a targeted apply, as README.md (Generated workflows) describes.",
+            ]),
+            name: "sluice-deploy", triggers: ["push:", "  branches: [main]", "workflow_dispatch:"],
+            // One deploy at a time, never cancelled; a newer commit waiting replaces an older one still waiting.
+            concurrency: Concurrency(group: "sluice-deploy", cancelInProgress: false), jobs: jobs)
+    }
+
+    static func imagesJob(_ context: Context) -> Job {
+        var include: [String] = []
+        for image in context.images {
+            include += [
+                "- processor: \(YAML.quoted(image.processor))",
+                "  platform: \(YAML.quoted(platform(image.architecture)))",
+                "  runner: \(YAML.quoted(image.runner))",
+                "  account: \(YAML.quoted(image.account.id))",
+                "  region: \(YAML.quoted(image.account.region))",
+                "  repository: \(YAML.quoted(image.repository))",
+                "  repository-url: \(YAML.quoted(image.repositoryURL))",
+                "  deploy-role: \(YAML.quoted(image.account.deployRole))",
+            ]
+        }
+        return Job(
+            id: "images", name: "Image ${{ matrix.processor }}",
+            comment: [
+                "Each processor on a runner of its architecture. The digest goes to the apply jobs as an artifact: a",
+                "matrix job cannot set one output per leg. Main only, also when dispatched by hand: every apply needs",
+                "this job.",
+            ],
+            condition: "${{ github.ref == 'refs/heads/main' }}", runsOn: "${{ matrix.runner }}", timeoutMinutes: 60,
+            permissions: [.readContents, .idToken],
+            strategy: ["fail-fast: false", "matrix:", "  include:"] + include.map { "    \($0)" },
+            steps: [
+                checkoutStep(),
+                awsStep(context, entry: .deploy, session: "sluice-images", accountCheck: ["The next step checks the account it uses."]),
+                Step(
+                    name: "Build and push",
+                    env: [
+                        ("PROCESSOR", "${{ matrix.processor }}"), ("PLATFORM", "${{ matrix.platform }}"),
+                        ("REGION", "${{ matrix.region }}"), ("REPOSITORY", "${{ matrix.repository }}"),
+                        ("REPOSITORY_URL", "${{ matrix.repository-url }}"), ("ACCOUNT_ID", "${{ matrix.account }}"),
+                        ("DEPLOY_ROLE", "${{ matrix.deploy-role }}"),
+                    ],
+                    run: imageScript),
+                Step(
+                    name: "Hand the digest to the apply jobs", uses: uploadArtifact,
+                    with: [
+                        ("name", "image-${{ matrix.processor }}"),
+                        ("path", "digests/image-${{ matrix.processor }}.txt"),
+                        ("if-no-files-found", "error"), ("retention-days", "7"),
+                    ]),
+            ])
+    }
+
+    static let imageScript = #"""
+        # Push with the deploy role of the repository's account, assumed here: its credentials stay in this step.
+        credentials="$(aws sts assume-role --role-arn "$DEPLOY_ROLE" \
+          --role-session-name "sluice-images-$GITHUB_RUN_ID" \
+          --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]' --output text)"
+        read -r AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN <<<"$credentials"
+        echo "::add-mask::$AWS_SECRET_ACCESS_KEY"
+        echo "::add-mask::$AWS_SESSION_TOKEN"
+        export AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN
+        caller_account="$(aws sts get-caller-identity --query Account --output text)"
+        if [[ "$caller_account" != "$ACCOUNT_ID" ]]; then
+          echo "::error::$DEPLOY_ROLE is a role of account $caller_account, not of $ACCOUNT_ID"
+          exit 1
+        fi
+
+        dockerfile="generated/docker/$PROCESSOR/Dockerfile"
+        aws ecr get-login-password --region "$REGION" |
+          docker login --username AWS --password-stdin "${REPOSITORY_URL%%/*}"
+        # Tags are immutable in ECR: a re-run for the same commit deploys the image it pushed the first time.
+        if ! aws ecr describe-images --region "$REGION" --repository-name "$REPOSITORY" \
+          --image-ids "imageTag=$GITHUB_SHA" >/dev/null 2>&1; then
+          # No provenance or SBOM: Lambda takes a single image manifest, not an index carrying attestations.
+          docker buildx build --platform "$PLATFORM" --provenance=false --sbom=false \
+            --file "$dockerfile" --tag "$REPOSITORY_URL:$GITHUB_SHA" --push .
+        fi
+        # The digest ECR holds is the one Lambda pulls.
+        digest="$(aws ecr describe-images --region "$REGION" --repository-name "$REPOSITORY" \
+          --image-ids "imageTag=$GITHUB_SHA" --query 'imageDetails[0].imageDigest' --output text)"
+        if [[ ! "$digest" =~ ^sha256:[0-9a-f]{64}$ ]]; then
+          echo "::error::no digest for $REPOSITORY_URL:$GITHUB_SHA (got '$digest')"
+          exit 1
+        fi
+        mkdir -p digests
+        echo "$digest" >"digests/image-$PROCESSOR.txt"
+
+        # The Dockerfile pins its base images by tag: record what each tag is now, next to the pushed digest.
+        {
+          printf '### %s\n\n| image | digest |\n|---|---|\n' "$PROCESSOR"
+          printf '| %s:%s | %s |\n' "$REPOSITORY_URL" "$GITHUB_SHA" "$digest"
+          grep -E '^FROM ' "$dockerfile" | awk '{ print $2 }' | while read -r base; do
+            # awk reads to the end: leaving early would fail the pipeline (pipefail) on imagetools' broken pipe.
+            base_digest="$(docker buildx imagetools inspect "$base" |
+              awk '/^Digest:/ && !seen { print $2; seen = 1 }')"
+            printf '| %s | %s |\n' "$base" "$base_digest"
+          done
+        } >>"$GITHUB_STEP_SUMMARY"
+        """#
+
+    static func applyJob(_ context: Context, _ stack: Stack, after previous: String) -> Job {
+        let images = context.images(in: stack)
+        var steps = [checkoutStep(), terraformStep(), awsStep(context, entry: .deploy, session: "sluice-apply")]
+        var script = ""
+        if !images.isEmpty {
+            steps.append(
+                Step(
+                    name: "Fetch the image digests", uses: downloadArtifact,
+                    with: [("pattern", "image-*"), ("path", "digests"), ("merge-multiple", "true")]))
+            script += #"""
+                # The processors of this stack deploy the digest the images job pushed.
+                image_uri() {
+                  local variable="$1" processor="$2" repository_url="$3" digest
+                  digest="$(cat "digests/image-$processor.txt")"
+                  if [[ ! "$digest" =~ ^sha256:[0-9a-f]{64}$ ]]; then
+                    echo "::error::digests/image-$processor.txt holds no image digest"
+                    exit 1
+                  fi
+                  export "TF_VAR_$variable=$repository_url@$digest"
+                }
+
+                """#
+            for image in images {
+                script += "image_uri \(image.variable) \(image.processor) \\\n  \(image.repositoryURL)\n"
+            }
+        }
+        script += #"""
+            .build/release/sluice plan --stack "$STACK" --plans-dir plans
+            cat "plans/$STACK.md" >>"$GITHUB_STEP_SUMMARY"
+            .build/release/sluice apply --stack "$STACK" --plans-dir plans
+            """#
+        steps += [
+            buildSluiceStep(), Step(name: "Plan and apply", env: [("STACK", YAML.quoted(stack.name))], run: script),
+        ]
+        let order = context.stackNames
+        let position = (order.firstIndex(of: stack.name) ?? 0) + 1
+        return Job(
+            id: "apply-\(stack.name)", name: "Apply \(stack.name)",
+            comment: [
+                "Stack \(position) of \(order.count) in apply order. One apply per state at a time, never cancelled."
+            ],
+            needs: [previous], environment: YAML.quoted(context.github.environment),
+            concurrency: Concurrency(group: "sluice-apply-\(stack.name)", cancelInProgress: false), timeoutMinutes: 60,
+            permissions: [.readContents, .idToken], steps: steps)
+    }
+
+    // MARK: - Drift
+
+    static func drift(_ context: Context) -> Workflow {
+        let stacks = context.stackNames
+        let plan = Job(
+            id: "plan", name: "Drift ${{ matrix.stack }}",
+            comment: ["Plan each stack with its read-only role; a plan with changes is drift."],
+            timeoutMinutes: 45, permissions: [.readContents, .idToken], strategy: matrix(stacks),
+            steps: [
+                checkoutStep(), terraformStep(), awsStep(context, entry: .plan, session: "sluice-drift"), buildSluiceStep(),
+                Step(
+                    name: "Plan", env: [("STACK", "${{ matrix.stack }}")],
+                    run: currentImages(context) + #"""
+                        mkdir -p plans drift
+                        status=0
+                        .build/release/sluice plan --stack "$STACK" --role plan --plans-dir plans \
+                          --markdown "drift/$STACK.md" --detailed-exitcode || status=$?
+                        case "$status" in
+                          0) echo clean >"drift/$STACK.status" ;;
+                          2) echo drift >"drift/$STACK.status" ;;
+                          *) exit "$status" ;;
+                        esac
+                        """#),
+                Step(
+                    name: "Keep the result", uses: uploadArtifact,
+                    with: [
+                        ("name", "drift-${{ matrix.stack }}"), ("path", "drift/"), ("if-no-files-found", "error"),
+                        ("retention-days", "7"),
+                    ]),
+            ])
+        let report = Job(
+            id: "report", name: "Open, update or close drift issues",
+            comment: ["The only job that may write issues, and it holds no AWS credentials."],
+            needs: ["plan"], condition: "${{ !cancelled() }}", timeoutMinutes: 10, permissions: [.writeIssues],
+            steps: [
+                Step(
+                    name: "Fetch the results", uses: downloadArtifact,
+                    with: [("pattern", "drift-*"), ("path", "drift"), ("merge-multiple", "true")]),
+                Step(
+                    name: "One issue per drifting stack",
+                    env: [("GH_TOKEN", "${{ github.token }}"), ("GH_REPO", "${{ github.repository }}")],
+                    run: fitBody + driftScript(stacks)),
+            ])
+        return Workflow(
+            header: header([
+                "Daily: plan every stack with the read-only plan roles. A stack whose plan has changes gets one open",
+                "issue, \"Drift in stack <stack>\", updated while the drift lasts and closed once it is gone.",
+            ]),
+            name: "sluice-drift", triggers: ["schedule:", "  - cron: \"23 5 * * *\"", "workflow_dispatch:"],
+            concurrency: Concurrency(group: "sluice-drift", cancelInProgress: false), jobs: [plan, report])
+    }
+
+    static func driftScript(_ stacks: [String]) -> String {
+        #"""
+        for stack in \#(stacks.joined(separator: " ")); do
+          title="Drift in stack $stack"
+          number="$(gh issue list --state open --limit 200 --json number,title |
+            jq -r --arg title "$title" 'map(select(.title == $title)) | first | .number // empty')"
+          case "$(cat "drift/$stack.status" 2>/dev/null || echo unknown)" in
+            drift)
+              body="$RUNNER_TEMP/drift-$stack.md"
+              {
+                printf 'The daily plan of stack **%s** has changes: the deployed resources differ\n' "$stack"
+                printf 'from the declarations. Apply from main, or change pipelines/ to match.\n'
+                printf '[Workflow run](%s).\n\n' "$run_url"
+                cat "drift/$stack.md"
+              } >"$body"
+              fit "$body"
+              if [[ -n "$number" ]]; then
+                gh issue edit "$number" --body-file "$body" >/dev/null
+                echo "$stack: drift, updated issue #$number"
+              else
+                gh issue create --title "$title" --body-file "$body"
+              fi
+              ;;
+            clean)
+              if [[ -n "$number" ]]; then
+                gh issue close "$number" --comment "No drift in stack $stack any more ($run_url)."
+              fi
+              echo "$stack: no drift"
+              ;;
+            *)
+              echo "::warning::no drift result for stack $stack: its plan failed, see the job's log"
+              ;;
+          esac
+        done
+        """#
+    }
+}

@@ -1,0 +1,164 @@
+/// A small model of a GitHub Actions workflow, rendered as YAML text in a fixed key order, so the generated files are
+/// deterministic and read like hand-written ones. Only what the Sluice workflows use is modelled.
+struct Workflow {
+    /// Comment lines at the top of the file; the first carries the generated-file marker.
+    var header: [String]
+    var name: String
+    /// The `on:` block, as YAML lines indented under `on:`.
+    var triggers: [String]
+    var concurrency: Concurrency?
+    var jobs: [Job]
+
+    func render() -> String {
+        var lines = header.map { $0.isEmpty ? "#" : "# \($0)" }
+        lines += ["name: \(name)", "", "on:"]
+        lines += triggers.map { "  \($0)" }
+        // Nothing by default: each job asks for exactly what it needs.
+        lines += ["", "permissions: {}"]
+        if let concurrency {
+            lines += ["", "concurrency:"] + concurrency.render().map { "  \($0)" }
+        }
+        lines += ["", "jobs:"]
+        for (index, job) in jobs.enumerated() {
+            if index > 0 { lines.append("") }
+            lines += job.render().map { $0.isEmpty ? "" : "  \($0)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+struct Concurrency {
+    var group: String
+    var cancelInProgress: Bool
+
+    func render() -> [String] { ["group: \(group)", "cancel-in-progress: \(cancelInProgress)"] }
+}
+
+struct Job {
+    var id: String
+    var name: String
+    /// Comment lines above the job.
+    var comment: [String] = []
+    var needs: [String] = []
+    var condition: String?
+    var runsOn = WorkflowEmitter.runner
+    var environment: String?
+    var concurrency: Concurrency?
+    var timeoutMinutes: Int
+    /// What the job's token may do; the workflow grants nothing else.
+    var permissions: [Permission]
+    /// The `strategy:` block, as YAML lines indented under it.
+    var strategy: [String] = []
+    var steps: [Step]
+
+    func render() -> [String] {
+        var lines = comment.map { "# \($0)" }
+        lines.append("\(id):")
+        var body = ["name: \(name)"]
+        if needs.count == 1 { body.append("needs: \(needs[0])") }
+        if needs.count > 1 { body.append("needs: [\(needs.joined(separator: ", "))]") }
+        if let condition { body.append("if: \(condition)") }
+        body.append("runs-on: \(runsOn)")
+        if let environment { body.append("environment: \(environment)") }
+        if let concurrency { body += ["concurrency:"] + concurrency.render().map { "  \($0)" } }
+        body.append("timeout-minutes: \(timeoutMinutes)")
+        body.append("permissions:")
+        body += permissions.map { "  \($0.line)" }
+        if !strategy.isEmpty { body += ["strategy:"] + strategy.map { "  \($0)" } }
+        body.append("steps:")
+        for step in steps { body += step.render().map { $0.isEmpty ? "" : "  \($0)" } }
+        return lines + body.map { $0.isEmpty ? "" : "  \($0)" }
+    }
+}
+
+/// A permission of a job's `GITHUB_TOKEN`, with why the job needs it.
+enum Permission {
+    case readContents
+    case idToken
+    case writePullRequests
+    case writeIssues
+
+    var line: String {
+        switch self {
+        case .readContents: "contents: read # check out the repository"
+        case .idToken: "id-token: write # a GitHub OIDC token, to assume the entry role in AWS"
+        case .writePullRequests: "pull-requests: write # create or update the plan comment"
+        case .writeIssues: "issues: write # open, update and close drift issues"
+        }
+    }
+}
+
+struct Step {
+    var name: String
+    /// Comment lines above the step.
+    var comment: [String] = []
+    var condition: String?
+    /// A pinned action reference, `owner/name@<sha> # vX`.
+    var uses: String?
+    /// `with:` inputs; values are rendered YAML scalars.
+    var with: [(String, String)] = []
+    /// `env:` values; the only way a run script sees an expression's value.
+    var env: [(String, String)] = []
+    /// A bash script; it must hold no `${{ }}` expression.
+    var run: String?
+
+    func render() -> [String] {
+        var lines = comment.map { "# \($0)" }
+        lines.append("- name: \(name)")
+        var body: [String] = []
+        if let condition { body.append("if: \(condition)") }
+        if let uses { body.append("uses: \(uses)") }
+        if !with.isEmpty {
+            body.append("with:")
+            for (key, value) in with {
+                // A block scalar's lines follow its key, two spaces deeper.
+                let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
+                body.append("  \(key): \(lines[0])")
+                body += lines.dropFirst().map { "    \($0)" }
+            }
+        }
+        if !env.isEmpty { body += ["env:"] + env.map { "  \($0.0): \($0.1)" } }
+        if let run {
+            precondition(!run.contains("${{"), "a run script must take expressions through env: \(name)")
+            if Self.isPlain(run) {
+                body.append("run: \(run)")
+                return lines + body.map { "  \($0)" }
+            }
+            body.append("run: |")
+            body += run.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  \($0)" }
+            while body.last == "" { body.removeLast() }
+        }
+        return lines + body.map { $0.isEmpty ? "" : "  \($0)" }
+    }
+}
+
+extension Step {
+    /// A one-line command that reads the same as a plain YAML scalar: no indicator, comment or quote in it.
+    static func isPlain(_ script: String) -> Bool {
+        !script.isEmpty && script.allSatisfy { $0.isLetter || $0.isNumber || " ._/-".contains($0) }
+    }
+}
+
+/// YAML scalars.
+enum YAML {
+    /// A double-quoted scalar (JSON string syntax is valid YAML), for values that come from the declaration.
+    static func quoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A flow sequence of quoted scalars: `["a", "b"]`.
+    static func list(_ values: [String]) -> String { "[" + values.map(quoted).joined(separator: ", ") + "]" }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import SluiceCloud
+import Testing
+
+@testable import SluiceCommands
+@testable import SluiceEmit
+import SluiceModel
+
+/// The example's declaration, loaded from the repository.
+private func example() throws -> (project: Project, pipelines: [Pipeline]) {
+    let workspace = ProjectFiles(root: repositoryRoot).load()
+    return (try #require(workspace.project), workspace.pipelines)
+}
+
+private func file(_ path: String, in files: [GeneratedFile]) throws -> String {
+    try #require(files.first { $0.path == path }, "\(path) is not generated").contents
+}
+
+/// The lines of one job of a workflow: from `  <id>:` to the next job.
+private func job(_ id: String, in workflow: String) throws -> [String] {
+    let lines = workflow.components(separatedBy: "\n")
+    let start = try #require(lines.firstIndex(of: "  \(id):"), "no job \(id)")
+    let rest = lines[(start + 1)...]
+    let end = rest.firstIndex { $0.count > 2 && $0.hasPrefix("  ") && !$0.hasPrefix("   ") && !$0.hasPrefix("  #") }
+    return Array(rest[..<(end ?? rest.endIndex)])
+}
+
+/// The body of every `run:` in a workflow: a one-line command, or the lines of its block scalar.
+private func runScripts(_ workflow: String) -> [String] {
+    var scripts: [String] = []
+    let lines = workflow.components(separatedBy: "\n")
+    var index = 0
+    while index < lines.count {
+        let line = lines[index]
+        let trimmed = line.drop { $0 == " " }
+        index += 1
+        guard trimmed.hasPrefix("run: ") else { continue }
+        let value = trimmed.dropFirst("run: ".count)
+        guard value == "|" else {
+            scripts.append(String(value))
+            continue
+        }
+        let indent = line.count - trimmed.count
+        var body: [String] = []
+        while index < lines.count, lines[index].isEmpty || lines[index].prefix(while: { $0 == " " }).count > indent {
+            body.append(lines[index])
+            index += 1
+        }
+        scripts.append(body.joined(separator: "\n"))
+    }
+    return scripts
+}
+
+@Suite("Generated GitHub workflows and Dockerfiles")
+struct WorkflowTests {
+    static let workflows = [WorkflowEmitter.pullRequestPath, WorkflowEmitter.deployPath, WorkflowEmitter.driftPath]
+
+    @Test("the example, which has a github section, gets the three workflows and one Dockerfile per processor")
+    func generated() throws {
+        let files = try exampleFiles()
+        for path in Self.workflows + ["generated/docker/integration-enricher/Dockerfile"] {
+            let contents = try file(path, in: files)
+            #expect(GeneratedFile.isOwned(Array(contents.utf8)), "\(path) lacks the marker in its first bytes")
+            #expect(contents.hasSuffix("\n") && !contents.hasSuffix("\n\n"))
+        }
+        #expect(Generator.ownedFolders.contains(".github/workflows"))
+    }
+
+    @Test("no github section: no workflows and no Dockerfiles")
+    func withoutGitHub() throws {
+        var (project, pipelines) = try example()
+        project.github = nil
+        let paths = Generator.files(project: project, pipelines: pipelines).map(\.path)
+        #expect(!paths.contains { $0.hasPrefix(".github/") || $0.hasPrefix(DockerfileEmitter.folder) })
+    }
+
+    @Test("every action is one of the five allowed, pinned by a full commit SHA with its version")
+    func pinnedActions() throws {
+        let files = try exampleFiles()
+        let pattern = /^ *(- )?uses: ([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)@([0-9a-f]{40}) # v[0-9]+(\.[0-9]+)*$/
+        var used: Set<String> = []
+        for path in Self.workflows {
+            let lines = try file(path, in: files).components(separatedBy: "\n").filter { $0.contains("uses:") }
+            #expect(!lines.isEmpty)
+            for line in lines {
+                #expect(line.wholeMatch(of: pattern) != nil, "\(path): \(line)")
+                used.insert(line.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces))
+            }
+        }
+        #expect(
+            used
+                == [
+                    WorkflowEmitter.checkout, WorkflowEmitter.configureAWSCredentials, WorkflowEmitter.setupTerraform,
+                    WorkflowEmitter.uploadArtifact, WorkflowEmitter.downloadArtifact,
+                ])
+    }
+
+    @Test("least privilege, no persisted token, no expression inside a script, a pinned runner and a timeout")
+    func hardening() throws {
+        let files = try exampleFiles()
+        for path in Self.workflows {
+            let text = try file(path, in: files)
+            #expect(text.contains("\npermissions: {}\n"), "\(path): the workflow must grant nothing by default")
+            let checkouts = text.components(separatedBy: "uses: actions/checkout@").count - 1
+            let unpersisted = text.components(separatedBy: "persist-credentials: false").count - 1
+            #expect(checkouts > 0 && checkouts == unpersisted, "\(path): a checkout persists its credentials")
+            let jobs = text.components(separatedBy: "\n    runs-on: ").dropFirst()
+            #expect(
+                jobs.allSatisfy {
+                    $0.hasPrefix("ubuntu-24.04\n") || $0.hasPrefix("${{ matrix.runner }}\n")
+                })
+            #expect(jobs.count == text.components(separatedBy: "\n    timeout-minutes: ").count - 1)
+            #expect(jobs.count == text.components(separatedBy: "\n    permissions:\n").count - 1)
+            let scripts = runScripts(text)
+            #expect(!scripts.isEmpty)
+            for script in scripts { #expect(!script.contains("${{"), "\(path): an expression in a run script") }
+            #expect(!text.contains("aws-access-key-id") && !text.contains("AWS_SECRET_ACCESS_KEY: "))
+            #expect(!text.contains("pull_request_target"))
+        }
+    }
+
+    @Test("pull requests: the plan matrix lists the stacks in apply order, with the OIDC role and region")
+    func pullRequest() throws {
+        let (project, pipelines) = try example()
+        let graph = CloudGraph(project: project, pipelines: pipelines)
+        let order = graph.stacks.filter { !$0.resources.isEmpty }.map(\.name)
+        #expect(order == ["analytics", "production", "analytics-quicksight"])
+        let files = Generator.files(project: project, pipelines: pipelines)
+        let text = try file(WorkflowEmitter.pullRequestPath, in: files)
+        let plan = try job("plan", in: text).joined(separator: "\n")
+        #expect(plan.contains("stack: [\"analytics\", \"production\", \"analytics-quicksight\"]"))
+        // Pull requests log in with the plan entry role, which reaches only the read-only plan roles.
+        #expect(plan.contains("role-to-assume: \"arn:aws:iam::222222222222:role/sluice-github-plan\""))
+        #expect(!plan.contains("sluice-github-deploy"))
+        #expect(plan.contains("aws-region: \"eu-west-1\""))
+        #expect(plan.contains("id-token: write"))
+        #expect(plan.contains("terraform_version: 1.11.4"))
+        #expect(plan.contains("sluice plan --stack \"$STACK\" --role plan --plans-dir plans \\\n"))
+        #expect(plan.contains("--markdown \"plans/$STACK.md\"\n"))
+        #expect(plan.contains("STACK: ${{ matrix.stack }}"))
+        let comment = try job("comment", in: text).joined(separator: "\n")
+        #expect(comment.contains("pull-requests: write"))
+        #expect(!comment.contains("id-token"))
+        #expect(comment.contains("<!-- sluice-plan -->"))
+        #expect(comment.contains("for stack in analytics production analytics-quicksight; do"))
+        #expect(comment.contains("PR_NUMBER: ${{ github.event.pull_request.number }}"))
+        #expect(text.contains("group: sluice-pr-${{ github.event.pull_request.number }}"))
+    }
+
+    @Test("deploy: one apply job per stack, chained in apply order, each gated and serialized per state")
+    func applyChain() throws {
+        let (project, pipelines) = try example()
+        let text = try file(WorkflowEmitter.deployPath, in: Generator.files(project: project, pipelines: pipelines))
+        var previous = "images"
+        for stack in ["analytics", "production", "analytics-quicksight"] {
+            let lines = try job("apply-\(stack)", in: text)
+            #expect(lines.contains("    needs: \(previous)"), "apply-\(stack) must wait for \(previous)")
+            #expect(lines.contains("    environment: \"production\""))
+            #expect(lines.contains("      group: sluice-apply-\(stack)"))
+            #expect(lines.contains("      cancel-in-progress: false"))
+            #expect(lines.contains("          STACK: \"\(stack)\""))
+            let body = lines.joined(separator: "\n")
+            #expect(body.contains("role-to-assume: \"arn:aws:iam::222222222222:role/sluice-github-deploy\""))
+            #expect(body.contains(".build/release/sluice plan --stack \"$STACK\" --plans-dir plans\n"))
+            #expect(body.contains(".build/release/sluice apply --stack \"$STACK\" --plans-dir plans"))
+            // Only the stack holding the processor deploys its image, by the digest the images job pushed.
+            let repository = "222222222222.dkr.ecr.eu-west-1.amazonaws.com/acme-integrations-usage/integration-enricher"
+            let export = "image_uri integrations_usage_image_uri integration-enricher \\\n            \(repository)\n"
+            #expect(body.contains(export) == (stack == "analytics"))
+            previous = "apply-\(stack)"
+        }
+        let images = try job("images", in: text).joined(separator: "\n")
+        #expect(images.contains("platform: \"linux/arm64\""))
+        #expect(images.contains("runner: \"ubuntu-24.04-arm\""))
+        #expect(images.contains("deploy-role: \"arn:aws:iam::222222222222:role/sluice-deploy\""))
+        #expect(images.contains("if [[ \"$caller_account\" != \"$ACCOUNT_ID\" ]]; then"))
+        #expect(images.contains("docker buildx build --platform \"$PLATFORM\""))
+        #expect(images.contains("name: image-${{ matrix.processor }}"))
+    }
+
+    @Test("the Terraform variable the deploy sets is the one the processor stage declares")
+    func imageVariable() throws {
+        let (project, pipelines) = try example()
+        let graph = CloudGraph(project: project, pipelines: pipelines)
+        let analytics = try #require(graph.stack("analytics"))
+        let variables = analytics.variables.map(\.name).filter { $0.hasSuffix("_image_uri") }
+        #expect(variables == ["integrations_usage_image_uri"])
+        let text = try file(WorkflowEmitter.deployPath, in: Generator.files(project: project, pipelines: pipelines))
+        #expect(text.contains("export \"TF_VAR_$variable=$repository_url@$digest\""))
+    }
+
+    @Test("an x86_64 processor is built for linux/amd64 on the x86 runner")
+    func x86Processor() throws {
+        let (project, declared) = try example()
+        var pipelines = declared
+        pipelines[0].processor.architecture = .x86_64
+        let files = Generator.files(project: project, pipelines: pipelines)
+        let images = try job("images", in: try file(WorkflowEmitter.deployPath, in: files)).joined(separator: "\n")
+        #expect(images.contains("platform: \"linux/amd64\""))
+        #expect(images.contains("runner: \"ubuntu-24.04\""))
+        let dockerfile = try file("generated/docker/integration-enricher/Dockerfile", in: files)
+        #expect(dockerfile.contains("--platform linux/amd64"))
+    }
+
+    @Test("drift: a daily plan with the plan role and --detailed-exitcode; only the report job writes issues")
+    func drift() throws {
+        let text = try file(WorkflowEmitter.driftPath, in: try exampleFiles())
+        #expect(text.contains("  schedule:\n    - cron: "))
+        #expect(text.contains("  workflow_dispatch:\n"))
+        let plan = try job("plan", in: text).joined(separator: "\n")
+        #expect(plan.contains("--role plan") && plan.contains("--detailed-exitcode"))
+        #expect(plan.contains("role-to-assume: \"arn:aws:iam::222222222222:role/sluice-github-plan\""))
+        #expect(!plan.contains("issues:"))
+        let report = try job("report", in: text).joined(separator: "\n")
+        #expect(report.contains("issues: write"))
+        #expect(!report.contains("id-token") && !report.contains("contents:"))
+        #expect(report.contains("title=\"Drift in stack $stack\""))
+        #expect(text.components(separatedBy: "issues: write").count == 2)
+    }
+
+    @Test("the Dockerfile builds the processor's product statically and runs it as a provided.al2023 bootstrap")
+    func dockerfile() throws {
+        let text = try file("generated/docker/integration-enricher/Dockerfile", in: try exampleFiles())
+        let lines = text.components(separatedBy: "\n")
+        #expect(lines.contains("FROM swift:6.1-amazonlinux2 AS builder"))
+        #expect(lines.contains("RUN swift build -c release --product IntegrationEnricher --static-swift-stdlib \\"))
+        #expect(lines.contains("FROM public.ecr.aws/lambda/provided:al2023"))
+        #expect(lines.contains("COPY --from=builder /staging/bootstrap /var/runtime/bootstrap"))
+        #expect(lines.contains("CMD [\"IntegrationEnricher\"]"))
+        #expect(text.contains("/IntegrationEnricher\" /staging/bootstrap"))
+        // The platform comes from the workflow's --platform, never from a FROM line.
+        #expect(!lines.contains { $0.hasPrefix("FROM --platform") })
+        #expect(lines.filter { $0.hasPrefix("FROM ") }.count == 2)
+        #expect(text.contains("records the digest"))
+    }
+}
