@@ -8,25 +8,11 @@ tree into a new folder: the cost of merely writing those files, which a fresh ge
 import argparse
 import pathlib
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-
-
-def timed(command: list[str], before=None) -> float:
-    if before:
-        before()
-    start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
-def median(runs: int, command: list[str], before=None) -> float:
-    return statistics.median(timed(command, before) for _ in range(runs))
+from benchlib import ROOT, median_seconds as median, release_sluice
 
 
 def main() -> None:
@@ -35,11 +21,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=500)
     args = parser.parse_args()
 
-    subprocess.run(["swift", "build", "-c", "release", "--product", "sluice"], cwd=ROOT, check=True)
-    bin_path = subprocess.run(
-        ["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout.strip()
-    sluice = str(pathlib.Path(bin_path) / "sluice")
+    sluice = release_sluice()
 
     with tempfile.TemporaryDirectory(prefix="sluice-bench-") as scratch:
         scratch = pathlib.Path(scratch)

@@ -7,22 +7,11 @@ same run, is Python's json.load of the same file: what merely parsing it costs.
 """
 import argparse
 import pathlib
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-
-
-def median_seconds(runs: int, command: list[str]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from benchlib import ROOT, median_seconds, release_sluice
 
 
 def main() -> None:
@@ -30,11 +19,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--resources", type=int, default=5000)
     args = parser.parse_args()
-    subprocess.run(["swift", "build", "-c", "release", "--product", "sluice"], cwd=ROOT, check=True)
-    bin_path = subprocess.run(
-        ["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout.strip()
-    sluice = str(pathlib.Path(bin_path) / "sluice")
+    sluice = release_sluice()
     with tempfile.TemporaryDirectory(prefix="sluice-summary-") as scratch:
         plan = pathlib.Path(scratch) / "plan.json"
         subprocess.run(
