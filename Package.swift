@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "SluiceModel", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -17,6 +18,11 @@ let package = Package(
         .target(name: "SluiceCloud", dependencies: ["SluiceModel"]),
         .target(name: "SluiceEmit", dependencies: ["SluiceModel", "SluiceCloud"]),
         .target(name: "SluiceDeploy", dependencies: ["SluiceModel", "SluiceCloud", "SluiceEmit"]),
+        // zlib itself, which every Linux has: gzip is all Sluice needs, and a Swift package for it would bring
+        // SwiftNIO along.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "SluiceProcessing", dependencies: ["CZlib"]),
+        .target(name: "SluiceRuntime", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SluicePipelines", dependencies: ["SluiceDSL"], path: "pipelines/Swift"),
         .target(
             name: "SluiceCommands",
@@ -30,6 +36,8 @@ let package = Package(
         .testTarget(name: "SluiceDSLTests", dependencies: ["SluiceDSL", "SluicePipelines", "SluiceCommands"]),
         .testTarget(name: "SluiceCloudTests", dependencies: ["SluiceCloud"]),
         .testTarget(name: "SluiceEmitTests", dependencies: ["SluiceEmit", "SluiceCommands"]),
+        .testTarget(name: "SluiceProcessingTests", dependencies: ["SluiceProcessing"]),
+        .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime"]),
         .testTarget(
             name: "SluiceDeployTests", dependencies: ["SluiceDeploy", "SluiceCommands"], exclude: ["Fixtures"]),
     ],

@@ -1,0 +1,54 @@
+import CZlib
+
+/// Compresses to gzip chunk by chunk (the lake's gzipped NDJSON, and test objects). A class for the same
+/// reason as `GzipStream`: zlib points back at its stream.
+public final class GzipWriter {
+    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    /// The compressed bytes so far; take them with `drain()` to keep memory bounded.
+    public private(set) var output: [UInt8] = []
+
+    public init(level: Int32 = 6) {
+        stream.initialize(to: z_stream())
+        // 15 + 16: gzip framing, largest window; 8: zlib's default memory level.
+        _ = deflateInit2_(
+            stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+    }
+
+    deinit {
+        deflateEnd(stream)
+        stream.deallocate()
+    }
+
+    public func write(_ bytes: some Collection<UInt8>) {
+        var input = Array(bytes)
+        input.withUnsafeMutableBytes { run($0, flush: Z_NO_FLUSH) }
+    }
+
+    /// Ends the gzip member; the writer is spent afterwards.
+    public func finish() {
+        var empty: [UInt8] = []
+        empty.withUnsafeMutableBytes { run($0, flush: Z_FINISH) }
+    }
+
+    /// Hands over the compressed bytes produced so far.
+    public func drain() -> [UInt8] {
+        defer { output.removeAll(keepingCapacity: true) }
+        return output
+    }
+
+    private func run(_ input: UnsafeMutableRawBufferPointer, flush: Int32) {
+        stream.pointee.next_in = input.baseAddress?.assumingMemoryBound(to: Bytef.self)
+        stream.pointee.avail_in = uInt(input.count)
+        var status: Int32 = Z_OK
+        repeat {
+            let produced: Int = buffer.withUnsafeMutableBytes { out in
+                stream.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                stream.pointee.avail_out = uInt(out.count)
+                status = deflate(stream, flush)
+                return out.count - Int(stream.pointee.avail_out)
+            }
+            output.append(contentsOf: buffer[..<produced])
+        } while stream.pointee.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Why a line did not become a row.
+public struct LineFailure: Error, Sendable, Equatable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+}
+
+/// What one object's run produced: counts, and the objects to write.
+public struct RunSummary: Sendable, Equatable, Codable {
+    /// Lines read, counting an unreadable stretch (a broken document, a truncated stream) as one.
+    public var lines = 0
+    public var rows = 0
+    public var quarantined = 0
+    public var bytesIn = 0
+    public var bytesOut = 0
+
+    public init() {}
+
+    /// Nothing lost: every line is a row or a quarantined line.
+    public var balanced: Bool { lines == rows + quarantined }
+
+    /// One line of JSON, as `sluice process` and the processors log it.
+    public func json() -> String {
+        "{\"lines\":\(lines),\"rows\":\(rows),\"quarantined\":\(quarantined),\"bytes_in\":\(bytesIn),\"bytes_out\":\(bytesOut)}"
+    }
+}
+
+/// Turns one Firehose object into lake objects: each line parsed and transformed into a row of its partition,
+/// or quarantined with its reason. Knows nothing of S3 or Lambda: bytes in, keys and bytes out.
+public final class ObjectProcessor {
+    /// A line's row and partition (`dt=2024-01-01`), or why there is none.
+    public typealias Transform = @Sendable (_ line: ArraySlice<UInt8>, _ timestamp: Int64?) -> Result<(Row, String), LineFailure>
+
+    private let reader: FirehoseObjectReader
+    private var writer: any RowWriter
+    private let keys: OutputKeys
+    private let transform: Transform
+    private let quarantine = GzipWriter()
+    private var summary = RunSummary()
+    private let inputKey: String
+
+    public init(
+        inputKey: String, format: FirehoseObjectFormat, keys: OutputKeys, writer: any RowWriter = GzipNDJSONWriter(),
+        transform: @escaping Transform
+    ) {
+        self.inputKey = inputKey
+        self.reader = FirehoseObjectReader(format: format)
+        self.writer = writer
+        self.keys = keys
+        self.transform = transform
+    }
+
+    /// Reads the next chunk of the object.
+    public func feed(_ chunk: UnsafeRawBufferPointer) {
+        summary.bytesIn += chunk.count
+        reader.feed(chunk, handle)
+    }
+
+    /// Ends the object; returns the objects to write (rows by partition, then the quarantine) and the counts.
+    public func finish() -> (objects: [(key: String, bytes: [UInt8])], summary: RunSummary) {
+        reader.finish(handle)
+        var objects = writer.finish().map { partition, bytes in
+            (keys.rows(inputKey: inputKey, partition: partition, fileExtension: writer.fileExtension), bytes)
+        }
+        if summary.quarantined > 0 {
+            quarantine.finish()
+            objects.append((keys.quarantine(inputKey: inputKey), quarantine.drain()))
+        }
+        summary.bytesOut = objects.reduce(0) { $0 + $1.1.count }
+        return (objects, summary)
+    }
+
+    private func handle(_ item: ObjectItem) {
+        summary.lines += 1
+        switch item {
+        case .line(let bytes, let timestamp):
+            switch transform(bytes, timestamp) {
+            case .success(let (row, partition)):
+                writer.write(row, partition: partition)
+                summary.rows += 1
+            case .failure(let failure):
+                quarantine(bytes, reason: failure.reason)
+            }
+        case .unreadable(let reason, let bytes):
+            quarantine(bytes, reason: reason)
+        }
+    }
+
+    /// Keeps the line as it came, with its reason: text when it is UTF-8, base64 of its bytes when not.
+    private func quarantine(_ bytes: ArraySlice<UInt8>, reason: String) {
+        summary.quarantined += 1
+        var record = "{\"input\":"
+        JSONText.appendString(inputKey, to: &record)
+        record += ",\"line\":\(summary.lines),\"reason\":"
+        JSONText.appendString(reason, to: &record)
+        if let text = String(validating: bytes, as: UTF8.self) {
+            record += ",\"text\":"
+            JSONText.appendString(text, to: &record)
+        } else {
+            record += ",\"bytes_base64\":\"\(Data(bytes).base64EncodedString())\""
+        }
+        quarantine.write(Array((record + "}\n").utf8))
+    }
+}
