@@ -27,7 +27,7 @@ let package = Package(
         .target(
             name: "SluiceCommands",
             dependencies: [
-                "SluiceModel", "SluiceEmit", "SluiceDeploy", "SluicePipelines",
+                "SluiceModel", "SluiceEmit", "SluiceDeploy", "SluiceProcessing", "SluicePipelines",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import SluiceProcessing
+
+/// Not a test: a measurement, run by hand in a release build, since a debug build says little about speed.
+///
+///     SLUICE_HAPROXY_BENCH=1 swift test -c release --filter HAProxyBenchmark
+@Suite(
+    "HAProxy parser throughput", .serialized,
+    .enabled(if: ProcessInfo.processInfo.environment["SLUICE_HAPROXY_BENCH"] != nil))
+struct HAProxyBenchmarkTests {
+    static let captures = " 0/0 {shop.example.com|Mozilla/5.0 (X11; Linux x86_64)} "
+
+    @Test(
+        "1,000,000 httplog lines",
+        arguments: [
+            ("plain", HAProxyLines.http),
+            (
+                "syslog prefix and captures",
+                HAProxyLines.bsdPrefix + substituting(" 0/0 ", with: captures, in: HAProxyLines.http)
+            ),
+        ])
+    func httpLines(name: String, line: String) {
+        let count = 1_000_000
+        let lineBytes = Array((line + "\n").utf8)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(lineBytes.count * count)
+        for _ in 0..<count { buffer.append(contentsOf: lineBytes) }
+
+        var records = 0
+        var checksum = 0
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            buffer.withUnsafeBufferPointer { all in
+                var start = 0
+                while start < all.count {
+                    var end = start
+                    while all[end] != 0x0A { end += 1 }
+                    switch HAProxyParser.parse(UnsafeBufferPointer(rebasing: all[start..<end]), format: .http) {
+                    case .success(let record):
+                        records += 1
+                        checksum &+= record.bytesRead &+ (record.path?.utf8.count ?? 0)
+                    case .failure: break
+                    }
+                    start = end + 1
+                }
+            }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let megabytes = Double(buffer.count) / 1_000_000
+        let summary = String(
+            format: "%.1f MB in %.3f s: %.0f lines/s, %.0f MB/s", megabytes, seconds,
+            Double(count) / seconds, megabytes / seconds)
+        print("HAProxy \(name): \(records) lines, \(summary) (checksum \(checksum))")
+        #expect(records == count)
+    }
+}

@@ -1,0 +1,72 @@
+import Testing
+
+@testable import SluiceProcessing
+
+@Suite("HAProxy lines behind syslog prefixes")
+struct HAProxySyslogPrefixTests {
+    @Test(
+        "each prefix style, and none",
+        arguments: [
+            "",
+            "Mar 14 09:26:53 lb-1 haproxy[2817]: ",
+            "Mar  4 09:26:53 lb-1 haproxy[2817]: ",
+            "Mar 04 09:26:53 lb-1 haproxy[2817]: ",
+            "Mar 14 09:26:53.589 ip-10-0-1-17 hapee-lb[99]: ",
+            "Mar 14 09:26:53 lb-1 haproxy: ",
+            "Mar 14 09:26:53 haproxy[2817]: ",
+            "<134>Mar 14 09:26:53 haproxy[2817]: ",
+            "<134>Mar 14 09:26:53 lb-1 haproxy[2817]: ",
+            "<134>1 2024-03-14T09:26:53.589123+00:00 lb-1 haproxy 2817 - - ",
+            "<6>1 2024-03-14T09:26:53Z lb-1.example.com edge-proxy - - - ",
+            #"<134>1 2024-03-14T09:26:53Z lb-1 haproxy 2817 - [meta sequenceId="7"] "#,
+            #"<134>1 2024-03-14T09:26:53Z lb-1 haproxy 2817 access [a x="]"][b y="q\"] z" w="\\"] "#,
+            "<134>1 2024-03-14T09:26:53Z lb-1 haproxy 2817 - - \u{FEFF}",
+            "<134>1 - - - - - - ",
+            "2024-03-14T09:26:53.589123+00:00 ip-172-21-1-50 haproxy[22009]: ",
+            "<134>",
+        ])
+    func prefix(_ prefix: String) throws {
+        let expected = try haproxyRecord(HAProxyLines.http)
+        #expect(try haproxyRecord(prefix + HAProxyLines.http) == expected)
+        #expect(try haproxyRecord("  " + prefix + HAProxyLines.http + "  \n") == expected)
+    }
+
+    @Test(
+        "broken prefixes fail as the prefix",
+        arguments: [
+            ("<134 ", ParseFailure.Reason.unexpected(field: .syslogPrefix)),
+            ("<13a>", .unexpected(field: .syslogPrefix)),
+            ("<>", .unexpected(field: .syslogPrefix)),
+            ("<1345>", .unexpected(field: .syslogPrefix)),
+            ("Mar 14 09:26:53 lb-1 haproxy[2817] ", .unexpected(field: .syslogPrefix)),
+            ("Mar 14 9h26 lb-1 haproxy[2817]: ", .unexpected(field: .syslogPrefix)),
+            ("Mar 144 09:26:53 haproxy[2817]: ", .unexpected(field: .syslogPrefix)),
+            ("<134>1 2024-03-14T09:26:53Z lb-1 haproxy 2817 - x ", .unexpected(field: .syslogPrefix)),
+        ])
+    func brokenPrefix(prefix: String, reason: ParseFailure.Reason) {
+        #expect(haproxyFailure(prefix + HAProxyLines.http)?.reason == reason)
+    }
+
+    @Test(
+        "prefixes cut short",
+        arguments: [
+            "<134", "Mar 14", "Mar 14 09:26:53", "Mar 14 09:26:53 lb-1",
+            "<134>1 2024-03-14T09:26:53Z lb-1 haproxy 2817",
+            #"<134>1 2024-03-14T09:26:53Z lb-1 haproxy 2817 - [meta x="1"#, "2024-03-14T09:26:53Z",
+        ])
+    func truncatedPrefix(prefix: String) {
+        let failure = haproxyFailure(prefix)
+        #expect(failure?.reason == .truncated(field: .syslogPrefix))
+        #expect(failure?.offset == prefix.utf8.count)
+    }
+
+    @Test(
+        "a prefix with nothing after it is a truncated message",
+        arguments: [
+            "Mar 14 09:26:53 lb-1 haproxy[2817]: ", "<134>1 2024-03-14T09:26:53Z lb-1 haproxy 2817 - -", "<134>",
+        ])
+    func emptyMessage(prefix: String) {
+        #expect(haproxyFailure(prefix)?.reason == .truncated(field: .clientAddress))
+        #expect(haproxyFailure(prefix, .clf)?.reason == .truncated(field: .clientAddress))
+    }
+}
