@@ -1,3 +1,5 @@
+import SluiceCloud
+
 /// A small model of a GitHub Actions workflow, rendered as YAML text in a fixed key order, so the generated files are
 /// deterministic and read like hand-written ones. Only what the Sluice workflows use is modelled.
 struct Workflow {
@@ -142,22 +144,7 @@ extension Step {
 /// YAML scalars.
 enum YAML {
     /// A double-quoted scalar (JSON string syntax is valid YAML), for values that come from the declaration.
-    static func quoted(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ value: String) -> String { JSONValue.string(value).compact() }
 
     /// A flow sequence of quoted scalars: `["a", "b"]`.
     static func list(_ values: [String]) -> String { "[" + values.map(quoted).joined(separator: ", ") + "]" }
