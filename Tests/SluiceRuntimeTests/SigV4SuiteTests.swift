@@ -4,7 +4,14 @@ import Testing
 
 @Suite("The AWS SigV4 test suite")
 struct SigV4SuiteTests {
-    @Test("the suite is present")
+    /// scripts/test.sh (and so CI) requires the suite; elsewhere, such as a pipeline repository's own CI on
+    /// GitHub without the suite beside it, its absence skips this check instead of failing every build.
+    @Test(
+        "the suite is present",
+        .enabled(
+            if: ProcessInfo.processInfo.environment["SLUICE_REQUIRE_SIGV4_SUITE"] == "1"
+                || !SigV4Suite.headerCaseNames().isEmpty,
+            "the AWS SigV4 suite is not beside the repository and SLUICE_REQUIRE_SIGV4_SUITE is not 1"))
     func suiteIsPresent() {
         let count = SigV4Suite.headerCaseNames().count
         #expect(
