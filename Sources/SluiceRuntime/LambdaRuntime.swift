@@ -1,0 +1,93 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The loop a custom-runtime Lambda runs: fetch an invocation, hand it to the handler, post the result or the
+/// error, and go on.
+///
+/// Handlers are synchronous because a Lambda environment serves one invocation at a time: the thread has
+/// nothing else to do while the handler works.
+public struct LambdaRuntime: Sendable {
+    /// Turns an invocation into the response body; a thrown error is reported as the invocation's error.
+    public typealias Handler = (Invocation, LambdaContext) throws -> [UInt8]
+
+    /// The variable the X-Ray SDK reads the current trace header from; the runtime keeps it up to date.
+    public static let traceEnvironmentVariable = "_X_AMZN_TRACE_ID"
+
+    /// The Runtime API client the loop uses.
+    public let client: LambdaRuntimeClient
+
+    /// A runtime talking through this client.
+    public init(client: LambdaRuntimeClient) {
+        self.client = client
+    }
+
+    /// The entry point of a Lambda's `main`: connects to `AWS_LAMBDA_RUNTIME_API`, builds the handler, and serves
+    /// invocations until the Runtime API fails. Exits with status 1 when set-up fails (after reporting an init
+    /// error) or the Runtime API cannot be reached, which is how Lambda expects a runtime to give up.
+    public static func main(setUp: () throws -> Handler) -> Never {
+        do {
+            try LambdaRuntime(client: LambdaRuntimeClient()).run(setUp: setUp)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+        }
+        exit(1)
+    }
+
+    /// Builds the handler, then serves invocations; if `setUp` throws, reports it as an init error and throws
+    /// ``LambdaRuntimeError/initializationFailed(_:)``.
+    ///
+    /// - Parameter maxInvocations: stop after this many invocations (for tests); nil serves until an error.
+    public func run(maxInvocations: Int? = nil, setUp: () throws -> Handler) throws {
+        let handler: Handler
+        do {
+            handler = try setUp()
+        } catch {
+            let report = LambdaErrorReport(error)
+            try client.initError(report: report)
+            throw LambdaRuntimeError.initializationFailed(report)
+        }
+        try run(maxInvocations: maxInvocations, handler: handler)
+    }
+
+    /// Serves invocations with `handler`. Handler errors are reported for their invocation and the loop goes
+    /// on; Runtime API errors end it, because without the Runtime API there is nothing left to serve.
+    ///
+    /// - Parameter maxInvocations: stop after this many invocations (for tests); nil serves until an error.
+    public func run(maxInvocations: Int? = nil, handler: Handler) throws {
+        var served = 0
+        while maxInvocations.map({ served < $0 }) ?? true {
+            let invocation = try client.next()
+            try serve(invocation, handler: handler)
+            served += 1
+        }
+    }
+
+    private func serve(_ invocation: Invocation, handler: Handler) throws {
+        if let traceID = invocation.traceID {
+            setenv(Self.traceEnvironmentVariable, traceID, 1)
+        } else {
+            unsetenv(Self.traceEnvironmentVariable)
+        }
+        let requestID = invocation.requestID
+        let output: [UInt8]
+        do {
+            output = try handler(invocation, LambdaContext(invocation))
+        } catch {
+            try client.fail(requestID: requestID, error: error)
+            return
+        }
+        do {
+            try client.respond(requestID: requestID, body: output)
+        } catch LambdaRuntimeError.unexpectedStatus(let path, let status, let body) where (400..<500).contains(status) {
+            // The Runtime API refused this response (too large, say): the invocation failed, and saying so beats
+            // leaving it to time out. A 5xx or a broken connection ends the loop instead.
+            let refusal = LambdaRuntimeError.unexpectedStatus(path: path, status: status, body: body)
+            try client.fail(requestID: requestID, error: refusal)
+        }
+    }
+}
