@@ -43,6 +43,11 @@ public struct QuickSightDefinition: Sendable {
         "quicksight:DescribeDashboard", "quicksight:ListDashboardVersions", "quicksight:QueryDashboard",
     ]
 
+    /// The QuickSight import mode of a data set.
+    public static func importMode(_ dataset: Dataset) -> String {
+        dataset.importMode == .spice ? "SPICE" : "DIRECT_QUERY"
+    }
+
     /// The QuickSight type of a column.
     public static func columnType(_ type: ColumnType) -> String {
         switch type {

@@ -67,8 +67,7 @@ struct DevUp: ParsableCommand {
         for pipeline in workspace.pipelines {
             guard let names = Names(project: graph.project, pipeline: pipeline) else { continue }
             let account = names.analyticsAccount
-            let variable = "\(pipeline.name.replacingOccurrences(of: "-", with: "_"))_image_uri"
-            variables[variable] =
+            variables[names.imageVariable] =
                 "\(account.id).dkr.ecr.\(account.region).amazonaws.com/\(names.repository)@sha256:"
                 + String(repeating: "0", count: 64)
         }

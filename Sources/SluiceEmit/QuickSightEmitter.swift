@@ -47,7 +47,7 @@ public enum QuickSightEmitter {
                             "AwsAccountId": .string(q.accountID),
                             "DataSetId": .string(q.dataSetID(dataset)),
                             "Name": .string(dataset.name),
-                            "ImportMode": .string(dataset.importMode == .spice ? "SPICE" : "DIRECT_QUERY"),
+                            "ImportMode": .string(QuickSightDefinition.importMode(dataset)),
                             "PhysicalTableMap": [
                                 dataset.view: [
                                     "RelationalTable": pascalCase(

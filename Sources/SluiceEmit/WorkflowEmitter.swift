@@ -96,11 +96,7 @@ public enum WorkflowEmitter {
             for pipeline in pipelines.sorted(by: { $0.name < $1.name }) {
                 guard let names = Names(project: graph.project, pipeline: pipeline) else { continue }
                 let stack = names.analyticsAccount.name
-                // The variable as the processor stage declared it, so a renamed variable cannot go unnoticed here.
-                let declared = graph.stack(stack)?.variables.first {
-                    $0.pipeline == pipeline.name && $0.name.hasSuffix("_image_uri")
-                }
-                let variable = declared?.name ?? pipeline.name.replacingOccurrences(of: "-", with: "_") + "_image_uri"
+                let variable = names.imageVariable
                 images.append(
                     Image(
                         pipeline: pipeline.name, processor: pipeline.processor.name,

@@ -2,9 +2,6 @@ import SluiceModel
 
 /// The processor's image repository, function, role, log group and dead-letter queue.
 enum ProcessorResources {
-    /// The variable that carries the image to deploy; CI passes the digest it just pushed.
-    static func imageVariable(_ c: PipelineContext, _ b: StackBuilder) -> String { b.name("image_uri") }
-
     static func add(
         _ c: PipelineContext, to b: inout StackBuilder, landing: Address, lake: Address, query: QueryResources.Added
     ) -> Address {
@@ -98,7 +95,8 @@ enum ProcessorResources {
             "processor", .processor, name: c.names.processorRole, service: "lambda.amazonaws.com",
             description: "Runs processor \(processor.name) of \(c.pipeline.name)", statements: statements)
 
-        let image = imageVariable(c, b)
+        // CI passes the digest it just pushed.
+        let image = c.names.imageVariable
         b.stack.variables.append(
             Variable(
                 name: image, pipeline: c.pipeline.name,

@@ -26,7 +26,7 @@ enum QuickSightResources {
                 [
                     "data_set_id": .string(q.dataSetID(dataset)),
                     "name": .string(dataset.name),
-                    "import_mode": .string(dataset.importMode == .spice ? "SPICE" : "DIRECT_QUERY"),
+                    "import_mode": .string(QuickSightDefinition.importMode(dataset)),
                     "physical_table_map": [
                         [
                             "physical_table_map_id": .string(dataset.view),

@@ -39,6 +39,9 @@ public struct Names: Sendable {
     public var eventRule: String { "\(base)-objects" }
     public var deadLetterQueue: String { "\(base)-events-dlq" }
     public var crawler: String { base }
+    /// The Terraform variable that carries the processor's image (`<pipeline>_image_uri`, `_` for `-`): the deploy
+    /// workflow and `sluice dev` set it.
+    public var imageVariable: String { "\(pipeline.name.replacingOccurrences(of: "-", with: "_"))_image_uri" }
     public var workgroup: String { base }
 
     /// The raw prefix: the manifest's, or `raw/<pipeline>/` dated by Firehose.
