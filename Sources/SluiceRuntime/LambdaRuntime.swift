@@ -14,6 +14,8 @@ import Foundation
 public struct LambdaRuntime: Sendable {
     /// Turns an invocation into the response body; a thrown error is reported as the invocation's error.
     public typealias Handler = (Invocation, LambdaContext) throws -> [UInt8]
+    /// A handler that awaits (calls AWS); the loop still serves one invocation at a time.
+    public typealias AsyncHandler = @Sendable (Invocation, LambdaContext) async throws -> [UInt8]
 
     /// The variable the X-Ray SDK reads the current trace header from; the runtime keeps it up to date.
     public static let traceEnvironmentVariable = "_X_AMZN_TRACE_ID"
@@ -67,26 +69,52 @@ public struct LambdaRuntime: Sendable {
         }
     }
 
-    private func serve(_ invocation: Invocation, handler: Handler) throws {
-        if let traceID = invocation.traceID {
-            setenv(Self.traceEnvironmentVariable, traceID, 1)
-        } else {
-            unsetenv(Self.traceEnvironmentVariable)
+    /// Serves invocations with an asynchronous handler (one that calls AWS), one at a time as Lambda sends them.
+    ///
+    /// - Parameter maxInvocations: stop after this many invocations (for tests); nil serves until an error.
+    public func run(maxInvocations: Int? = nil, handler: AsyncHandler) async throws {
+        var served = 0
+        while maxInvocations.map({ served < $0 }) ?? true {
+            let invocation = try client.next()
+            Self.exposeTrace(of: invocation)
+            let output: Result<[UInt8], any Error>
+            do {
+                output = .success(try await handler(invocation, LambdaContext(invocation)))
+            } catch {
+                output = .failure(error)
+            }
+            try deliver(output, for: invocation.requestID)
+            served += 1
         }
-        let requestID = invocation.requestID
-        let output: [UInt8]
-        do {
-            output = try handler(invocation, LambdaContext(invocation))
-        } catch {
+    }
+
+    private func serve(_ invocation: Invocation, handler: Handler) throws {
+        Self.exposeTrace(of: invocation)
+        try deliver(Result { try handler(invocation, LambdaContext(invocation)) }, for: invocation.requestID)
+    }
+
+    private static func exposeTrace(of invocation: Invocation) {
+        if let traceID = invocation.traceID {
+            setenv(traceEnvironmentVariable, traceID, 1)
+        } else {
+            unsetenv(traceEnvironmentVariable)
+        }
+    }
+
+    private func deliver(_ output: Result<[UInt8], any Error>, for requestID: String) throws {
+        let body: [UInt8]
+        switch output {
+        case .success(let bytes): body = bytes
+        case .failure(let error):
             try client.fail(requestID: requestID, error: error)
             return
         }
         do {
-            try client.respond(requestID: requestID, body: output)
-        } catch LambdaRuntimeError.unexpectedStatus(let path, let status, let body) where (400..<500).contains(status) {
+            try client.respond(requestID: requestID, body: body)
+        } catch LambdaRuntimeError.unexpectedStatus(let path, let status, let responseBody) where (400..<500).contains(status) {
             // The Runtime API refused this response (too large, say): the invocation failed, and saying so beats
             // leaving it to time out. A 5xx or a broken connection ends the loop instead.
-            let refusal = LambdaRuntimeError.unexpectedStatus(path: path, status: status, body: body)
+            let refusal = LambdaRuntimeError.unexpectedStatus(path: path, status: status, body: responseBody)
             try client.fail(requestID: requestID, error: refusal)
         }
     }

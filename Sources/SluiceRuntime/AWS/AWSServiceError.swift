@@ -1,0 +1,57 @@
+/// An error answer from an AWS service, or the last one when retries ran out.
+public struct AWSServiceError: Error, Sendable, CustomStringConvertible {
+    /// The operation, e.g. `S3.GetObject`.
+    public var operation: String
+    public var status: Int
+    /// The service's error code (`NoSuchKey`, `ThrottlingException`), when it gave one.
+    public var code: String?
+    public var message: String?
+    public var requestID: String?
+    /// How many times the request was sent.
+    public var attempts: Int
+
+    public init(
+        operation: String, status: Int, code: String?, message: String?, requestID: String?, attempts: Int = 1
+    ) {
+        self.operation = operation
+        self.status = status
+        self.code = code
+        self.message = message
+        self.requestID = requestID
+        self.attempts = attempts
+    }
+
+    public var description: String {
+        var text = "\(operation) failed with HTTP \(status)"
+        if let code { text += " \(code)" }
+        if let message, !message.isEmpty { text += ": \(message)" }
+        if attempts > 1 { text += " (after \(attempts) attempts)" }
+        if let requestID { text += " [request id \(requestID)]" }
+        return text
+    }
+
+    /// Reads the code and message from an XML (S3) or JSON (Athena) error body.
+    static func fromResponse(operation: String, _ response: AWSHTTPResponse) -> AWSServiceError {
+        let text = String(decoding: response.body, as: UTF8.self)
+        var code = response.header("x-amzn-errortype").map(Self.shortCode)
+        var message: String?
+        if text.hasPrefix("{"), let object = try? JSONValueReader.object(response.body) {
+            code = code ?? (object["__type"] as? String).map(Self.shortCode) ?? object["code"] as? String
+            message = (object["message"] ?? object["Message"]) as? String
+        } else {
+            code = code ?? XMLText.first("Code", in: text)
+            message = XMLText.first("Message", in: text)
+        }
+        return AWSServiceError(
+            operation: operation, status: response.status, code: code, message: message,
+            requestID: response.header("x-amz-request-id") ?? response.header("x-amzn-requestid"))
+    }
+
+    /// `com.amazonaws.athena#TooManyRequestsException:...` → `TooManyRequestsException`.
+    private static func shortCode(_ raw: String) -> String {
+        var code = Substring(raw)
+        if let hash = code.lastIndex(of: "#") { code = code[code.index(after: hash)...] }
+        if let colon = code.firstIndex(of: ":") { code = code[..<colon] }
+        return String(code)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// The Athena calls a processor makes to run its lookup queries: start, wait, read every page.
+public struct AthenaClient: Sendable {
+    public let client: AWSClient
+
+    public init(client: AWSClient) { self.client = client }
+
+    /// A client for `region` with credentials, endpoint and retry settings from the environment.
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment, transport: any HTTPTransport,
+        logger: JSONLogger
+    ) throws -> AthenaClient {
+        let region = try AWSEndpoint.region(environment)
+        let signer = SigV4Signer(
+            service: "athena", region: region, credentials: try AWSCredentials.fromEnvironment(environment))
+        return AthenaClient(
+            client: AWSClient(
+                signer: signer,
+                endpoint: try AWSEndpoint.resolve(service: "athena", region: region, environment: environment),
+                transport: transport, retry: .fromEnvironment(environment), logger: logger))
+    }
+
+    /// A query's state, as GetQueryExecution reports it.
+    public struct QueryStatus: Sendable, Equatable {
+        /// `QUEUED`, `RUNNING`, `SUCCEEDED`, `FAILED` or `CANCELLED`.
+        public var state: String
+        public var reason: String?
+
+        public var isFinished: Bool { ["SUCCEEDED", "FAILED", "CANCELLED"].contains(state) }
+    }
+
+    /// One page of results: the column names and the rows (nil for SQL NULL).
+    public struct ResultPage: Sendable, Equatable {
+        public var columns: [String]
+        public var rows: [[String?]]
+        public var nextToken: String?
+    }
+
+    /// Starts `sql` in `workGroup` (whose settings say where results go) with `?` parameters filled from
+    /// `parameters` in order, each a SQL literal (quote strings yourself).
+    public func startQueryExecution(
+        sql: String, workGroup: String, parameters: [String] = [], clientRequestToken: String = UUID().uuidString
+    ) async throws -> String {
+        var input: [String: Any] = ["QueryString": sql, "WorkGroup": workGroup, "ClientRequestToken": clientRequestToken]
+        if !parameters.isEmpty { input["ExecutionParameters"] = parameters }
+        let output = try await call("StartQueryExecution", input)
+        guard let id = output["QueryExecutionId"] as? String else {
+            throw AthenaError.malformedAnswer("StartQueryExecution has no QueryExecutionId")
+        }
+        return id
+    }
+
+    public func getQueryExecution(id: String) async throws -> QueryStatus {
+        let output = try await call("GetQueryExecution", ["QueryExecutionId": id])
+        guard let execution = output["QueryExecution"] as? [String: Any],
+            let status = execution["Status"] as? [String: Any], let state = status["State"] as? String
+        else { throw AthenaError.malformedAnswer("GetQueryExecution has no QueryExecution.Status.State") }
+        let athenaError = (status["AthenaError"] as? [String: Any])?["ErrorMessage"] as? String
+        return QueryStatus(state: state, reason: status["StateChangeReason"] as? String ?? athenaError)
+    }
+
+    /// One page of a finished query's results. Athena's first page starts with the header row; it is left out.
+    public func getQueryResults(id: String, nextToken: String? = nil, maxResults: Int = 1000) async throws
+        -> ResultPage
+    {
+        var input: [String: Any] = ["QueryExecutionId": id, "MaxResults": maxResults]
+        if let nextToken { input["NextToken"] = nextToken }
+        let output = try await call("GetQueryResults", input)
+        guard let resultSet = output["ResultSet"] as? [String: Any] else {
+            throw AthenaError.malformedAnswer("GetQueryResults has no ResultSet")
+        }
+        let info = ((resultSet["ResultSetMetadata"] as? [String: Any])?["ColumnInfo"] as? [[String: Any]]) ?? []
+        var columns = info.compactMap { $0["Name"] as? String }
+        var rows = ((resultSet["Rows"] as? [[String: Any]]) ?? []).map { row in
+            ((row["Data"] as? [[String: Any]]) ?? []).map { $0["VarCharValue"] as? String }
+        }
+        if nextToken == nil, let header = rows.first {
+            // The header row repeats the column names; where the metadata has none, it is the only source of them.
+            if columns.isEmpty { columns = header.map { $0 ?? "" } }
+            if header.map({ $0 ?? "" }) == columns { rows.removeFirst() }
+        }
+        return ResultPage(columns: columns, rows: rows, nextToken: output["NextToken"] as? String)
+    }
+
+    /// Runs `sql` to the end and returns every row by column name, polling with growing waits up to `timeout`
+    /// seconds.
+    /// - Throws: `AthenaError.queryFailed` when the query failed or was cancelled, `.timedOut` when it ran too long.
+    public func run(
+        sql: String, workGroup: String, parameters: [String] = [], timeout: Double = 120, pollInterval: Double = 0.2
+    ) async throws -> [[String: String?]] {
+        let id = try await startQueryExecution(sql: sql, workGroup: workGroup, parameters: parameters)
+        let deadline = Date().addingTimeInterval(timeout)
+        var wait = pollInterval
+        while true {
+            let status = try await getQueryExecution(id: id)
+            if status.state == "SUCCEEDED" { break }
+            if status.isFinished { throw AthenaError.queryFailed(id: id, state: status.state, reason: status.reason) }
+            guard Date() < deadline else { throw AthenaError.timedOut(id: id, seconds: timeout) }
+            try await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+            wait = min(wait * 1.5, 2)
+        }
+        var rows: [[String: String?]] = []
+        var token: String?
+        repeat {
+            let page = try await getQueryResults(id: id, nextToken: token)
+            for values in page.rows {
+                var row: [String: String?] = [:]
+                for (index, column) in page.columns.enumerated() { row[column] = index < values.count ? values[index] : nil }
+                rows.append(row)
+            }
+            token = page.nextToken
+        } while token != nil
+        return rows
+    }
+
+    private func call(_ action: String, _ input: [String: Any]) async throws -> [String: Any] {
+        let body = try JSONSerialization.data(withJSONObject: input, options: [.sortedKeys])
+        let response = try await client.send(
+            .init(
+                operation: "Athena.\(action)", method: "POST", path: "/",
+                headers: [
+                    .init("Content-Type", "application/x-amz-json-1.1"), .init("X-Amz-Target", "AmazonAthena.\(action)"),
+                ],
+                body: [UInt8](body)))
+        do {
+            return try JSONValueReader.object(response.body)
+        } catch {
+            throw AthenaError.malformedAnswer("\(action): \(error)")
+        }
+    }
+}
+
+/// An Athena query that did not give rows.
+public enum AthenaError: Error, Sendable, Equatable, CustomStringConvertible {
+    case queryFailed(id: String, state: String, reason: String?)
+    case timedOut(id: String, seconds: Double)
+    case malformedAnswer(String)
+
+    public var description: String {
+        switch self {
+        case .queryFailed(let id, let state, let reason):
+            "Athena query \(id) ended \(state)" + (reason.map { ": \($0)" } ?? "")
+        case .timedOut(let id, let seconds): "Athena query \(id) did not finish within \(Int(seconds)) s"
+        case .malformedAnswer(let detail): "unexpected Athena answer: \(detail)"
+        }
+    }
+}
