@@ -5,7 +5,8 @@ let package = Package(
     name: "Sluice",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "sluice", targets: ["sluice"])
+        .executable(name: "sluice", targets: ["sluice"]),
+        .executable(name: "IntegrationEnricher", targets: ["IntegrationEnricher"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +24,13 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "SluiceProcessing", dependencies: ["CZlib"]),
         .target(name: "SluiceRuntime", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "SluiceProcessorKit", dependencies: ["SluiceProcessing", "SluiceRuntime"]),
+        // One executable target per processor declared in pipelines/: its configuration is generated, its
+        // transform written by hand.
+        .executableTarget(
+            name: "IntegrationEnricher", dependencies: ["SluiceProcessorKit"],
+            path: "Sources/Processors/IntegrationEnricher"),
         .target(name: "SluicePipelines", dependencies: ["SluiceDSL"], path: "pipelines/Swift"),
         .target(
             name: "SluiceCommands",

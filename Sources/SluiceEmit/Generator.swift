@@ -5,7 +5,8 @@ import SluiceModel
 public enum Generator {
     /// The folders whose Sluice-owned files `generate` may replace or remove. GitHub reads workflows from
     /// `.github/workflows` only, so the generated ones live there, next to any hand-written workflow.
-    public static let ownedFolders = ["generated", WorkflowEmitter.folder]
+    /// Processor targets hold generated files beside the hand-written transform, which carries no marker.
+    public static let ownedFolders = ["generated", WorkflowEmitter.folder, ProcessorSourceEmitter.folder]
 
     public static func files(project: Project, pipelines: [Pipeline]) -> [GeneratedFile] {
         let graph = CloudGraph(project: project, pipelines: pipelines)
@@ -14,6 +15,7 @@ public enum Generator {
         files += QuickSightEmitter.files(project: project, pipelines: pipelines)
         files.append(DocsEmitter.file(graph: graph, pipelines: pipelines))
         files += DockerfileEmitter.files(project: project, pipelines: pipelines)
+        files += ProcessorSourceEmitter.files(project: project, pipelines: pipelines)
         files += WorkflowEmitter.files(graph: graph, pipelines: pipelines)
         return files.sorted { $0.path < $1.path }
     }

@@ -57,7 +57,21 @@ public final class ObjectProcessor {
         reader.feed(chunk, handle)
     }
 
-    /// Ends the object; returns the objects to write (rows by partition, then the quarantine) and the counts.
+    /// Hands over the output bytes of every object that has at least `minimumBytes` ready (rows by partition, then
+    /// the quarantine). Call it between chunks to keep memory bounded; the bytes of one key come in order.
+    public func takeReady(minimumBytes: Int) -> [(key: String, bytes: [UInt8])] {
+        var ready = writer.drain(minimumBytes: minimumBytes).map { partition, bytes in
+            (keys.rows(inputKey: inputKey, partition: partition, fileExtension: writer.fileExtension), bytes)
+        }
+        if quarantine.output.count >= minimumBytes, quarantine.output.count > 0 {
+            ready.append((keys.quarantine(inputKey: inputKey), quarantine.drain()))
+        }
+        summary.bytesOut += ready.reduce(0) { $0 + $1.1.count }
+        return ready
+    }
+
+    /// Ends the object; returns what is left of every object it wrote (rows by partition, then the quarantine;
+    /// the whole objects when nothing was taken before) and the counts. Every key taken from appears here.
     public func finish() -> (objects: [(key: String, bytes: [UInt8])], summary: RunSummary) {
         reader.finish(handle)
         var objects = writer.finish().map { partition, bytes in
@@ -67,7 +81,7 @@ public final class ObjectProcessor {
             quarantine.finish()
             objects.append((keys.quarantine(inputKey: inputKey), quarantine.drain()))
         }
-        summary.bytesOut = objects.reduce(0) { $0 + $1.1.count }
+        summary.bytesOut += objects.reduce(0) { $0 + $1.1.count }
         return (objects, summary)
     }
 

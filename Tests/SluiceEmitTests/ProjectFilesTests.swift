@@ -4,13 +4,15 @@ import Testing
 @testable import SluiceCommands
 @testable import SluiceEmit
 
-/// A copy of the example's pipelines/, generated/ and .github/ (generated workflows) in a temporary folder, removed
-/// afterwards.
+/// A copy of the example's pipelines/, generated/, .github/ (generated workflows) and Sources/Processors/ (generated
+/// processor sources) in a temporary folder, removed afterwards.
 func withExampleCopy(_ body: (URL) throws -> Void) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    for name in ["pipelines", "generated", ".github"] {
+    try FileManager.default.createDirectory(
+        at: folder.appendingPathComponent("Sources"), withIntermediateDirectories: true)
+    for name in ["pipelines", "generated", ".github", "Sources/Processors"] {
         try FileManager.default.copyItem(
             at: repositoryRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
     }

@@ -1,0 +1,111 @@
+import SluiceModel
+
+/// The generated half of each processor's executable target, `Sources/Processors/<Target>/`: its configuration
+/// (buckets, prefixes, table, lookups) compiled in from the manifest, and its `main.swift`. The other half,
+/// `Transform.swift`, is the pipeline author's.
+public enum ProcessorSourceEmitter {
+    /// Holds one folder per processor target.
+    public static let folder = "Sources/Processors"
+
+    public static func files(project: Project, pipelines: [Pipeline]) -> [GeneratedFile] {
+        pipelines.sorted { $0.name < $1.name }.flatMap { pipeline -> [GeneratedFile] in
+            guard let names = Names(project: project, pipeline: pipeline) else { return [] }
+            let base = "\(folder)/\(pipeline.processor.targetName)"
+            return [
+                GeneratedFile(path: "\(base)/ProcessorConfig.generated.swift", contents: config(pipeline, names)),
+                GeneratedFile(path: "\(base)/main.swift", contents: main(pipeline)),
+            ]
+        }
+    }
+
+    static func header(_ pipeline: Pipeline) -> String {
+        """
+        // \(GeneratedFile.marker) from pipeline '\(pipeline.name)'.
+        // Do not edit: change pipelines/ and run `sluice generate`. The transform is yours: Transform.swift.
+
+
+        """
+    }
+
+    static func main(_ pipeline: Pipeline) -> String {
+        header(pipeline) + """
+            import SluiceProcessorKit
+
+            // A Lambda function under AWS_LAMBDA_RUNTIME_API; a local run on a file otherwise (`sluice process`).
+            await ProcessorMain.main(config: .generated, transform: Transform.self)
+
+            """
+    }
+
+    static func config(_ pipeline: Pipeline, _ names: Names) -> String {
+        let processor = pipeline.processor
+        let output = processor.output
+        func columns(_ list: [Column], indent: String) -> String {
+            guard !list.isEmpty else { return "[]" }
+            return "[\n"
+                + list.map { "\(indent)    .init(name: \(literal($0.name)), type: \(literal($0.type.rawValue))),\n" }.joined()
+                + "\(indent)]"
+        }
+        var enrichment = "nil"
+        if let declared = processor.enrichment {
+            let lookups = declared.lookups.map { lookup in
+                """
+                                .init(
+                                    name: \(literal(lookup.name)), schema: \(literal(lookup.schema)), table: \(literal(lookup.table)),
+                                    key: \(literal(lookup.key)), match: \(literal(lookup.match)),
+                                    columns: [\(lookup.columns.map(literal).joined(separator: ", "))],
+                                    sql: \(literal(lookup.query(catalog: declared.catalog)))),
+
+                """
+            }.joined()
+            enrichment = """
+                .init(
+                            catalog: \(literal(declared.catalog)), workGroup: \(literal(names.workgroup)),
+                            cacheTTLSeconds: \(declared.cacheTTLSeconds),
+                            lookups: [
+                \(lookups)            ])
+                """
+        }
+        let format = pipeline.delivery.mode == .extracted ? "lines" : "cloudwatch-documents"
+        return header(pipeline) + """
+            import SluiceProcessorKit
+
+            extension ProcessorConfig {
+                /// Processor \(processor.name) of pipeline \(pipeline.name), as the manifest declares it.
+                static let generated = ProcessorConfig(
+                    pipeline: \(literal(pipeline.name)),
+                    processor: \(literal(processor.name)),
+                    eventRule: \(literal(names.eventRule)),
+                    logFormat: \(literal(pipeline.source.format.rawValue)),
+                    input: .init(bucket: \(literal(names.landingBucket)), prefix: \(literal(names.rawKeyPrefix)), format: \(literal(format))),
+                    output: .init(
+                        bucket: \(literal(names.lakeBucket)),
+                        database: \(literal(pipeline.catalog.database)),
+                        table: \(literal(output.name)),
+                        tablePrefix: \(literal(names.lakePrefix)),
+                        quarantinePrefix: \(literal(names.quarantinePrefix)),
+                        columns: \(columns(output.columns, indent: "            ")),
+                        partitionKeys: \(columns(output.partitionKeys, indent: "            "))),
+                    enrichment: \(enrichment))
+            }
+
+            """
+    }
+
+    /// A Swift string literal of `text`.
+    static func literal(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,57 @@
+/// The lookup answers one object needs, fixed for the whole object so that its rows agree even if the cache
+/// expires halfway.
+public struct EnrichmentTable: Sendable {
+    var answers: [String: [String: [String: String?]?]] = [:]
+
+    public init() {}
+
+    /// The lookup row for `key`: `.some(nil)` when the directory has no such key, nil when it was never asked.
+    public func row(_ lookup: String, key: String) -> [String: String?]?? { answers[lookup]?[key] }
+}
+
+/// Fetches what an object's rows need, batched: one query per lookup for every key the cache does not hold
+/// (in batches of `batchSize` keys), instead of one per line.
+public struct Enricher: Sendable {
+    public let lookups: [LookupSpec]
+    public let cache: LookupCache
+    public let resolver: any LookupResolver
+    public let batchSize: Int
+
+    public init(lookups: [LookupSpec], cache: LookupCache, resolver: any LookupResolver, batchSize: Int = 100) {
+        self.lookups = lookups
+        self.cache = cache
+        self.resolver = resolver
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// Answers for every key of `keys` (lookup name → keys), from the cache or from `resolver`.
+    /// - Returns: the table, and how many keys were fetched (not cached) for the run summary.
+    public func prepare(_ keys: [String: Set<String>]) async throws -> (table: EnrichmentTable, fetched: Int) {
+        var table = EnrichmentTable()
+        var fetched = 0
+        cache.prune()
+        for lookup in lookups {
+            var missing: [String] = []
+            for key in (keys[lookup.name] ?? []).sorted() {
+                if let known = cache.lookUp(lookup.name, key: key) {
+                    table.answers[lookup.name, default: [:]][key] = .some(known)
+                } else {
+                    missing.append(key)
+                }
+            }
+            var start = 0
+            while start < missing.count {
+                let batch = Array(missing[start..<min(start + batchSize, missing.count)])
+                let found = try await resolver.fetch(lookup, keys: batch)
+                for key in batch {
+                    let values = found[key]
+                    cache.store(lookup.name, key: key, values: values)
+                    table.answers[lookup.name, default: [:]][key] = .some(values)
+                }
+                fetched += batch.count
+                start += batchSize
+            }
+        }
+        return (table, fetched)
+    }
+}
