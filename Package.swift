@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "SluiceCommands",
             dependencies: [
-                "SluiceModel", "SluiceEmit", "SluiceDeploy", "SluiceProcessing", "SluicePipelines",
+                "SluiceModel", "SluiceEmit", "SluiceDeploy", "SluiceProcessing", "SluiceRuntime", "SluicePipelines",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import SluiceModel
+import SluiceRuntime
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The pipeline named `name`, or exit 1 listing the declared ones.
+func pipeline(named name: String, in workspace: Workspace) throws -> Pipeline {
+    if let found = workspace.pipelines.first(where: { $0.name == name }) { return found }
+    let known = workspace.pipelines.map(\.name).sorted().joined(separator: ", ")
+    printError("error: no pipeline named '\(name)'; declared: \(known.isEmpty ? "none" : known)")
+    throw ExitCode(1)
+}
+
+/// The processor executable of `pipeline`, built beside `sluice` (`swift build` builds both).
+func processorExecutable(_ pipeline: Pipeline) throws -> URL {
+    let target = pipeline.processor.targetName
+    let sluice = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var candidates = [sluice.deletingLastPathComponent().appendingPathComponent(target)]
+    if let executable = Bundle.main.executableURL {
+        candidates.append(executable.deletingLastPathComponent().appendingPathComponent(target))
+    }
+    if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) { return found }
+    printError(
+        "error: processor \(pipeline.processor.name) is not built: no \(target) beside \(sluice.path). "
+            + "Build it with `swift build --product \(target)` (its target is Sources/Processors/\(target)).")
+    throw ExitCode(1)
+}
+
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Run a pipeline's processor on a local Firehose object, writing the lake objects to a folder.",
+        discussion: """
+            Runs the processor's own executable (built beside sluice), so the code is the code Lambda runs. Rows go \
+            to DIR/tables/<table>/<partition>/, unreadable lines to DIR/quarantine/<table>/, and one JSON line \
+            with lines, rows, quarantined and bytes goes to stdout. A pipeline with lookups needs --lookups: a \
+            JSON object of tables ({"schema.table": [rows]}) standing in for the Athena catalog.
+            """)
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: "The pipeline whose processor runs.")
+    var pipeline: String
+
+    @Option(name: .long, help: "A gzipped Firehose object.")
+    var input: String
+
+    @Option(name: .long, help: "The folder to write to, laid out like the lake bucket.")
+    var output: String
+
+    @Option(name: .long, help: "The lookup tables as JSON, for a pipeline that enriches rows.")
+    var lookups: String?
+
+    func run() throws {
+        let workspace = try project.loadOrExit()
+        let declared = try SluiceCommands.pipeline(named: pipeline, in: workspace)
+        let process = Process()
+        process.executableURL = try processorExecutable(declared)
+        process.arguments = ["--input", input, "--output", output] + (lookups.map { ["--lookups", $0] } ?? [])
+        try process.run()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 { throw ExitCode(process.terminationStatus) }
+    }
+}

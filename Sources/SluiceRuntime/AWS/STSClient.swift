@@ -1,0 +1,32 @@
+import Foundation
+
+/// AssumeRole, for local runs that act as another account of a moto server (moto keys its resources by the
+/// account of the credentials).
+public struct STSClient: Sendable {
+    public let client: AWSClient
+
+    public init(client: AWSClient) { self.client = client }
+
+    /// Temporary credentials for `roleARN`.
+    public func assumeRole(roleARN: String, sessionName: String) async throws -> AWSCredentials {
+        let form = [
+            ("Action", "AssumeRole"), ("RoleArn", roleARN), ("RoleSessionName", sessionName),
+            ("Version", "2011-06-15"),
+        ].map { AWSURIEncoding.encode($0.0) + "=" + AWSURIEncoding.encode($0.1) }.joined(separator: "&")
+        let response = try await client.send(
+            .init(
+                operation: "STS.AssumeRole", method: "POST", path: "/",
+                headers: [.init("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
+                body: Array(form.utf8)))
+        let text = String(decoding: response.body, as: UTF8.self)
+        guard let keyID = XMLText.first("AccessKeyId", in: text),
+            let secret = XMLText.first("SecretAccessKey", in: text)
+        else {
+            throw AWSServiceError(
+                operation: "STS.AssumeRole", status: response.status, code: nil, message: "the answer has no credentials",
+                requestID: response.header("x-amzn-requestid"))
+        }
+        return AWSCredentials(
+            accessKeyID: keyID, secretAccessKey: secret, sessionToken: XMLText.first("SessionToken", in: text))
+    }
+}

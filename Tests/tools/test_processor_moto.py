@@ -1,0 +1,229 @@
+"""The integration-enricher processor, driven as Lambda drives it, against a moto server on 127.0.0.1.
+
+`sluice dev invoke` starts a Lambda Runtime API of our own on 127.0.0.1, runs the processor's executable
+against it and hands it an S3 Object Created event. The processor reads the object from moto's S3, runs its
+lookups as Athena queries (moto runs no SQL: the answers are queued beforehand through moto's
+`/moto-api/static/athena/query-results`, first in, first out), and writes rows and quarantine to the lake
+bucket. Everything happens in the analytics account (222222222222), reached through moto's STS.
+
+moto gaps this test works around, each with its reason:
+- Athena runs no SQL, so the lookup answers are queued; the test then checks that the processor asked for
+  exactly the keys the object holds by the rows it wrote, not by the query text.
+- The buckets are created here by the test, not by `sluice dev up`: the generated lake bucket policy denies
+  requests without TLS, and moto enforces a Deny with its Condition ignored, which would block every object
+  call (aws-facts: moto gaps). Nothing generated is changed for moto.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from toolslib import REPO_ROOT, describe, run
+
+botocore_session = pytest.importorskip("botocore.session")
+
+ACCOUNT = "222222222222"
+REGION = "eu-west-1"
+LANDING = "acme-integrations-usage-landing-222222222222"
+LAKE = "acme-integrations-usage-lake-222222222222"
+WORKGROUP = "acme-integrations-usage"
+KEY = "raw/integrations-usage/2024/03/14/09/acme-integrations-usage-1-2024-03-14-09-26-53-a1b2 c3.gz"
+STEM = "acme-integrations-usage-1-2024-03-14-09-26-53-a1b2 c3"
+
+
+def line(account: str, integration: str, *, user: str = "u-000042", status: int = 200, day: str = "14") -> str:
+    return (
+        f"192.0.2.10:48620 [{day}/Mar/2024:09:26:53.589] api~ integrations/int-3 3/0/1/42/46 {status} 1873 - - ---- "
+        f'12/10/3/1/0 0/0 {{{account}.api.example.com|{user}}} "GET /integrations/{integration}/events?limit=20 HTTP/1.1"'
+    )
+
+
+GOOD = [
+    line("acct-000001", "int-0001"),
+    line("acct-000002", "int-0002", user="", status=404),
+    line("acct-000001", "int-0002", day="15"),
+]
+UNKNOWN_ACCOUNT = line("acct-999999", "int-0001")
+NO_INTEGRATION = GOOD[0].replace("/integrations/int-0001/events", "/health")
+MALFORMED = "this is not an haproxy line"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def moto_endpoint():
+    moto = REPO_ROOT / ".venv-moto" / "bin" / "moto_server"
+    if not moto.exists():
+        pytest.fail(f"{moto.relative_to(REPO_ROOT)} does not exist: run scripts/tools.sh", pytrace=False)
+    port = free_port()
+    server = subprocess.Popen(
+        [str(moto), "-H", "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("moto_server did not start", pytrace=False)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def client(endpoint: str, service: str, credentials: dict | None = None):
+    credentials = credentials or {"AccessKeyId": "testing", "SecretAccessKey": "testing", "SessionToken": None}
+    return botocore_session.get_session().create_client(
+        service, region_name=REGION, endpoint_url=endpoint,
+        aws_access_key_id=credentials["AccessKeyId"], aws_secret_access_key=credentials["SecretAccessKey"],
+        aws_session_token=credentials["SessionToken"],
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def analytics(moto_endpoint):
+    """S3 and Athena clients acting as the analytics account, with the buckets and workgroup in place."""
+    sts = client(moto_endpoint, "sts")
+    role = sts.assume_role(RoleArn=f"arn:aws:iam::{ACCOUNT}:role/test", RoleSessionName="test")["Credentials"]
+    s3 = client(moto_endpoint, "s3", role)
+    for bucket in (LANDING, LAKE):
+        s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": REGION})
+    athena = client(moto_endpoint, "athena", role)
+    athena.create_work_group(Name=WORKGROUP, Configuration={"ResultConfiguration": {"OutputLocation": "s3://x/"}})
+    return {"s3": s3, "athena": athena}
+
+
+def queue_athena_results(endpoint: str, *tables: list[list[str | None]]) -> None:
+    """Each table: a header row, then rows; queued in the order the processor runs its lookups."""
+    results = []
+    for table in tables:
+        header, *rows = table
+        results.append({
+            "rows": [{"Data": [{"VarCharValue": value} if value is not None else {} for value in row]}
+                     for row in [header, *rows]],
+            "column_info": [{"Name": name, "Type": "varchar", "Label": name} for name in header],
+        })  # fmt: skip
+    body = json.dumps({"account_id": ACCOUNT, "region": REGION, "results": results}).encode()
+    request = urllib.request.Request(
+        f"{endpoint}/moto-api/static/athena/query-results", data=body, method="POST",
+        headers={"Content-Type": "application/json"},
+    )  # fmt: skip
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 201, response.read()
+
+
+def gunzip_lines(data: bytes) -> list[dict]:
+    return [json.loads(text) for text in gzip.decompress(data).decode().splitlines()]
+
+
+def test_processor_reads_from_s3_looks_up_in_athena_and_writes_rows_and_quarantine(
+    sluice_bin: Path, moto_endpoint: str, analytics: dict
+):
+    executable = sluice_bin.parent / "IntegrationEnricher"
+    assert executable.is_file(), f"{executable} is not built: run `swift build`"
+    lines = [GOOD[0], MALFORMED, GOOD[1], UNKNOWN_ACCOUNT, NO_INTEGRATION, GOOD[2]]
+    body = ("\n".join(lines) + "\n").encode() + b"\xff\xfe not utf-8 \xc3\x28\n"
+    analytics["s3"].put_object(Bucket=LANDING, Key=KEY, Body=gzip.compress(body))
+    queue_athena_results(
+        moto_endpoint,
+        [["account_id", "account_name", "account_plan"], ["acct-000001", "Acme", "team"], ["acct-000002", "Beta", None]],
+        [["integration_id", "integration_name", "integration_vendor"], ["int-0001", "Slack", "Salesforce"],
+         ["int-0002", "Jira", "Atlassian"]],
+    )  # fmt: skip
+
+    env = dict(os.environ, LOG_LEVEL="debug")
+    result = run(
+        [str(sluice_bin), "dev", "invoke", "--pipeline", "integrations-usage", "--key", KEY,
+         "--endpoint", moto_endpoint, "--root", str(REPO_ROOT), "--timeout", "60"],
+        cwd=REPO_ROOT, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, describe(result)
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert summary["lines"] == 7 and summary["rows"] == 3 and summary["quarantined"] == 4, summary
+    # The processor's structured log carries the same counts.
+    logged = [json.loads(text) for text in result.stderr.splitlines() if text.startswith("{")]
+    processed = [entry for entry in logged if entry.get("message") == "processed"]
+    assert processed and processed[0]["rows"] == 3 and processed[0]["pipeline"] == "integrations-usage", result.stderr
+
+    s3 = analytics["s3"]
+    keys = sorted(item["Key"] for item in s3.list_objects_v2(Bucket=LAKE)["Contents"])
+    assert keys == [
+        f"quarantine/integration_requests/{STEM}.json.gz",
+        f"tables/integration_requests/dt=2024-03-14/{STEM}.json.gz",
+        f"tables/integration_requests/dt=2024-03-15/{STEM}.json.gz",
+    ]
+    day14 = gunzip_lines(s3.get_object(Bucket=LAKE, Key=keys[1])["Body"].read())
+    assert [row["account_name"] for row in day14] == ["Acme", "Beta"]
+    assert day14[0]["integration_vendor"] == "Salesforce" and day14[1]["integration_name"] == "Jira"
+    assert day14[0]["requested_at"] == "2024-03-14 09:26:53.589" and day14[0]["user_id"] == "u-000042"
+    assert day14[1]["user_id"] is None and day14[1]["account_plan"] is None and day14[1]["status"] == 404
+    day15 = gunzip_lines(s3.get_object(Bucket=LAKE, Key=keys[2])["Body"].read())
+    assert [(row["account_id"], row["integration_id"]) for row in day15] == [("acct-000001", "int-0002")]
+
+    quarantine = gunzip_lines(s3.get_object(Bucket=LAKE, Key=keys[0])["Body"].read())
+    reasons = {entry["line"]: entry["reason"] for entry in quarantine}
+    assert set(reasons) == {2, 4, 5, 7}, quarantine
+    assert reasons[2].startswith("not an HAProxy haproxy-http line")
+    assert reasons[4] == "no directory.accounts row with account_id = acct-999999"
+    assert reasons[5] == "no integration id in path /health"
+    assert "bytes_base64" in quarantine[-1] and all(entry["input"] == KEY for entry in quarantine)
+
+
+def test_a_retried_event_overwrites_instead_of_duplicating(sluice_bin: Path, moto_endpoint: str, analytics: dict):
+    s3 = analytics["s3"]
+    before = {item["Key"]: item["ETag"] for item in s3.list_objects_v2(Bucket=LAKE)["Contents"]}
+    assert before, "runs after the first test"
+    queue_athena_results(
+        moto_endpoint,
+        [["account_id", "account_name", "account_plan"], ["acct-000001", "Acme", "team"], ["acct-000002", "Beta", None]],
+        [["integration_id", "integration_name", "integration_vendor"], ["int-0001", "Slack", "Salesforce"],
+         ["int-0002", "Jira", "Atlassian"]],
+    )  # fmt: skip
+    result = run(
+        [str(sluice_bin), "dev", "invoke", "--pipeline", "integrations-usage", "--key", KEY,
+         "--endpoint", moto_endpoint, "--root", str(REPO_ROOT), "--timeout", "60"],
+        cwd=REPO_ROOT, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, describe(result)
+    after = {item["Key"]: item["ETag"] for item in s3.list_objects_v2(Bucket=LAKE)["Contents"]}
+    assert after == before
+
+
+def test_an_event_for_another_bucket_fails_the_invocation(sluice_bin: Path, moto_endpoint: str, analytics: dict):
+    result = run(
+        [str(sluice_bin), "dev", "invoke", "--pipeline", "integrations-usage", "--key", KEY, "--bucket", LAKE,
+         "--endpoint", moto_endpoint, "--root", str(REPO_ROOT), "--timeout", "60"],
+        cwd=REPO_ROOT, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1, describe(result)
+    assert f"outside this processor's input s3://{LANDING}/raw/integrations-usage/" in result.stderr, describe(result)
+
+
+def test_an_object_that_is_not_there_fails_after_no_retries_of_a_404(
+    sluice_bin: Path, moto_endpoint: str, analytics: dict
+):
+    result = run(
+        [str(sluice_bin), "dev", "invoke", "--pipeline", "integrations-usage", "--key",
+         "raw/integrations-usage/2024/03/14/09/missing.gz", "--endpoint", moto_endpoint, "--root", str(REPO_ROOT)],
+        cwd=REPO_ROOT, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1, describe(result)
+    assert "S3.GetObject failed with HTTP 404 NoSuchKey" in result.stderr, describe(result)
+    assert "retrying" not in result.stderr, describe(result)
