@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "SluiceEmitTests", dependencies: ["SluiceEmit", "SluiceCommands"]),
         .testTarget(name: "SluiceProcessingTests", dependencies: ["SluiceProcessing"]),
         .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime"]),
+        .testTarget(name: "SluiceProcessorKitTests", dependencies: ["SluiceProcessorKit"]),
         .testTarget(
             name: "SluiceDeployTests", dependencies: ["SluiceDeploy", "SluiceCommands"], exclude: ["Fixtures"]),
     ],
