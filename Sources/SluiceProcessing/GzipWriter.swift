@@ -21,8 +21,14 @@ public final class GzipWriter {
     }
 
     public func write(_ bytes: some Collection<UInt8>) {
-        var input = Array(bytes)
-        input.withUnsafeMutableBytes { run($0, flush: Z_NO_FLUSH) }
+        // zlib only reads its input; the cast to a mutable pointer is its C signature's, not a write.
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            run(UnsafeMutableRawBufferPointer(mutating: UnsafeRawBufferPointer(buffer)), flush: Z_NO_FLUSH)
+        }
+        if done == nil {
+            var input = Array(bytes)
+            input.withUnsafeMutableBytes { run($0, flush: Z_NO_FLUSH) }
+        }
     }
 
     /// Ends the gzip member; the writer is spent afterwards.

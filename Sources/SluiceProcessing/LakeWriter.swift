@@ -15,7 +15,10 @@ public protocol RowWriter {
 /// Gzipped newline-delimited JSON, one gzip stream per partition.
 public struct GzipNDJSONWriter: RowWriter {
     private var writers: [String: GzipWriter] = [:]
+    /// Rows not yet handed to zlib, by partition: deflating 64 KiB at a time, not a row at a time.
+    private var pending: [String: [UInt8]] = [:]
     private let level: Int32
+    private static let batchBytes = 64 * 1024
 
     /// A writer compressing at zlib `level` (1 fastest, 9 smallest).
     public init(level: Int32 = GzipNDJSONWriter.defaultLevel) { self.level = level }
@@ -27,11 +30,15 @@ public struct GzipNDJSONWriter: RowWriter {
     public var fileExtension: String { "json.gz" }
 
     public mutating func write(_ row: Row, partition: String) {
-        let writer = writers[partition] ?? GzipWriter(level: level)
-        writers[partition] = writer
-        var line = row.json()
-        line += "\n"
-        writer.write(line.utf8)
+        if writers[partition] == nil { writers[partition] = GzipWriter(level: level) }
+        row.appendJSONLine(to: &pending[partition, default: []])
+        if pending[partition]!.count >= Self.batchBytes { deflatePending(partition) }
+    }
+
+    private mutating func deflatePending(_ partition: String) {
+        guard let bytes = pending[partition], !bytes.isEmpty else { return }
+        writers[partition]!.write(bytes)
+        pending[partition]!.removeAll(keepingCapacity: true)
     }
 
     public mutating func drain(minimumBytes: Int) -> [(partition: String, bytes: [UInt8])] {
@@ -39,11 +46,13 @@ public struct GzipNDJSONWriter: RowWriter {
     }
 
     public mutating func finish() -> [(partition: String, bytes: [UInt8])] {
+        for partition in writers.keys { deflatePending(partition) }
         let done = writers.sorted { $0.key < $1.key }.map { partition, writer in
             writer.finish()
             return (partition, writer.drain())
         }
         writers.removeAll()
+        pending.removeAll()
         return done
     }
 }

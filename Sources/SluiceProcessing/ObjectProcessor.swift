@@ -30,25 +30,82 @@ public struct RunSummary: Sendable, Equatable, Codable {
 /// or quarantined with its reason. Knows nothing of S3 or Lambda: bytes in, keys and bytes out.
 public final class ObjectProcessor {
     /// A line's row and partition (`dt=2024-01-01`), or why there is none.
-    public typealias Transform = @Sendable (_ line: ArraySlice<UInt8>, _ timestamp: Int64?) -> Result<(Row, String), LineFailure>
+    public typealias Transform = (_ line: ArraySlice<UInt8>, _ timestamp: Int64?) -> Result<(Row, String), LineFailure>
+
+    /// What became of a line: a row of a partition, a failure, or "not yet" (its lookups are not answered yet:
+    /// the line is kept and tried again by `retryDeferred`).
+    public enum LineOutcome {
+        case row(Row, partition: String)
+        case failure(LineFailure)
+        case deferred
+    }
+
+    /// A transform that may defer lines.
+    public typealias DeferringTransform = (_ line: ArraySlice<UInt8>, _ timestamp: Int64?) -> LineOutcome
 
     private let reader: FirehoseObjectReader
     private var writer: any RowWriter
     private let keys: OutputKeys
-    private let transform: Transform
+    private let transform: DeferringTransform
     private let quarantine = GzipWriter()
     private var summary = RunSummary()
     private let inputKey: String
+    private var deferred: [(line: [UInt8], number: Int, timestamp: Int64?)] = []
+    private var inputEnded = false
 
-    public init(
+    /// A processor whose transform gives a row or a failure for every line.
+    public convenience init(
         inputKey: String, format: FirehoseObjectFormat, keys: OutputKeys, writer: any RowWriter = GzipNDJSONWriter(),
         transform: @escaping Transform
+    ) {
+        self.init(inputKey: inputKey, format: format, keys: keys, writer: writer) { (line, timestamp) -> LineOutcome in
+            switch transform(line, timestamp) {
+            case .success(let (row, partition)): .row(row, partition: partition)
+            case .failure(let failure): .failure(failure)
+            }
+        }
+    }
+
+    /// A processor whose transform may defer lines until their lookups are answered.
+    public init(
+        inputKey: String, format: FirehoseObjectFormat, keys: OutputKeys, writer: any RowWriter = GzipNDJSONWriter(),
+        deferringTransform: @escaping DeferringTransform
     ) {
         self.inputKey = inputKey
         self.reader = FirehoseObjectReader(format: format)
         self.writer = writer
         self.keys = keys
-        self.transform = transform
+        self.transform = deferringTransform
+    }
+
+    /// The bytes of the deferred lines held: the caller answers their lookups before this grows too large.
+    public private(set) var deferredBytes = 0
+
+    /// Whether any line waits for its lookups.
+    public var hasDeferred: Bool { !deferred.isEmpty }
+
+    /// Tries every deferred line again, once its lookups have answers; a line deferred a second time is
+    /// quarantined, since asking again would not answer it either.
+    public func retryDeferred() {
+        let waiting = deferred
+        deferred.removeAll()
+        deferredBytes = 0
+        for (line, number, timestamp) in waiting {
+            switch transform(line[...], timestamp) {
+            case .row(let row, let partition):
+                writer.write(row, partition: partition)
+                summary.rows += 1
+            case .failure(let failure): quarantine(line[...], reason: failure.reason, number: number)
+            case .deferred: quarantine(line[...], reason: "its lookups found no answer", number: number)
+            }
+        }
+    }
+
+    /// Ends the input: hands out the last line. Lines may still be deferred afterwards; `finish` follows.
+    public func endInput() {
+        guard !inputEnded else { return }
+        inputEnded = true
+        reader.finish(handle)
     }
 
     /// Reads the next chunk of the object.
@@ -73,7 +130,8 @@ public final class ObjectProcessor {
     /// Ends the object; returns what is left of every object it wrote (rows by partition, then the quarantine;
     /// the whole objects when nothing was taken before) and the counts. Every key taken from appears here.
     public func finish() -> (objects: [(key: String, bytes: [UInt8])], summary: RunSummary) {
-        reader.finish(handle)
+        endInput()
+        if hasDeferred { retryDeferred() }
         var objects = writer.finish().map { partition, bytes in
             (keys.rows(inputKey: inputKey, partition: partition, fileExtension: writer.fileExtension), bytes)
         }
@@ -90,23 +148,26 @@ public final class ObjectProcessor {
         switch item {
         case .line(let bytes, let timestamp):
             switch transform(bytes, timestamp) {
-            case .success(let (row, partition)):
+            case .row(let row, let partition):
                 writer.write(row, partition: partition)
                 summary.rows += 1
             case .failure(let failure):
-                quarantine(bytes, reason: failure.reason)
+                quarantine(bytes, reason: failure.reason, number: summary.lines)
+            case .deferred:
+                deferred.append((Array(bytes), summary.lines, timestamp))
+                deferredBytes += bytes.count
             }
         case .unreadable(let reason, let bytes):
-            quarantine(bytes, reason: reason)
+            quarantine(bytes, reason: reason, number: summary.lines)
         }
     }
 
     /// Keeps the line as it came, with its reason: text when it is UTF-8, base64 of its bytes when not.
-    private func quarantine(_ bytes: ArraySlice<UInt8>, reason: String) {
+    private func quarantine(_ bytes: ArraySlice<UInt8>, reason: String, number: Int) {
         summary.quarantined += 1
         var record = "{\"input\":"
         JSONText.appendString(inputKey, to: &record)
-        record += ",\"line\":\(summary.lines),\"reason\":"
+        record += ",\"line\":\(number),\"reason\":"
         JSONText.appendString(reason, to: &record)
         if let text = String(validating: bytes, as: UTF8.self) {
             record += ",\"text\":"

@@ -17,6 +17,26 @@ public struct Row: Sendable, Equatable {
             && zip(lhs.values, rhs.values).allSatisfy { $0.column == $1.column && $0.value == $1.value }
     }
 
+    /// Appends the row as one line of JSON and a newline, columns in order: byte by byte, since building a
+    /// `String` per row costs more than parsing the line it came from.
+    public func appendJSONLine(to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for (index, entry) in values.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONText.appendString(entry.column, to: &out)
+            out.append(UInt8(ascii: ":"))
+            switch entry.value {
+            case .string(let text): JSONText.appendString(text, to: &out)
+            case .int(let number): JSONText.appendInteger(number, to: &out)
+            case .double(let number): out.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
+            case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+            case .null: out.append(contentsOf: "null".utf8)
+            }
+        }
+        out.append(UInt8(ascii: "}"))
+        out.append(UInt8(ascii: "\n"))
+    }
+
     /// The row as one line of JSON (no newline), columns in order.
     public func json() -> String {
         var out = "{"
@@ -38,6 +58,49 @@ public struct Row: Sendable, Equatable {
 
 /// JSON string escaping for rows and quarantine records.
 enum JSONText {
+    /// Appends `text` quoted, escaping what JSON requires; text with nothing to escape is copied as it is.
+    static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+                default: out.append(byte)
+                }
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends a decimal integer.
+    static func appendInteger(_ number: Int64, to out: inout [UInt8]) {
+        if number == 0 {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
+        if number < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var divisor: UInt64 = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        }
+    }
+
     static func appendString(_ text: String, to out: inout String) {
         out += "\""
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {

@@ -1,16 +1,28 @@
-/// Epoch milliseconds as the lake writes them, computed by hand: a formatter per line would cost more than
-/// parsing the line.
+/// Epoch milliseconds as the lake writes them, computed by hand into bytes: a formatter, or a `String` built
+/// piece by piece, would cost more per line than parsing the line.
 public enum Timestamps {
     /// `yyyy-MM-dd HH:mm:ss.SSS` in UTC: the text Athena reads from JSON as a `timestamp`.
     public static func athena(_ milliseconds: Int64) -> String {
         let (days, millisecondOfDay) = split(milliseconds)
         let seconds = millisecondOfDay / 1000
-        return date(days: days) + " " + pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":"
-            + pad(seconds % 60, 2) + "." + pad(millisecondOfDay % 1000, 3)
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var at = writeDate(days: days, into: buffer)
+            for (value, width, separator) in [
+                (seconds / 3600, 2, UInt8(ascii: " ")), (seconds / 60 % 60, 2, UInt8(ascii: ":")),
+                (seconds % 60, 2, UInt8(ascii: ":")), (millisecondOfDay % 1000, 3, UInt8(ascii: ".")),
+            ] {
+                buffer[at] = separator
+                at = write(value, width: width, into: buffer, at: at + 1)
+            }
+            return at
+        }
     }
 
     /// `yyyy-MM-dd` in UTC: the `dt` partition.
-    public static func date(_ milliseconds: Int64) -> String { date(days: split(milliseconds).days) }
+    public static func date(_ milliseconds: Int64) -> String {
+        let days = split(milliseconds).days
+        return String(unsafeUninitializedCapacity: 16) { writeDate(days: days, into: $0) }
+    }
 
     private static func split(_ milliseconds: Int64) -> (days: Int64, millisecondOfDay: Int64) {
         let perDay: Int64 = 86_400_000
@@ -18,8 +30,9 @@ public enum Timestamps {
         return (days, milliseconds - days * perDay)
     }
 
-    /// The civil date of a day count since 1970-01-01 (the proleptic Gregorian calendar, as Athena uses).
-    private static func date(days: Int64) -> String {
+    /// Writes the civil date of a day count since 1970-01-01 (the proleptic Gregorian calendar, as Athena
+    /// uses) and returns where it ended.
+    private static func writeDate(days: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -29,11 +42,22 @@ public enum Timestamps {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        var at = write(max(0, min(year, 9999)), width: 4, into: buffer, at: 0)
+        buffer[at] = UInt8(ascii: "-")
+        at = write(month, width: 2, into: buffer, at: at + 1)
+        buffer[at] = UInt8(ascii: "-")
+        return write(day, width: 2, into: buffer, at: at + 1)
     }
 
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    /// Writes `value` (not negative, at most `width` digits) zero-padded to `width` digits.
+    private static func write(_ value: Int64, width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int)
+        -> Int
+    {
+        var remaining = value
+        for offset in stride(from: width - 1, through: 0, by: -1) {
+            buffer[start + offset] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+        }
+        return start + width
     }
 }

@@ -49,7 +49,8 @@ public struct ObjectCreatedHandler<Transform: RecordTransform>: Sendable {
         return [
             "lines": .int(summary.lines), "rows": .int(summary.rows), "quarantined": .int(summary.quarantined),
             "bytes_in": .int(summary.bytesIn), "bytes_out": .int(summary.bytesOut),
-            "keys_fetched": .int(outcome.keysFetched), "objects": .int(outcome.objects.count),
+            "keys_fetched": .int(outcome.keysFetched),
+            "lookup_rounds": .int(outcome.lookupRounds), "objects": .int(outcome.objects.count),
             "duration_ms": .int(Int(Date().timeIntervalSince(started) * 1000)),
         ]
     }

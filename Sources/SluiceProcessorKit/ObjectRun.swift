@@ -1,9 +1,11 @@
 import Foundation
 import SluiceProcessing
 
-/// One input object through the processor: the lookup keys first (when the pipeline enriches), then the rows,
-/// written as they become ready. The same code runs in Lambda and under `sluice process`; only the source,
-/// the store and the lookup resolver differ.
+/// One input object through the processor, in one pass: rows whose lookups the container already knows are
+/// written at once; the others wait (their lines held, up to `deferLimit` bytes) until one batch query per
+/// lookup answers every key they need. A warm container runs no query at all; a cold one a few per object,
+/// however large. The same code runs in Lambda and under `sluice process`; only the source, the store and
+/// the lookup resolver differ.
 public struct ObjectRun<Transform: RecordTransform>: Sendable {
     public let config: ProcessorConfig
     public let transform: Transform
@@ -14,6 +16,8 @@ public struct ObjectRun<Transform: RecordTransform>: Sendable {
     public var sliceSize = 256 * 1024
     /// The size of every chunk of an output object but its last: S3 parts must be at least 5 MiB.
     public var partSize = 8 * 1024 * 1024
+    /// The bytes of lines held for their lookups before a query answers them.
+    public var deferLimit = 8 * 1024 * 1024
 
     public init(config: ProcessorConfig, transform: Transform, enricher: Enricher?) {
         self.config = config
@@ -26,6 +30,8 @@ public struct ObjectRun<Transform: RecordTransform>: Sendable {
         public var summary: RunSummary
         /// Lookup keys fetched (not found in the cache).
         public var keysFetched: Int
+        /// Lookup queries run (batches).
+        public var lookupRounds: Int
         /// The objects written, by key.
         public var objects: [String]
     }
@@ -34,41 +40,74 @@ public struct ObjectRun<Transform: RecordTransform>: Sendable {
     /// abandoned; those already finished stay, and a retry overwrites them (the keys come from the input key).
     public func run(inputKey: String, source: any ObjectSource, store: any OutputStore) async throws -> Outcome {
         let rows = RecordRows(config: config, transform: transform)
-        var table = EnrichmentTable()
-        var fetched = 0
-        if let enricher {
-            let reader = FirehoseObjectReader(format: config.objectFormat)
-            var keys: [String: Set<String>] = [:]
-            let collect: (ObjectItem) -> Void = { item in
-                if case .line(let line, _) = item { rows.collectKeys(line, into: &keys) }
-            }
-            try await forEachSlice(
-                of: source, range: rangeSize, slice: sliceSize, feed: { reader.feed($0, collect) }, afterSlice: {})
-            reader.finish(collect)
-            (table, fetched) = try await enricher.prepare(keys)
-        }
-        let enrichment = table
+        let answers = enricher.map(LookupAnswers.init)
         let processor = ObjectProcessor(inputKey: inputKey, format: config.objectFormat, keys: config.outputKeys) {
-            line, _ in rows.row(line, enrichment: enrichment)
+            line, _ in
+            guard let answers else { return rows.row(line, answer: { _, _ in .some(nil) }) }
+            return rows.row(line, answer: answers.answer)
         }
         var written: [String] = []
         do {
             try await forEachSlice(
                 of: source, range: rangeSize, slice: sliceSize, feed: { processor.feed($0) },
                 afterSlice: {
+                    if let answers, processor.deferredBytes >= deferLimit {
+                        try await answers.resolve()
+                        processor.retryDeferred()
+                    }
                     for (key, bytes) in processor.takeReady(minimumBytes: partSize) {
                         try await store.append(key: key, bytes: bytes)
                     }
                 })
+            processor.endInput()
+            if let answers, processor.hasDeferred {
+                try await answers.resolve()
+                processor.retryDeferred()
+            }
             let (tails, summary) = processor.finish()
             for (key, bytes) in tails {
                 try await store.finish(key: key, bytes: bytes)
                 written.append(key)
             }
-            return Outcome(summary: summary, keysFetched: fetched, objects: written)
+            return Outcome(
+                summary: summary, keysFetched: answers?.fetched ?? 0, lookupRounds: answers?.rounds ?? 0,
+                objects: written)
         } catch {
             await store.abandon()
             throw error
         }
+    }
+}
+
+/// The lookup answers of one object: those it has used, the container's cache, and the keys still to ask for.
+final class LookupAnswers: @unchecked Sendable {
+    let enricher: Enricher
+    private var table = EnrichmentTable()
+    private var pending: [String: Set<String>] = [:]
+    private(set) var fetched = 0
+    private(set) var rounds = 0
+
+    init(_ enricher: Enricher) { self.enricher = enricher }
+
+    /// The answer for a key if known, remembering it for the rest of the object (so the object's rows agree even
+    /// if the cache expires halfway); otherwise nil, and the key is asked for at the next `resolve`.
+    func answer(_ lookup: String, _ key: String) -> [String: String?]?? {
+        if let known = table.row(lookup, key: key) { return known }
+        if let cached = enricher.cache.lookUp(lookup, key: key) {
+            table.record(lookup, key: key, values: cached)
+            return .some(cached)
+        }
+        pending[lookup, default: []].insert(key)
+        return nil
+    }
+
+    /// Asks for every pending key, one batch per lookup.
+    func resolve() async throws {
+        guard !pending.isEmpty else { return }
+        let (answers, count) = try await enricher.prepare(pending)
+        table.merge(answers)
+        pending.removeAll()
+        fetched += count
+        rounds += 1
     }
 }

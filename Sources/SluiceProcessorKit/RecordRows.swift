@@ -55,23 +55,15 @@ struct RecordRows<Transform: RecordTransform>: Sendable {
         return .success((record, row))
     }
 
-    /// The keys a line will be looked up by (pass one of an enriched run).
-    func collectKeys(_ line: ArraySlice<UInt8>, into keys: inout [String: Set<String>]) {
-        guard case .success(let (_, row)) = derive(line) else { return }
-        for lookup in lookups {
-            if case .string(let key)? = row.values[lookup.match], LookupSpec.isLookupable(key) {
-                keys[lookup.spec.name, default: []].insert(key)
-            }
-        }
-    }
-
-    /// The row and partition of a line, with lookups answered from `table`.
-    func row(_ line: ArraySlice<UInt8>, enrichment table: EnrichmentTable) -> Result<(Row, String), LineFailure> {
+    /// The row and partition of a line, with lookups answered by `answer` (lookup name, key): the lookup row,
+    /// `.some(nil)` for a key the directory does not have, nil when not known yet (the line is deferred).
+    func row(_ line: ArraySlice<UInt8>, answer: (String, String) -> [String: String?]??) -> ObjectProcessor.LineOutcome {
         var row: Columns
         switch derive(line) {
         case .success(let (_, derived)): row = derived
         case .failure(let failure): return .failure(failure)
         }
+        var waiting = false
         for lookup in lookups {
             let spec = lookup.spec
             guard case .string(let key)? = row.values[lookup.match] else {
@@ -80,14 +72,17 @@ struct RecordRows<Transform: RecordTransform>: Sendable {
             guard LookupSpec.isLookupable(key) else {
                 return .failure(LineFailure("\(spec.match) cannot be looked up: \(key.prefix(64).debugDescription)"))
             }
-            guard let answer = table.row(spec.name, key: key) else {
-                return .failure(LineFailure("lookup \(spec.name) was not prepared for \(spec.match) \(key)"))
+            guard let known = answer(spec.name, key) else {
+                // Every lookup of the line is still asked for, so that one query answers them all.
+                waiting = true
+                continue
             }
-            guard let found = answer else {
+            guard let found = known else {
                 return .failure(LineFailure("no \(spec.schema).\(spec.table) row with \(spec.key) = \(key)"))
             }
             for (name, index, type) in lookup.columns { row.values[index] = Self.value(found[name] ?? nil, type: type) }
         }
+        if waiting { return .deferred }
         var partition = ""
         for (name, index) in partitions {
             guard case .string(let value)? = row.values[index], !value.isEmpty, !value.contains("/") else {
@@ -98,7 +93,7 @@ struct RecordRows<Transform: RecordTransform>: Sendable {
         var values: [(column: String, value: Row.Value)] = []
         values.reserveCapacity(columnCount)
         for index in 0..<columnCount { values.append((names[index], row.values[index] ?? .null)) }
-        return .success((Row(values), partition))
+        return .row(Row(values), partition: partition)
     }
 
     /// A lookup answer (Athena answers text) as a value of its column's type; text that is not one is null.

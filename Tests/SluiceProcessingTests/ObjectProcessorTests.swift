@@ -14,7 +14,7 @@ func gunzip(_ bytes: [UInt8]) throws -> String {
 
 /// A stand-in transform for the tests of the run itself: a line `<yyyy-MM-dd> <n>` becomes a row; anything else
 /// fails with a reason. (The HAProxy parser has tests of its own.)
-let dayAndNumber: ObjectProcessor.Transform = { line, _ in
+func dayAndNumber(_ line: ArraySlice<UInt8>, _: Int64?) -> Result<(Row, String), LineFailure> {
     let text = String(decoding: line, as: UTF8.self)
     let parts = text.split(separator: " ")
     guard parts.count == 2, parts[0].count == 10, let number = Int64(parts[1]) else {

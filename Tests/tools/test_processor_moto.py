@@ -183,7 +183,8 @@ def test_processor_reads_from_s3_looks_up_in_athena_and_writes_rows_and_quaranti
     assert reasons[2].startswith("not an HAProxy haproxy-http line")
     assert reasons[4] == "no directory.accounts row with account_id = acct-999999"
     assert reasons[5] == "no integration id in path /health"
-    assert "bytes_base64" in quarantine[-1] and all(entry["input"] == KEY for entry in quarantine)
+    by_line = {entry["line"]: entry for entry in quarantine}
+    assert "bytes_base64" in by_line[7] and all(entry["input"] == KEY for entry in quarantine)
 
 
 def test_a_retried_event_overwrites_instead_of_duplicating(sluice_bin: Path, moto_endpoint: str, analytics: dict):

@@ -23,18 +23,22 @@ struct Transform: RecordTransform {
         }
     }
 
+    // Both helpers work on UTF-8 bytes: Character-by-Character splitting would cost more than the parse itself.
+
     /// `int-0042` of `/integrations/int-0042/events`; nil when the path names none.
     static func integrationID(_ path: String?) -> String? {
         guard let path, path.hasPrefix("/integrations/") else { return nil }
-        let id = path.dropFirst("/integrations/".count).prefix { $0 != "/" }
-        return id.isEmpty ? nil : String(id)
+        let bytes = path.utf8.dropFirst("/integrations/".utf8.count)
+        let id = bytes.prefix { $0 != UInt8(ascii: "/") }
+        return id.isEmpty ? nil : String(Substring(id))
     }
 
-    /// `acct-000123` of `acct-000123.api.example.com` (a port or a trailing dot aside); nil for a bare domain.
+    /// `acct-000123` of `acct-000123.api.example.com` (lower-cased); nil for a name of fewer than three labels.
     static func accountID(host: String) -> String? {
-        let name = host.split(separator: ":").first.map(String.init)?.lowercased() ?? ""
-        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 3, !labels[0].isEmpty else { return nil }
-        return String(labels[0])
+        let name = host.utf8.prefix { $0 != UInt8(ascii: ":") }
+        guard let dot = name.firstIndex(of: UInt8(ascii: ".")), dot > name.startIndex,
+            name[name.index(after: dot)...].contains(UInt8(ascii: "."))
+        else { return nil }
+        return String(Substring(name[..<dot])).lowercased()
     }
 }

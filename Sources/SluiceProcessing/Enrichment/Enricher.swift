@@ -7,6 +7,16 @@ public struct EnrichmentTable: Sendable {
 
     /// The lookup row for `key`: `.some(nil)` when the directory has no such key, nil when it was never asked.
     public func row(_ lookup: String, key: String) -> [String: String?]?? { answers[lookup]?[key] }
+
+    /// Records the answer for a key: its row, or nil for "no such key".
+    public mutating func record(_ lookup: String, key: String, values: [String: String?]?) {
+        answers[lookup, default: [:]][key] = .some(values)
+    }
+
+    /// Adds every answer of `other`.
+    public mutating func merge(_ other: EnrichmentTable) {
+        for (lookup, keys) in other.answers { answers[lookup, default: [:]].merge(keys) { _, new in new } }
+    }
 }
 
 /// Fetches what an object's rows need, batched: one query per lookup for every key the cache does not hold
