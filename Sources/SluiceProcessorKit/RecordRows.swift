@@ -85,7 +85,9 @@ struct RecordRows<Transform: RecordTransform>: Sendable {
         if waiting { return .deferred }
         var partition = ""
         for (name, index) in partitions {
-            guard case .string(let value)? = row.values[index], !value.isEmpty, !value.contains("/") else {
+            guard case .string(let value)? = row.values[index], !value.isEmpty,
+                !value.utf8.contains(UInt8(ascii: "/"))
+            else {
                 return .failure(LineFailure("partition key \(name) has no usable value"))
             }
             partition += (partition.isEmpty ? "" : "/") + name + "=" + value

@@ -6,17 +6,29 @@ import Foundation
 
 /// HTTP over URLSession (libcurl on Linux, with the system's TLS), which spares the Lambda image a TLS stack
 /// of its own.
-public final class URLSessionTransport: HTTPTransport {
-    private let session: URLSession
+public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
+    private let timeout: TimeInterval
+    private let lock = NSLock()
+    private var created: URLSession?
 
-    /// A transport whose requests give up after `timeout` seconds without progress.
+    /// A transport whose requests give up after `timeout` seconds without progress. The session (and libcurl
+    /// with it) starts at the first request, not here: a Lambda's set-up is on the clock of its cold start.
     public init(timeout: TimeInterval = 60) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.httpMaximumConnectionsPerHost = 8
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        session = URLSession(configuration: configuration)
+        self.timeout = timeout
+    }
+
+    private var session: URLSession {
+        lock.withLock {
+            if let created { return created }
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.timeoutIntervalForRequest = timeout
+            configuration.httpMaximumConnectionsPerHost = 8
+            configuration.urlCache = nil
+            configuration.httpCookieStorage = nil
+            let session = URLSession(configuration: configuration)
+            created = session
+            return session
+        }
     }
 
     public func send(_ request: AWSHTTPRequest) async throws -> AWSHTTPResponse {
