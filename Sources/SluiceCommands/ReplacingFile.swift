@@ -10,6 +10,13 @@ enum ReplacingFile {
     /// Creates the temporary file, hands it to `body`, and renames it to `url` when `body` returns.
     @discardableResult
     static func write<Result>(to url: URL, _ body: (FileHandle) throws -> Result) throws -> Result {
+        // Renaming over a device or a link would replace it (`--output /dev/null` run as root would remove the
+        // device), so only a regular file, or none, may be in the way.
+        if let type = try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType,
+            type != .typeRegular
+        {
+            throw Failure(description: "cannot write \(url.path): it exists and is not a regular file")
+        }
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         // O_EXCL: never write through a file (or link) that is already there.

@@ -140,3 +140,11 @@ def test_bad_arguments_are_clear_errors(sluice_bin, repo_root, tmp_path):
     result = sample(sluice_bin, repo_root, tmp_path / "missing" / "x.gz", "--lines", "10")
     assert result.returncode == 1 and "No such file or directory" in result.stderr
     assert list(tmp_path.iterdir()) == []
+    # Renaming over anything but a regular file would replace it: a link, a folder, a device.
+    target = tmp_path / "target.gz"
+    target.write_bytes(b"kept")
+    (tmp_path / "link.gz").symlink_to(target)
+    result = sample(sluice_bin, repo_root, tmp_path / "link.gz", "--lines", "10")
+    assert result.returncode == 1 and "is not a regular file" in result.stderr
+    assert (tmp_path / "link.gz").is_symlink() and target.read_bytes() == b"kept"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.gz", "target.gz"]
