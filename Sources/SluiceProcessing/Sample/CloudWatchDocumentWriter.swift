@@ -14,6 +14,8 @@ struct CloudWatchDocumentWriter {
     private var document: [UInt8] = []
     private var events = 0
     private var batchSize = 0
+    /// The leading digits of the batch's event ids.
+    private var batchID = 0
 
     init(source: SampleLogSource, seed: UInt64, controlMessageFraction: Double) {
         self.source = source
@@ -37,6 +39,7 @@ struct CloudWatchDocumentWriter {
     /// sends one to check that the destination is reachable.
     mutating func open(at timestamp: Int64) -> [UInt8]? {
         batchSize = Self.batchSizes.draw(&random)
+        batchID = random.below(1_000_000_000_000_000_000)
         document.removeAll(keepingCapacity: true)
         document.appendASCII("{\"messageType\":\"DATA_MESSAGE\",\"owner\":")
         JSONBytes.appendString(source.owner.utf8, to: &document)
@@ -53,10 +56,12 @@ struct CloudWatchDocumentWriter {
     /// Adds an event to the open batch.
     mutating func append(_ message: [UInt8], timestamp: Int64) {
         if events > 0 { document.append(UInt8(ascii: ",")) }
-        // Event ids are 56 decimal digits.
+        // Event ids are 56 decimal digits; those of a batch share their start and grow with the time, so they
+        // compress about as well as CloudWatch's own.
         document.appendASCII("{\"id\":\"")
-        for _ in 0..<3 { document.appendDecimal(random.below(1_000_000_000_000_000_000), width: 18) }
-        document.appendDecimal(random.below(100), width: 2)
+        document.appendDecimal(batchID, width: 18)
+        document.appendDecimal(timestamp, width: 20)
+        document.appendDecimal(random.below(1_000_000_000_000_000_000), width: 18)
         document.appendASCII("\",\"timestamp\":")
         document.appendDecimal(timestamp)
         document.appendASCII(",\"message\":")
