@@ -2,7 +2,8 @@
 /// accounts and integrations they name, for trying a pipeline locally.
 ///
 /// The same options give the same bytes on every platform: the numbers come from `SplitMix64`, the calendar and
-/// the JSON are written by hand, and only integer arithmetic and exact double comparisons decide anything.
+/// the JSON are written by hand, and the arithmetic is integer or IEEE's exactly rounded double operations, never
+/// a C library function such as `log`, whose last bits vary.
 /// The object is streamed: compressed bytes go to the sink in chunks of at most `SampleOptions.chunkBytes` as
 /// they are made, so a sample of many gigabytes needs no more memory than a small one.
 public struct SampleGenerator: Sendable {
