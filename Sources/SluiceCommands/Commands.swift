@@ -8,7 +8,10 @@ public struct Sluice: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "sluice",
         abstract: "Declare a serverless log-analytics pipeline on AWS; generate and check everything it needs.",
-        subcommands: [Validate.self, Generate.self, Check.self, Graph.self, PlanCommand.self, ApplyCommand.self, SummaryCommand.self, Dev.self, Logs.self, ProcessCommand.self])
+        subcommands: [
+            Validate.self, Generate.self, Check.self, Graph.self, PlanCommand.self, ApplyCommand.self,
+            SummaryCommand.self, Dev.self, Logs.self, ProcessCommand.self, SampleCommand.self,
+        ])
 
     public init() {}
 }

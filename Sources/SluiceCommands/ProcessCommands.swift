@@ -12,8 +12,10 @@ import SluiceRuntime
 /// The pipeline named `name`, or exit 1 listing the declared ones.
 func pipeline(named name: String, in workspace: Workspace) throws -> Pipeline {
     if let found = workspace.pipelines.first(where: { $0.name == name }) { return found }
-    let known = workspace.pipelines.map(\.name).sorted().joined(separator: ", ")
-    printError("error: no pipeline named '\(name)'; declared: \(known.isEmpty ? "none" : known)")
+    let names = workspace.pipelines.map(\.name).sorted()
+    let hint = Suggestion.nearest(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+    let known = names.isEmpty ? "none is declared" : "the pipelines are: \(names.joined(separator: ", "))"
+    printError("error: no pipeline named '\(name)'\(hint); \(known)")
     throw ExitCode(1)
 }
 

@@ -127,3 +127,18 @@ struct UnifiedDiffTests {
         #expect(diff.contains("@@ -27,7 +27,7 @@"))
     }
 }
+
+@Suite("sluice sample: which filter patterns it imitates")
+struct SampleFilterPatternTests {
+    @Test("plain terms, quoted or not, are kept; other kinds of pattern are not imitated")
+    func plainTerms() {
+        #expect(SampleCommand.plainTerms(#""/integrations/""#) == ["/integrations/"])
+        #expect(SampleCommand.plainTerms(#"GET "/a b/"  POST"#) == ["GET", "/a b/", "POST"])
+        #expect(SampleCommand.plainTerms("") == [])
+        #expect(SampleCommand.plainTerms("?ERROR ?WARN") == nil)
+        #expect(SampleCommand.plainTerms("-DEBUG") == nil)
+        #expect(SampleCommand.plainTerms(#"{ $.status = 500 }"#) == nil)
+        #expect(SampleCommand.plainTerms("[ip, user, ...]") == nil)
+        #expect(SampleCommand.plainTerms(#""unclosed"#) == nil)
+    }
+}

@@ -25,12 +25,23 @@ struct Transform: RecordTransform {
 
     // Both helpers work on UTF-8 bytes: Character-by-Character splitting would cost more than the parse itself.
 
-    /// `int-0042` of `/integrations/int-0042/events`; nil when the path names none.
+    /// `int-0042` of `/integrations/int-0042/events`, or of the absolute form HAProxy logs for HTTP/2
+    /// (`https://host/integrations/int-0042/events`); nil when the path names none.
     static func integrationID(_ path: String?) -> String? {
-        guard let path, path.hasPrefix("/integrations/") else { return nil }
-        let bytes = path.utf8.dropFirst("/integrations/".utf8.count)
-        let id = bytes.prefix { $0 != UInt8(ascii: "/") }
+        guard var bytes = path?.utf8[...] else { return nil }
+        if let scheme = bytes.firstRange(of: "://".utf8), bytes[..<scheme.lowerBound].allSatisfy(isSchemeByte) {
+            let authority = bytes[scheme.upperBound...]
+            bytes = authority[(authority.firstIndex(of: UInt8(ascii: "/")) ?? authority.endIndex)...]
+        }
+        let prefix = "/integrations/".utf8
+        guard bytes.starts(with: prefix) else { return nil }
+        let id = bytes.dropFirst(prefix.count).prefix { $0 != UInt8(ascii: "/") }
         return id.isEmpty ? nil : String(Substring(id))
+    }
+
+    private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || byte == UInt8(ascii: "+")
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
     }
 
     /// `acct-000123` of `acct-000123.api.example.com` (lower-cased); nil for a name of fewer than three labels.

@@ -1,0 +1,121 @@
+/// What `SampleGenerator` writes: how much, in which shapes, and how it varies.
+public struct SampleOptions: Sendable {
+    /// Lines in the object, malformed ones included.
+    public var lines: Int
+    /// The same seed (with the same other options) gives the same bytes on every platform.
+    public var seed: UInt64
+    /// How the object is laid out, as the pipeline's delivery mode makes Firehose write it.
+    public var objectFormat: FirehoseObjectFormat
+    /// The HAProxy layout of the lines.
+    public var logFormat: LogFormat
+    /// The first request's accept time, in milliseconds since 1970-01-01T00:00:00Z.
+    public var startTime: Int64
+    /// The mean request rate over a weekday; the hour of the day (UTC) scales it, and weekends halve it. The
+    /// default, about a million requests a day, makes a sample of more than a million lines span two dates.
+    public var requestsPerSecond: Double
+    /// The share of lines that are not HAProxy records: truncated, garbage bytes, or other messages.
+    public var malformedFraction: Double
+    /// The share of requests from an account the directory does not hold.
+    public var unknownAccountFraction: Double
+    /// The share of CloudWatch documents that are `CONTROL_MESSAGE`s (`.cloudWatchDocuments` only).
+    public var controlMessageFraction: Double
+    /// Accounts in the directory, `acct-000001` on.
+    public var accountCount: Int
+    /// Integrations in the directory, `int-0001` on.
+    public var integrationCount: Int
+    /// Where the CloudWatch documents say the events come from (`.cloudWatchDocuments` only).
+    public var logSource: SampleLogSource
+    /// The most compressed bytes handed to the sink at a time.
+    public var chunkBytes: Int
+    /// Terms every line must contain, as a CloudWatch filter pattern of plain terms passes them: requests
+    /// without them never reach the Firehose stream, so the sample leaves them out too.
+    public var requiredTerms: [String] = []
+
+    /// 2026-03-02T00:00:00Z, a Monday.
+    public static let defaultStartTime: Int64 = 1_772_409_600_000
+
+    public init(
+        lines: Int, seed: UInt64 = 1, objectFormat: FirehoseObjectFormat = .lines, logFormat: LogFormat = .http,
+        startTime: Int64 = SampleOptions.defaultStartTime, requestsPerSecond: Double = 12,
+        malformedFraction: Double = 1.0 / 2000, unknownAccountFraction: Double = 1.0 / 5000,
+        controlMessageFraction: Double = 1.0 / 1000, accountCount: Int = 200, integrationCount: Int = 40,
+        logSource: SampleLogSource = SampleLogSource(), chunkBytes: Int = 256 * 1024
+    ) {
+        self.lines = lines
+        self.seed = seed
+        self.objectFormat = objectFormat
+        self.logFormat = logFormat
+        self.startTime = startTime
+        self.requestsPerSecond = requestsPerSecond
+        self.malformedFraction = malformedFraction
+        self.unknownAccountFraction = unknownAccountFraction
+        self.controlMessageFraction = controlMessageFraction
+        self.accountCount = accountCount
+        self.integrationCount = integrationCount
+        self.logSource = logSource
+        self.chunkBytes = chunkBytes
+    }
+
+    /// 2100-01-01T00:00:00Z: later starts could run the four-digit years of HAProxy's dates out.
+    static let latestStartTime: Int64 = 4_102_444_800_000
+    /// Unknown accounts are numbered from here, so they can never be in the directory.
+    static let maximumAccountCount = 100_000
+    static let maximumIntegrationCount = 9_999
+
+    /// Throws the first option that is out of range.
+    public func validate() throws(SampleError) {
+        func check(_ valid: Bool, _ option: String, _ rule: String, _ value: Any) throws(SampleError) {
+            if !valid { throw SampleError.invalidOption(option, "must be \(rule); got \(value)") }
+        }
+        try check(lines >= 1, "lines", "at least 1", lines)
+        try check(
+            startTime >= 0 && startTime < Self.latestStartTime, "startTime",
+            "between 1970-01-01 and 2100-01-01 (epoch milliseconds)", startTime)
+        try check(
+            requestsPerSecond >= 0.01 && requestsPerSecond <= 1_000_000, "requestsPerSecond",
+            "between 0.01 and 1,000,000", requestsPerSecond)
+        for (name, value) in [
+            ("malformedFraction", malformedFraction), ("unknownAccountFraction", unknownAccountFraction),
+            ("controlMessageFraction", controlMessageFraction),
+        ] {
+            try check(value >= 0 && value <= 1, name, "between 0 and 1", value)
+        }
+        try check(
+            (1...Self.maximumAccountCount).contains(accountCount), "accountCount",
+            "between 1 and \(Self.maximumAccountCount)", accountCount)
+        try check(
+            (1...Self.maximumIntegrationCount).contains(integrationCount), "integrationCount",
+            "between 1 and \(Self.maximumIntegrationCount)", integrationCount)
+        try check(chunkBytes >= 1, "chunkBytes", "at least 1", chunkBytes)
+    }
+}
+
+/// The CloudWatch Logs side of a sample: what its subscription documents name.
+public struct SampleLogSource: Sendable, Equatable {
+    /// The source account's id.
+    public var owner: String
+    public var logGroup: String
+    /// The subscription filter's name.
+    public var subscriptionFilter: String
+
+    public init(
+        owner: String = "111111111111", logGroup: String = "/haproxy/integrations-api",
+        subscriptionFilter: String = "acme-integrations-usage"
+    ) {
+        self.owner = owner
+        self.logGroup = logGroup
+        self.subscriptionFilter = subscriptionFilter
+    }
+}
+
+/// Why a sample cannot be made.
+public enum SampleError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// An option is out of range: its name and what it must be.
+    case invalidOption(String, String)
+
+    public var description: String {
+        switch self {
+        case .invalidOption(let name, let rule): "sample option \(name) \(rule)"
+        }
+    }
+}
