@@ -58,8 +58,9 @@ def terraform_env(repo_root: Path) -> dict[str, str]:
 
 @pytest.fixture
 def workspace(repo_root: Path, tmp_path: Path) -> Path:
-    """A temporary copy of the repository's pipelines/, generated/ and .github/ (the generated workflows)."""
-    for name in ("pipelines", "generated", ".github"):
+    """A temporary copy of the repository's pipelines/, generated/, .github/ (the generated workflows) and
+    Sources/Processors/ (the processors' generated configuration beside their transforms)."""
+    for name in ("pipelines", "generated", ".github", "Sources/Processors"):
         source = repo_root / name
         if not source.is_dir():
             pytest.fail(f"{source} does not exist: the repository must carry {name}/", pytrace=False)
