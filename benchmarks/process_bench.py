@@ -33,9 +33,9 @@ ONE_CORE = ["taskset", "-c", "0"]
 
 
 def build() -> pathlib.Path:
-    subprocess.run(
-        ["swift", "build", "-c", "release", "--product", "sluice", "--product", "IntegrationEnricher"], cwd=ROOT, check=True
-    )
+    # One product a build: given two, swift build builds only the last.
+    for product in ("sluice", "IntegrationEnricher"):
+        subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, check=True)
     return pathlib.Path(
         subprocess.run(
             ["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True
