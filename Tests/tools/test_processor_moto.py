@@ -228,3 +228,39 @@ def test_an_object_that_is_not_there_fails_after_no_retries_of_a_404(
     assert result.returncode == 1, describe(result)
     assert "S3.GetObject failed with HTTP 404 NoSuchKey" in result.stderr, describe(result)
     assert "retrying" not in result.stderr, describe(result)
+
+
+# Each odd object, and whether good lines in it make the processor query (moto hands out queued answers in order,
+# so only those that query get answers queued).
+@pytest.mark.parametrize(
+    "name, body, queries",
+    [
+        ("empty", b"", False),
+        ("truncated", gzip.compress(("\n".join(GOOD) + "\n").encode())[:-30], True),
+        ("not-gzip", b"plain text, not gzip\n", False),
+        ("non-utf8", gzip.compress(b"\xff\xfe\xfd\n" + GOOD[0].encode() + b"\n"), True),
+    ],
+)
+def test_any_object_gives_a_balanced_summary(
+    sluice_bin: Path, moto_endpoint: str, analytics: dict, name: str, body: bytes, queries: bool
+):
+    key = f"raw/integrations-usage/2024/03/14/09/odd-{name}.gz"
+    analytics["s3"].put_object(Bucket=LANDING, Key=key, Body=body)
+    if queries:
+        queue_athena_results(
+            moto_endpoint,
+            [["account_id", "account_name", "account_plan"], ["acct-000001", "Acme", "team"]],
+            [["integration_id", "integration_name", "integration_vendor"], ["int-0001", "Slack", "Salesforce"]],
+        )  # fmt: skip
+    result = run(
+        [str(sluice_bin), "dev", "invoke", "--pipeline", "integrations-usage", "--key", key,
+         "--endpoint", moto_endpoint, "--root", str(REPO_ROOT), "--timeout", "60"],
+        cwd=REPO_ROOT, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, describe(result)
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert summary["lines"] == summary["rows"] + summary["quarantined"], summary
+    if name == "empty":
+        assert summary["lines"] == 0
+    else:
+        assert summary["quarantined"] >= 1, summary
