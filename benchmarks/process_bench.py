@@ -6,7 +6,8 @@
 3. Time from process start to the processor's first Runtime API request (GET .../invocation/next), against a
    local Runtime API stand-in on 127.0.0.1.
 
-Usage: python3 benchmarks/process_bench.py [--throughput-mb 100] [--rss-mb 1000] [--starts 20]
+Usage: python3 benchmarks/process_bench.py [--throughput-mb 100] [--rss-mb 1000] [--starts 20] [--bin-dir DIR]
+(--bin-dir: use `sluice` and `IntegrationEnricher` release binaries already built there, instead of building.)
 Objects are written to .tmp/bench (kept between runs: generating 1 GB takes a while).
 """
 
@@ -154,8 +155,9 @@ def main() -> int:
     parser.add_argument("--throughput-mb", type=int, default=100)
     parser.add_argument("--rss-mb", type=int, default=1000)
     parser.add_argument("--starts", type=int, default=20)
+    parser.add_argument("--bin-dir", type=pathlib.Path)
     args = parser.parse_args()
-    bin_dir = build()
+    bin_dir = args.bin_dir or build()
     results = {
         "throughput": throughput(bin_dir, args.throughput_mb),
         "peak_rss": peak_rss(bin_dir, args.rss_mb),

@@ -40,9 +40,13 @@ struct DevInvoke: ParsableCommand {
     func run() throws {
         let (workspace, _) = try loadGraph(project)
         let declared = try SluiceCommands.pipeline(named: pipeline, in: workspace)
-        guard let names = workspace.project.flatMap({ Names(project: $0, pipeline: declared) }) else { throw ExitCode(1) }
+        guard let names = workspace.project.flatMap({ Names(project: $0, pipeline: declared) }) else {
+            throw ExitCode(1)
+        }
         let root = URL(fileURLWithPath: project.root)
-        guard let endpoint = endpoint ?? (try? JSONDecoder().decode(DevState.self, from: Data(contentsOf: DevState.file(root))))?.endpoint
+        guard
+            let endpoint = endpoint
+                ?? (try? JSONDecoder().decode(DevState.self, from: Data(contentsOf: DevState.file(root))))?.endpoint
         else {
             printError("error: no local endpoint: start one with `sluice dev up`, or pass --endpoint")
             throw ExitCode(1)
@@ -82,7 +86,8 @@ struct DevInvoke: ParsableCommand {
         case .response(let body)?:
             print(String(decoding: body, as: UTF8.self))
         case .error(let reported)?:
-            let detail = reported.report.map { "\($0.errorType): \($0.errorMessage)" }
+            let detail =
+                reported.report.map { "\($0.errorType): \($0.errorMessage)" }
                 ?? String(decoding: reported.body, as: UTF8.self)
             printError("error: the function failed: \(detail)")
             throw ExitCode(1)
@@ -96,7 +101,8 @@ struct DevInvoke: ParsableCommand {
     static func assumeRole(_ roleARN: String, endpoint: String, region: String) async throws -> AWSCredentials {
         let environment = ["AWS_ENDPOINT_URL": endpoint, "AWS_REGION": region]
         let signer = SigV4Signer(
-            service: "sts", region: region, credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"))
+            service: "sts", region: region,
+            credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"))
         let client = AWSClient(
             signer: signer, endpoint: try AWSEndpoint.resolve(service: "sts", region: region, environment: environment),
             transport: URLSessionTransport(), retry: RetryPolicy(maxAttempts: 2))

@@ -43,7 +43,8 @@ public enum ProcessorSourceEmitter {
         func columns(_ list: [Column], indent: String) -> String {
             guard !list.isEmpty else { return "[]" }
             return "[\n"
-                + list.map { "\(indent)    .init(name: \(literal($0.name)), type: \(literal($0.type.rawValue))),\n" }.joined()
+                + list.map { "\(indent)    .init(name: \(literal($0.name)), type: \(literal($0.type.rawValue))),\n" }
+                .joined()
                 + "\(indent)]"
         }
         var enrichment = "nil"
@@ -51,10 +52,11 @@ public enum ProcessorSourceEmitter {
             let lookups = declared.lookups.map { lookup in
                 """
                                 .init(
-                                    name: \(literal(lookup.name)), schema: \(literal(lookup.schema)), table: \(literal(lookup.table)),
+                                    name: \(literal(lookup.name)), schema: \(literal(lookup.schema)),
+                                    table: \(literal(lookup.table)),
                                     key: \(literal(lookup.key)), match: \(literal(lookup.match)),
                                     columns: [\(lookup.columns.map(literal).joined(separator: ", "))],
-                                    sql: \(literal(lookup.query(catalog: declared.catalog)))),
+                                    sql: \(sqlLiteral(lookup.query(catalog: declared.catalog), indent: 20))),
 
                 """
             }.joined()
@@ -77,7 +79,10 @@ public enum ProcessorSourceEmitter {
                     processor: \(literal(processor.name)),
                     eventRule: \(literal(names.eventRule)),
                     logFormat: \(literal(pipeline.source.format.rawValue)),
-                    input: .init(bucket: \(literal(names.landingBucket)), prefix: \(literal(names.rawKeyPrefix)), format: \(literal(format))),
+                    input: .init(
+                        bucket: \(literal(names.landingBucket)),
+                        prefix: \(literal(names.rawKeyPrefix)),
+                        format: \(literal(format))),
                     output: .init(
                         bucket: \(literal(names.lakeBucket)),
                         database: \(literal(pipeline.catalog.database)),
@@ -90,6 +95,15 @@ public enum ProcessorSourceEmitter {
             }
 
             """
+    }
+
+    /// A multi-line raw string literal of SQL, its lines at `indent` spaces, so the generated file reads like the
+    /// `.sql` files; a one-line literal when the text could end the raw string early.
+    static func sqlLiteral(_ text: String, indent: Int) -> String {
+        guard !text.contains("\"\"\"#"), !text.contains("\\#") else { return literal(text) }
+        let pad = String(repeating: " ", count: indent)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }
+        return "#\"\"\"\n" + lines.joined(separator: "\n") + "\n" + pad + "\"\"\"#"
     }
 
     /// A Swift string literal of `text`.

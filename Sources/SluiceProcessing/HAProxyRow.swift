@@ -47,5 +47,7 @@ extension HAProxyRecord {
 
     private static func int(_ value: Int?) -> Row.Value { value.map { .int(Int64($0)) } ?? .null }
     private static func text(_ value: String?) -> Row.Value { value.map(Row.Value.string) ?? .null }
-    private static func list(_ values: [String]?) -> Row.Value { values.map { .string($0.joined(separator: "|")) } ?? .null }
+    private static func list(_ values: [String]?) -> Row.Value {
+        values.map { .string($0.joined(separator: "|")) } ?? .null
+    }
 }

@@ -42,7 +42,9 @@ public struct GzipNDJSONWriter: RowWriter {
     }
 
     public mutating func drain(minimumBytes: Int) -> [(partition: String, bytes: [UInt8])] {
-        writers.filter { $0.value.output.count >= minimumBytes }.sorted { $0.key < $1.key }.map { ($0.key, $0.value.drain()) }
+        writers.filter { $0.value.output.count >= minimumBytes }.sorted { $0.key < $1.key }.map {
+            ($0.key, $0.value.drain())
+        }
     }
 
     public mutating func finish() -> [(partition: String, bytes: [UInt8])] {

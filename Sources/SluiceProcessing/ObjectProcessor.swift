@@ -22,7 +22,8 @@ public struct RunSummary: Sendable, Equatable, Codable {
 
     /// One line of JSON, as `sluice process` and the processors log it.
     public func json() -> String {
-        "{\"lines\":\(lines),\"rows\":\(rows),\"quarantined\":\(quarantined),\"bytes_in\":\(bytesIn),\"bytes_out\":\(bytesOut)}"
+        "{\"lines\":\(lines),\"rows\":\(rows),\"quarantined\":\(quarantined),"
+            + "\"bytes_in\":\(bytesIn),\"bytes_out\":\(bytesOut)}"
     }
 }
 

@@ -52,7 +52,8 @@ public final class DirectoryOutputStore: OutputStore, @unchecked Sendable {
             throw ProcessorError.invalidOutputKey(key)
         }
         let target = root.appendingPathComponent(key)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
         guard FileManager.default.createFile(atPath: partial.path, contents: nil),
             let handle = FileHandle(forWritingAtPath: partial.path)

@@ -88,9 +88,10 @@ public enum ProcessorMain {
         var enricher: Enricher?
         if let enrichment = config.enrichment {
             guard let path = options.lookups else {
+                let lookups = enrichment.lookups.map(\.name).joined(separator: ", ")
                 throw ProcessorError.usage(
-                    "pipeline \(config.pipeline) enriches rows through Athena (\(enrichment.lookups.map(\.name).joined(separator: ", "))): "
-                        + "pass --lookups FILE, a JSON object of tables such as `sluice sample --directory-output` writes")
+                    "pipeline \(config.pipeline) enriches rows through Athena (\(lookups)): pass --lookups FILE, "
+                        + "a JSON object of tables such as `sluice sample --directory-output` writes")
             }
             guard let bytes = FileManager.default.contents(atPath: path) else {
                 throw ProcessorError.unreadableInput("no readable lookups file at \(path)")
@@ -104,7 +105,8 @@ public enum ProcessorMain {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let inputKey = URL(fileURLWithPath: options.input).lastPathComponent
         return try await run.run(
-            inputKey: inputKey, source: FileObjectSource(path: options.input), store: DirectoryOutputStore(root: output))
+            inputKey: inputKey, source: FileObjectSource(path: options.input), store: DirectoryOutputStore(root: output)
+        )
     }
 
     /// Serves invocations until the Runtime API goes away; set-up failures are reported as init errors.

@@ -17,7 +17,8 @@ struct RecordRows<Transform: RecordTransform>: Sendable {
         self.transform = transform
         names = config.output.columns.map(\.name) + config.output.partitionKeys.map(\.name)
         columnCount = config.output.columns.count
-        let fields = Dictionary(HAProxyRecord.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let fields = Dictionary(
+            HAProxyRecord.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
         fromRecord = config.output.columns.enumerated().compactMap { index, column in
             fields[column.name].map { (index, $0) }
         }
@@ -57,7 +58,8 @@ struct RecordRows<Transform: RecordTransform>: Sendable {
 
     /// The row and partition of a line, with lookups answered by `answer` (lookup name, key): the lookup row,
     /// `.some(nil)` for a key the directory does not have, nil when not known yet (the line is deferred).
-    func row(_ line: ArraySlice<UInt8>, answer: (String, String) -> [String: String?]??) -> ObjectProcessor.LineOutcome {
+    func row(_ line: ArraySlice<UInt8>, answer: (String, String) -> [String: String?]??) -> ObjectProcessor.LineOutcome
+    {
         var row: Columns
         switch derive(line) {
         case .success(let (_, derived)): row = derived

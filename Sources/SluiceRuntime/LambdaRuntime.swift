@@ -111,7 +111,9 @@ public struct LambdaRuntime: Sendable {
         }
         do {
             try client.respond(requestID: requestID, body: body)
-        } catch LambdaRuntimeError.unexpectedStatus(let path, let status, let responseBody) where (400..<500).contains(status) {
+        } catch LambdaRuntimeError.unexpectedStatus(let path, let status, let responseBody)
+            where (400..<500).contains(status)
+        {
             // The Runtime API refused this response (too large, say): the invocation failed, and saying so beats
             // leaving it to time out. A 5xx or a broken connection ends the loop instead.
             let refusal = LambdaRuntimeError.unexpectedStatus(path: path, status: status, body: responseBody)

@@ -58,7 +58,9 @@ struct ProjectFilesTests {
             let drift = files.drift(generated)
             #expect(drift.map(\.kind) == [.orphan])
             #expect(drift.first?.path == "generated/terraform/production/old.tf.json")
-            #expect(drift.first?.diff.hasPrefix("--- a/generated/terraform/production/old.tf.json\n+++ /dev/null\n@@ -1,3 +0,0 @@\n") == true)
+            #expect(
+                drift.first?.diff.hasPrefix(
+                    "--- a/generated/terraform/production/old.tf.json\n+++ /dev/null\n@@ -1,3 +0,0 @@\n") == true)
             let actions = try files.write(generated)
             #expect(actions == ["removed generated/terraform/production/old.tf.json"])
             #expect(!FileManager.default.fileExists(atPath: stale.path))

@@ -31,7 +31,8 @@ final class ManualClock: @unchecked Sendable {
 
 let accounts = LookupSpec(
     name: "account", schema: "directory", table: "accounts", key: "account_id", match: "account_id",
-    columns: ["name"], sql: "SELECT \"account_id\", \"name\"\nFROM \"c\".\"directory\".\"accounts\"\nWHERE \"account_id\" IN (?)")
+    columns: ["name"],
+    sql: "SELECT \"account_id\", \"name\"\nFROM \"c\".\"directory\".\"accounts\"\nWHERE \"account_id\" IN (?)")
 
 @Suite("Enrichment: batched per object, cached per container")
 struct EnrichmentTests {
@@ -70,7 +71,9 @@ struct EnrichmentTests {
 
     @Test("a directory file answers like Athena, every value as text; a bad file is a clear error")
     func directoryFile() async throws {
-        let json = #"{"directory.accounts": [{"account_id": "a-1", "name": "One", "seats": 5}, {"account_id": "a-2", "name": null}]}"#
+        let json =
+            #"{"directory.accounts": [{"account_id": "a-1", "name": "One", "seats": 5}, "#
+            + #"{"account_id": "a-2", "name": null}]}"#
         let resolver = try DirectoryResolver(json: Array(json.utf8))
         let found = try await resolver.fetch(accounts, keys: ["a-1", "a-2", "a-3"])
         #expect(found["a-1"]?["seats"] == "5" && found["a-2"]?["name"] == .some(nil) && found["a-3"] == nil)

@@ -23,7 +23,9 @@ func dayAndNumber(_ line: ArraySlice<UInt8>, _: Int64?) -> Result<(Row, String),
     return .success((Row([("n", .int(number))]), "dt=\(parts[0])"))
 }
 
-func process(_ object: [UInt8], format: FirehoseObjectFormat = .lines) -> (objects: [(key: String, bytes: [UInt8])], summary: RunSummary) {
+func process(_ object: [UInt8], format: FirehoseObjectFormat = .lines) -> (
+    objects: [(key: String, bytes: [UInt8])], summary: RunSummary
+) {
     let processor = ObjectProcessor(
         inputKey: "raw/web/2024/01/02/web-1-2024-01-02-00-00-00-abc.gz", format: format,
         keys: OutputKeys(tablePrefix: "tables/requests/", quarantinePrefix: "quarantine/requests/"),

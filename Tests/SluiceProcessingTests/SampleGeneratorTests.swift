@@ -55,13 +55,17 @@ struct SampleGeneratorTests {
     func requiredTerms() throws {
         var options = SampleOptions(lines: 3000, seed: 3)
         let unfiltered = readSample(try makeSample(options).bytes, format: .lines).lines
-        #expect(unfiltered.contains { parses($0, .http) != nil && $0.firstRange(of: Array("/integrations/".utf8)) == nil })
+        #expect(
+            unfiltered.contains { parses($0, .http) != nil && $0.firstRange(of: Array("/integrations/".utf8)) == nil })
         options.requiredTerms = ["/integrations/", "GET"]
         let lines = readSample(try makeSample(options).bytes, format: .lines).lines
         #expect(lines.count == 3000)
         let good = lines.filter { parses($0, .http) != nil }
         #expect(good.count > 2900)
-        #expect(good.allSatisfy { $0.firstRange(of: Array("/integrations/".utf8)) != nil && $0.firstRange(of: Array("GET".utf8)) != nil })
+        #expect(
+            good.allSatisfy {
+                $0.firstRange(of: Array("/integrations/".utf8)) != nil && $0.firstRange(of: Array("GET".utf8)) != nil
+            })
     }
 
     @Test("the same seed gives the same bytes, however the sink is fed", arguments: allShapes)

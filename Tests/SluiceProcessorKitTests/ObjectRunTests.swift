@@ -133,11 +133,13 @@ struct ObjectRunTests {
         #expect(day14[0]["dt"] == nil, "partition values live in the key, not the rows")
         #expect(store.objects["tables/requests/dt=2024-03-15/web-1.json.gz"] != nil)
         let quarantine = try rows(try #require(store.objects["quarantine/requests/web-1.json.gz"]))
-        let reasons = Dictionary(uniqueKeysWithValues: quarantine.map { ($0["line"] as? Int ?? 0, $0["reason"] as? String) })
-        #expect(reasons == [
-            3: "no directory.accounts row with account_id = nobody",
-            4: "not an HAProxy haproxy-http line: truncated:client_port at byte 4",
-        ])
+        let reasons = Dictionary(
+            uniqueKeysWithValues: quarantine.map { ($0["line"] as? Int ?? 0, $0["reason"] as? String) })
+        #expect(
+            reasons == [
+                3: "no directory.accounts row with account_id = nobody",
+                4: "not an HAProxy haproxy-http line: truncated:client_port at byte 4",
+            ])
     }
 
     @Test("a large object leaves in parts of at least the part size, its rows all there and in order")
@@ -162,7 +164,8 @@ struct ObjectRunTests {
     @Test("a warm container answers from its cache: no query, no line held")
     func warmCache() async throws {
         let text = (0..<1000).map { line($0, account: "a-\($0 % 5)") }.joined(separator: "\n")
-        let first = try await run().run(inputKey: "raw/web/1.gz", source: MemorySource(bytes: gzipped(text)), store: MemoryStore())
+        let first = try await run().run(
+            inputKey: "raw/web/1.gz", source: MemorySource(bytes: gzipped(text)), store: MemoryStore())
         #expect(first.keysFetched == 5 && first.lookupRounds == 1)
         let second = try await run(deferLimit: 0).run(
             inputKey: "raw/web/2.gz", source: MemorySource(bytes: gzipped(text)), store: MemoryStore())
@@ -187,7 +190,8 @@ struct ObjectRunTests {
         var failing = run()
         failing = ObjectRun(
             config: config, transform: HostTransform(),
-            enricher: Enricher(lookups: config.enrichment!.lookups, cache: LookupCache(ttl: 60), resolver: FailingResolver()))
+            enricher: Enricher(
+                lookups: config.enrichment!.lookups, cache: LookupCache(ttl: 60), resolver: FailingResolver()))
         let store = MemoryStore()
         await #expect(throws: FailingResolver.Unavailable.self) {
             _ = try await failing.run(
@@ -205,7 +209,9 @@ final class CountingResolver: LookupResolver, @unchecked Sendable {
     func fetch(_ lookup: LookupSpec, keys: [String]) async throws -> [String: [String: String?]] {
         lock.withLock { count += 1 }
         var found: [String: [String: String?]] = [:]
-        for key in keys where key.hasPrefix("a-") { found[key] = ["account_id": key, "account_name": "Name \(key)", "seats": "7"] }
+        for key in keys where key.hasPrefix("a-") {
+            found[key] = ["account_id": key, "account_name": "Name \(key)", "seats": "7"]
+        }
         return found
     }
 }

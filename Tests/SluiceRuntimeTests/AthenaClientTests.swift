@@ -5,7 +5,9 @@ import Testing
 
 private func json(_ object: [String: Any]) -> FaultInjectingServer.Reply {
     let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-    return .respond(status: 200, headers: ["Content-Type": "application/x-amz-json-1.1"], body: String(decoding: data, as: UTF8.self))
+    return .respond(
+        status: 200, headers: ["Content-Type": "application/x-amz-json-1.1"],
+        body: String(decoding: data, as: UTF8.self))
 }
 
 private func page(_ rows: [[String?]], next: String?) -> FaultInjectingServer.Reply {
@@ -35,7 +37,8 @@ struct AthenaClientTests {
             switch action(request) {
             case "StartQueryExecution" where number == 0:
                 .respond(
-                    status: 400, body: #"{"__type":"com.amazonaws.athena#TooManyRequestsException","message":"Rate exceeded"}"#)
+                    status: 400,
+                    body: #"{"__type":"com.amazonaws.athena#TooManyRequestsException","message":"Rate exceeded"}"#)
             case "StartQueryExecution": json(["QueryExecutionId": "q-1"])
             case "GetQueryExecution" where number < 4: json(["QueryExecution": ["Status": ["State": "RUNNING"]]])
             case "GetQueryExecution": json(["QueryExecution": ["Status": ["State": "SUCCEEDED"]]])
@@ -52,7 +55,8 @@ struct AthenaClientTests {
         #expect(rows[0]["account_id"] == "a-1" && rows[0]["account_name"] == "One")
         #expect(rows[1]["account_id"] == "a-2" && rows[1]["account_name"] == .some(nil))
         let start = input(server.requests[1])
-        #expect(start["WorkGroup"] as? String == "wg" && start["ExecutionParameters"] as? [String] == ["'a-1'", "'a-2'"])
+        #expect(
+            start["WorkGroup"] as? String == "wg" && start["ExecutionParameters"] as? [String] == ["'a-1'", "'a-2'"])
         #expect(server.requests.map(action).filter { $0 == "GetQueryResults" }.count == 2)
         #expect(server.requests.allSatisfy { $0.header("Content-Type") == "application/x-amz-json-1.1" })
     }
@@ -62,10 +66,13 @@ struct AthenaClientTests {
         let server = try FaultInjectingServer { request, _ in
             action(request) == "StartQueryExecution"
                 ? json(["QueryExecutionId": "q-2"])
-                : json(["QueryExecution": ["Status": ["State": "FAILED", "StateChangeReason": "TABLE_NOT_FOUND: accounts"]]])
+                : json([
+                    "QueryExecution": ["Status": ["State": "FAILED", "StateChangeReason": "TABLE_NOT_FOUND: accounts"]]
+                ])
         }
         defer { server.stop() }
-        await #expect(throws: AthenaError.queryFailed(id: "q-2", state: "FAILED", reason: "TABLE_NOT_FOUND: accounts")) {
+        await #expect(throws: AthenaError.queryFailed(id: "q-2", state: "FAILED", reason: "TABLE_NOT_FOUND: accounts"))
+        {
             _ = try await AthenaClient(client: client("athena", server)).run(sql: "SELECT 1", workGroup: "wg")
         }
     }

@@ -6,8 +6,10 @@ import Testing
 /// A client of `service` against `server`, retrying fast so the tests do not sleep.
 func client(_ service: String, _ server: FaultInjectingServer, attempts: Int = 4, log: LogLines? = nil) -> AWSClient {
     let signer = SigV4Signer(
-        service: service, region: "eu-west-1", credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret"))
-    let logger = log.map { lines in JSONLogger(minimum: .debug, sink: { lines.append($0) }) } ?? JSONLogger(sink: { _ in })
+        service: service, region: "eu-west-1",
+        credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret"))
+    let logger =
+        log.map { lines in JSONLogger(minimum: .debug, sink: { lines.append($0) }) } ?? JSONLogger(sink: { _ in })
     return AWSClient(
         signer: signer, endpoint: server.endpoint, transport: URLSessionTransport(timeout: 10),
         retry: RetryPolicy(maxAttempts: attempts, baseDelay: 0.001, maxDelay: 0.01), logger: logger)
@@ -35,7 +37,8 @@ struct S3ClientTests {
             case 0: slowDown
             case 1: internalError
             case 2: .dropConnection
-            default: .respond(status: 206, headers: ["Content-Range": "bytes 0-4/11", "ETag": "\"abc\""], body: "hello")
+            default:
+                .respond(status: 206, headers: ["Content-Range": "bytes 0-4/11", "ETag": "\"abc\""], body: "hello")
             }
         }
         defer { server.stop() }
@@ -46,7 +49,8 @@ struct S3ClientTests {
         let requests = server.requests
         #expect(requests.count == 4)
         #expect(requests.allSatisfy { $0.target == "/lake/raw/a%20b%2Bc.gz" && $0.header("Range") == "bytes=0-4" })
-        #expect(requests.allSatisfy { $0.header("Authorization")?.hasPrefix("AWS4-HMAC-SHA256 Credential=AKID/") == true })
+        #expect(
+            requests.allSatisfy { $0.header("Authorization")?.hasPrefix("AWS4-HMAC-SHA256 Credential=AKID/") == true })
         #expect(requests.allSatisfy { $0.header("x-amz-content-sha256") != nil })
         let retries = log.lines.filter { $0.contains("\"message\":\"retrying S3.GetObject\"") }
         // libcurl itself resends a request once when a reused connection closes without answering, so the
@@ -80,7 +84,8 @@ struct S3ClientTests {
         await #expect {
             _ = try await s3.getObject(bucket: "lake", key: "missing", offset: 0, length: 10)
         } throws: { error in
-            (error as? AWSServiceError).map { $0.code == "NoSuchKey" && $0.attempts == 1 && $0.requestID == "R1" } ?? false
+            (error as? AWSServiceError).map { $0.code == "NoSuchKey" && $0.attempts == 1 && $0.requestID == "R1" }
+                ?? false
         }
         #expect(server.requests.count == 1)
     }
@@ -91,7 +96,8 @@ struct S3ClientTests {
             .respond(status: 416, body: "<Error><Code>InvalidRange</Code></Error>")
         }
         defer { server.stop() }
-        let range = try await S3Client(client: client("s3", server)).getObject(bucket: "b", key: "k", offset: 0, length: 10)
+        let range = try await S3Client(client: client("s3", server)).getObject(
+            bucket: "b", key: "k", offset: 0, length: 10)
         #expect(range.bytes.isEmpty && range.objectSize == 0)
     }
 
@@ -111,7 +117,10 @@ struct S3ClientTests {
     func multipart() async throws {
         let server = try FaultInjectingServer { request, _ in
             if request.method == "POST", request.target.hasSuffix("?uploads=") || request.target.hasSuffix("?uploads") {
-                return .respond(status: 200, body: "<InitiateMultipartUploadResult><UploadId>up&amp;1</UploadId></InitiateMultipartUploadResult>")
+                return .respond(
+                    status: 200,
+                    body: "<InitiateMultipartUploadResult><UploadId>up&amp;1</UploadId></InitiateMultipartUploadResult>"
+                )
             }
             if request.method == "PUT" {
                 let number = request.target.contains("partNumber=2") ? 2 : 1
@@ -129,13 +138,18 @@ struct S3ClientTests {
         let complete = try #require(server.requests.last)
         #expect(complete.target == "/lake/k?uploadId=up%261")
         let xml = String(decoding: complete.body, as: UTF8.self)
-        #expect(xml.contains("<Part><PartNumber>1</PartNumber><ETag>&quot;etag-1&quot;</ETag></Part><Part><PartNumber>2</PartNumber>"))
+        #expect(
+            xml.contains(
+                "<Part><PartNumber>1</PartNumber><ETag>&quot;etag-1&quot;</ETag></Part><Part><PartNumber>2</PartNumber>"
+            ))
     }
 
     @Test("a completion that fails inside a 200 answer is an error")
     func completionErrorInBody() async throws {
         let server = try FaultInjectingServer { _, _ in
-            .respond(status: 200, body: "<Error><Code>InvalidPart</Code><Message>One or more parts could not be found.</Message></Error>")
+            .respond(
+                status: 200,
+                body: "<Error><Code>InvalidPart</Code><Message>One or more parts could not be found.</Message></Error>")
         }
         defer { server.stop() }
         await #expect {
@@ -146,7 +160,8 @@ struct S3ClientTests {
 
     @Test("on AWS, buckets are virtual hosts; against an endpoint override, and for dotted names, paths")
     func addressing() throws {
-        let signer = SigV4Signer(service: "s3", region: "eu-west-1", credentials: AWSCredentials(accessKeyID: "a", secretAccessKey: "b"))
+        let signer = SigV4Signer(
+            service: "s3", region: "eu-west-1", credentials: AWSCredentials(accessKeyID: "a", secretAccessKey: "b"))
         let aws = try AWSEndpoint.resolve(service: "s3", region: "eu-west-1", environment: [:])
         let onAWS = S3Client(client: AWSClient(signer: signer, endpoint: aws, transport: URLSessionTransport()))
         #expect(onAWS.address(bucket: "lake", key: "a/b c").host == "lake.s3.eu-west-1.amazonaws.com")

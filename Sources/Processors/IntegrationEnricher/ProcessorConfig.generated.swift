@@ -10,7 +10,10 @@ extension ProcessorConfig {
         processor: "integration-enricher",
         eventRule: "acme-integrations-usage-objects",
         logFormat: "haproxy-http",
-        input: .init(bucket: "acme-integrations-usage-landing-222222222222", prefix: "raw/integrations-usage/", format: "lines"),
+        input: .init(
+            bucket: "acme-integrations-usage-landing-222222222222",
+            prefix: "raw/integrations-usage/",
+            format: "lines"),
         output: .init(
             bucket: "acme-integrations-usage-lake-222222222222",
             database: "integrations",
@@ -45,14 +48,24 @@ extension ProcessorConfig {
             cacheTTLSeconds: 300,
             lookups: [
                 .init(
-                    name: "account", schema: "directory", table: "accounts",
+                    name: "account", schema: "directory",
+                    table: "accounts",
                     key: "account_id", match: "account_id",
                     columns: ["account_name", "account_plan"],
-                    sql: "SELECT \"account_id\", \"account_name\", \"account_plan\"\nFROM \"directory\".\"directory\".\"accounts\"\nWHERE \"account_id\" IN (?)"),
+                    sql: #"""
+                    SELECT "account_id", "account_name", "account_plan"
+                    FROM "directory"."directory"."accounts"
+                    WHERE "account_id" IN (?)
+                    """#),
                 .init(
-                    name: "integration", schema: "directory", table: "integrations",
+                    name: "integration", schema: "directory",
+                    table: "integrations",
                     key: "integration_id", match: "integration_id",
                     columns: ["integration_name", "integration_vendor"],
-                    sql: "SELECT \"integration_id\", \"integration_name\", \"integration_vendor\"\nFROM \"directory\".\"directory\".\"integrations\"\nWHERE \"integration_id\" IN (?)"),
+                    sql: #"""
+                    SELECT "integration_id", "integration_name", "integration_vendor"
+                    FROM "directory"."directory"."integrations"
+                    WHERE "integration_id" IN (?)
+                    """#),
             ]))
 }

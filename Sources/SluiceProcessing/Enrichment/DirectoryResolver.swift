@@ -29,7 +29,8 @@ public struct DirectoryResolver: LookupResolver {
 
     public func fetch(_ lookup: LookupSpec, keys: [String]) async throws -> [String: [String: String?]] {
         guard let rows = tables["\(lookup.schema).\(lookup.table)"] else {
-            throw DirectoryFileError("the directory file has no table \(lookup.schema).\(lookup.table) (lookup \(lookup.name))")
+            throw DirectoryFileError(
+                "the directory file has no table \(lookup.schema).\(lookup.table) (lookup \(lookup.name))")
         }
         let wanted = Set(keys)
         var found: [String: [String: String?]] = [:]

@@ -42,7 +42,9 @@ public struct AthenaClient: Sendable {
     public func startQueryExecution(
         sql: String, workGroup: String, parameters: [String] = [], clientRequestToken: String = UUID().uuidString
     ) async throws -> String {
-        var input: [String: Any] = ["QueryString": sql, "WorkGroup": workGroup, "ClientRequestToken": clientRequestToken]
+        var input: [String: Any] = [
+            "QueryString": sql, "WorkGroup": workGroup, "ClientRequestToken": clientRequestToken,
+        ]
         if !parameters.isEmpty { input["ExecutionParameters"] = parameters }
         let output = try await call("StartQueryExecution", input)
         guard let id = output["QueryExecutionId"] as? String else {
@@ -106,7 +108,9 @@ public struct AthenaClient: Sendable {
             let page = try await getQueryResults(id: id, nextToken: token)
             for values in page.rows {
                 var row: [String: String?] = [:]
-                for (index, column) in page.columns.enumerated() { row[column] = index < values.count ? values[index] : nil }
+                for (index, column) in page.columns.enumerated() {
+                    row[column] = index < values.count ? values[index] : nil
+                }
                 rows.append(row)
             }
             token = page.nextToken
@@ -120,7 +124,8 @@ public struct AthenaClient: Sendable {
             .init(
                 operation: "Athena.\(action)", method: "POST", path: "/",
                 headers: [
-                    .init("Content-Type", "application/x-amz-json-1.1"), .init("X-Amz-Target", "AmazonAthena.\(action)"),
+                    .init("Content-Type", "application/x-amz-json-1.1"),
+                    .init("X-Amz-Target", "AmazonAthena.\(action)"),
                 ],
                 body: [UInt8](body)))
         do {

@@ -101,7 +101,8 @@ public enum LogValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressib
         case .double(let number): number.isFinite ? String(number) : "null"
         case .bool(let flag): flag ? "true" : "false"
         case .object(let fields):
-            "{" + fields.sorted { $0.key < $1.key }.map { Self.quoted($0.key) + ":" + $0.value.json }
+            "{"
+                + fields.sorted { $0.key < $1.key }.map { Self.quoted($0.key) + ":" + $0.value.json }
                 .joined(separator: ",") + "}"
         }
     }

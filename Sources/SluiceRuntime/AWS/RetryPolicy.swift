@@ -30,7 +30,8 @@ public struct RetryPolicy: Sendable {
     /// Error codes that mean "slow down" whatever their HTTP status.
     static let throttlingCodes: Set<String> = [
         "Throttling", "ThrottlingException", "ThrottledException", "TooManyRequestsException", "SlowDown",
-        "RequestLimitExceeded", "RequestThrottled", "RequestThrottledException", "ProvisionedThroughputExceededException",
+        "RequestLimitExceeded", "RequestThrottled", "RequestThrottledException",
+        "ProvisionedThroughputExceededException",
         "RequestTimeout", "RequestTimeoutException", "InternalError", "ServiceUnavailable",
     ]
 

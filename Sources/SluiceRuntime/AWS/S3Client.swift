@@ -13,10 +13,12 @@ public struct S3Client: Sendable {
         logger: JSONLogger
     ) throws -> S3Client {
         let region = try AWSEndpoint.region(environment)
-        let signer = SigV4Signer(service: "s3", region: region, credentials: try AWSCredentials.fromEnvironment(environment))
+        let signer = SigV4Signer(
+            service: "s3", region: region, credentials: try AWSCredentials.fromEnvironment(environment))
         return S3Client(
             client: AWSClient(
-                signer: signer, endpoint: try AWSEndpoint.resolve(service: "s3", region: region, environment: environment),
+                signer: signer,
+                endpoint: try AWSEndpoint.resolve(service: "s3", region: region, environment: environment),
                 transport: transport, retry: .fromEnvironment(environment), logger: logger))
     }
 

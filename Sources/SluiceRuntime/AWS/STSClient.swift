@@ -23,7 +23,8 @@ public struct STSClient: Sendable {
             let secret = XMLText.first("SecretAccessKey", in: text)
         else {
             throw AWSServiceError(
-                operation: "STS.AssumeRole", status: response.status, code: nil, message: "the answer has no credentials",
+                operation: "STS.AssumeRole", status: response.status, code: nil,
+                message: "the answer has no credentials",
                 requestID: response.header("x-amzn-requestid"))
         }
         return AWSCredentials(
