@@ -55,6 +55,13 @@ GOOD = [
 UNKNOWN_ACCOUNT = line("acct-999999", "int-0001")
 NO_INTEGRATION = GOOD[0].replace("/integrations/int-0001/events", "/health")
 MALFORMED = "this is not an haproxy line"
+# What the lookups answer, in the order the processor runs them: accounts, then integrations (a header row first,
+# as Athena answers).
+DIRECTORY = (
+    [["account_id", "account_name", "account_plan"], ["acct-000001", "Acme", "team"], ["acct-000002", "Beta", None]],
+    [["integration_id", "integration_name", "integration_vendor"], ["int-0001", "Slack", "Salesforce"],
+     ["int-0002", "Jira", "Atlassian"]],
+)  # fmt: skip
 
 
 def free_port() -> int:
@@ -129,6 +136,15 @@ def queue_athena_results(endpoint: str, *tables: list[list[str | None]]) -> None
         assert response.status == 201, response.read()
 
 
+def invoke(sluice_bin: Path, endpoint: str, key: str, *extra: str, env: dict | None = None):
+    """`sluice dev invoke` of the example's processor on `key`, against `endpoint`."""
+    return run(
+        [str(sluice_bin), "dev", "invoke", "--pipeline", "integrations-usage", "--key", key,
+         "--endpoint", endpoint, "--root", str(REPO_ROOT), "--timeout", "60", *extra],
+        cwd=REPO_ROOT, env=env, timeout=120,
+    )  # fmt: skip
+
+
 def gunzip_lines(data: bytes) -> list[dict]:
     return [json.loads(text) for text in gzip.decompress(data).decode().splitlines()]
 
@@ -141,19 +157,10 @@ def test_processor_reads_from_s3_looks_up_in_athena_and_writes_rows_and_quaranti
     lines = [GOOD[0], MALFORMED, GOOD[1], UNKNOWN_ACCOUNT, NO_INTEGRATION, GOOD[2]]
     body = ("\n".join(lines) + "\n").encode() + b"\xff\xfe not utf-8 \xc3\x28\n"
     analytics["s3"].put_object(Bucket=LANDING, Key=KEY, Body=gzip.compress(body))
-    queue_athena_results(
-        moto_endpoint,
-        [["account_id", "account_name", "account_plan"], ["acct-000001", "Acme", "team"], ["acct-000002", "Beta", None]],
-        [["integration_id", "integration_name", "integration_vendor"], ["int-0001", "Slack", "Salesforce"],
-         ["int-0002", "Jira", "Atlassian"]],
-    )  # fmt: skip
+    queue_athena_results(moto_endpoint, *DIRECTORY)
 
     env = dict(os.environ, LOG_LEVEL="debug")
-    result = run(
-        [str(sluice_bin), "dev", "invoke", "--pipeline", "integrations-usage", "--key", KEY,
-         "--endpoint", moto_endpoint, "--root", str(REPO_ROOT), "--timeout", "60"],
-        cwd=REPO_ROOT, env=env, timeout=120,
-    )  # fmt: skip
+    result = invoke(sluice_bin, moto_endpoint, KEY, env=env)
     assert result.returncode == 0, describe(result)
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     assert summary["lines"] == 7 and summary["rows"] == 3 and summary["quarantined"] == 4, summary
@@ -191,28 +198,15 @@ def test_a_retried_event_overwrites_instead_of_duplicating(sluice_bin: Path, mot
     s3 = analytics["s3"]
     before = {item["Key"]: item["ETag"] for item in s3.list_objects_v2(Bucket=LAKE)["Contents"]}
     assert before, "runs after the first test"
-    queue_athena_results(
-        moto_endpoint,
-        [["account_id", "account_name", "account_plan"], ["acct-000001", "Acme", "team"], ["acct-000002", "Beta", None]],
-        [["integration_id", "integration_name", "integration_vendor"], ["int-0001", "Slack", "Salesforce"],
-         ["int-0002", "Jira", "Atlassian"]],
-    )  # fmt: skip
-    result = run(
-        [str(sluice_bin), "dev", "invoke", "--pipeline", "integrations-usage", "--key", KEY,
-         "--endpoint", moto_endpoint, "--root", str(REPO_ROOT), "--timeout", "60"],
-        cwd=REPO_ROOT, timeout=120,
-    )  # fmt: skip
+    queue_athena_results(moto_endpoint, *DIRECTORY)
+    result = invoke(sluice_bin, moto_endpoint, KEY)
     assert result.returncode == 0, describe(result)
     after = {item["Key"]: item["ETag"] for item in s3.list_objects_v2(Bucket=LAKE)["Contents"]}
     assert after == before
 
 
 def test_an_event_for_another_bucket_fails_the_invocation(sluice_bin: Path, moto_endpoint: str, analytics: dict):
-    result = run(
-        [str(sluice_bin), "dev", "invoke", "--pipeline", "integrations-usage", "--key", KEY, "--bucket", LAKE,
-         "--endpoint", moto_endpoint, "--root", str(REPO_ROOT), "--timeout", "60"],
-        cwd=REPO_ROOT, timeout=120,
-    )  # fmt: skip
+    result = invoke(sluice_bin, moto_endpoint, KEY, "--bucket", LAKE)
     assert result.returncode == 1, describe(result)
     assert f"outside this processor's input s3://{LANDING}/raw/integrations-usage/" in result.stderr, describe(result)
 
@@ -220,11 +214,7 @@ def test_an_event_for_another_bucket_fails_the_invocation(sluice_bin: Path, moto
 def test_an_object_that_is_not_there_fails_after_no_retries_of_a_404(
     sluice_bin: Path, moto_endpoint: str, analytics: dict
 ):
-    result = run(
-        [str(sluice_bin), "dev", "invoke", "--pipeline", "integrations-usage", "--key",
-         "raw/integrations-usage/2024/03/14/09/missing.gz", "--endpoint", moto_endpoint, "--root", str(REPO_ROOT)],
-        cwd=REPO_ROOT, timeout=120,
-    )  # fmt: skip
+    result = invoke(sluice_bin, moto_endpoint, "raw/integrations-usage/2024/03/14/09/missing.gz")
     assert result.returncode == 1, describe(result)
     assert "S3.GetObject failed with HTTP 404 NoSuchKey" in result.stderr, describe(result)
     assert "retrying" not in result.stderr, describe(result)
@@ -247,16 +237,8 @@ def test_any_object_gives_a_balanced_summary(
     key = f"raw/integrations-usage/2024/03/14/09/odd-{name}.gz"
     analytics["s3"].put_object(Bucket=LANDING, Key=key, Body=body)
     if queries:
-        queue_athena_results(
-            moto_endpoint,
-            [["account_id", "account_name", "account_plan"], ["acct-000001", "Acme", "team"]],
-            [["integration_id", "integration_name", "integration_vendor"], ["int-0001", "Slack", "Salesforce"]],
-        )  # fmt: skip
-    result = run(
-        [str(sluice_bin), "dev", "invoke", "--pipeline", "integrations-usage", "--key", key,
-         "--endpoint", moto_endpoint, "--root", str(REPO_ROOT), "--timeout", "60"],
-        cwd=REPO_ROOT, timeout=120,
-    )  # fmt: skip
+        queue_athena_results(moto_endpoint, *DIRECTORY)
+    result = invoke(sluice_bin, moto_endpoint, key)
     assert result.returncode == 0, describe(result)
     summary = json.loads(result.stdout.strip().splitlines()[-1])
     assert summary["lines"] == summary["rows"] + summary["quarantined"], summary

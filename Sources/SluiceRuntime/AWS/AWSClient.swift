@@ -19,6 +19,20 @@ public struct AWSClient: Sendable {
         self.logger = logger
     }
 
+    /// A client of `service` (its signing name and endpoint prefix: `s3`, `athena`, `sts`) with the region,
+    /// credentials, endpoint and retry settings the environment gives.
+    public static func fromEnvironment(
+        service: String, _ environment: [String: String] = ProcessInfo.processInfo.environment,
+        transport: any HTTPTransport, logger: JSONLogger
+    ) throws -> AWSClient {
+        let region = try AWSEndpoint.region(environment)
+        let credentials = try AWSCredentials.fromEnvironment(environment)
+        return AWSClient(
+            signer: SigV4Signer(service: service, region: region, credentials: credentials),
+            endpoint: try AWSEndpoint.resolve(service: service, region: region, environment: environment),
+            transport: transport, retry: .fromEnvironment(environment), logger: logger)
+    }
+
     /// One request to the service.
     public struct Request: Sendable {
         public var operation: String

@@ -6,19 +6,12 @@ public struct AthenaClient: Sendable {
 
     public init(client: AWSClient) { self.client = client }
 
-    /// A client for `region` with credentials, endpoint and retry settings from the environment.
+    /// A client with the region, credentials, endpoint and retry settings the environment gives.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment, transport: any HTTPTransport,
         logger: JSONLogger
     ) throws -> AthenaClient {
-        let region = try AWSEndpoint.region(environment)
-        let signer = SigV4Signer(
-            service: "athena", region: region, credentials: try AWSCredentials.fromEnvironment(environment))
-        return AthenaClient(
-            client: AWSClient(
-                signer: signer,
-                endpoint: try AWSEndpoint.resolve(service: "athena", region: region, environment: environment),
-                transport: transport, retry: .fromEnvironment(environment), logger: logger))
+        AthenaClient(client: try AWSClient.fromEnvironment(service: "athena", environment, transport: transport, logger: logger))
     }
 
     /// A query's state, as GetQueryExecution reports it.

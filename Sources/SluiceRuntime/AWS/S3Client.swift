@@ -7,19 +7,12 @@ public struct S3Client: Sendable {
 
     public init(client: AWSClient) { self.client = client }
 
-    /// A client for `region` with credentials, endpoint and retry settings from the environment.
+    /// A client with the region, credentials, endpoint and retry settings the environment gives.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment, transport: any HTTPTransport,
         logger: JSONLogger
     ) throws -> S3Client {
-        let region = try AWSEndpoint.region(environment)
-        let signer = SigV4Signer(
-            service: "s3", region: region, credentials: try AWSCredentials.fromEnvironment(environment))
-        return S3Client(
-            client: AWSClient(
-                signer: signer,
-                endpoint: try AWSEndpoint.resolve(service: "s3", region: region, environment: environment),
-                transport: transport, retry: .fromEnvironment(environment), logger: logger))
+        S3Client(client: try AWSClient.fromEnvironment(service: "s3", environment, transport: transport, logger: logger))
     }
 
     /// Part of an object.
