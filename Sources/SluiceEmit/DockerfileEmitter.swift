@@ -50,6 +50,8 @@ public enum DockerfileEmitter {
                 && cp "$(swift build -c release --show-bin-path)/\(target)" /staging/bootstrap
 
             FROM \(runtimeImage)
+            # URLSession (the processor's S3 and Athena clients) loads the system's libcurl; zlib is in the base image.
+            RUN dnf install -y libcurl-minimal && dnf clean all
             # ${LAMBDA_RUNTIME_DIR}/bootstrap: the base image's entrypoint runs it as the custom runtime.
             COPY --from=builder /staging/bootstrap /var/runtime/bootstrap
             # The handler name reaches the runtime as _HANDLER; a Swift runtime ignores it.
