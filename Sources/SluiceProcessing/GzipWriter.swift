@@ -39,8 +39,10 @@ public final class GzipWriter {
 
     /// Hands over the compressed bytes produced so far.
     public func drain() -> [UInt8] {
-        defer { output.removeAll(keepingCapacity: true) }
-        return output
+        // Handed over, not copied; the next bytes start a small buffer, so a part-sized one is not kept per object.
+        let taken = output
+        output = []
+        return taken
     }
 
     private func run(_ input: UnsafeMutableRawBufferPointer, flush: Int32) {

@@ -11,13 +11,14 @@ public struct ObjectRun<Transform: RecordTransform>: Sendable {
     public let transform: Transform
     public let enricher: Enricher?
     /// Bytes fetched from the source at a time.
-    public var rangeSize = 4 * 1024 * 1024
+    public var rangeSize = 2 * 1024 * 1024
     /// Bytes fed to the inflater at a time; what is ready is written after each.
     public var sliceSize = 256 * 1024
-    /// The size of every chunk of an output object but its last: S3 parts must be at least 5 MiB.
-    public var partSize = 8 * 1024 * 1024
+    /// The size of every chunk of an output object but its last: S3 parts must be at least 5 MiB. Each object
+    /// being written holds up to this much, so it is also what bounds memory.
+    public var partSize = 5 * 1024 * 1024 + 64 * 1024
     /// The bytes of lines held for their lookups before a query answers them.
-    public var deferLimit = 8 * 1024 * 1024
+    public var deferLimit = 4 * 1024 * 1024
 
     public init(config: ProcessorConfig, transform: Transform, enricher: Enricher?) {
         self.config = config
