@@ -31,6 +31,9 @@ from benchlib import ROOT
 
 WORK = ROOT / ".tmp" / "bench"
 PIPELINE = "integrations-usage"
+# A stream busy enough to fill the example's Firehose buffer (64 MiB in 300 s) runs about a thousand requests a
+# second: objects then span hours, as Firehose objects do, not the weeks a slow rate would spread them over.
+RATE = "1000"
 ONE_CORE = ["taskset", "-c", "0"]
 
 
@@ -47,7 +50,7 @@ def build() -> pathlib.Path:
 
 def sample(bin_dir: pathlib.Path, megabytes: int) -> tuple[pathlib.Path, pathlib.Path]:
     """A sample object of about `megabytes` MB (gzipped) and its directory, made once and kept."""
-    target = WORK / f"sample-{megabytes}mb.gz"
+    target = WORK / f"sample-{megabytes}mb-{RATE}rps.gz"
     directory = WORK / "directory.json"
     if target.exists() and directory.exists():
         return target, directory
@@ -55,12 +58,13 @@ def sample(bin_dir: pathlib.Path, megabytes: int) -> tuple[pathlib.Path, pathlib
     probe = WORK / "probe.gz"
     subprocess.run(
         [str(bin_dir / "sluice"), "sample", "--pipeline", PIPELINE, "--lines", "100000", "--output", str(probe),
-         "--root", str(ROOT)], check=True, stdout=subprocess.DEVNULL,
+         "--requests-per-second", RATE, "--root", str(ROOT)], check=True, stdout=subprocess.DEVNULL,
     )  # fmt: skip
     lines = int(100_000 * megabytes * 1_000_000 / probe.stat().st_size)
     subprocess.run(
         [str(bin_dir / "sluice"), "sample", "--pipeline", PIPELINE, "--lines", str(lines), "--output", str(target),
-         "--directory-output", str(directory), "--root", str(ROOT)], check=True, stdout=subprocess.DEVNULL,
+         "--requests-per-second", RATE, "--directory-output", str(directory), "--root", str(ROOT)],
+        check=True, stdout=subprocess.DEVNULL,
     )  # fmt: skip
     probe.unlink()
     return target, directory

@@ -28,6 +28,13 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .long, help: "The seed; the same seed gives the same bytes.")
     var seed: UInt64 = 1
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Average requests a second on a weekday: 12 is about a million a day; a stream that fills "
+                + "Firehose's buffers runs far more."))
+    var requestsPerSecond: Double = 12
+
     @Option(name: .long, help: "Also write the directory of accounts and integrations the lines name, as JSON.")
     var directoryOutput: String?
 
@@ -45,7 +52,7 @@ struct SampleCommand: ParsableCommand {
         let objectFormat: FirehoseObjectFormat = declared.delivery.mode == .extracted ? .lines : .cloudWatchDocuments
         var sampleOptions = SampleOptions(
             lines: lines, seed: seed, objectFormat: objectFormat,
-            logFormat: declared.source.format == .haproxyHTTP ? .http : .clf,
+            logFormat: declared.source.format == .haproxyHTTP ? .http : .clf, requestsPerSecond: requestsPerSecond,
             logSource: SampleLogSource(
                 owner: names.sourceAccount.id, logGroup: declared.source.logGroup,
                 subscriptionFilter: names.subscriptionFilter))
