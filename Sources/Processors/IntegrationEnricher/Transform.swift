@@ -29,8 +29,12 @@ struct Transform: RecordTransform {
     /// (`https://host/integrations/int-0042/events`); nil when the path names none.
     static func integrationID(_ path: String?) -> String? {
         guard var bytes = path?.utf8[...] else { return nil }
-        if let scheme = bytes.firstRange(of: "://".utf8), bytes[..<scheme.lowerBound].allSatisfy(isSchemeByte) {
-            let authority = bytes[scheme.upperBound...]
+        if bytes.first != UInt8(ascii: "/") {
+            // The absolute form: a scheme, "://", the authority, then the path.
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), bytes[..<colon].allSatisfy(isSchemeByte),
+                bytes[colon...].starts(with: "://".utf8)
+            else { return nil }
+            let authority = bytes[bytes.index(colon, offsetBy: 3)...]
             bytes = authority[(authority.firstIndex(of: UInt8(ascii: "/")) ?? authority.endIndex)...]
         }
         let prefix = "/integrations/".utf8
