@@ -30,9 +30,9 @@ public enum Timestamps {
         return (days, milliseconds - days * perDay)
     }
 
-    /// Writes the civil date of a day count since 1970-01-01 (the proleptic Gregorian calendar, as Athena
-    /// uses) and returns where it ended.
-    private static func writeDate(days: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    /// Howard Hinnant's `civil_from_days`: the date of a day counted from 1970-01-01 in the proleptic Gregorian
+    /// calendar, as Athena uses.
+    static func civil(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -42,6 +42,12 @@ public enum Timestamps {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
+
+    /// Writes the civil date of a day count since 1970-01-01 and returns where it ended.
+    private static func writeDate(days: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let (year, month, day) = civil(days: days)
         var at = write(max(0, min(year, 9999)), width: 4, into: buffer, at: 0)
         buffer[at] = UInt8(ascii: "-")
         at = write(month, width: 2, into: buffer, at: at + 1)
