@@ -166,16 +166,15 @@ public final class ObjectProcessor {
     /// Keeps the line as it came, with its reason: text when it is UTF-8, base64 of its bytes when not.
     private func quarantine(_ bytes: ArraySlice<UInt8>, reason: String, number: Int) {
         summary.quarantined += 1
-        var record = "{\"input\":"
-        JSONText.appendString(inputKey, to: &record)
-        record += ",\"line\":\(number),\"reason\":"
-        JSONText.appendString(reason, to: &record)
-        if let text = String(validating: bytes, as: UTF8.self) {
-            record += ",\"text\":"
-            JSONText.appendString(text, to: &record)
-        } else {
-            record += ",\"bytes_base64\":\"\(Data(bytes).base64EncodedString())\""
-        }
-        quarantine.write(Array((record + "}\n").utf8))
+        let line: (column: String, value: Row.Value) =
+            if let text = String(validating: bytes, as: UTF8.self) {
+                ("text", .string(text))
+            } else {
+                ("bytes_base64", .string(Data(bytes).base64EncodedString()))
+            }
+        var record: [UInt8] = []
+        Row([("input", .string(inputKey)), ("line", .int(Int64(number))), ("reason", .string(reason)), line])
+            .appendJSONLine(to: &record)
+        quarantine.write(record)
     }
 }

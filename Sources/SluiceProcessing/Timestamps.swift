@@ -7,14 +7,10 @@ public enum Timestamps {
         let seconds = millisecondOfDay / 1000
         return String(unsafeUninitializedCapacity: 24) { buffer in
             var at = writeDate(days: days, into: buffer)
-            for (value, width, separator) in [
-                (seconds / 3600, 2, UInt8(ascii: " ")), (seconds / 60 % 60, 2, UInt8(ascii: ":")),
-                (seconds % 60, 2, UInt8(ascii: ":")), (millisecondOfDay % 1000, 3, UInt8(ascii: ".")),
-            ] {
-                buffer[at] = separator
-                at = write(value, width: width, into: buffer, at: at + 1)
-            }
-            return at
+            at = write(seconds / 3600, width: 2, after: UInt8(ascii: " "), into: buffer, at: at)
+            at = write(seconds / 60 % 60, width: 2, after: UInt8(ascii: ":"), into: buffer, at: at)
+            at = write(seconds % 60, width: 2, after: UInt8(ascii: ":"), into: buffer, at: at)
+            return write(millisecondOfDay % 1000, width: 3, after: UInt8(ascii: "."), into: buffer, at: at)
         }
     }
 
@@ -49,10 +45,16 @@ public enum Timestamps {
     private static func writeDate(days: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let (year, month, day) = civil(days: days)
         var at = write(max(0, min(year, 9999)), width: 4, into: buffer, at: 0)
-        buffer[at] = UInt8(ascii: "-")
-        at = write(month, width: 2, into: buffer, at: at + 1)
-        buffer[at] = UInt8(ascii: "-")
-        return write(day, width: 2, into: buffer, at: at + 1)
+        at = write(month, width: 2, after: UInt8(ascii: "-"), into: buffer, at: at)
+        return write(day, width: 2, after: UInt8(ascii: "-"), into: buffer, at: at)
+    }
+
+    /// Writes `separator`, then `value` as `write(_:width:into:at:)` does.
+    private static func write(
+        _ value: Int64, width: Int, after separator: UInt8, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
+    ) -> Int {
+        buffer[start] = separator
+        return write(value, width: width, into: buffer, at: start + 1)
     }
 
     /// Writes `value` (not negative, at most `width` digits) zero-padded to `width` digits.

@@ -69,8 +69,12 @@ public struct HTTPRequestParts: Sendable, Equatable {
 
     /// The query string to send (without `?`), in the order given, encoded as the signer encodes it, so the
     /// server decodes to the same items that were signed.
-    public var percentEncodedQuery: String {
-        queryItems.map { item in
+    public var percentEncodedQuery: String { Self.percentEncoded(queryItems) }
+
+    /// `name=value&...` with names and values encoded as the signer encodes them: a query string, or the body
+    /// of a form-encoded request (STS's query protocol).
+    public static func percentEncoded(_ items: [QueryItem]) -> String {
+        items.map { item in
             AWSURIEncoding.encode(item.name) + "=" + AWSURIEncoding.encode(item.value ?? "")
         }
         .joined(separator: "&")

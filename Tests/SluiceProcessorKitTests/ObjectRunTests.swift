@@ -187,8 +187,7 @@ struct ObjectRunTests {
 
     @Test("lookups that cannot be answered fail the run before anything is written")
     func failedLookup() async throws {
-        var failing = run()
-        failing = ObjectRun(
+        let failing = ObjectRun(
             config: config, transform: HostTransform(),
             enricher: Enricher(
                 lookups: config.enrichment!.lookups, cache: LookupCache(ttl: 60), resolver: FailingResolver()))

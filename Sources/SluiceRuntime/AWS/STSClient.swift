@@ -9,10 +9,10 @@ public struct STSClient: Sendable {
 
     /// Temporary credentials for `roleARN`.
     public func assumeRole(roleARN: String, sessionName: String) async throws -> AWSCredentials {
-        let form = [
-            ("Action", "AssumeRole"), ("RoleArn", roleARN), ("RoleSessionName", sessionName),
-            ("Version", "2011-06-15"),
-        ].map { AWSURIEncoding.encode($0.0) + "=" + AWSURIEncoding.encode($0.1) }.joined(separator: "&")
+        let form = HTTPRequestParts.percentEncoded([
+            .init("Action", "AssumeRole"), .init("RoleArn", roleARN), .init("RoleSessionName", sessionName),
+            .init("Version", "2011-06-15"),
+        ])
         let response = try await client.send(
             .init(
                 operation: "STS.AssumeRole", method: "POST", path: "/",
