@@ -59,11 +59,7 @@ final class FaultInjectingServer: @unchecked Sendable {
     }
 
     private func waitReadable(_ socket: POSIXSocket) -> Bool {
-        while !isStopping {
-            var fd = pollfd(fd: socket.descriptor, events: Int16(POLLIN), revents: 0)
-            if poll(&fd, 1, 50) > 0 { return true }
-        }
-        return false
+        waitUntilReadable(socket, unless: { isStopping })
     }
 
     private func acceptLoop() {

@@ -45,13 +45,8 @@ final class ScriptedHTTPServer: @unchecked Sendable {
         return stopping
     }
 
-    // Polls with a short timeout so `stop()` is noticed even while nobody connects or sends.
     private func waitReadable(_ socket: POSIXSocket) -> Bool {
-        while !isStopping {
-            var fd = pollfd(fd: socket.descriptor, events: Int16(POLLIN), revents: 0)
-            if poll(&fd, 1, 50) > 0 { return true }
-        }
-        return false
+        waitUntilReadable(socket, unless: { isStopping })
     }
 
     private func serve() {
@@ -80,4 +75,14 @@ final class ScriptedHTTPServer: @unchecked Sendable {
             }
         }
     }
+}
+
+/// Waits until `socket` has bytes (or a connection) to read; false once `stopping` says so. Polls with a short
+/// timeout so a test server's `stop()` is noticed even while nobody connects or sends.
+func waitUntilReadable(_ socket: POSIXSocket, unless stopping: () -> Bool) -> Bool {
+    while !stopping() {
+        var fd = pollfd(fd: socket.descriptor, events: Int16(POLLIN), revents: 0)
+        if poll(&fd, 1, 50) > 0 { return true }
+    }
+    return false
 }
