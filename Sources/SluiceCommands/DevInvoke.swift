@@ -17,7 +17,7 @@ struct DevInvoke: ParsableCommand {
             Starts a Lambda Runtime API on 127.0.0.1, runs the processor's executable against it with an S3 Object \
             Created event for the object, and prints what the function answered. The processor talks to the \
             local endpoint (the `sluice dev up` server, or --endpoint) as the analytics account, with credentials \
-            from that endpoint's STS.
+            from that endpoint's STS. Exits 3 when the answer says the object was damaged.
             """)
 
     @OptionGroup var project: ProjectOptions
@@ -85,6 +85,14 @@ struct DevInvoke: ParsableCommand {
         switch server.waitForResult(requestID, timeout: timeout) {
         case .response(let body)?:
             print(String(decoding: body, as: UTF8.self))
+            // Exit 3, as `sluice process` does, when the object was processed with damage.
+            let answer = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+            if answer?["damaged"] as? Bool == true {
+                printError(
+                    "error: s3://\(bucket ?? names.landingBucket)/\(key) was processed with damage (see the quarantine)"
+                )
+                throw ExitCode(3)
+            }
         case .error(let reported)?:
             let detail =
                 reported.report.map { "\($0.errorType): \($0.errorMessage)" }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SluiceModel
+import SluiceProcessing
 import SluiceRuntime
 
 #if canImport(Glibc)
@@ -43,6 +44,10 @@ struct ProcessCommand: ParsableCommand {
             to DIR/tables/<table>/<partition>/, unreadable lines to DIR/quarantine/<table>/, and one JSON line \
             with lines, rows, quarantined and bytes goes to stdout. A pipeline with lookups needs --lookups: a \
             JSON object of tables ({"schema.table": [rows]}) standing in for the Athena catalog.
+
+            Exit status: 0 when the whole object was read; 3 when it was processed with damage (bytes that are \
+            not gzip, a member whose CRC or length check fails, a cut-off member: the summary says \
+            "damaged": true and lists the ranges, each also in the quarantine); 1 on errors.
             """)
 
     @OptionGroup var project: ProjectOptions
@@ -62,6 +67,19 @@ struct ProcessCommand: ParsableCommand {
     func run() throws {
         let workspace = try project.loadOrExit()
         let declared = try SluiceCommands.pipeline(named: pipeline, in: workspace)
+        // Checked here too, so that the message names the option whether or not the processor is built.
+        if let problem = LocalFileCheck.unreadableFile(input) {
+            printError("error: --input \(input): \(problem)")
+            throw ExitCode(1)
+        }
+        if let lookups, let problem = LocalFileCheck.unreadableFile(lookups) {
+            printError("error: --lookups \(lookups): \(problem)")
+            throw ExitCode(1)
+        }
+        if let problem = LocalFileCheck.unusableFolder(output) {
+            printError("error: --output \(output): \(problem)")
+            throw ExitCode(1)
+        }
         let process = Process()
         process.executableURL = try processorExecutable(declared)
         process.arguments = ["--input", input, "--output", output] + (lookups.map { ["--lookups", $0] } ?? [])

@@ -8,22 +8,27 @@ public enum FirehoseObjectFormat: Sendable {
     case lines
 }
 
-/// One item read from an object: a log line, or something that could not be read, with the reason.
+/// One item read from an object: a log line, something that could not be read as one, or a damaged range of the
+/// object's bytes.
 public enum ObjectItem: Sendable, Equatable {
     /// A log message, with the CloudWatch event time in epoch milliseconds when the object says.
     case line(ArraySlice<UInt8>, timestamp: Int64?)
-    /// Bytes that could not be read as the format says (a broken document, a truncated stream).
+    /// Inflated bytes that could not be read as the format says (a broken document, an overlong line). It is
+    /// numbered like a line.
     case unreadable(reason: String, bytes: ArraySlice<UInt8>)
+    /// A range of the object's compressed bytes that is damaged. Not a line: it comes after the lines read
+    /// from it, which it names.
+    case damage(ObjectDamage)
 }
 
 /// Reads a gzipped Firehose object in chunks, with memory bounded by the longest line or document rather than
-/// by the object, and hands out each log line.
+/// by the object, and hands out each log line and each damaged range.
 public final class FirehoseObjectReader {
     /// A document or line longer than this is unreadable: Firehose records are at most 1,000 KiB.
     public static let maximumItemBytes = 1_024_000 * 2
 
     public let format: FirehoseObjectFormat
-    private let gzip = GzipStream()
+    private let gzip = GzipMemberReader()
     private var pending: [UInt8] = []
     // The document splitter's state, kept across chunks.
     private var depth = 0
@@ -32,29 +37,51 @@ public final class FirehoseObjectReader {
     private var scanned = 0
     /// Inside bytes that are not a document, already reported: they may span chunks.
     private var skipping = false
+    /// Lines (and unreadable items) handed out so far: the number of the last one.
+    private var numbered = 0
+    private var memberFirstLine = 1
 
     public init(format: FirehoseObjectFormat) { self.format = format }
 
+    /// Bytes of the object in gzip members (whole or damaged), and in ranges that were not inflated: their sum
+    /// is every byte fed.
+    public var memberBytes: Int { gzip.memberBytes }
+    public var unreadableBytes: Int { gzip.unreadableBytes }
+
     /// Inflates a chunk of the object and hands out every complete item in it.
     public func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (ObjectItem) -> Void) {
-        do {
-            try gzip.feed(chunk) { inflated in
-                pending.append(contentsOf: inflated)
-                drain(emit, final: false)
-            }
-        } catch {
-            emit(.unreadable(reason: "corrupt gzip: \(error)", bytes: ArraySlice(pending)))
-            pending.removeAll()
-        }
+        gzip.feed(chunk) { handle($0, emit) }
     }
 
     /// Ends the object: hands out what is left, and reports a stream that stopped inside a gzip member.
     public func finish(_ emit: (ObjectItem) -> Void) {
-        drain(emit, final: true)
-        do {
-            try gzip.finish()
-        } catch {
-            emit(.unreadable(reason: "truncated gzip stream", bytes: []))
+        gzip.finish { handle($0, emit) }
+        drain(
+            { item in
+                numbered += 1
+                emit(item)
+            }, final: true)
+    }
+
+    private func handle(_ event: GzipMemberReader.Event, _ emit: (ObjectItem) -> Void) {
+        let counted: (ObjectItem) -> Void = { item in
+            if case .damage = item {} else { self.numbered += 1 }
+            emit(item)
+        }
+        switch event {
+        case .memberStart: memberFirstLine = numbered + 1
+        case .data(let inflated):
+            pending.append(contentsOf: inflated)
+            drain(counted, final: false)
+        case .memberEnd(let member):
+            guard let problem = member.problem else { return }
+            // The member's lines are suspect: end its last one here rather than join it to the next member's.
+            drain(counted, final: true)
+            let lines = memberFirstLine <= numbered ? memberFirstLine...numbered : nil
+            emit(.damage(ObjectDamage(member: member, problem: problem, lines: lines)))
+        case .unreadable(let range):
+            drain(counted, final: true)
+            emit(.damage(ObjectDamage(unreadable: range)))
         }
     }
 

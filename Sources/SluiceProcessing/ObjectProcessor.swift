@@ -6,29 +6,9 @@ public struct LineFailure: Error, Sendable, Equatable {
     public init(_ reason: String) { self.reason = reason }
 }
 
-/// What one object's run produced: counts, and the objects to write.
-public struct RunSummary: Sendable, Equatable, Codable {
-    /// Lines read, counting an unreadable stretch (a broken document, a truncated stream) as one.
-    public var lines = 0
-    public var rows = 0
-    public var quarantined = 0
-    public var bytesIn = 0
-    public var bytesOut = 0
-
-    public init() {}
-
-    /// Nothing lost: every line is a row or a quarantined line.
-    public var balanced: Bool { lines == rows + quarantined }
-
-    /// One line of JSON, as `sluice process` and the processors log it.
-    public func json() -> String {
-        "{\"lines\":\(lines),\"rows\":\(rows),\"quarantined\":\(quarantined),"
-            + "\"bytes_in\":\(bytesIn),\"bytes_out\":\(bytesOut)}"
-    }
-}
-
 /// Turns one Firehose object into lake objects: each line parsed and transformed into a row of its partition,
-/// or quarantined with its reason. Knows nothing of S3 or Lambda: bytes in, keys and bytes out.
+/// or quarantined with its reason; every damaged range of the object's bytes is quarantined too, and counted.
+/// Knows nothing of S3 or Lambda: bytes in, keys and bytes out.
 public final class ObjectProcessor {
     /// A line's row and partition (`dt=2024-01-01`), or why there is none.
     public typealias Transform = (_ line: ArraySlice<UInt8>, _ timestamp: Int64?) -> Result<(Row, String), LineFailure>
@@ -136,7 +116,9 @@ public final class ObjectProcessor {
         var objects = writer.finish().map { partition, bytes in
             (keys.rows(inputKey: inputKey, partition: partition, fileExtension: writer.fileExtension), bytes)
         }
-        if summary.quarantined > 0 {
+        summary.memberBytes = reader.memberBytes
+        summary.unreadableBytes = reader.unreadableBytes
+        if summary.quarantined > 0 || summary.damaged {
             quarantine.finish()
             objects.append((keys.quarantine(inputKey: inputKey), quarantine.drain()))
         }
@@ -145,9 +127,9 @@ public final class ObjectProcessor {
     }
 
     private func handle(_ item: ObjectItem) {
-        summary.lines += 1
         switch item {
         case .line(let bytes, let timestamp):
+            summary.lines += 1
             switch transform(bytes, timestamp) {
             case .row(let row, let partition):
                 writer.write(row, partition: partition)
@@ -159,8 +141,32 @@ public final class ObjectProcessor {
                 deferredBytes += bytes.count
             }
         case .unreadable(let reason, let bytes):
+            summary.lines += 1
             quarantine(bytes, reason: reason, number: summary.lines)
+        case .damage(let damage):
+            summary.record(damage)
+            quarantine(damage)
         }
+    }
+
+    /// A damaged range as a quarantine record: where it is, why, the lines read from it, and (when its bytes
+    /// were not inflated) the bytes themselves, or their first 64 KiB with the range to read from the input.
+    private func quarantine(_ damage: ObjectDamage) {
+        var fields: [(column: String, value: Row.Value)] = [
+            ("input", .string(inputKey)), ("offset", .int(Int64(damage.offset))),
+            ("length", .int(Int64(damage.length))), ("damage", .string(damage.kind.rawValue)),
+            ("reason", .string(damage.detail)),
+        ]
+        if let lines = damage.lines {
+            fields += [("first_line", .int(Int64(lines.lowerBound))), ("last_line", .int(Int64(lines.upperBound)))]
+        }
+        if !damage.inflated {
+            let whole = damage.head.count == damage.length
+            fields.append((whole ? "bytes_base64" : "head_base64", .string(Data(damage.head).base64EncodedString())))
+        }
+        var record: [UInt8] = []
+        Row(fields).appendJSONLine(to: &record)
+        quarantine.write(record)
     }
 
     /// Keeps the line as it came, with its reason: text when it is UTF-8, base64 of its bytes when not.

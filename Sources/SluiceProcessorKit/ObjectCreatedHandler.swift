@@ -18,7 +18,8 @@ public struct ObjectCreatedHandler<Transform: RecordTransform>: Sendable {
     }
 
     /// Handles one invocation. Throws (and Lambda retries the event, then parks it in the dead-letter queue)
-    /// when the object cannot be read, looked up or written; bad lines never throw.
+    /// when the object cannot be read, looked up or written; bad lines and damaged bytes never throw: the
+    /// answer's summary counts them (`damaged: true` for the latter).
     public func handle(_ invocation: Invocation, _ context: LambdaContext) async throws -> [UInt8] {
         let event: ObjectCreatedEvent
         do {
@@ -36,7 +37,13 @@ public struct ObjectCreatedHandler<Transform: RecordTransform>: Sendable {
         let store = S3OutputStore(s3: s3, bucket: config.output.bucket)
         do {
             let outcome = try await run.run(inputKey: event.key, source: source, store: store)
-            log.info("processed", Self.fields(outcome, since: started))
+            if outcome.summary.damaged {
+                // The invocation still succeeds: a retry reads the same bytes. The answer says `damaged`, and
+                // the quarantine holds each damaged range.
+                log.error("processed with damage", Self.fields(outcome, since: started))
+            } else {
+                log.info("processed", Self.fields(outcome, since: started))
+            }
             return Array(outcome.summary.json().utf8)
         } catch {
             log.error("failed", ["error": .string("\(error)")])
@@ -49,6 +56,8 @@ public struct ObjectCreatedHandler<Transform: RecordTransform>: Sendable {
         return [
             "lines": .int(summary.lines), "rows": .int(summary.rows), "quarantined": .int(summary.quarantined),
             "bytes_in": .int(summary.bytesIn), "bytes_out": .int(summary.bytesOut),
+            "damaged": .bool(summary.damaged), "unreadable_bytes": .int(summary.unreadableBytes),
+            "damage_count": .int(summary.damageCount),
             "keys_fetched": .int(outcome.keysFetched),
             "lookup_rounds": .int(outcome.lookupRounds), "objects": .int(outcome.objects.count),
             "duration_ms": .int(Int(Date().timeIntervalSince(started) * 1000)),

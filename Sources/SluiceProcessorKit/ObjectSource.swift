@@ -1,4 +1,5 @@
 import Foundation
+import SluiceProcessing
 import SluiceRuntime
 
 /// An input object read in ranges: S3 in Lambda, a file under `sluice process`. Reading it twice (once for the
@@ -15,14 +16,21 @@ public struct FileObjectSource: ObjectSource {
     public init(path: String) { self.path = path }
 
     public func read(offset: Int, length: Int) async throws -> (bytes: [UInt8], size: Int) {
+        if let problem = LocalFileCheck.unreadableFile(path) {
+            throw ProcessorError.unreadableInput("\(path): \(problem)")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ProcessorError.unreadableInput("cannot open \(path)")
+            throw ProcessorError.unreadableInput("\(path): cannot be opened")
         }
         defer { try? handle.close() }
-        let size = Int(try handle.seekToEnd())
-        try handle.seek(toOffset: UInt64(offset))
-        let data = try handle.read(upToCount: length) ?? Data()
-        return ([UInt8](data), size)
+        do {
+            let size = Int(try handle.seekToEnd())
+            try handle.seek(toOffset: UInt64(offset))
+            let data = try handle.read(upToCount: length) ?? Data()
+            return ([UInt8](data), size)
+        } catch {
+            throw ProcessorError.unreadableInput("\(path): \(LocalFileCheck.reason(error))")
+        }
     }
 }
 

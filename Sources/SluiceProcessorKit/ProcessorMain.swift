@@ -41,8 +41,12 @@ public enum ProcessorMain {
         do {
             let local = try LocalOptions(options, usage: usage(name))
             let outcome = try await runLocally(config: config, transform: Transform(), options: local)
-            FileHandle.standardOutput.write(Data((outcome.summary.json() + "\n").utf8))
-            exit(0)
+            let summary = outcome.summary
+            FileHandle.standardOutput.write(Data((summary.json() + "\n").utf8))
+            guard summary.damaged else { exit(0) }
+            // Exit 3: processed, but part of the object was damaged; the quarantine holds each range.
+            FileHandle.standardError.write(Data((Self.damageMessage(summary, input: local.input) + "\n").utf8))
+            exit(3)
         } catch ProcessorError.usage(let message) {
             FileHandle.standardError.write(Data("\(message)\n".utf8))
             exit(2)
@@ -50,6 +54,17 @@ public enum ProcessorMain {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             exit(1)
         }
+    }
+
+    /// The exit status of a local run whose object was damaged (the summary says `damaged: true`).
+    public static let damagedExitStatus: Int32 = 3
+
+    /// One line on stderr for a damaged object.
+    static func damageMessage(_ summary: RunSummary, input: String) -> String {
+        let kinds = Set(summary.damage.map(\.kind.rawValue)).sorted().joined(separator: ", ")
+        let ranges = summary.damageCount == 1 ? "1 damaged range" : "\(summary.damageCount) damaged ranges"
+        return "error: \(input): processed with damage: \(ranges) (\(kinds)), \(summary.unreadableBytes) of "
+            + "\(summary.bytesIn) bytes unreadable; each range is in the quarantine"
     }
 
     /// The arguments of a local run.
@@ -82,8 +97,11 @@ public enum ProcessorMain {
     static func runLocally<Transform: RecordTransform>(
         config: ProcessorConfig, transform: Transform, options: LocalOptions
     ) async throws -> ObjectRun<Transform>.Outcome {
-        guard FileManager.default.isReadableFile(atPath: options.input) else {
-            throw ProcessorError.unreadableInput("no readable file at \(options.input)")
+        if let problem = LocalFileCheck.unreadableFile(options.input) {
+            throw ProcessorError.unreadableInput("\(options.input): \(problem)")
+        }
+        if let problem = LocalFileCheck.unusableFolder(options.output) {
+            throw ProcessorError.unwritableOutput("\(options.output): \(problem)")
         }
         var enricher: Enricher?
         if let enrichment = config.enrichment {
@@ -93,8 +111,11 @@ public enum ProcessorMain {
                     "pipeline \(config.pipeline) enriches rows through Athena (\(lookups)): pass --lookups FILE, "
                         + "a JSON object of tables such as `sluice sample --directory-output` writes")
             }
+            if let problem = LocalFileCheck.unreadableFile(path) {
+                throw ProcessorError.unreadableInput("--lookups \(path): \(problem)")
+            }
             guard let bytes = FileManager.default.contents(atPath: path) else {
-                throw ProcessorError.unreadableInput("no readable lookups file at \(path)")
+                throw ProcessorError.unreadableInput("--lookups \(path): cannot be read")
             }
             enricher = Enricher(
                 lookups: enrichment.lookups, cache: LookupCache(ttl: Double(enrichment.cacheTTLSeconds)),
@@ -102,7 +123,11 @@ public enum ProcessorMain {
         }
         let run = ObjectRun(config: config, transform: transform, enricher: enricher)
         let output = URL(fileURLWithPath: options.output)
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            throw ProcessorError.unwritableOutput("\(options.output): \(LocalFileCheck.reason(error))")
+        }
         let inputKey = URL(fileURLWithPath: options.input).lastPathComponent
         return try await run.run(
             inputKey: inputKey, source: FileObjectSource(path: options.input), store: DirectoryOutputStore(root: output)

@@ -11,15 +11,20 @@ func gzip(_ text: String) -> [UInt8] {
     return writer.drain()
 }
 
-/// Reads an object fed in chunks of `chunk` bytes; returns the lines and the unreadable items.
-func read(_ object: [UInt8], format: FirehoseObjectFormat, chunk: Int = 7) -> (lines: [String], unreadable: [String]) {
+/// Reads an object fed in chunks of `chunk` bytes; returns the lines, the unreadable items and the damaged
+/// ranges (their kinds).
+func read(_ object: [UInt8], format: FirehoseObjectFormat, chunk: Int = 7) -> (
+    lines: [String], unreadable: [String], damage: [String]
+) {
     let reader = FirehoseObjectReader(format: format)
     var lines: [String] = []
     var unreadable: [String] = []
+    var damage: [String] = []
     let collect: (ObjectItem) -> Void = { item in
         switch item {
         case .line(let bytes, _): lines.append(String(decoding: bytes, as: UTF8.self))
         case .unreadable(let reason, _): unreadable.append(reason)
+        case .damage(let range): damage.append(range.kind.rawValue)
         }
     }
     var offset = 0
@@ -29,7 +34,7 @@ func read(_ object: [UInt8], format: FirehoseObjectFormat, chunk: Int = 7) -> (l
         offset = end
     }
     reader.finish(collect)
-    return (lines, unreadable)
+    return (lines, unreadable, damage)
 }
 
 func document(_ messages: [String], type: String = "DATA_MESSAGE") -> String {
@@ -61,19 +66,20 @@ struct FirehoseObjectReaderTests {
         #expect(read(gzip("a\n") + gzip("b\n"), format: .lines).lines == ["a", "b"])
     }
 
-    @Test("a truncated gzip stream keeps what was read and reports the rest")
+    @Test("a truncated gzip stream keeps what was read and reports the rest as damage")
     func truncated() {
         let object = gzip(String(repeating: "line of a log\n", count: 2000))
         let result = read(Array(object.prefix(object.count / 2)), format: .lines)
         #expect(!result.lines.isEmpty)
-        #expect(result.unreadable.contains("truncated gzip stream"))
+        #expect(result.unreadable.isEmpty)
+        #expect(result.damage == ["truncated"])
     }
 
-    @Test("bytes that are not gzip are unreadable, not a crash")
+    @Test("bytes that are not gzip are one damaged range, not a crash")
     func notGzip() {
         let result = read(Array("plain text, not gzip".utf8), format: .lines)
-        #expect(result.lines.isEmpty)
-        #expect(result.unreadable.count >= 1)
+        #expect(result.lines.isEmpty && result.unreadable.isEmpty)
+        #expect(result.damage == ["not_gzip"])
     }
 
     @Test("a broken document is unreadable with its reason; the documents around it still read")
@@ -88,7 +94,7 @@ struct FirehoseObjectReaderTests {
     @Test("an empty object holds nothing")
     func empty() {
         #expect(read([], format: .lines).lines.isEmpty)
-        #expect(read(gzip(""), format: .cloudWatchDocuments) == ([], []))
+        #expect(read(gzip(""), format: .cloudWatchDocuments) == ([], [], []))
     }
 }
 

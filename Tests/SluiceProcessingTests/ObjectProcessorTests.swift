@@ -23,7 +23,7 @@ func dayAndNumber(_ line: ArraySlice<UInt8>, _: Int64?) -> Result<(Row, String),
     return .success((Row([("n", .int(number))]), "dt=\(parts[0])"))
 }
 
-func process(_ object: [UInt8], format: FirehoseObjectFormat = .lines) -> (
+func process(_ object: [UInt8], format: FirehoseObjectFormat = .lines, chunk: Int = 5) -> (
     objects: [(key: String, bytes: [UInt8])], summary: RunSummary
 ) {
     let processor = ObjectProcessor(
@@ -32,7 +32,7 @@ func process(_ object: [UInt8], format: FirehoseObjectFormat = .lines) -> (
         transform: dayAndNumber)
     var offset = 0
     while offset < object.count {
-        let end = min(offset + 5, object.count)
+        let end = min(offset + chunk, object.count)
         object[offset..<end].withUnsafeBytes { processor.feed($0) }
         offset = end
     }
@@ -91,6 +91,9 @@ struct ObjectProcessorTests {
         summary.lines = 3
         summary.rows = 2
         summary.quarantined = 1
-        #expect(summary.json() == "{\"lines\":3,\"rows\":2,\"quarantined\":1,\"bytes_in\":0,\"bytes_out\":0}")
+        #expect(
+            summary.json()
+                == "{\"lines\":3,\"rows\":2,\"quarantined\":1,\"bytes_in\":0,\"bytes_out\":0,\"damaged\":false,"
+                + "\"member_bytes\":0,\"unreadable_bytes\":0,\"damage_count\":0,\"damage\":[]}")
     }
 }

@@ -28,6 +28,7 @@ private func readSample(_ object: [UInt8], format: FirehoseObjectFormat) -> (lin
         switch item {
         case .line(let bytes, _): lines.append(Array(bytes))
         case .unreadable(let reason, _): unreadable.append(reason)
+        case .damage(let range): unreadable.append(range.detail)
         }
     }
     var offset = 0

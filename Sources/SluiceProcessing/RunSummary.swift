@@ -1,0 +1,56 @@
+/// What one object's run produced: counts of lines and of the object's bytes, and the damaged ranges.
+public struct RunSummary: Sendable, Equatable {
+    /// Lines read, counting an unreadable item (a broken document, an overlong line) as one.
+    public var lines = 0
+    public var rows = 0
+    /// Lines quarantined (damage records in the quarantine are counted in `damage`, not here).
+    public var quarantined = 0
+    public var bytesIn = 0
+    public var bytesOut = 0
+    /// The object's bytes in gzip members (whole or damaged), whose data was inflated into lines.
+    public var memberBytes = 0
+    /// The object's bytes that were not inflated (not gzip, junk around members, a cut-off header).
+    public var unreadableBytes = 0
+    /// Every damaged range, also written to the quarantine; the summary lists the first `listedDamage`.
+    public var damage: [ObjectDamage] = []
+    public var damageCount = 0
+
+    /// How many damaged ranges the summary lists; the quarantine holds them all.
+    public static let listedDamage = 100
+
+    public init() {}
+
+    /// Whether any of the object was damaged: some bytes not inflated, or a member whose check failed.
+    public var damaged: Bool { damageCount > 0 }
+
+    /// Nothing lost: every line is a row or a quarantined line, and every byte of the object is in a member
+    /// that was read or in an unreadable range.
+    public var balanced: Bool { lines == rows + quarantined && bytesIn == memberBytes + unreadableBytes }
+
+    mutating func record(_ damage: ObjectDamage) {
+        damageCount += 1
+        if self.damage.count < Self.listedDamage { self.damage.append(damage) }
+    }
+
+    /// One line of JSON, as `sluice process` and the processors log it.
+    public func json() -> String {
+        var out = Array(
+            ("{\"lines\":\(lines),\"rows\":\(rows),\"quarantined\":\(quarantined),"
+                + "\"bytes_in\":\(bytesIn),\"bytes_out\":\(bytesOut),\"damaged\":\(damaged),"
+                + "\"member_bytes\":\(memberBytes),\"unreadable_bytes\":\(unreadableBytes),"
+                + "\"damage_count\":\(damageCount),\"damage\":[").utf8)
+        for (index, range) in damage.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            var fields: [(column: String, value: Row.Value)] = [
+                ("offset", .int(Int64(range.offset))), ("length", .int(Int64(range.length))),
+                ("reason", .string(range.kind.rawValue)),
+            ]
+            if let lines = range.lines {
+                fields += [("first_line", .int(Int64(lines.lowerBound))), ("last_line", .int(Int64(lines.upperBound)))]
+            }
+            Row(fields).appendJSONLine(to: &out)
+            out.removeLast()  // the newline
+        }
+        return String(decoding: out, as: UTF8.self) + "]}"
+    }
+}
