@@ -52,3 +52,19 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/), declared only when scripts/fuzz.sh builds them (SLUICE_FUZZ=1, with
+// -sanitize=fuzzer,address, in .build-fuzz): their `main` calls libFuzzer's driver, which a plain `swift build`
+// does not link.
+if Context.environment["SLUICE_FUZZ"] == "1" {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
+    for (name, dependency) in [
+        ("FuzzManifest", "SluiceModel"), ("FuzzHAProxy", "SluiceProcessing"),
+        ("FuzzFirehoseObject", "SluiceProcessing"), ("FuzzPlanJSON", "SluiceDeploy"),
+    ] {
+        package.targets.append(
+            .executableTarget(
+                name: name, dependencies: ["FuzzDriver", .target(name: dependency)], path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

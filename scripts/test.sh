@@ -24,6 +24,9 @@ step "swift test"
 # The SigV4 signer is checked against AWS's suite in ../shared/testdata; here its absence is a failure.
 SLUICE_REQUIRE_SIGV4_SUITE=1 swift test
 
+step "scripts/fuzz.sh (each fuzz target 15 s)"
+bash scripts/fuzz.sh --seconds 15
+
 bin_path="$(swift build --show-bin-path)"
 export SLUICE_BIN="$bin_path/sluice"
 

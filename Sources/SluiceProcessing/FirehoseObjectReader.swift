@@ -28,7 +28,7 @@ public final class FirehoseObjectReader {
     public static let maximumItemBytes = 1_024_000 * 2
 
     public let format: FirehoseObjectFormat
-    private let gzip = GzipMemberReader()
+    private let gzip: GzipMemberReader
     private var pending: [UInt8] = []
     // The document splitter's state, kept across chunks.
     private var depth = 0
@@ -41,7 +41,11 @@ public final class FirehoseObjectReader {
     private var numbered = 0
     private var memberFirstLine = 1
 
-    public init(format: FirehoseObjectFormat) { self.format = format }
+    /// - Parameter inflateSize: bytes inflated at a time (memory stays bounded by it).
+    public init(format: FirehoseObjectFormat, inflateSize: Int = 256 * 1024) {
+        self.format = format
+        gzip = GzipMemberReader(outputSize: inflateSize)
+    }
 
     /// Bytes of the object in gzip members (whole or damaged), and in ranges that were not inflated: their sum
     /// is every byte fed.

@@ -37,9 +37,9 @@ public final class ObjectProcessor {
     /// A processor whose transform gives a row or a failure for every line.
     public convenience init(
         inputKey: String, format: FirehoseObjectFormat, keys: OutputKeys, writer: any RowWriter = GzipNDJSONWriter(),
-        transform: @escaping Transform
+        inflateSize: Int = 256 * 1024, transform: @escaping Transform
     ) {
-        self.init(inputKey: inputKey, format: format, keys: keys, writer: writer) { (line, timestamp) -> LineOutcome in
+        self.init(inputKey: inputKey, format: format, keys: keys, writer: writer, inflateSize: inflateSize) { (line, timestamp) -> LineOutcome in
             switch transform(line, timestamp) {
             case .success(let (row, partition)): .row(row, partition: partition)
             case .failure(let failure): .failure(failure)
@@ -48,12 +48,13 @@ public final class ObjectProcessor {
     }
 
     /// A processor whose transform may defer lines until their lookups are answered.
+    /// `inflateSize` is the bytes inflated at a time (the fuzz target makes it small).
     public init(
         inputKey: String, format: FirehoseObjectFormat, keys: OutputKeys, writer: any RowWriter = GzipNDJSONWriter(),
-        deferringTransform: @escaping DeferringTransform
+        inflateSize: Int = 256 * 1024, deferringTransform: @escaping DeferringTransform
     ) {
         self.inputKey = inputKey
-        self.reader = FirehoseObjectReader(format: format)
+        self.reader = FirehoseObjectReader(format: format, inflateSize: inflateSize)
         self.writer = writer
         self.keys = keys
         self.transform = deferringTransform

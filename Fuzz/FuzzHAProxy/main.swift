@@ -1,0 +1,26 @@
+import FuzzDriver
+import Foundation
+import SluiceProcessing
+
+/// One input: one log line, parsed in every layout Sluice reads. Parsing must never trap, whatever
+/// the bytes; a failure is a value.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzHAProxy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let line = UnsafeBufferPointer(start: data, count: size)
+    for format in LogFormat.allCases {
+        if case .success(let record) = HAProxyParser.parse(line, format: format) {
+            // Reading every field back exercises the spans the parser recorded.
+            _ = String(describing: record)
+        }
+    }
+    return 0
+}
+
+// libFuzzer runs the target with its flags (-max_total_time=N, corpus folders, a crash file to replay).
+var argc = CommandLine.argc
+var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(
+    LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+        guard let data else { return 0 }
+        return fuzzHAProxy(data, size)
+    })

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Writes the fuzz targets' seed corpora (Fuzz/corpus/<target>/) from the repository's own inputs: the example
+pipelines, the test fixtures and sample lines. Run by hand when those change; the output is committed.
+
+Usage: python3 Fuzz/make-corpus.py SLUICE_BIN
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "Fuzz" / "corpus"
+
+
+def write(target: str, name: str, data: bytes) -> None:
+    folder = CORPUS / target
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}-{hashlib.sha1(data).hexdigest()[:8]}").write_bytes(data)
+
+
+def swift_strings(text: str) -> list[str]:
+    """The single-line string literals of Swift source, unescaped (the simple escapes the tests use)."""
+    out = []
+    for raw in re.findall(r'"((?:[^"\\\n]|\\.)*)"', text):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # Swift's `\(...)` is no Python escape
+            out.append(raw.encode().decode("unicode_escape"))
+    return out
+
+
+def swift_blocks(text: str) -> list[str]:
+    """The multi-line string literals of Swift source, with their indentation removed."""
+    blocks = []
+    for body, indent in re.findall(r'"""\n(.*?)\n([ ]*)"""', text, flags=re.S):
+        blocks.append("\n".join(line[len(indent) :] for line in body.split("\n")) + "\n")
+    return blocks
+
+
+def manifest() -> None:
+    for path in sorted((ROOT / "pipelines").glob("*.yaml")):
+        write("manifest", path.stem, path.read_bytes())
+    fixtures = swift_blocks((ROOT / "Tests/SluiceModelTests/Fixtures.swift").read_text())
+    project, pipeline = fixtures[0], fixtures[1]
+    write("manifest", "fixture-project", project.encode())
+    write("manifest", "fixture-pipeline", pipeline.encode())
+    # Each bad case of the validation tests applied to its fixture: inputs that reach each diagnostic.
+    cases = (ROOT / "Tests/SluiceModelTests/BadManifestTests.swift").read_text()
+    for index, case in enumerate(re.findall(r"BadCase\((.*?)\),\n", cases, flags=re.S)[:30]):
+        replace = re.search(r'replace: ("(?:[^"\\]|\\.)*")', case)
+        with_ = re.search(r'with: ("(?:[^"\\]|\\.)*")', case)
+        if not replace or not with_:
+            continue
+        old, new = (swift_strings(m.group(1))[0] for m in (replace, with_))
+        base = project if "inProject: true" in case else pipeline
+        if old in base:
+            write("manifest", f"bad-{index:02}", base.replace(old, new, 1).encode())
+    write("manifest", "anchors", b"a: &a [x, y]\nb: *a\nc: {<<: {k: v}}\n")
+    write("manifest", "flow", b"{name: web, source: {log_group: /x, format: haproxy-http}, processor: {}}\n")
+
+
+def haproxy(sluice_bin: Path) -> None:
+    fixtures = swift_strings((ROOT / "Tests/SluiceProcessingTests/HAProxyFixtures.swift").read_text())
+    lines = [s for s in fixtures if len(s) > 40]
+    with tempfile.TemporaryDirectory() as tmp:
+        obj = Path(tmp) / "sample.gz"
+        subprocess.run(
+            [str(sluice_bin), "sample", "--root", str(ROOT), "--pipeline", "integrations-usage", "--lines", "300",
+             "--seed", "3", "--output", str(obj)],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        sample = gzip.decompress(obj.read_bytes()).decode().splitlines()
+    # Every malformed sample line, and a spread of the good ones.
+    lines += [line for line in sample if "GET" not in line and "POST" not in line][:5] + sample[::15]
+    for index, line in enumerate(lines[:40]):
+        write("haproxy", f"line-{index:02}", line.encode())
+
+
+def document(messages: list[str], kind: str = "DATA_MESSAGE") -> bytes:
+    events = [{"id": str(i), "timestamp": 1700000000000 + i, "message": m} for i, m in enumerate(messages)]
+    return json.dumps(
+        {"messageType": kind, "owner": "111111111111", "logGroup": "/haproxy", "logStream": "s",
+         "subscriptionFilters": ["f"], "logEvents": events},
+        separators=(",", ":"),
+    ).encode()  # fmt: skip
+
+
+def firehose() -> None:
+    # The first byte: bit 0 the format (0 lines, 1 CloudWatch documents), bit 1 gzip the rest first, the rest
+    # the chunk size.
+    lines = [line for line in (CORPUS / "haproxy").iterdir()][:6]
+    text = b"\n".join(path.read_bytes() for path in sorted(lines)) + b"\n"
+    docs = document(["a {b}", 'c "q" }{']) + document([], "CONTROL_MESSAGE") + document(["d"])
+    one = gzip.compress(text[:200], mtime=0)
+    two = gzip.compress(text[200:], mtime=0)
+    bad_crc = one[:-8] + bytes([one[-8] ^ 0xFF]) + one[-7:]
+    named = b"\x1f\x8b\x08\x08\x00\x00\x00\x00\x00\x03a.log\x00" + one[10:]
+    seeds = {
+        "lines": b"\x00" + one + two,
+        "lines-chunked": b"\x1c" + one + two,
+        "documents": b"\x01" + gzip.compress(docs, mtime=0),
+        "documents-members": b"\x05" + b"".join(gzip.compress(document([m]), mtime=0) for m in ["x", "y", "z"]),
+        "plain-lines": b"\x02" + text,
+        "plain-documents": b"\x03" + docs + b"junk" + document(["e"]),
+        "bad-crc": b"\x00" + bad_crc + two,
+        "bad-isize": b"\x00" + one[:-1] + bytes([one[-1] ^ 1]) + two,
+        "junk-between": b"\x00" + one + b"\x00junk\x1f\x8b\x07" + two,
+        "junk-start": b"\x00junk" + one,
+        "junk-end": b"\x00" + one + b"\x00\x00\x00",
+        "truncated": b"\x00" + one + two[: len(two) // 2],
+        "truncated-header": b"\x00" + one + two[:5],
+        "not-gzip": b"\x00" + text[:100],
+        "fname": b"\x00" + named,
+        "crlf": b"\x02a\r\nb\r\n\r\nc",
+        "empty-member": b"\x00" + gzip.compress(b"", mtime=0) + one,
+    }
+    for name, data in seeds.items():
+        write("firehose", name, data)
+
+
+def plan() -> None:
+    for path in sorted((ROOT / "Tests/SluiceDeployTests/Fixtures/plans").glob("*.json")):
+        full = json.loads(path.read_text())
+        small = {key: full[key] for key in ("format_version", "terraform_version", "errored") if key in full}
+        for key in ("resource_changes", "resource_drift", "relevant_attributes"):
+            if key in full:
+                small[key] = full[key][:3]
+        if "output_changes" in full:
+            small["output_changes"] = dict(list(full["output_changes"].items())[:2])
+        write("plan", path.stem, json.dumps(small, separators=(",", ":")).encode())
+    write("plan", "minimal", b'{"format_version":"1.2"}')
+    write("plan", "other-major", b'{"format_version":"2.0","resource_changes":[]}')
+
+
+def main() -> None:
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    shutil.rmtree(CORPUS, ignore_errors=True)
+    manifest()
+    haproxy(Path(sys.argv[1]))
+    firehose()
+    plan()
+    for folder in sorted(CORPUS.iterdir()):
+        files = list(folder.iterdir())
+        print(f"{folder.name}: {len(files)} files, {sum(f.stat().st_size for f in files)} bytes")
+
+
+if __name__ == "__main__":
+    main()
