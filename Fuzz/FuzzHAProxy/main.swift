@@ -1,5 +1,5 @@
-import FuzzDriver
 import Foundation
+import FuzzDriver
 import SluiceProcessing
 
 /// One input: one log line, parsed in every layout Sluice reads. Parsing must never trap, whatever

@@ -1,5 +1,5 @@
-import FuzzDriver
 import Foundation
+import FuzzDriver
 import SluiceModel
 
 /// The example's project file, so that a fuzzed manifest is validated against a real project.

@@ -27,9 +27,32 @@ public struct RunSummary: Sendable, Equatable {
     /// that was read or in an unreadable range.
     public var balanced: Bool { lines == rows + quarantined && bytesIn == memberBytes + unreadableBytes }
 
+    /// What is wrong with the accounting of an object of `objectSize` bytes, or nil: the balances hold, and the
+    /// listed ranges are in order, apart, inside the object, and (when all are listed) add up.
+    package func accountingProblem(objectSize: Int) -> String? {
+        guard balanced, bytesIn == objectSize else { return "unbalanced: \(json())" }
+        var end = 0
+        var unread = 0
+        for range in damage {
+            guard range.offset >= end, range.length >= 0, range.offset + range.length <= objectSize else {
+                return "damaged ranges out of order or outside the object: \(json())"
+            }
+            end = range.offset + range.length
+            if !range.inflated { unread += range.length }
+        }
+        if damageCount == damage.count, unread != unreadableBytes {
+            return "unreadable ranges do not add up: \(json())"
+        }
+        return nil
+    }
+
     mutating func record(_ damage: ObjectDamage) {
         damageCount += 1
-        if self.damage.count < Self.listedDamage { self.damage.append(damage) }
+        guard self.damage.count < Self.listedDamage else { return }
+        // Without its bytes (those are in the quarantine), so the list stays small.
+        var listed = damage
+        listed.head = []
+        self.damage.append(listed)
     }
 
     /// One line of JSON, as `sluice process` and the processors log it.
