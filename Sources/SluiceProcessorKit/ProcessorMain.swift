@@ -46,7 +46,7 @@ public enum ProcessorMain {
             guard summary.damaged else { exit(0) }
             // Exit 3: processed, but part of the object was damaged; the quarantine holds each range.
             FileHandle.standardError.write(Data((Self.damageMessage(summary, input: local.input) + "\n").utf8))
-            exit(3)
+            exit(damagedExitStatus)
         } catch ProcessorError.usage(let message) {
             FileHandle.standardError.write(Data("\(message)\n".utf8))
             exit(2)
