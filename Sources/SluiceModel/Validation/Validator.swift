@@ -94,8 +94,8 @@ public enum Validator {
                 diagnostics.error(problem, at: github.origin["oidc_plan_role"])
             }
             if let problem = AWSRules.regionProblem(github.region) { diagnostics.error(problem, at: github.origin["region"]) }
-            if github.environment.isEmpty || github.environment.count > 255 {
-                diagnostics.error("a GitHub environment name is 1 to 255 characters", at: github.origin["environment"])
+            if let problem = AWSRules.githubEnvironmentProblem(github.environment) {
+                diagnostics.error(problem, at: github.origin["environment"])
             }
         }
         let state = project.state
