@@ -142,6 +142,10 @@ struct PipelineRules {
         let columns = table.columns.map(\.name)
         var names: Set<String> = []
         for lookup in enrichment.lookups {
+            // The name is a file name (generated/sql/<database>/lookups/<name>.sql) and a line of SQL comment.
+            if let problem = AWSRules.glueIdentifierProblem(lookup.name, what: "a lookup name") {
+                d.error(problem, at: lookup.origin["name"])
+            }
             if !names.insert(lookup.name).inserted {
                 d.error("duplicate lookup '\(lookup.name)'", at: lookup.origin["name"])
             }
