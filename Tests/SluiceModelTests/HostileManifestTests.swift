@@ -45,6 +45,17 @@ let hostileCases: [BadCase] = [
         inProject: true, at: "pipelines/sluice.yaml:22:16",
         message: "a GitHub environment name cannot contain '${{' (GitHub Actions would evaluate it)"),
     BadCase(
+        name: "interpolation in the state key prefix, where the backend takes none",
+        replace: "  region: eu-west-1\n  account: analytics\n",
+        with: "  region: eu-west-1\n  account: analytics\n  key_prefix: '${file(\"x\")}'\n",
+        inProject: true, at: "pipelines/sluice.yaml:17:15",
+        message: "the state key_prefix takes only letters, digits, '.', '_', '-' and '/'; found '$'"),
+    BadCase(
+        name: "a '..' segment in the state key prefix",
+        replace: "  region: eu-west-1\n  account: analytics\n",
+        with: "  region: eu-west-1\n  account: analytics\n  key_prefix: sluice/../other\n",
+        inProject: true, at: "pipelines/sluice.yaml:17:15", message: "must not have a '.' or '..' segment"),
+    BadCase(
         name: "expire_days beyond a 32-bit day count",
         replace: "  buffering_interval_seconds: 300\n", with: "  buffering_interval_seconds: 300\n  expire_days: 2147483648\n",
         at: "pipelines/web.yaml:11:16", message: "expire_days must be 1 to 2147483647, found 2147483648"),

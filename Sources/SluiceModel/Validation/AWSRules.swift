@@ -147,6 +147,23 @@ public enum AWSRules {
         return nil
     }
 
+    /// The state key prefix: the backend block takes no interpolation, so it is held to plain S3 key segments, 1 to 512
+    /// characters of letters, digits, '.', '_' and '-' separated by single '/', none of them '.' or '..'.
+    public static func stateKeyPrefixProblem(_ prefix: String) -> String? {
+        if prefix.isEmpty || prefix.count > 512 { return "the state key_prefix must be 1 to 512 characters" }
+        let segments = prefix.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains(where: \.isEmpty) {
+            return "the state key_prefix '\(prefix)' must not start or end with '/' nor hold '//'"
+        }
+        if let bad = prefix.first(where: { !($0.isASCII && (isAlnum($0) || "._-/".contains($0))) }) {
+            return "the state key_prefix takes only letters, digits, '.', '_', '-' and '/'; found '\(bad)' in '\(prefix)'"
+        }
+        if segments.contains(where: { $0 == "." || $0 == ".." }) {
+            return "the state key_prefix '\(prefix)' must not have a '.' or '..' segment"
+        }
+        return nil
+    }
+
     /// A GitHub environment name: 1 to 255 characters, no control characters, and no `${{` (GitHub would evaluate it
     /// where the workflow names the environment).
     public static func githubEnvironmentProblem(_ name: String) -> String? {
