@@ -129,7 +129,14 @@ struct WorkflowTests {
             project.accounts[index].planRole = "arn:aws:iam::222222222222:role/" + hostile("plan\(index)")
             project.accounts[index].deployRole = "arn:aws:iam::222222222222:role/" + hostile("deploy\(index)")
         }
+        project.name = hostile("project")
+        for index in project.accounts.indices { project.accounts[index].region = hostile("region\(index)") }
+        for index in pipelines.indices {
+            pipelines[index].description = hostile("description")
+            pipelines[index].processor.name += hostile("processor")
+        }
         var github = try #require(project.github)
+        github.region = hostile("github-region")
         github.oidcRole = hostile("oidc")
         github.oidcPlanRole = hostile("oidcplan")
         github.environment = hostile("environment")
@@ -148,6 +155,8 @@ struct WorkflowTests {
                 #expect(!piece.hasPrefix(" github.token }}'"), "\(path): a declaration's expression stayed live")
             }
             #expect(text.contains("${{ '$' }}{{ github.token }}"), "\(path): the hostile expression is not in it")
+            // The processors' fields did reach the workflow: as data in env:, quoted.
+            #expect(text.contains("IMAGES: \"") && text.contains("MARK-processor"), "\(path): no image table")
         }
     }
 
