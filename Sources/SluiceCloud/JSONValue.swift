@@ -1,8 +1,8 @@
 /// A JSON value with deterministic rendering: object keys sorted, fixed indentation, no float formatting surprises.
 ///
-/// Strings come in two kinds, so that text from a declaration can never become Terraform syntax: `.string` is literal
-/// text, and `.template` is a Terraform string that may hold Sluice's own expressions. `terraform()` renders a Terraform
-/// JSON file, escaping every literal (object keys too, which Terraform also reads as templates).
+/// Strings come in two kinds, so that text from a declaration can never become Terraform syntax: `.string` is
+/// literal text, and `.template` is a Terraform string that may hold Sluice's own expressions. `terraform()` renders
+/// a Terraform JSON file, escaping every literal (object keys too, which Terraform also reads as templates).
 public indirect enum JSONValue: Sendable, Equatable {
     /// Literal text: escaped in a Terraform file, so Terraform reads exactly these characters.
     case string(String)
@@ -35,7 +35,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// An expression as a whole string value.
-    public static func expression(_ expression: TerraformExpression) -> JSONValue { .template(TerraformTemplate(expression)) }
+    public static func expression(_ expression: TerraformExpression) -> JSONValue {
+        .template(TerraformTemplate(expression))
+    }
 
     /// Compact rendering with sorted keys, for JSON embedded in a string (policies, event patterns).
     public func compact() -> String {

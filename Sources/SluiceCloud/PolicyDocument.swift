@@ -34,7 +34,12 @@ public struct Statement: Sendable {
         }
         if !conditions.isEmpty {
             body["condition"] = .array(
-                conditions.map { ["test": .string($0.test), "variable": .string($0.variable), "values": .array($0.values.map(JSONValue.template))] })
+                conditions.map {
+                    [
+                        "test": .string($0.test), "variable": .string($0.variable),
+                        "values": .array($0.values.map(JSONValue.template)),
+                    ]
+                })
         }
         return .object(body)
     }

@@ -48,12 +48,18 @@ struct StackBuilder {
         let trust = policy("\(role)_trust", stage, [.trust(service, account: account)])
         let roleAddress = add(
             "aws_iam_role", role, stage,
-            ["name": .string(name), "description": .string(description), "assume_role_policy": .expression(trust.ref("json"))]
+            [
+                "name": .string(name), "description": .string(description),
+                "assume_role_policy": .expression(trust.ref("json")),
+            ]
         )
         let document = policy("\(role)_permissions", stage, statements)
         add(
             "aws_iam_role_policy", role, stage,
-            ["name": .string(name), "role": .expression(roleAddress.ref("id")), "policy": .expression(document.ref("json"))])
+            [
+                "name": .string(name), "role": .expression(roleAddress.ref("id")),
+                "policy": .expression(document.ref("json")),
+            ])
         return roleAddress
     }
 

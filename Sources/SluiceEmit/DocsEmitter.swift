@@ -78,7 +78,8 @@ public enum DocsEmitter {
         if !pipeline.datasets.isEmpty {
             out += "\n| dataset | view | import mode | refresh |\n|---|---|---|---|\n"
             for dataset in pipeline.datasets {
-                out += "| \(Markdown.inline(dataset.name)) | \(Markdown.code(dataset.view)) | \(dataset.importMode.rawValue) | "
+                out += "| \(Markdown.inline(dataset.name)) | \(Markdown.code(dataset.view)) | "
+                out += "\(dataset.importMode.rawValue) | "
                 out += "\(dataset.refresh?.rawValue ?? "none") |\n"
             }
         }

@@ -36,7 +36,8 @@ enum Markdown {
     static func oneLine(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            let isBreak = scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029
+            let isBreak =
+                scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029
             out.append(isBreak ? " " : scalar)
         }
         return String(out)

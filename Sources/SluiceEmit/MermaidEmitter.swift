@@ -30,7 +30,8 @@ public enum MermaidEmitter {
         let lambda = "Lambda \(m(processor.name))<br/>\(m(processor.targetName)), \(processor.architecture.rawValue)"
         lines.append("    \(node("processor", lambda))")
         lines.append("    \(node("lake", "S3 lake<br/>\(m(names.lakeBucket))", shape: "store"))")
-        lines.append("    \(node("table", "Glue table<br/>\(m(pipeline.catalog.database)).\(m(processor.output.name))"))")
+        let table = "Glue table<br/>\(m(pipeline.catalog.database)).\(m(processor.output.name))"
+        lines.append("    \(node("table", table))")
         switch pipeline.catalog.discovery {
         case .crawler(let schedule):
             lines.append("    \(node("crawler", "Glue crawler<br/>\(m(schedule.written))"))")

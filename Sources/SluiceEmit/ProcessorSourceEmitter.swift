@@ -102,8 +102,11 @@ public enum ProcessorSourceEmitter {
     static func sqlLiteral(_ text: String, indent: Int) -> String {
         // Text that could end the raw string or interpolate (`"""#`, `\#`), or whose line breaks a multi-line literal
         // would normalize (CR, U+2028...), goes into an escaped one-line literal instead.
-        let plain = text.unicodeScalars.allSatisfy { $0 == "\n" || $0 == "\t" || !($0.properties.generalCategory == .control
-            || $0.properties.generalCategory == .lineSeparator || $0.properties.generalCategory == .paragraphSeparator) }
+        let plain = text.unicodeScalars.allSatisfy { scalar in
+            let category = scalar.properties.generalCategory
+            return scalar == "\n" || scalar == "\t"
+                || !(category == .control || category == .lineSeparator || category == .paragraphSeparator)
+        }
         guard plain, !text.contains("\"\"\"#"), !text.contains("\\#") else { return literal(text) }
         let pad = String(repeating: " ", count: indent)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }

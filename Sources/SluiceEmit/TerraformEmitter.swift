@@ -15,8 +15,10 @@ public enum TerraformEmitter {
             let directory = "\(folder)/\(stack.name)"
             // Settings apart from the provider: checkov's JSON parser cannot read a `terraform` block, so its test
             // skips this one file by name and still checks the provider.
-            files.append(GeneratedFile(path: "\(directory)/terraform.tf.json", contents: settings(stack, graph).terraform()))
-            files.append(GeneratedFile(path: "\(directory)/providers.tf.json", contents: providers(stack, graph).terraform()))
+            files.append(
+                GeneratedFile(path: "\(directory)/terraform.tf.json", contents: settings(stack, graph).terraform()))
+            files.append(
+                GeneratedFile(path: "\(directory)/providers.tf.json", contents: providers(stack, graph).terraform()))
             for (pipeline, part) in stack.byPipeline() {
                 modules.append(("\(directory)/\(pipeline).tf.json", pipeline, part))
             }
@@ -76,7 +78,9 @@ public enum TerraformEmitter {
                 "aws": [
                     "region": .string(account.region),
                     "allowed_account_ids": .strings([account.id]),
-                    "assume_role": ["role_arn": .expression(.variable("role_arn")), "session_name": .string("sluice-\(stack.name)")],
+                    "assume_role": [
+                        "role_arn": .expression(.variable("role_arn")), "session_name": .string("sluice-\(stack.name)"),
+                    ],
                     "default_tags": ["tags": .map(tags)],
                 ]
             ],
@@ -121,7 +125,10 @@ public enum TerraformEmitter {
                         ]
                         if let validation = variable.validation {
                             json["validation"] = [
-                                ["condition": .expression(validation.condition), "error_message": .string(validation.message)]
+                                [
+                                    "condition": .expression(validation.condition),
+                                    "error_message": .string(validation.message),
+                                ]
                             ]
                         }
                         return (variable.name, JSONValue.object(json))

@@ -1,10 +1,10 @@
 import Foundation
 import SluiceCloud
+import SluiceModel
 import Testing
 
 @testable import SluiceCommands
 @testable import SluiceEmit
-import SluiceModel
 
 /// Declaration text in each generated language (Markdown, Mermaid, Swift, SQL, Terraform) is shown as written and
 /// cannot change the structure around it.
@@ -47,11 +47,13 @@ struct GeneratedTextTests {
         }
     }
 
-    @Test("Markdown and Mermaid escapes", arguments: [
-        ("a|b\nc\r\nd\u{2028}e", #"a\|b c  d e"#),
-        ("<script>&", "&lt;script&gt;&amp;"),
-        ("`code` *em* [link]", #"\`code\` \*em\* \[link\]"#),
-    ])
+    @Test(
+        "Markdown and Mermaid escapes",
+        arguments: [
+            ("a|b\nc\r\nd\u{2028}e", #"a\|b c  d e"#),
+            ("<script>&", "&lt;script&gt;&amp;"),
+            ("`code` *em* [link]", #"\`code\` \*em\* \[link\]"#),
+        ])
     func markdownInline(input: String, expected: String) {
         #expect(Markdown.inline(input) == expected)
     }
@@ -68,10 +70,12 @@ struct GeneratedTextTests {
         #expect(Mermaid.label("a\"b<br/>#c\nd") == "a#quot;b#lt;br/#gt;#35;c d")
     }
 
-    @Test("a Swift literal of declaration text reads back as the text", arguments: [
-        (#"plain"#, true), (#"quote " and \ backslash"#, true), (##"\(interpolation) \#(raw)"##, false),
-        ("line\nbreak\r\ttab\u{7}", false), (##""""# end"##, false), ("a\u{2028}b", false),
-    ])
+    @Test(
+        "a Swift literal of declaration text reads back as the text",
+        arguments: [
+            (#"plain"#, true), (#"quote " and \ backslash"#, true), (##"\(interpolation) \#(raw)"##, false),
+            ("line\nbreak\r\ttab\u{7}", false), (##""""# end"##, false), ("a\u{2028}b", false),
+        ])
     func swiftLiteral(text: String, rawSQL: Bool) {
         let literal = ProcessorSourceEmitter.literal(text)
         #expect(!literal.dropFirst().dropLast().contains { $0 == "\n" || $0 == "\r" })

@@ -57,34 +57,41 @@ let hostileCases: [BadCase] = [
         inProject: true, at: "pipelines/sluice.yaml:17:15", message: "must not have a '.' or '..' segment"),
     BadCase(
         name: "expire_days beyond a 32-bit day count",
-        replace: "  buffering_interval_seconds: 300\n", with: "  buffering_interval_seconds: 300\n  expire_days: 2147483648\n",
+        replace: "  buffering_interval_seconds: 300\n",
+        with: "  buffering_interval_seconds: 300\n  expire_days: 2147483648\n",
         at: "pipelines/web.yaml:11:16", message: "expire_days must be 1 to 2147483647, found 2147483648"),
     BadCase(
         name: "results_expire_days at Int64.max",
         replace: "views:\n", with: "athena:\n  results_expire_days: 9223372036854775807\nviews:\n",
-        at: "pipelines/web.yaml:41:24", message: "results_expire_days must be 1 to 2147483647, found 9223372036854775807"),
+        at: "pipelines/web.yaml:41:24",
+        message: "results_expire_days must be 1 to 2147483647, found 9223372036854775807"),
     BadCase(
         name: "bytes_scanned_cutoff_mb whose byte count overflows 64 bits",
         replace: "views:\n", with: "athena:\n  bytes_scanned_cutoff_mb: 8796093022208\nviews:\n",
-        at: "pipelines/web.yaml:41:28", message: "bytes_scanned_cutoff_mb must be 10 to 8796093022207, found 8796093022208"),
+        at: "pipelines/web.yaml:41:28",
+        message: "bytes_scanned_cutoff_mb must be 10 to 8796093022207, found 8796093022208"),
     BadCase(
         name: "reserved_concurrency at Int64.max",
-        replace: "  timeout_seconds: 60\n", with: "  timeout_seconds: 60\n  reserved_concurrency: 9223372036854775807\n",
-        at: "pipelines/web.yaml:17:25", message: "reserved_concurrency must be 1 to 2147483647, found 9223372036854775807"),
+        replace: "  timeout_seconds: 60\n",
+        with: "  timeout_seconds: 60\n  reserved_concurrency: 9223372036854775807\n",
+        at: "pipelines/web.yaml:17:25",
+        message: "reserved_concurrency must be 1 to 2147483647, found 9223372036854775807"),
     BadCase(
         name: "reserved_concurrency 0",
         replace: "  timeout_seconds: 60\n", with: "  timeout_seconds: 60\n  reserved_concurrency: 0\n",
         at: "pipelines/web.yaml:17:25", message: "reserved_concurrency must be 1 to 2147483647, found 0 (0 would stop"),
     BadCase(
         name: "cache_ttl_seconds at Int64.max",
-        replace: "    catalog: directory\n", with: "    catalog: directory\n    cache_ttl_seconds: 9223372036854775807\n",
+        replace: "    catalog: directory\n",
+        with: "    catalog: directory\n    cache_ttl_seconds: 9223372036854775807\n",
         at: "pipelines/web.yaml:19:24", message: "cache_ttl_seconds must be 0 to 86400, found 9223372036854775807"),
     BadCase(
         name: "an integer beyond 64 bits", replace: "memory_mb: 512", with: "memory_mb: 99999999999999999999",
         at: "pipelines/web.yaml:15:14",
         message: "the integer '99999999999999999999' for 'processor.memory_mb' is out of range (beyond 64 bits)"),
     BadCase(
-        name: "a negative integer beyond 64 bits", replace: "timeout_seconds: 60", with: "timeout_seconds: -99999999999999999999",
+        name: "a negative integer beyond 64 bits", replace: "timeout_seconds: 60",
+        with: "timeout_seconds: -99999999999999999999",
         at: "pipelines/web.yaml:16:20", message: "is out of range (beyond 64 bits)"),
 ]
 
@@ -115,7 +122,9 @@ struct HostileManifestTests {
             of: "  timeout_seconds: 60\n", with: "  timeout_seconds: 60\n  reserved_concurrency: 901\n")
         let diagnostics = Fixtures.check(pipeline: pipeline)
         #expect(diagnostics.errors.isEmpty)
-        #expect(diagnostics.all.contains { "\($0.location)" == "pipelines/web.yaml:17:25" && $0.message.contains("raised") })
+        #expect(
+            diagnostics.all.contains { "\($0.location)" == "pipelines/web.yaml:17:25" && $0.message.contains("raised") }
+        )
     }
 
     @Test(

@@ -104,7 +104,9 @@ enum CatalogResources {
                 "role": .expression(role.ref("arn")),
                 "schedule": .string(schedule.cron),
                 "security_configuration": .expression(security.ref("name")),
-                "catalog_target": [["database_name": .expression(database.ref("name")), "tables": [.expression(table.ref("name"))]]],
+                "catalog_target": [
+                    ["database_name": .expression(database.ref("name")), "tables": [.expression(table.ref("name"))]]
+                ],
                 // The declared schema is the truth: the crawler logs what it would change instead of changing it.
                 "schema_change_policy": ["update_behavior": "LOG", "delete_behavior": "LOG"],
                 "configuration": .string(configuration.compact()),

@@ -67,7 +67,8 @@ enum ProcessorResources {
             Statement(
                 sid: "WriteLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
                 resources: ["\(logGroup.ref("arn")):*"]),
-            Statement(sid: "ParkFailedEvents", actions: ["sqs:SendMessage"], resources: [.init(deadLetters.ref("arn"))]),
+            Statement(
+                sid: "ParkFailedEvents", actions: ["sqs:SendMessage"], resources: [.init(deadLetters.ref("arn"))]),
             // X-Ray takes no resource-level permissions: "*" is the only resource AWS accepts here.
             Statement(sid: "Trace", actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], resources: ["*"]),
         ]
@@ -81,11 +82,15 @@ enum ProcessorResources {
                         "athena:StopQueryExecution",
                     ],
                     resources: [.init(query.workgroup.ref("arn"))]),
-                Statement(sid: "UseLookupCatalog", actions: ["athena:GetDataCatalog"], resources: [.init(catalog.ref("arn"))]),
                 Statement(
-                    sid: "CallLookupConnector", actions: ["lambda:InvokeFunction"], resources: [.init(literal: enrichment.connector)]),
+                    sid: "UseLookupCatalog", actions: ["athena:GetDataCatalog"],
+                    resources: [.init(catalog.ref("arn"))]),
                 Statement(
-                    sid: "ListQueryResults", actions: ["s3:GetBucketLocation", "s3:ListBucket"], resources: [.init(results)]),
+                    sid: "CallLookupConnector", actions: ["lambda:InvokeFunction"],
+                    resources: [.init(literal: enrichment.connector)]),
+                Statement(
+                    sid: "ListQueryResults", actions: ["s3:GetBucketLocation", "s3:ListBucket"],
+                    resources: [.init(results)]),
                 Statement(
                     sid: "ReadWriteQueryResults", actions: ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"],
                     resources: ["\(results)/*"]),

@@ -30,7 +30,8 @@ enum QuickSightResources {
                     "physical_table_map": [
                         [
                             "physical_table_map_id": .string(dataset.view),
-                            "relational_table": q.relationalTable(dataset, dataSourceARN: .expression(source.ref("arn"))),
+                            "relational_table": q.relationalTable(
+                                dataset, dataSourceARN: .expression(source.ref("arn"))),
                         ]
                     ],
                     "permissions": permissions(QuickSightDefinition.dataSetActions),

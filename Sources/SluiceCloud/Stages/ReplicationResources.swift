@@ -12,7 +12,8 @@ enum ReplicationResources {
             statements: [
                 Statement(
                     sid: "ReadReplicationConfiguration",
-                    actions: ["s3:GetReplicationConfiguration", "s3:ListBucket"], resources: [.init(rawBucket.ref("arn"))]),
+                    actions: ["s3:GetReplicationConfiguration", "s3:ListBucket"],
+                    resources: [.init(rawBucket.ref("arn"))]),
                 Statement(
                     sid: "ReadSourceVersions",
                     actions: [

@@ -3,7 +3,9 @@ import SluiceModel
 /// S3 Object Created events, through EventBridge, to the processor; failed deliveries land in a dead-letter queue.
 enum TriggerResources {
     static func add(_ c: PipelineContext, to b: inout StackBuilder, landing: Address, function: Address) {
-        b.add("aws_s3_bucket_notification", "landing", .trigger, ["bucket": .expression(landing.ref("id")), "eventbridge": true])
+        b.add(
+            "aws_s3_bucket_notification", "landing", .trigger,
+            ["bucket": .expression(landing.ref("id")), "eventbridge": true])
         // Literal names, not references: the pattern is a JSON string and must stay reviewable as such.
         let pattern: JSONValue = [
             "source": ["aws.s3"],

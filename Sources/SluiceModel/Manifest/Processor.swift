@@ -142,6 +142,7 @@ extension Lookup {
         // Identifiers are validated; quoting them (a `"` doubled) keeps the query one statement regardless.
         func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         let selected = ([key] + columns).map(quoted).joined(separator: ", ")
-        return "SELECT \(selected)\nFROM \(quoted(catalog)).\(quoted(schema)).\(quoted(table))\nWHERE \(quoted(key)) IN (?)"
+        let from = "\(quoted(catalog)).\(quoted(schema)).\(quoted(table))"
+        return "SELECT \(selected)\nFROM \(from)\nWHERE \(quoted(key)) IN (?)"
     }
 }

@@ -156,7 +156,8 @@ public enum AWSRules {
             return "the state key_prefix '\(prefix)' must not start or end with '/' nor hold '//'"
         }
         if let bad = prefix.first(where: { !($0.isASCII && (isAlnum($0) || "._-/".contains($0))) }) {
-            return "the state key_prefix takes only letters, digits, '.', '_', '-' and '/'; found '\(bad)' in '\(prefix)'"
+            return
+                "the state key_prefix takes only letters, digits, '.', '_', '-' and '/'; found '\(bad)' in '\(prefix)'"
         }
         if segments.contains(where: { $0 == "." || $0 == ".." }) {
             return "the state key_prefix '\(prefix)' must not have a '.' or '..' segment"

@@ -9,7 +9,8 @@ public struct NumberRule: Sendable {
 
     /// The problem with a value, or nil when it is in range.
     public func problem(_ value: Int) -> String? {
-        range.contains(value) ? nil : "\(key) must be \(range.lowerBound) to \(range.upperBound), found \(value) (\(why))"
+        range.contains(value)
+            ? nil : "\(key) must be \(range.lowerBound) to \(range.upperBound), found \(value) (\(why))"
     }
 }
 
