@@ -181,7 +181,20 @@ enum YAML {
     /// Text from the declarations as a double-quoted scalar (JSON string syntax is valid YAML), made inert for GitHub:
     /// GitHub evaluates `${{` wherever it occurs in a value, so each one is written as an expression that yields `$`
     /// followed by the text `{{`. Validation refuses `${{` in the declarations; this keeps the output safe regardless.
-    static func quoted(_ value: String) -> String { JSONValue.string(inert(value)).compact() }
+    static func quoted(_ value: String) -> String {
+        var out = ""
+        // JSON escapes quotes, backslashes and C0 controls; YAML also wants DEL, C1 controls, the Unicode line and
+        // paragraph separators (line breaks to YAML 1.1 readers) and the byte order mark escaped.
+        for scalar in JSONValue.string(inert(value)).compact().unicodeScalars {
+            if (0x7F...0x9F).contains(scalar.value) || [0x2028, 0x2029, 0xFEFF].contains(scalar.value) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 
     /// Text from the declarations written plain when it is only letters, digits and ` ._/-` (it reads the same
     /// either way), and quoted otherwise.

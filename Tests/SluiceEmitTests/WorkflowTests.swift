@@ -160,6 +160,16 @@ struct WorkflowTests {
         }
     }
 
+    @Test("a YAML value keeps every character as data: quotes, controls, line separators and expressions")
+    func yamlQuoting() {
+        #expect(YAML.quoted("a\"b\\c\nd") == #""a\"b\\c\nd""#)
+        #expect(YAML.quoted("x\u{7F}\u{85}\u{2028}\u{FEFF}") == #""x\u007F\u0085\u2028\uFEFF""#)
+        #expect(YAML.quoted("${{ secrets.X }}") == #""${{ '$' }}{{ secrets.X }}""#)
+        #expect(YAML.scalar("Apply analytics") == "Apply analytics")
+        #expect(YAML.scalar("Apply a: b") == #""Apply a: b""#)
+        #expect(Job.identifier("apply-a b${{") == "apply-a_b___")
+    }
+
     @Test("pull requests: the plan matrix lists the stacks in apply order, with the OIDC role and region")
     func pullRequest() throws {
         let (project, pipelines) = try example()
