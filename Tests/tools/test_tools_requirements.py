@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -33,7 +34,8 @@ def shim_bin(directory: Path, leave_out: set[str]) -> Path:
     for name in SHIMMED:
         if name in leave_out:
             continue
-        found = shutil.which(name)
+        # The real interpreter, not a version manager's shell shim (which would need bash and env on PATH).
+        found = os.path.realpath(sys.executable) if name == "python3" else shutil.which(name)
         assert found, f"{name} is not on PATH here"
         (directory / name).symlink_to(found)
     return directory
@@ -58,6 +60,7 @@ def test_missing_terraform_and_shellcheck_are_reported_at_once_with_their_fixes(
     missing = [line for line in result.stderr.splitlines() if line.startswith("scripts/tools.sh: missing: ")]
     assert any("terraform 1.11.x on PATH" in line and "releases.hashicorp.com" in line for line in missing), missing
     assert any("shellcheck" in line and "apt-get install -y shellcheck" in line for line in missing), missing
+    assert len(missing) == 2, missing
     assert "see README.md" in result.stderr
     # Nothing slow happened first: no venv was built.
     assert not any((tmp_path / "repo").glob(".venv*"))
