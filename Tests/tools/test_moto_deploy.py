@@ -125,7 +125,7 @@ def test_dev_up_applies_every_stack_but_quicksight(project):
     assert log, describe(up)
     log_text = (project["root"] / log.group(1)).read_text()
     assert "Apply complete!" in log_text and "[analytics]" in log_text and "[production]" in log_text
-    assert f"stop it with `sluice dev down --root {project['root']}`" in up.stdout, describe(up)
+    assert "stop it with `sluice dev down`" in up.stdout, describe(up)
     states = project["root"] / ".sluice" / "local" / "state"
     assert sorted(path.name for path in states.iterdir()) == ["analytics.tfstate", "production.tfstate"]
     analytics = json.loads((states / "analytics.tfstate").read_text())
