@@ -78,7 +78,7 @@ struct PlanCommand: ParsableCommand {
             let placeholders = LocalTarget.placeholderImages(project: graph.project, pipelines: workspace.pipelines)
             for (name, value) in placeholders.sorted(by: { $0.key < $1.key }) where options.variables[name] == nil {
                 options.variables[name] = value
-                localSettings.append("\(name) = \(value) (placeholder image: a local endpoint never pulls it)")
+                localSettings.append(placeholderSetting(name, value))
             }
             print("target: \(local.description)")
             for setting in localSettings { print("local setting: \(setting)") }

@@ -72,3 +72,8 @@ final class DeployConsole: @unchecked Sendable {
         return path.hasPrefix(current + "/") ? String(path.dropFirst(current.count + 1)) : path
     }
 }
+
+/// How `dev up` and `plan --local` show a placeholder they pass for a processor's image variable.
+func placeholderSetting(_ name: String, _ value: String) -> String {
+    "\(name) = \(value) (placeholder image: a local endpoint never pulls it)"
+}

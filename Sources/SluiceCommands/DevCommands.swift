@@ -69,9 +69,10 @@ struct DevUp: ParsableCommand {
         options.variables = LocalTarget.placeholderImages(project: graph.project, pipelines: workspace.pipelines)
         print("target: \(local.description)")
         for (name, value) in options.variables.sorted(by: { $0.key < $1.key }) {
-            print("local setting: \(name) = \(value) (placeholder image: a local endpoint never pulls it)")
+            print("local setting: \(placeholderSetting(name, value))")
         }
         print()
+        fflush(nil)  // before the progress on stderr, when both streams go to one file
         let console = DeployConsole(command: "dev-up", root: root, verbose: terraformOutput.verbose)
         let orchestrator = Orchestrator(root: root, graph: graph, runner: console.runner)
         do {

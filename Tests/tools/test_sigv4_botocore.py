@@ -86,6 +86,19 @@ def test_sluice_and_botocore_sign_every_case_alike(corpus: list[dict], monkeypat
     assert len(corpus) >= MINIMUM_CASES
     assert {case["service"] for case in corpus} >= {"s3", "sqs", "execute-api"}
     assert any(case.get("sessionToken") for case in corpus) and any(not case.get("sessionToken") for case in corpus)
+    # The corpus holds what it claims to.
+    names = [[item["name"] for item in case["query"]] for case in corpus]
+    assert any(len(set(each)) < len(each) for each in names), "no repeated query key"
+    assert any("" in each for each in names), "no empty query key"
+    assert any(any(not name.isascii() for name in each) for each in names), "no Unicode query key"
+    assert any(any(item.get("value") is None for item in case["query"]) for case in corpus), "no bare query key"
+    headers = [[name.lower() for name, _ in case["headers"]] for case in corpus]
+    assert any(len(set(each)) < len(each) for each in headers), "no duplicate header"
+    assert any("  " in value or "\t" in value for case in corpus for _, value in case["headers"]), "no runs of spaces"
+    assert any(case["bodyBase64"] for case in corpus) and any(not case["bodyBase64"] for case in corpus)
+    assert any("/../" in case["path"] or "/./" in case["path"] or "//" in case["path"] for case in corpus)
+    assert any("%25" in case["path"] for case in corpus), "no escaped percent in a path"
+    assert len({case["region"] for case in corpus}) >= 5 and len({case["epochSeconds"] for case in corpus}) > 500
     mismatches = []
     for index, case in enumerate(corpus):
         authorization, canonical = botocore_authorization(case, monkeypatch)
