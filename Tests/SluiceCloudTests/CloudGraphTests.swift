@@ -32,13 +32,16 @@ struct CloudGraphTests {
         #expect(found > 50, "the reference scan found too few references to be looking")
     }
 
-    @Test("references are found in interpolations, data sources and depends_on entries")
+    @Test("references are found in expressions, data sources and depends_on entries; literal text is never one")
     func referenceScan() {
+        let raw = Address("aws_s3_bucket", "raw").ref("arn")
         let resource = Resource(
             Address("aws_x", "a"), stage: .source, pipeline: "p",
             arguments: [
-                "one": "${aws_s3_bucket.raw.arn}/*", "two": "${data.aws_iam_policy_document.doc.json}",
+                "one": .template("\(raw)/*"),
+                "two": .expression(Address("aws_iam_policy_document", "doc", isData: true).ref("json")),
                 "depends_on": ["aws_iam_role_policy.logs"], "plain": "arn:aws:s3:::bucket",
+                "literal": "${aws_sqs_queue.declared.arn}",
             ])
         #expect(
             resource.references == [
@@ -90,7 +93,7 @@ struct CloudGraphTests {
             for bucket in buckets {
                 for type in companions {
                     let companion = stack.resources.first {
-                        $0.address.type == type && $0.arguments["bucket"] == .string(bucket.address.ref("id"))
+                        $0.address.type == type && $0.arguments["bucket"] == .expression(bucket.address.ref("id"))
                     }
                     #expect(companion != nil, "\(bucket.address) has no \(type)")
                 }

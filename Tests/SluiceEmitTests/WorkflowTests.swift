@@ -119,6 +119,57 @@ struct WorkflowTests {
         }
     }
 
+    @Test("text from the declarations reaches a run script only through env:, and GitHub never evaluates it")
+    func hostileText() throws {
+        var (project, pipelines) = try example()
+        // The emitter must hold even for what validation refuses: shell and expression syntax in every free-text field
+        // that reaches a workflow, each marked so it can be found.
+        let hostile = { (field: String) in "x;touch${IFS}pwned-\(field);#${{ github.token }}'\"$(id)`id`\nMARK-\(field)" }
+        for index in project.accounts.indices {
+            project.accounts[index].planRole = "arn:aws:iam::222222222222:role/" + hostile("plan\(index)")
+            project.accounts[index].deployRole = "arn:aws:iam::222222222222:role/" + hostile("deploy\(index)")
+        }
+        project.name = hostile("project")
+        for index in project.accounts.indices { project.accounts[index].region = hostile("region\(index)") }
+        for index in pipelines.indices {
+            pipelines[index].description = hostile("description")
+            pipelines[index].processor.name += hostile("processor")
+        }
+        var github = try #require(project.github)
+        github.region = hostile("github-region")
+        github.oidcRole = hostile("oidc")
+        github.oidcPlanRole = hostile("oidcplan")
+        github.environment = hostile("environment")
+        project.github = github
+        let files = Generator.files(project: project, pipelines: pipelines)
+        for path in Self.workflows {
+            let text = try file(path, in: files)
+            for script in runScripts(text) {
+                #expect(!script.contains("MARK-") && !script.contains("pwned"), "\(path): declaration text in a script")
+                #expect(!script.contains("${{"), "\(path): an expression in a run script")
+            }
+            // Every expression left is one Sluice writes: the hostile ones were made inert.
+            for piece in text.components(separatedBy: "${{").dropFirst() {
+                let expression = piece.prefix { $0 != "}" }
+                #expect(!expression.contains("github.token }}MARK") && !expression.contains("MARK-"))
+                #expect(!piece.hasPrefix(" github.token }}'"), "\(path): a declaration's expression stayed live")
+            }
+            #expect(text.contains("${{ '$' }}{{ github.token }}"), "\(path): the hostile expression is not in it")
+            // The processors' fields did reach the workflow: as data in env:, quoted.
+            #expect(text.contains("IMAGES: \"") && text.contains("MARK-processor"), "\(path): no image table")
+        }
+    }
+
+    @Test("a YAML value keeps every character as data: quotes, controls, line separators and expressions")
+    func yamlQuoting() {
+        #expect(YAML.quoted("a\"b\\c\nd") == #""a\"b\\c\nd""#)
+        #expect(YAML.quoted("x\u{7F}\u{85}\u{2028}\u{FEFF}") == #""x\u007F\u0085\u2028\uFEFF""#)
+        #expect(YAML.quoted("${{ secrets.X }}") == #""${{ '$' }}{{ secrets.X }}""#)
+        #expect(YAML.scalar("Apply analytics") == "Apply analytics")
+        #expect(YAML.scalar("Apply a: b") == #""Apply a: b""#)
+        #expect(Job.identifier("apply-a b${{") == "apply-a_b___")
+    }
+
     @Test("pull requests: the plan matrix lists the stacks in apply order, with the OIDC role and region")
     func pullRequest() throws {
         let (project, pipelines) = try example()
@@ -142,7 +193,8 @@ struct WorkflowTests {
         #expect(comment.contains("pull-requests: write"))
         #expect(!comment.contains("id-token"))
         #expect(comment.contains("<!-- sluice-plan -->"))
-        #expect(comment.contains("for stack in analytics production analytics-quicksight; do"))
+        #expect(comment.contains("STACKS: \"analytics production analytics-quicksight\""))
+        #expect(comment.contains("read -ra stack_names <<<\"$STACKS\""))
         #expect(comment.contains("PR_NUMBER: ${{ github.event.pull_request.number }}"))
         #expect(text.contains("group: sluice-pr-${{ github.event.pull_request.number }}"))
     }
@@ -165,8 +217,8 @@ struct WorkflowTests {
             #expect(body.contains(".build/release/sluice apply --stack \"$STACK\" --plans-dir plans"))
             // Only the stack holding the processor deploys its image, by the digest the images job pushed.
             let repository = "222222222222.dkr.ecr.eu-west-1.amazonaws.com/acme-integrations-usage/integration-enricher"
-            let export = "image_uri integrations_usage_image_uri integration-enricher \\\n            \(repository)\n"
-            #expect(body.contains(export) == (stack == "analytics"))
+            let images = "IMAGES: \"integrations_usage_image_uri\\tintegration-enricher\\t\(repository)\""
+            #expect(body.contains(images) == (stack == "analytics"))
             previous = "apply-\(stack)"
         }
         let images = try job("images", in: text).joined(separator: "\n")

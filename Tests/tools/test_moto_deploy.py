@@ -69,7 +69,11 @@ def project(sluice_bin: Path, terraform_env: dict[str, str], tmp_path_factory) -
         pytest.fail(f"{moto.relative_to(REPO_ROOT)} does not exist: run scripts/tools.sh", pytrace=False)
     root = tmp_path_factory.mktemp("moto-project")
     shutil.copytree(REPO_ROOT / "pipelines", root / "pipelines")
-    env = dict(terraform_env, SLUICE_MOTO_SERVER=str(moto))
+    # The project's own CLI configuration (as scripts/tools.sh writes it) must win over an ambient one naming a
+    # file that does not exist, with which terraform would go to the public registry.
+    (root / ".tmp").mkdir()
+    shutil.copy(terraform_env["TF_CLI_CONFIG_FILE"], root / ".tmp" / "terraformrc")
+    env = dict(terraform_env, SLUICE_MOTO_SERVER=str(moto), TF_CLI_CONFIG_FILE=str(root / "missing-terraformrc"))
 
     def sluice(*args: str):
         return run([str(sluice_bin), *args, "--root", str(root)], cwd=root, env=env, timeout=DEPLOY_TIMEOUT)
@@ -93,11 +97,11 @@ def project(sluice_bin: Path, terraform_env: dict[str, str], tmp_path_factory) -
 
 
 def local_plan(project: dict, *extra: str, plans: str = "plans") -> tuple:
+    """`plan --local` with no --var: it supplies the same placeholder image `dev up` does, and says so."""
     server = project["server"]
-    result = project["sluice"](
-        "plan", "--local", f"http://127.0.0.1:{server['port']}", "--plans-dir", plans, "--var",
-        f"{IMAGE_VARIABLE}={IMAGE}", *extra,
-    )  # fmt: skip
+    result = project["sluice"]("plan", "--local", f"http://127.0.0.1:{server['port']}", "--plans-dir", plans, *extra)
+    if result.returncode in (0, 1) and "target:" in result.stdout:
+        assert f"local setting: {IMAGE_VARIABLE} = {IMAGE} (placeholder image" in result.stdout, describe(result)
     return result, project["root"] / plans
 
 
@@ -109,6 +113,19 @@ def test_dev_up_applies_every_stack_but_quicksight(project):
     assert "Stack analytics: 45 to create, 0 to update, 0 to replace, 0 to delete" in up.stdout, describe(up)
     assert "Stack production: 19 to create, 0 to update, 0 to replace, 0 to delete" in up.stdout, describe(up)
     assert "analytics-quicksight" not in up.stdout
+    # Progress, not terraform's own output: one timed line per stack and phase, brief summaries, under 100 lines.
+    lines = up.stdout.splitlines() + up.stderr.splitlines()
+    assert len(lines) < 100, f"dev up printed {len(lines)} lines:\n" + describe(up)
+    for stack in ("analytics", "production"):
+        for phase in ("init", "plan", "apply"):
+            assert re.search(rf"^{stack}: {phase} \d+\.\ds$", up.stderr, re.MULTILINE), describe(up)
+    assert "Still creating" not in up.stdout + up.stderr
+    assert f"terraform CLI config: {project['root'] / '.tmp' / 'terraformrc'} (the project's" in up.stderr
+    log = re.search(r"^terraform output: (\S+)", up.stderr, re.MULTILINE)
+    assert log, describe(up)
+    log_text = (project["root"] / log.group(1)).read_text()
+    assert "Apply complete!" in log_text and "[analytics]" in log_text and "[production]" in log_text
+    assert "stop it with `sluice dev down`" in up.stdout, describe(up)
     states = project["root"] / ".sluice" / "local" / "state"
     assert sorted(path.name for path in states.iterdir()) == ["analytics.tfstate", "production.tfstate"]
     analytics = json.loads((states / "analytics.tfstate").read_text())
@@ -173,3 +190,24 @@ def test_replacing_the_lake_bucket_is_refused_unless_allowed(project):
         for instance in resource["instances"]
     }  # fmt: skip
     assert "acme-lake-renamed-222222222222" in buckets and "acme-integrations-usage-lake-222222222222" not in buckets
+
+
+def test_dev_down_stops_the_server_it_started(project):
+    """Last: the server `dev up` started is stopped, and the local state forgotten."""
+    server = project["server"]
+    down = project["sluice"]("dev", "down")
+    assert down.returncode == 0, describe(down)
+    assert f"stopped the moto server at http://127.0.0.1:{server['port']} (pid {server['pid']})" in down.stderr
+    assert not process_is_alive(server["pid"])
+    assert not (project["root"] / ".sluice" / "local").exists()
+    assert not (project["root"] / ".sluice" / "dev" / "server.json").exists()
+
+
+def process_is_alive(pid: int) -> bool:
+    """Whether the process exists and is not a zombie waiting for an init that does not reap."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().rsplit(")", 1)[1].split()[0] == "Z")

@@ -139,7 +139,10 @@ extension Lookup {
     /// The Athena query the processor runs for this lookup, once per object: `(?)` stands for the batch of
     /// distinct keys found in the object, one `?` each, passed as execution parameters.
     public func query(catalog: String) -> String {
-        let selected = ([key] + columns).map { "\"\($0)\"" }.joined(separator: ", ")
-        return "SELECT \(selected)\nFROM \"\(catalog)\".\"\(schema)\".\"\(table)\"\nWHERE \"\(key)\" IN (?)"
+        // Identifiers are validated; quoting them (a `"` doubled) keeps the query one statement regardless.
+        func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let selected = ([key] + columns).map(quoted).joined(separator: ", ")
+        let from = "\(quoted(catalog)).\(quoted(schema)).\(quoted(table))"
+        return "SELECT \(selected)\nFROM \(from)\nWHERE \(quoted(key)) IN (?)"
     }
 }

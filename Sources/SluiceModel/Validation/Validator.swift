@@ -94,8 +94,8 @@ public enum Validator {
                 diagnostics.error(problem, at: github.origin["oidc_plan_role"])
             }
             if let problem = AWSRules.regionProblem(github.region) { diagnostics.error(problem, at: github.origin["region"]) }
-            if github.environment.isEmpty || github.environment.count > 255 {
-                diagnostics.error("a GitHub environment name is 1 to 255 characters", at: github.origin["environment"])
+            if let problem = AWSRules.githubEnvironmentProblem(github.environment) {
+                diagnostics.error(problem, at: github.origin["environment"])
             }
         }
         let state = project.state
@@ -105,9 +105,8 @@ public enum Validator {
         if let problem = AWSRules.regionProblem(state.region) {
             diagnostics.error(problem, at: state.origin["region"])
         }
-        if state.keyPrefix.hasPrefix("/") || state.keyPrefix.hasSuffix("/") || state.keyPrefix.isEmpty {
-            diagnostics.error("the state key_prefix must be non-empty, without a leading or trailing '/'",
-                at: state.origin["key_prefix"])
+        if let problem = AWSRules.stateKeyPrefixProblem(state.keyPrefix) {
+            diagnostics.error(problem, at: state.origin["key_prefix"])
         }
         checkAccountReference(state.account, in: project, at: state.origin["account"], &diagnostics)
         for (key, value) in project.tags.sorted(by: { $0.key < $1.key }) {
