@@ -81,8 +81,10 @@ for target in "${targets[@]}"; do
     mkdir -p "$corpus" "$crashes"
     echo "== fuzzing $target for $seconds s"
     status=0
+    dict=()
+    [[ -f "Fuzz/$target.dict" ]] && dict=(-dict="Fuzz/$target.dict")
     # New inputs go to the first folder only: the committed seeds stay as they are.
-    "$SCRATCH/debug/$product" "$corpus" "Fuzz/corpus/$target" \
+    "$SCRATCH/debug/$product" "$corpus" "Fuzz/corpus/$target" "${dict[@]}" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$crashes/" >"$log" 2>&1 || status=$?
     runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
