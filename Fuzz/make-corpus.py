@@ -125,18 +125,24 @@ def firehose() -> None:
     }
     for name, data in seeds.items():
         write("firehose", name, data)
+    # The same objects fed in other chunk sizes (bits 2 to 5 of the first byte).
+    for name in ("lines", "documents", "bad-crc", "junk-between", "truncated", "fname"):
+        data = seeds[name]
+        write("firehose", f"{name}-chunks", bytes([data[0] | 0x24]) + data[1:])
 
 
 def plan() -> None:
     for path in sorted((ROOT / "Tests/SluiceDeployTests/Fixtures/plans").glob("*.json")):
         full = json.loads(path.read_text())
-        small = {key: full[key] for key in ("format_version", "terraform_version", "errored") if key in full}
-        for key in ("resource_changes", "resource_drift", "relevant_attributes"):
-            if key in full:
-                small[key] = full[key][:3]
-        if "output_changes" in full:
-            small["output_changes"] = dict(list(full["output_changes"].items())[:2])
-        write("plan", path.stem, json.dumps(small, separators=(",", ":")).encode())
+        # Three small windows of each captured plan: a few resource changes, drift and outputs each.
+        for window in range(3):
+            small = {key: full[key] for key in ("format_version", "terraform_version", "errored") if key in full}
+            for key in ("resource_changes", "resource_drift", "relevant_attributes"):
+                if key in full:
+                    small[key] = full[key][window * 2 : window * 2 + 2]
+            if "output_changes" in full:
+                small["output_changes"] = dict(list(full["output_changes"].items())[window : window + 2])
+            write("plan", f"{path.stem}-{window}", json.dumps(small, separators=(",", ":")).encode())
     write("plan", "minimal", b'{"format_version":"1.2"}')
     write("plan", "other-major", b'{"format_version":"2.0","resource_changes":[]}')
 
