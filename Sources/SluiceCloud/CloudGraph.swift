@@ -50,7 +50,8 @@ public struct CloudGraph: Sendable {
             }
         }
         // Every account's image repositories first: the deploy workflow applies them, pushes the images, then the rest.
-        let order = project.accounts.map(Stack.imagesName) + project.accounts.flatMap { [$0.name, Stack.quickSightName($0)] }
+        let order =
+            project.accounts.map(Stack.imagesName) + project.accounts.flatMap { [$0.name, Stack.quickSightName($0)] }
         self.stacks = Self.applyOrder(order.compactMap { stacks[$0] })
     }
 

@@ -232,8 +232,8 @@ public enum WorkflowEmitter {
         let check = Job(
             id: "check", name: "Build, test, check generated files",
             comment: [
-                "In the processor images' builder (project.swift_version): code that needs another compiler fails here,",
-                "not in the first image build on main.",
+                "In the processor images' builder (project.swift_version): code that needs another compiler fails",
+                "here, not in the first image build on main.",
             ],
             timeoutMinutes: 45, permissions: [.readContents],
             steps: [

@@ -66,7 +66,8 @@ struct CloudGraphTests {
         #expect(images.holdsImages && images.account.name == "analytics")
         #expect(
             Set(images.resources.map(\.address.description)) == [
-                "aws_ecr_repository.integrations_usage_processor", "aws_ecr_lifecycle_policy.integrations_usage_processor",
+                "aws_ecr_repository.integrations_usage_processor",
+                "aws_ecr_lifecycle_policy.integrations_usage_processor",
                 "aws_ecr_repository_policy.integrations_usage_processor",
                 "data.aws_iam_policy_document.integrations_usage_processor_pull",
             ])
@@ -190,6 +191,7 @@ struct CloudGraphTests {
         #expect(!production.resources.contains { $0.address.type == "aws_s3_bucket_replication_configuration" })
         #expect(production.resources.contains { $0.address.type == "aws_lambda_function" })
         #expect(production.after == ["production-images"])
-        #expect(graph.stack("production-images")?.resources.contains { $0.address.type == "aws_ecr_repository" } == true)
+        let images = try #require(graph.stack("production-images"))
+        #expect(images.resources.contains { $0.address.type == "aws_ecr_repository" })
     }
 }

@@ -252,7 +252,8 @@ struct WorkflowTests {
         let lines = text.components(separatedBy: "\n")
         #expect(lines.contains("FROM swift:6.3-amazonlinux2023 AS builder"))
         // Every package the runtime stage installs is pinned, from one Amazon Linux release's repository.
-        #expect(lines.contains("RUN dnf install -y --releasever=2023.12.20260914 libcurl-minimal-8.21.0-5.amzn2023.0.1 \\"))
+        let install = "RUN dnf install -y --releasever=2023.12.20260914 libcurl-minimal-8.21.0-5.amzn2023.0.1 \\"
+        #expect(lines.contains(install))
         #expect(lines.contains("RUN swift build -c release --product IntegrationEnricher --static-swift-stdlib \\"))
         #expect(lines.contains("FROM public.ecr.aws/lambda/provided:al2023"))
         #expect(lines.contains("COPY --from=builder /staging/bootstrap /var/runtime/bootstrap"))

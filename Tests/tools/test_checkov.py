@@ -14,13 +14,13 @@ file of its own.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 import yaml
 
-from toolslib import CHECKOV_CONFIG as CONFIG, GENERATED_TERRAFORM, REPO_ROOT, CheckovReport, checkov_failures, checkov_report
+from toolslib import CHECKOV_CONFIG as CONFIG
+from toolslib import GENERATED_TERRAFORM, REPO_ROOT, CheckovReport, checkov_failures, checkov_report
 
 SKIPS = REPO_ROOT / "tools" / "checkov-skips.yaml"
 # Top-level keys a file may hold and still be unreadable to checkov (see the module doc).
