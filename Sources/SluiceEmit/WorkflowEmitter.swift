@@ -157,6 +157,8 @@ public enum WorkflowEmitter {
             ])
     }
 
+    /// The steps after it call `sluice plan` and `apply` with `--verbose`: a runner is discarded with its job, so
+    /// terraform's own output belongs in the job's log rather than only in `.sluice/logs`.
     static func buildSluiceStep() -> Step {
         Step(name: "Build sluice", run: "swift build -c release --product sluice")
     }
@@ -261,7 +263,7 @@ public enum WorkflowEmitter {
                     name: "Plan", env: [("STACK", "${{ matrix.stack }}"), ("IMAGES", YAML.quoted(imageTable(context)))],
                     run: currentImages + #"""
                         mkdir -p plans
-                        .build/release/sluice plan --stack "$STACK" --role plan --plans-dir plans \
+                        .build/release/sluice plan --verbose --stack "$STACK" --role plan --plans-dir plans \
                           --markdown "plans/$STACK.md"
                         """#),
                 Step(
@@ -519,9 +521,9 @@ public enum WorkflowEmitter {
                 """#
         }
         script += #"""
-            .build/release/sluice plan --stack "$STACK" --plans-dir plans
+            .build/release/sluice plan --verbose --stack "$STACK" --plans-dir plans
             cat "plans/$STACK.md" >>"$GITHUB_STEP_SUMMARY"
-            .build/release/sluice apply --stack "$STACK" --plans-dir plans
+            .build/release/sluice apply --verbose --stack "$STACK" --plans-dir plans
             """#
         steps += [buildSluiceStep(), Step(name: "Plan and apply", env: env, run: script)]
         let order = context.stackNames
@@ -554,7 +556,7 @@ public enum WorkflowEmitter {
                     run: currentImages + #"""
                         mkdir -p plans drift
                         status=0
-                        .build/release/sluice plan --stack "$STACK" --role plan --plans-dir plans \
+                        .build/release/sluice plan --verbose --stack "$STACK" --role plan --plans-dir plans \
                           --markdown "drift/$STACK.md" --detailed-exitcode || status=$?
                         case "$status" in
                           0) echo clean >"drift/$STACK.status" ;;

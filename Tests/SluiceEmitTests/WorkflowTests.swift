@@ -187,7 +187,7 @@ struct WorkflowTests {
         #expect(plan.contains("aws-region: \"eu-west-1\""))
         #expect(plan.contains("id-token: write"))
         #expect(plan.contains("terraform_version: 1.11.4"))
-        #expect(plan.contains("sluice plan --stack \"$STACK\" --role plan --plans-dir plans \\\n"))
+        #expect(plan.contains("sluice plan --verbose --stack \"$STACK\" --role plan --plans-dir plans \\\n"))
         #expect(plan.contains("--markdown \"plans/$STACK.md\"\n"))
         #expect(plan.contains("STACK: ${{ matrix.stack }}"))
         let comment = try job("comment", in: text).joined(separator: "\n")
@@ -222,8 +222,8 @@ struct WorkflowTests {
             #expect(lines.contains("          STACK: \"\(stack)\""))
             let body = lines.joined(separator: "\n")
             #expect(body.contains("role-to-assume: \"arn:aws:iam::222222222222:role/sluice-github-deploy\""))
-            #expect(body.contains(".build/release/sluice plan --stack \"$STACK\" --plans-dir plans\n"))
-            #expect(body.contains(".build/release/sluice apply --stack \"$STACK\" --plans-dir plans"))
+            #expect(body.contains(".build/release/sluice plan --verbose --stack \"$STACK\" --plans-dir plans\n"))
+            #expect(body.contains(".build/release/sluice apply --verbose --stack \"$STACK\" --plans-dir plans"))
             // Only the stack holding the processor deploys its image, by the digest the images job pushed.
             let repository = "222222222222.dkr.ecr.eu-west-1.amazonaws.com/acme-integrations-usage/integration-enricher"
             let images = "IMAGES: \"integrations_usage_image_uri\\tintegration-enricher\\t\(repository)\""
