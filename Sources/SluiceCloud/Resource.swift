@@ -120,11 +120,12 @@ public struct Output: Sendable {
     }
 }
 
-/// One Terraform root module with its own state, in one account: everything the account deploys, or (for
-/// QuickSight) a part kept apart so the data path never waits on BI.
+/// One Terraform root module with its own state, in one account: everything the account deploys, or a part kept
+/// apart: the processors' image repositories (applied before the images are pushed) and QuickSight (so the data path
+/// never waits on BI).
 public struct Stack: Sendable {
     public var account: Account
-    /// The folder and state name: the account's name, or `<account>-quicksight`.
+    /// The folder and state name: the account's name, `<account>-images` or `<account>-quicksight`.
     public let name: String
     public var resources: [Resource] = []
     public var variables: [Variable] = []
@@ -138,7 +139,17 @@ public struct Stack: Sendable {
     }
 
     /// The name of the stack holding an account's QuickSight resources.
-    public static func quickSightName(_ account: Account) -> String { "\(account.name)-quicksight" }
+    public static func quickSightName(_ account: Account) -> String { "\(account.name)-\(quickSightSuffix)" }
+
+    /// The name of the stack holding an account's processor image repositories: applied before the deploy workflow
+    /// pushes the images, so a new pipeline's first deploy finds its repository.
+    public static func imagesName(_ account: Account) -> String { "\(account.name)-\(imagesSuffix)" }
+
+    /// Whether this stack holds only image repositories (the deploy workflow applies these before the images job).
+    public var holdsImages: Bool { name == Self.imagesName(account) }
+
+    static let quickSightSuffix = "quicksight"
+    static let imagesSuffix = "images"
 
     /// Adds another part of the same account's stack (one pipeline's resources).
     mutating func merge(_ part: Stack) {

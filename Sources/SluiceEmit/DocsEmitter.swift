@@ -12,7 +12,8 @@ public enum DocsEmitter {
         out += "Everything under `generated/` is written by `sluice generate` from `pipelines/`. "
         out += "`sluice check` fails when a file here is stale or was edited by hand.\n\n"
         out += "## Stacks\n\n"
-        out += "One Terraform root module per account, each with its own state, applied in this order:\n\n"
+        out += "One Terraform root module per account (its image repositories and its QuickSight resources each a "
+            + "stack of their own), each with its own state, applied in this order:\n\n"
         out += "| order | stack | account | region | state key | resources |\n|---|---|---|---|---|---|\n"
         let stacks = graph.stacks.filter { !$0.resources.isEmpty }
         let parts = stacks.map { $0.byPipeline() }

@@ -108,9 +108,12 @@ public enum TerraformEmitter {
                 resources[address.type, default: [:]][address.name] = .object(resource.arguments)
             }
         }
+        // A stack kept apart (`<account>-images`, `<account>-quicksight`) is not an account of its own.
+        let account = part.account.name
+        let target = part.name == account ? "the \(account) account" : "stack \(part.name) of the \(account) account"
         var body: [String: JSONValue] = [
             "//": .string(
-                "\(GeneratedFile.marker) from pipeline '\(pipeline)' for the \(part.name) account."
+                "\(GeneratedFile.marker) from pipeline '\(pipeline)' for \(target)."
                     + " Do not edit: change pipelines/ and run `sluice generate`.")
         ]
         if !resources.isEmpty { body["resource"] = .object(resources.mapValues(JSONValue.object)) }

@@ -157,6 +157,8 @@ public enum WorkflowEmitter {
             ])
     }
 
+    /// The steps after it call `sluice plan` and `apply` with `--verbose`: a runner is discarded with its job, so
+    /// terraform's own output belongs in the job's log rather than only in `.sluice/logs`.
     static func buildSluiceStep() -> Step {
         Step(name: "Build sluice", run: "swift build -c release --product sluice")
     }
@@ -236,16 +238,19 @@ public enum WorkflowEmitter {
     static func pullRequest(_ context: Context) -> Workflow {
         let stacks = context.stackNames
         let check = Job(
-            id: "check", name: "Build, test, check generated files", timeoutMinutes: 30,
-            permissions: [.readContents],
+            id: "check", name: "Build, test, check generated files",
+            comment: [
+                "In the processor images' builder (project.swift_version): code that needs another compiler fails",
+                "here, not in the first image build on main.",
+            ],
+            timeoutMinutes: 45, permissions: [.readContents],
             steps: [
                 checkoutStep(),
-                Step(name: "Build", run: "swift build"),
-                Step(name: "Test", run: "swift test"),
                 Step(
-                    name: "Generated files match the declarations",
+                    name: "Build, test and check in the builder image",
                     comment: ["Fails with a diff when generated/ or the workflows were edited or not regenerated."],
-                    run: "swift run sluice check"),
+                    env: [("BUILDER_IMAGE", YAML.quoted(DockerfileEmitter.builderImage(context.project)))],
+                    run: checkScript),
             ])
         let plan = Job(
             id: "plan", name: "Plan ${{ matrix.stack }}",
@@ -258,7 +263,7 @@ public enum WorkflowEmitter {
                     name: "Plan", env: [("STACK", "${{ matrix.stack }}"), ("IMAGES", YAML.quoted(imageTable(context)))],
                     run: currentImages + #"""
                         mkdir -p plans
-                        .build/release/sluice plan --stack "$STACK" --role plan --plans-dir plans \
+                        .build/release/sluice plan --verbose --stack "$STACK" --role plan --plans-dir plans \
                           --markdown "plans/$STACK.md"
                         """#),
                 Step(
@@ -306,6 +311,16 @@ public enum WorkflowEmitter {
             jobs: [check, plan, comment])
     }
 
+    /// Builds, tests and checks the generated files inside the Dockerfiles' builder image, and records the digest its
+    /// tag resolved to.
+    static let checkScript: ShellScript = #"""
+        docker pull --quiet "$BUILDER_IMAGE"
+        printf '| builder image | digest |\n|---|---|\n| %s | %s |\n' "$BUILDER_IMAGE" \
+          "$(docker image inspect --format '{{index .RepoDigests 0}}' "$BUILDER_IMAGE")" >>"$GITHUB_STEP_SUMMARY"
+        docker run --rm --volume "$PWD:/src" --workdir /src "$BUILDER_IMAGE" \
+          bash -c 'swift build && swift test && swift run sluice check'
+        """#
+
     /// Keeps one comment with the summaries of the stacks in `$STACKS` (space-separated, in apply order).
     static let commentScript: ShellScript = #"""
         marker='\#(fixed: commentMarkerText)'
@@ -343,27 +358,35 @@ public enum WorkflowEmitter {
     // MARK: - Deploy
 
     static func deploy(_ context: Context) -> Workflow {
-        var jobs = [imagesJob(context)]
-        var previous = "images"
-        for stack in context.stacks {
+        // The repositories' stacks first, so the images job finds a new pipeline's repository; then the images; then
+        // the stacks whose functions deploy the pushed digests. Apply order puts every images stack first.
+        var jobs: [Job] = []
+        var previous: String?
+        for stack in context.stacks where stack.holdsImages {
+            let job = applyJob(context, stack, after: previous)
+            jobs.append(job)
+            previous = job.id
+        }
+        jobs.append(imagesJob(context, after: previous))
+        previous = "images"
+        for stack in context.stacks where !stack.holdsImages {
             let job = applyJob(context, stack, after: previous)
             jobs.append(job)
             previous = job.id
         }
         return Workflow(
             header: header([
-                "Main: build and push each processor's image, then plan and apply the stacks one after another in",
-                "apply order, each behind the GitHub environment that gates deploys.",
-                "",
-                "First deploy: the images job pushes to ECR repositories the analytics stack creates. Create them once",
-                "with a targeted apply, as README.md (Generated workflows) describes.",
+                "Main: plan and apply the stacks one after another in apply order, each behind the GitHub environment",
+                "that gates deploys: first the image repositories (<account>-images), then build and push each",
+                "processor's image, then the stacks whose functions deploy the pushed digests. A new pipeline deploys",
+                "with no manual step: its repository exists before its image is pushed.",
             ]),
             name: "sluice-deploy", triggers: ["push:", "  branches: [main]", "workflow_dispatch:"],
             // One deploy at a time, never cancelled; a newer commit waiting replaces an older one still waiting.
             concurrency: Concurrency(group: "sluice-deploy", cancelInProgress: false), jobs: jobs)
     }
 
-    static func imagesJob(_ context: Context) -> Job {
+    static func imagesJob(_ context: Context, after previous: String?) -> Job {
         var include: [String] = []
         for image in context.images {
             include += [
@@ -384,7 +407,7 @@ public enum WorkflowEmitter {
                 "matrix job cannot set one output per leg. Main only, also when dispatched by hand: every apply needs",
                 "this job.",
             ],
-            condition: "${{ github.ref == 'refs/heads/main' }}", runsOn: "${{ matrix.runner }}", timeoutMinutes: 60,
+            needs: previous.map { [Job.identifier($0)] } ?? [], condition: mainOnly, runsOn: "${{ matrix.runner }}", timeoutMinutes: 60,
             permissions: [.readContents, .idToken],
             strategy: ["fail-fast: false", "matrix:", "  include:"] + include.map { "    \($0)" },
             steps: [
@@ -457,7 +480,10 @@ public enum WorkflowEmitter {
         } >>"$GITHUB_STEP_SUMMARY"
         """#
 
-    static func applyJob(_ context: Context, _ stack: Stack, after previous: String) -> Job {
+    /// Deploys run from main only, also when dispatched by hand from another branch.
+    static let mainOnly = "${{ github.ref == 'refs/heads/main' }}"
+
+    static func applyJob(_ context: Context, _ stack: Stack, after previous: String?) -> Job {
         let images = context.images(in: stack)
         var steps = [checkoutStep(), terraformStep(), awsStep(context, entry: .deploy, session: "sluice-apply")]
         var script: ShellScript = ""
@@ -495,9 +521,9 @@ public enum WorkflowEmitter {
                 """#
         }
         script += #"""
-            .build/release/sluice plan --stack "$STACK" --plans-dir plans
+            .build/release/sluice plan --verbose --stack "$STACK" --plans-dir plans
             cat "plans/$STACK.md" >>"$GITHUB_STEP_SUMMARY"
-            .build/release/sluice apply --stack "$STACK" --plans-dir plans
+            .build/release/sluice apply --verbose --stack "$STACK" --plans-dir plans
             """#
         steps += [buildSluiceStep(), Step(name: "Plan and apply", env: env, run: script)]
         let order = context.stackNames
@@ -507,7 +533,9 @@ public enum WorkflowEmitter {
             comment: [
                 "Stack \(position) of \(order.count) in apply order. One apply per state at a time, never cancelled."
             ],
-            needs: [Job.identifier(previous)], environment: context.github.environment,
+            // The first job (an images stack) has nothing to wait for: it carries the main-only condition itself.
+            needs: previous.map { [Job.identifier($0)] } ?? [], condition: previous == nil ? mainOnly : nil,
+            environment: context.github.environment,
             concurrency: Concurrency(group: YAML.scalar("sluice-apply-\(stack.name)"), cancelInProgress: false),
             timeoutMinutes: 60,
             permissions: [.readContents, .idToken], steps: steps)
@@ -528,7 +556,7 @@ public enum WorkflowEmitter {
                     run: currentImages + #"""
                         mkdir -p plans drift
                         status=0
-                        .build/release/sluice plan --stack "$STACK" --role plan --plans-dir plans \
+                        .build/release/sluice plan --verbose --stack "$STACK" --role plan --plans-dir plans \
                           --markdown "drift/$STACK.md" --detailed-exitcode || status=$?
                         case "$status" in
                           0) echo clean >"drift/$STACK.status" ;;

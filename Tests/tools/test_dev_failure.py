@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -40,7 +41,7 @@ def test_a_failed_dev_up_names_the_running_server_and_dev_down_stops_it(sluice_b
     try:
         assert up.returncode == 1, describe(up)
         assert time.monotonic() - started < 60
-        assert "analytics: init" in up.stderr and "FAILED" in up.stderr, describe(up)
+        assert re.search(r"^analytics-images: init \d+\.\ds FAILED$", up.stderr, re.MULTILINE), describe(up)
         assert "terraform is not on PATH" in up.stderr and "install terraform 1.11" in up.stderr, describe(up)
         assert (
             f"the moto server is still running at http://127.0.0.1:{server['port']} (pid {server['pid']}); "

@@ -1,13 +1,11 @@
 import SluiceModel
 
-/// The processor's image repository, function, role, log group and dead-letter queue.
+/// The processor's image repository (in the account's images stack), function, role, log group and dead-letter queue.
 enum ProcessorResources {
-    static func add(
-        _ c: PipelineContext, to b: inout StackBuilder, landing: Address, lake: Address, query: QueryResources.Added
-    ) -> Address {
+    /// The image repository, its lifecycle and the policy letting the function pull: the `<account>-images` stack.
+    static func addRepository(_ c: PipelineContext, to b: inout StackBuilder) {
         let processor = c.pipeline.processor
-        let region = c.analytics.region
-        let functionARN = "arn:aws:lambda:\(region):\(c.analytics.id):function:\(c.names.function)"
+        let functionARN = "arn:aws:lambda:\(c.analytics.region):\(c.analytics.id):function:\(c.names.function)"
         let repository = b.add(
             "aws_ecr_repository", "processor", .processor,
             [
@@ -45,7 +43,16 @@ enum ProcessorResources {
         b.add(
             "aws_ecr_repository_policy", "processor", .processor,
             ["repository": .expression(repository.ref("name")), "policy": .expression(pull.ref("json"))])
+        b.stack.outputs.append(
+            Output(
+                name: b.name("repository_url"), pipeline: c.pipeline.name,
+                description: "Where CI pushes the \(processor.name) image", value: repository.ref("repository_url")))
+    }
 
+    static func add(
+        _ c: PipelineContext, to b: inout StackBuilder, landing: Address, lake: Address, query: QueryResources.Added
+    ) -> Address {
+        let processor = c.pipeline.processor
         let logGroup = b.add(
             "aws_cloudwatch_log_group", "processor", .processor,
             ["name": .string(c.names.functionLogGroup), "retention_in_days": .int(c.pipeline.source.retentionDays)])
@@ -140,9 +147,6 @@ enum ProcessorResources {
                 "maximum_event_age_in_seconds": 21600,
             ])
         b.stack.outputs += [
-            Output(
-                name: b.name("repository_url"), pipeline: c.pipeline.name,
-                description: "Where CI pushes the \(processor.name) image", value: repository.ref("repository_url")),
             Output(
                 name: b.name("function_name"), pipeline: c.pipeline.name,
                 description: "The \(processor.name) Lambda function", value: lambda.ref("function_name")),

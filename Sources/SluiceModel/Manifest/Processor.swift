@@ -5,7 +5,8 @@ public struct ProcessorStage: Sendable {
     public var memoryMB: Int
     public var timeoutSeconds: Int
     public var architecture: Architecture
-    /// Reserved concurrent executions; nil leaves the function on the account's shared pool.
+    /// Reserved concurrent executions: the declared value, or `Defaults.reservedConcurrency` (never nil once
+    /// initialised; optional so the DSL and the decoder can say "not declared").
     public var reservedConcurrency: Int?
     public var environment: [String: String]
     /// The enrichment lookups, answered by an Athena (federated) query.
@@ -24,7 +25,9 @@ public struct ProcessorStage: Sendable {
         self.memoryMB = memoryMB
         self.timeoutSeconds = timeoutSeconds
         self.architecture = architecture
-        self.reservedConcurrency = reservedConcurrency
+        // A function on the shared pool can starve every other function of the account (and fails checkov's
+        // CKV_AWS_115): an undeclared reservation gets the default.
+        self.reservedConcurrency = reservedConcurrency ?? Defaults.reservedConcurrency
         self.environment = environment
         self.enrichment = enrichment
         self.output = output

@@ -52,6 +52,9 @@ public enum Validator {
         if let problem = AWSRules.kebabProblem(project.prefix, what: "the project prefix", maxLength: 16) {
             diagnostics.error(problem, at: project.origin["prefix"])
         }
+        if let problem = ToolchainRules.swiftVersionProblem(project.swiftVersion) {
+            diagnostics.error(problem, at: project.origin["swift_version"])
+        }
         if project.accounts.isEmpty {
             diagnostics.error("the project declares no accounts", at: project.origin["accounts"])
         }
@@ -65,6 +68,8 @@ public enum Validator {
             }
             seenNames[account.name] = account
             if let problem = AWSRules.kebabProblem(account.name, what: "an account name", maxLength: 32) {
+                diagnostics.error(problem, at: account.origin["name"])
+            } else if let problem = ToolchainRules.derivedStackProblem(account.name) {
                 diagnostics.error(problem, at: account.origin["name"])
             }
             if let problem = AWSRules.accountIDProblem(account.id) {
