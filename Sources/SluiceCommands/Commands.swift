@@ -23,21 +23,28 @@ struct ProjectOptions: ParsableArguments {
 
     var files: ProjectFiles { ProjectFiles(root: URL(fileURLWithPath: root)) }
 
-    /// Loads the workspace and prints its diagnostics to stderr; throws exit 1 on errors.
-    func loadOrExit() throws -> Workspace {
+    /// Loads the workspace and prints its diagnostics to stderr; throws exit 1 on errors, saying what the command
+    /// did not do (`stopped`, such as "nothing was generated") when that is not plain from the command.
+    func loadOrExit(_ stopped: String? = nil) throws -> Workspace {
         let workspace = files.load()
-        report(workspace.diagnostics.sorted)
+        report(workspace.diagnostics.sorted, root: root)
         if workspace.diagnostics.hasErrors {
             let count = workspace.diagnostics.errors.count
-            printError("\(count) error\(count == 1 ? "" : "s") in the declarations; nothing was generated")
+            printError("\(count) error\(count == 1 ? "" : "s") in the declarations\(stopped.map { "; \($0)" } ?? "")")
             throw ExitCode(1)
         }
         return workspace
     }
 }
 
-func report(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics { printError(diagnostic.description) }
+/// Prints diagnostics with their files as the user's shell and editor name them: relative to the current
+/// directory, or absolute when outside it (a location relative to `--root` opens the wrong file).
+func report(_ diagnostics: [Diagnostic], root: String) {
+    for diagnostic in diagnostics {
+        var shown = diagnostic
+        shown.location.file = DisplayPath.of(diagnostic.location.file, root: root)
+        printError(shown.description)
+    }
 }
 
 func printError(_ text: String) {
@@ -70,7 +77,7 @@ struct Generate: ParsableCommand {
     @OptionGroup var options: ProjectOptions
 
     func run() throws {
-        let workspace = try options.loadOrExit()
+        let workspace = try options.loadOrExit("nothing was generated")
         let files = try options.files.generate(workspace).get()
         do {
             let actions = try options.files.write(files)
