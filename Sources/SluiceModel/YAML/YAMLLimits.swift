@@ -27,8 +27,8 @@ enum YAMLLimits {
                 message: "the file has \(text.utf8.count) bytes; a manifest may have at most \(maxBytes)", line: 1,
                 column: 1)
         }
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer in
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else { return nil }
             defer { yaml_parser_delete(&parser) }
