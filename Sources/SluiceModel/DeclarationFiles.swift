@@ -34,7 +34,8 @@ package enum DeclarationFiles {
             return .failure(Refusal(message: "'\(shown)' is not a regular file"))
         }
         if let size = attributes[.size] as? Int, size > maxBytes {
-            return .failure(Refusal(message: "'\(shown)' has \(size) bytes; a declaration file may have at most \(maxBytes)"))
+            return .failure(
+                Refusal(message: "'\(shown)' has \(size) bytes; a declaration file may have at most \(maxBytes)"))
         }
         guard let data = FileManager.default.contents(atPath: real) else {
             return .failure(Refusal(message: "cannot read '\(shown)'"))

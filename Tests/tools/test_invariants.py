@@ -221,7 +221,9 @@ def _run_case(case: Case, binary: Path, work: Path, store: Path, baseline_script
         shutil.rmtree(folder, ignore_errors=True)
         return outcome
     if generated.returncode != 0:
-        outcome.problems.append(f"validate passed but generate exited {generated.returncode}:\n{generated.stderr[-2000:]}")
+        outcome.problems.append(
+            f"validate passed but generate exited {generated.returncode}:\n{generated.stderr[-2000:]}"
+        )
         shutil.rmtree(folder, ignore_errors=True)
         return outcome
     stray = [path for path in changed if not (path.startswith("root/") and path[5:].startswith(OWNED))

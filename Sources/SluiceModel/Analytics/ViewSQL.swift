@@ -64,7 +64,9 @@ public enum ViewSQL {
 
     /// The first `pattern` (two ASCII bytes) at or after `start`, compared as UTF-8 so that no bridging or
     /// grapheme breaking makes each search cost the whole text.
-    private static func find(_ pattern: StaticString, in text: String, from start: String.Index) -> Range<String.Index>? {
+    private static func find(
+        _ pattern: StaticString, in text: String, from start: String.Index
+    ) -> Range<String.Index>? {
         let first = pattern.utf8Start[0]
         let second = pattern.utf8Start[1]
         let utf8 = text.utf8
