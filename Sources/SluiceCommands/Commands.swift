@@ -99,6 +99,11 @@ struct Check: ParsableCommand {
     func run() throws {
         let workspace = try options.loadOrExit()
         let files = try options.files.generate(workspace).get()
+        let linked = options.files.linkedPaths(files)
+        if !linked.isEmpty {
+            printError("error: \(ProjectFilesError.symbolicLinks(linked))")
+            throw ExitCode(1)
+        }
         let drifts = options.files.drift(files)
         if drifts.isEmpty {
             print("ok: \(files.count) generated files are current")

@@ -71,9 +71,8 @@ public struct ProjectFiles: Sendable {
     /// Writes the files that changed and removes owned files nothing produces; returns what it did.
     /// Refuses, before touching anything, when a file to replace was not written by Sluice.
     public func write(_ files: [GeneratedFile]) throws -> [String] {
-        // A symbolic link among the owned folders or files would carry writes and removals outside the root.
-        let linked = Set((Generator.ownedFolders + drift(files).map(\.path)).compactMap(symbolicLink(in:)))
-        if !linked.isEmpty { throw ProjectFilesError.symbolicLinks(linked.sorted()) }
+        let linked = linkedPaths(files)
+        if !linked.isEmpty { throw ProjectFilesError.symbolicLinks(linked) }
         let drifts = drift(files)
         let foreign = drifts.filter { $0.kind == .stale && !GeneratedFile.isOwned(Array(($0.current ?? "").utf8)) }
         if !foreign.isEmpty { throw ProjectFilesError.notOwned(foreign.map(\.path)) }
@@ -139,6 +138,13 @@ public struct ProjectFiles: Sendable {
     }
 
     private func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+
+    /// The owned folders, and the folders and files below them that `files` would write, that are symbolic links:
+    /// following one would carry writes and removals outside the root (and show files from there in diffs).
+    public func linkedPaths(_ files: [GeneratedFile]) -> [String] {
+        let paths = Generator.ownedFolders + files.map(\.path) + ownedFiles()
+        return Set(paths.compactMap(symbolicLink(in:))).sorted()
+    }
 
     /// The first part of `path` (relative to the root), itself included, that is a symbolic link; nil when none is.
     func symbolicLink(in path: String) -> String? {

@@ -126,3 +126,15 @@ def test_generate_refuses_to_write_through_a_symbolic_link(sluice, workspace, tm
     assert result.returncode == 1, describe(result)
     assert f"{folder} is a symbolic link" in result.stderr and "Nothing was changed." in result.stderr, describe(result)
     assert list(outside.iterdir()) == [], "generate wrote through the link"
+
+
+def test_check_does_not_read_through_a_symbolic_link(sluice, workspace, tmp_path_factory):
+    """A linked generated/ would show files from outside the root in check's diffs."""
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "README.md").write_text("TOPSECRET\n", encoding="utf-8")
+    shutil.rmtree(workspace / "generated")
+    (workspace / "generated").symlink_to(outside, target_is_directory=True)
+    result = sluice("check", cwd=workspace)
+    assert result.returncode == 1, describe(result)
+    assert "generated is a symbolic link" in result.stderr, describe(result)
+    assert "TOPSECRET" not in result.stdout + result.stderr, describe(result)

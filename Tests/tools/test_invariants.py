@@ -23,6 +23,7 @@ import re
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ XFAIL_UNTIL_WIP_ESCAPE: dict[str, str] = {
     "repro-3-bytes-scanned-overflow": "item 3, integer overflow in QueryResources.swift",
     "repro-5-expire-days": "item 5, expire_days beyond Int32",
     "repro-5-results-expire-days": "item 5, results_expire_days beyond Int32",
+    "scalar-sluice-github.oidc_role-append_gha_expression": "item 1, `${{` in a role ARN reaches role-to-assume:",
     "scalar-sluice-project.name-str_gha_expression": "item 2, Terraform template in the project name",
     "scalar-sluice-tags.cost-center-append_tf_interpolation": "item 2, Terraform template in a tag value",
     "scalar-integrations-usage-processor.output.columns.11.comment-append_tf_interpolation":
@@ -188,11 +190,14 @@ def _stack_copies(root: Path, store: Path) -> dict[str, Path]:
         key = digest.hexdigest()
         target = store / key
         if not target.exists():
-            shutil.copytree(stack, target.with_suffix(".tmp"), dirs_exist_ok=True)
+            # Copied under a name of its own, then renamed: two workers may store the same stack at once.
+            staging = Path(tempfile.mkdtemp(dir=store)) / "stack"
+            shutil.copytree(stack, staging)
             try:
-                os.rename(target.with_suffix(".tmp"), target)
+                os.rename(staging, target)
             except OSError:
                 pass  # another worker stored the same stack first
+            shutil.rmtree(staging.parent, ignore_errors=True)
         copies[f"{stack.name}:{key}"] = target
     return copies
 
