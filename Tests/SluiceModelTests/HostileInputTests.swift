@@ -71,7 +71,7 @@ let hostileCases: [HostileCase] = [
         at: "pipelines/web.yaml:1:67", message: "lists and mappings nest more than 64 deep"),
     HostileCase(
         name: "lists nested ten thousand deep", text: "a: " + String(repeating: "[", count: 10_000),
-        at: "pipelines/web.yaml:1:5", message: "YAML syntax: Maximum nesting level reached"),
+        at: "pipelines/web.yaml:1:5", message: "YAML syntax: lists and mappings nest more than 64 deep"),
 ]
 
 @Suite("Hostile manifests")
@@ -125,6 +125,25 @@ struct HostileInputTests {
         let error = diagnostics.errors.first { $0.message.contains("unknown table or view 'nope'") }
         // The last reference is on the block's last line, after 3,199 line breaks.
         #expect(error.map { "\($0.location)" } == "pipelines/web.yaml:3242:41", "\(diagnostics.sorted.prefix(3))")
+    }
+
+    @Test("a long unknown name gets no hint, and costs no quadratic edit distance")
+    func longNames() {
+        let long = String(repeating: "v", count: 60_000)
+        let text = Fixtures.pipeline.replacingOccurrences(of: "  - name: daily\n", with: "  - name: \(long)\n")
+            .replacingOccurrences(of: "{{ ref(\"requests\") }}", with: "{{ ref(\"\(long)w\") }}")
+        let started = ContinuousClock.now
+        let diagnostics = Fixtures.check(pipeline: text)
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(diagnostics.errors.contains { $0.message.contains("reads unknown table or view") })
+    }
+
+    @Test("a line break quoted in a message is escaped, so a diagnostic stays one line")
+    func oneLine() {
+        let diagnostics = Fixtures.check(pipeline: Fixtures.pipeline + "\"two\\nlines\\L\": 1\n")
+        let error = diagnostics.errors.first { $0.message.contains("unknown key") }
+        #expect(error?.description.contains("unknown key 'two\\nlines\\u{2028}'") == true, "\(diagnostics.sorted)")
+        #expect(error?.description.contains("\n") == false)
     }
 
     @Test("references are located after CR LF and LINE SEPARATOR breaks in SQL, as libyaml counts lines")

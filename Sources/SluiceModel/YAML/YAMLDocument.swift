@@ -23,8 +23,12 @@ extension YAMLFile {
                 reportUnreadable(problem)
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
                 .composer(_, let problem, let mark, _):
+                // libyaml stops at 1,000 levels before the event check sees 64, and names its C setter.
+                let shown =
+                    problem.hasPrefix("Maximum nesting level")
+                    ? "lists and mappings nest more than \(YAMLLimits.maxDepth) deep" : problem
                 diagnostics.error(
-                    "YAML syntax: \(problem)", at: SourceLocation(file: path, line: mark.line, column: mark.column))
+                    "YAML syntax: \(shown)", at: SourceLocation(file: path, line: mark.line, column: mark.column))
             default:
                 diagnostics.error("YAML syntax: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
             }
