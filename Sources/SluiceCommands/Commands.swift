@@ -47,6 +47,11 @@ func report(_ diagnostics: [Diagnostic], root: String) {
     }
 }
 
+/// Prints diagnostics whose files are relative to the current directory (or absolute).
+func report(_ diagnostics: [Diagnostic]) {
+    report(diagnostics, root: FileManager.default.currentDirectoryPath)
+}
+
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -265,6 +265,17 @@ def _reproducers(base: dict[str, bytes]) -> list[Case]:
     cases.append(Case("repro-4-nesting", {**base, PIPELINE: b"a: " + b"[" * 5000}))
     refs = " UNION ALL ".join(['SELECT * FROM {{ ref("integration_requests") }}'] * 3200)
     cases.append(Case("repro-4-many-refs", {**base, VIEW_SQL: refs.encode("utf-8")}))
+    long = "v" * 60_000
+    cases.append(
+        Case(
+            "repro-4-long-names",
+            {
+                **base,
+                PIPELINE: pipeline.replace("- name: integration_usage", f"- name: {long}").encode("utf-8"),
+                VIEW_SQL: base[VIEW_SQL].replace(b"integration_requests", f"{long}w".encode("utf-8")),
+            },
+        )
+    )
     for key, old, new in (
         ("expire-days", "expire_days: 30", "expire_days: 2147483648"),
         ("results-expire-days", "results_expire_days: 7", "results_expire_days: 9223372036854775807"),
