@@ -131,7 +131,7 @@ struct HostileInputTests {
     func longNames() {
         let long = String(repeating: "v", count: 60_000)
         let text = Fixtures.pipeline.replacingOccurrences(of: "  - name: daily\n", with: "  - name: \(long)\n")
-            .replacingOccurrences(of: "{{ ref(\"requests\") }}", with: "{{ ref(\"\(long)w\") }}")
+            .replacingOccurrences(of: "{{ ref(\"requests\") }}", with: "{{ ref(\"w\(long)\") }}")
         let started = ContinuousClock.now
         let diagnostics = Fixtures.check(pipeline: text)
         #expect(ContinuousClock.now - started < .seconds(2))

@@ -40,6 +40,8 @@ class Case:
     outside_files: dict[str, bytes] = field(default_factory=dict)
     # Whether `generate` must refuse (an output path is a symbolic link) rather than succeed.
     generate_refused: bool = False
+    # Text of a file the case must not be able to read: it may appear in no output and no message.
+    secret: str | None = None
 
 
 HOSTILE_STRINGS = {
@@ -272,7 +274,8 @@ def _reproducers(base: dict[str, bytes]) -> list[Case]:
             {
                 **base,
                 PIPELINE: pipeline.replace("- name: integration_usage", f"- name: {long}").encode("utf-8"),
-                VIEW_SQL: base[VIEW_SQL].replace(b"integration_requests", f"{long}w".encode("utf-8")),
+                # Not a prefix of the view's name, so a did-you-mean hint would compute their edit distance.
+                VIEW_SQL: base[VIEW_SQL].replace(b"integration_requests", f"w{long}".encode("utf-8")),
             },
         )
     )
@@ -284,7 +287,7 @@ def _reproducers(base: dict[str, bytes]) -> list[Case]:
     ):
         with_pipeline(f"repro-5-{key}", pipeline.replace(old, new))
     secret = b"SELECT 'TOPSECRET' AS x FROM {{ ref(\"integration_requests\") }}\n"
-    linked = Case("repro-6-sql-file-symlink", dict(base), ["TOPSECRET"])
+    linked = Case("repro-6-sql-file-symlink", dict(base), ["TOPSECRET"], secret="TOPSECRET")
     del linked.files[VIEW_SQL]
     linked.links[VIEW_SQL] = "outside/secret.sql"
     linked.outside_files["outside/secret.sql"] = secret
@@ -293,6 +296,7 @@ def _reproducers(base: dict[str, bytes]) -> list[Case]:
         "repro-6-sql-file-dotdot",
         {**base, PIPELINE: pipeline.replace("views/integration_usage.sql", "../../outside/secret.sql").encode()},
         ["TOPSECRET"],
+        secret="TOPSECRET",
     )
     escaping.outside_files["outside/secret.sql"] = secret
     cases.append(escaping)

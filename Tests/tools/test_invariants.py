@@ -107,12 +107,21 @@ def _snapshot(folder: Path) -> dict[str, str]:
     return found
 
 
+# A hung run is stopped and reported for its case alone; validate past 2 seconds fails anyway.
+TIMEOUTS = {"validate": 10, "generate": 120}
+TIMED_OUT = 999
+
+
 def _run(binary: Path, args: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess[str], float]:
     started = time.monotonic()
-    result = subprocess.run(
-        [str(binary), *args], cwd=cwd, capture_output=True, text=True, errors="replace", timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
+    try:
+        result = subprocess.run(
+            [str(binary), *args], cwd=cwd, capture_output=True, text=True, errors="replace",
+            timeout=TIMEOUTS[args[0]], stdin=subprocess.DEVNULL,
+        )
+    except subprocess.TimeoutExpired:
+        message = f"did not finish within {TIMEOUTS[args[0]]}s (stopped)"
+        result = subprocess.CompletedProcess(args, TIMED_OUT, "", message)
     return result, time.monotonic() - started
 
 
@@ -120,6 +129,8 @@ def _check_validate(result: subprocess.CompletedProcess[str], seconds: float) ->
     problems = []
     if result.returncode < 0:
         problems.append(f"validate died by signal {signal.Signals(-result.returncode).name}:\n{result.stderr[-2000:]}")
+    elif result.returncode == TIMED_OUT:
+        problems.append(f"validate {result.stderr}")
     elif result.returncode not in (0, 1):
         problems.append(f"validate exited {result.returncode}:\n{result.stderr[-2000:]}")
     if seconds > VALIDATE_SECONDS:
@@ -209,6 +220,8 @@ def _run_case(case: Case, binary: Path, work: Path, store: Path, baseline_script
     before = _snapshot(folder)
     result, seconds = _run(binary, ["validate"], root)
     outcome.problems += _check_validate(result, seconds)
+    if case.secret and case.secret in result.stdout + result.stderr:
+        outcome.problems.append("validate showed the text of a file outside pipelines/")
     if _snapshot(folder) != before:
         outcome.problems.append("validate changed files")
     if result.returncode != 0:
@@ -237,6 +250,11 @@ def _run_case(case: Case, binary: Path, work: Path, store: Path, baseline_script
     if stray:
         outcome.problems.append(f"generate wrote outside the owned folders: {stray[:5]}")
     outcome.problems += _check_output(root)
+    if case.secret and any(
+        case.secret in path.read_text(encoding="utf-8", errors="replace")
+        for path in root.rglob("*") if path.is_file() and not path.is_symlink()
+    ):
+        outcome.problems.append("generate embedded the text of a file outside pipelines/")
     for script in _run_scripts(root):
         for marker in case.markers:
             if marker in script and not any(marker in known for known in baseline_scripts):
