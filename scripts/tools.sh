@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Sets up the tools that scripts/test.sh needs, and checks the ones it cannot install.
+# Every requirement is checked first, in a few seconds, before anything slow:
+#
+#   swift          6.0 or later on PATH, with clang's libFuzzer runtime (swift.org toolchains ship it)
+#   python3        3.11 or later, with venv/ensurepip      (apt-get: python3-venv)
+#   zlib headers   zlib1g-dev                              (apt-get)
+#   ShellCheck     lints the generated workflows' scripts  (apt-get)
+#   terraform      1.11.x on PATH
+#   the hashicorp/aws 5.100.0 provider in a filesystem mirror (found under /opt, or $SLUICE_TF_MIRROR)
+#   disk           3 GB free for .build, the venvs and Terraform's working folders
+#
+# What apt-get can provide is installed when the script runs as root (as CI does) and it is missing; every other
+# missing thing is reported on one line with its fix, all of them together, and the script exits 1.
+# Then it makes (idempotently: a venv whose requirements file and Python did not change is left alone):
 #
 #   .venv-tools    pytest and friends   (tools/requirements.txt)
 #   .venv-checkov  checkov              (tools/requirements-checkov.txt; it pins an old boto3)
 #   .venv-moto     moto server          (tools/requirements-moto.txt; for `sluice dev` and scripts/capture-plan-fixtures.sh)
-#   terraform      1.11.x on PATH
-#   the hashicorp/aws 5.100.0 provider in a filesystem mirror (found under /opt, or $SLUICE_TF_MIRROR)
 #   .tmp/terraformrc, a Terraform CLI config that installs providers from that mirror only
-#
-# Idempotent: a venv whose requirements file (and Python) did not change is left alone.
-# Each missing thing is reported on one line with how to get it, and the script exits 1.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +26,7 @@ cd "$ROOT"
 PYTHON="${PYTHON:-python3}"
 TERRAFORM_SERIES="1.11"
 AWS_PROVIDER_VERSION="5.100.0"
+MINIMUM_FREE_GB=3
 TF_CONFIG="$ROOT/.tmp/terraformrc"
 TF_PLUGIN_CACHE="$ROOT/.tmp/terraform-plugin-cache"
 
@@ -30,12 +39,120 @@ note() {
     echo "tools: $*"
 }
 
-# --- Python venvs -------------------------------------------------------------
+# --- Requirements, all checked before anything slow --------------------------------
 
-command -v "$PYTHON" >/dev/null 2>&1 ||
-    missing "$PYTHON (Python 3): apt-get install -y python3 python3-venv"
-"$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1 ||
-    missing "Python's venv/ensurepip modules: apt-get install -y python3-venv"
+problems=()
+problem() {
+    problems+=("$*")
+}
+
+# apt_install PACKAGE: installs a Debian package when running as root with apt-get on PATH; false otherwise.
+apt_updated=""
+apt_install() {
+    [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1 || return 1
+    note "installing $1 with apt-get"
+    if [[ -z "$apt_updated" ]]; then
+        apt-get update -qq >/dev/null || return 1
+        apt_updated=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$1" >/dev/null
+}
+
+if command -v swift >/dev/null 2>&1; then
+    swift_major="$(swift --version 2>/dev/null | sed -n 's/.*Swift version \([0-9]*\)\..*/\1/p' | head -n 1)"
+    if [[ -z "$swift_major" || "$swift_major" -lt 6 ]]; then
+        problem "Swift 6.0 or later: $(command -v swift) is version '${swift_major:-unknown}'; install a toolchain from https://www.swift.org/install/linux/ and put its usr/bin first on PATH"
+    fi
+    # The fuzz targets link with `swiftc -sanitize=fuzzer`, which needs clang's libFuzzer runtime in the toolchain.
+    toolchain="$(dirname "$(readlink -f "$(command -v swift)")")/.."
+    if ! compgen -G "$toolchain/lib/clang/*/lib/linux/libclang_rt.fuzzer-$(uname -m).a" >/dev/null &&
+        ! compgen -G "$toolchain/lib/swift/clang/lib/linux/libclang_rt.fuzzer-$(uname -m).a" >/dev/null; then
+        problem "clang's libFuzzer runtime (libclang_rt.fuzzer-$(uname -m).a) in the Swift toolchain at $(cd "$toolchain" && pwd): use a swift.org toolchain for Linux, which ships it (distribution packages may leave it out)"
+    fi
+else
+    problem "swift (Swift 6.0 or later) on PATH: install a toolchain from https://www.swift.org/install/linux/ and put its usr/bin on PATH (CI looks in /opt/swift/usr/bin)"
+fi
+
+if ! command -v "$PYTHON" >/dev/null 2>&1; then
+    apt_install python3 || true
+fi
+if command -v "$PYTHON" >/dev/null 2>&1; then
+    if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; then
+        problem "Python 3.11 or later: $PYTHON is $("$PYTHON" --version 2>&1); install python3 (3.11+) or set PYTHON to one"
+    elif ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
+        apt_install python3-venv || true
+        "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1 ||
+            problem "Python's venv/ensurepip modules: apt-get install -y python3-venv"
+    fi
+else
+    problem "$PYTHON (Python 3.11 or later): apt-get install -y python3 python3-venv"
+fi
+
+# SluiceProcessing links the system's zlib (gzip).
+if [[ ! -f /usr/include/zlib.h ]]; then
+    apt_install zlib1g-dev || true
+    [[ -f /usr/include/zlib.h ]] || problem "zlib's headers (/usr/include/zlib.h): apt-get install -y zlib1g-dev"
+fi
+
+# Tests/tools/test_workflows.py lints every generated run: script; only Debian's packages provide shellcheck.
+if ! command -v shellcheck >/dev/null 2>&1; then
+    apt_install shellcheck || true
+    command -v shellcheck >/dev/null 2>&1 || problem "shellcheck on PATH: apt-get install -y shellcheck"
+fi
+
+if command -v terraform >/dev/null 2>&1; then
+    # TF_CLI_CONFIG_FILE=/dev/null: the ambient one may name a file that does not exist.
+    tf_version="$(TF_CLI_CONFIG_FILE=/dev/null CHECKPOINT_DISABLE=1 terraform version -json 2>/dev/null |
+        sed -n 's/.*"terraform_version": *"\([^"]*\)".*/\1/p' || true)"
+    if [[ "$tf_version" == "$TERRAFORM_SERIES".* ]]; then
+        note "terraform $tf_version at $(command -v terraform)"
+    else
+        problem "terraform $TERRAFORM_SERIES.x: $(command -v terraform) is version '${tf_version:-unknown}'; put terraform $TERRAFORM_SERIES.x first on PATH"
+    fi
+else
+    problem "terraform $TERRAFORM_SERIES.x on PATH: put HashiCorp's terraform $TERRAFORM_SERIES binary (https://releases.hashicorp.com/terraform/) in /usr/local/bin (no Debian or PyPI package provides it)"
+fi
+
+# has_aws_provider MIRROR: true if MIRROR holds hashicorp/aws in the unpacked or packed layout.
+has_aws_provider() {
+    local base="$1/registry.terraform.io/hashicorp/aws"
+    [[ -d "$base/$AWS_PROVIDER_VERSION" ]] || compgen -G "$base/terraform-provider-aws_${AWS_PROVIDER_VERSION}_*.zip" >/dev/null
+}
+
+mirror=""
+if [[ -n "${SLUICE_TF_MIRROR:-}" ]]; then
+    if has_aws_provider "$SLUICE_TF_MIRROR"; then
+        mirror="$(cd "$SLUICE_TF_MIRROR" && pwd)"
+    else
+        problem "hashicorp/aws $AWS_PROVIDER_VERSION in SLUICE_TF_MIRROR=$SLUICE_TF_MIRROR: expected $SLUICE_TF_MIRROR/registry.terraform.io/hashicorp/aws/$AWS_PROVIDER_VERSION/ (make it with 'terraform providers mirror' on a machine with network)"
+    fi
+else
+    while IFS= read -r found; do
+        if has_aws_provider "$(dirname "$found")"; then
+            mirror="$(dirname "$found")"
+            break
+        fi
+    done < <(find /opt -maxdepth 3 -type d -name registry.terraform.io 2>/dev/null | sort)
+    [[ -n "$mirror" ]] ||
+        problem "a Terraform provider mirror with hashicorp/aws $AWS_PROVIDER_VERSION: none found under /opt (looked for /opt/*/registry.terraform.io/hashicorp/aws/$AWS_PROVIDER_VERSION); set SLUICE_TF_MIRROR to the folder that holds registry.terraform.io/ (make one with 'terraform providers mirror DIR' where the registry is reachable)"
+fi
+[[ -z "$mirror" ]] || note "hashicorp/aws $AWS_PROVIDER_VERSION from the mirror $mirror"
+
+free_kb="$(df -Pk "$ROOT" | awk 'NR == 2 { print $4 }')"
+if [[ "$free_kb" =~ ^[0-9]+$ ]] && ((free_kb < MINIMUM_FREE_GB * 1024 * 1024)); then
+    problem "$MINIMUM_FREE_GB GB of free disk space under $ROOT (for .build, the venvs and Terraform's folders): $((free_kb / 1024)) MB free; free some space"
+fi
+
+if ((${#problems[@]} > 0)); then
+    for line in "${problems[@]}"; do
+        echo "scripts/tools.sh: missing: $line" >&2
+    done
+    echo "scripts/tools.sh: ${#problems[@]} requirement(s) missing (see README.md, \"Requirements\"); nothing was installed into the venvs" >&2
+    exit 1
+fi
+note "requirements present: swift, python3, zlib, shellcheck, terraform, the provider mirror, disk space"
+
+# --- Python venvs -------------------------------------------------------------
 
 python_id="$("$PYTHON" -c 'import sys; print(sys.executable, sys.version.split()[0])')"
 
@@ -65,41 +182,6 @@ ensure_venv() {
 ensure_venv .venv-tools tools/requirements.txt
 ensure_venv .venv-checkov tools/requirements-checkov.txt
 ensure_venv .venv-moto tools/requirements-moto.txt
-
-# --- Terraform ------------------------------------------------------------------
-
-command -v terraform >/dev/null 2>&1 ||
-    missing "terraform $TERRAFORM_SERIES.x on PATH: put HashiCorp's terraform $TERRAFORM_SERIES binary in /usr/local/bin (no Debian or PyPI package provides it)"
-
-# TF_CLI_CONFIG_FILE=/dev/null: the ambient one may name a file that does not exist.
-tf_version="$(TF_CLI_CONFIG_FILE=/dev/null CHECKPOINT_DISABLE=1 terraform version -json 2>/dev/null |
-    sed -n 's/.*"terraform_version": *"\([^"]*\)".*/\1/p' || true)"
-[[ "$tf_version" == "$TERRAFORM_SERIES".* ]] ||
-    missing "terraform $TERRAFORM_SERIES.x: $(command -v terraform) is version '${tf_version:-unknown}'; put terraform $TERRAFORM_SERIES.x first on PATH"
-note "terraform $tf_version at $(command -v terraform)"
-
-# has_aws_provider MIRROR: true if MIRROR holds hashicorp/aws in the unpacked or packed layout.
-has_aws_provider() {
-    local base="$1/registry.terraform.io/hashicorp/aws"
-    [[ -d "$base/$AWS_PROVIDER_VERSION" ]] || compgen -G "$base/terraform-provider-aws_${AWS_PROVIDER_VERSION}_*.zip" >/dev/null
-}
-
-mirror=""
-if [[ -n "${SLUICE_TF_MIRROR:-}" ]]; then
-    has_aws_provider "$SLUICE_TF_MIRROR" ||
-        missing "hashicorp/aws $AWS_PROVIDER_VERSION in SLUICE_TF_MIRROR=$SLUICE_TF_MIRROR: expected $SLUICE_TF_MIRROR/registry.terraform.io/hashicorp/aws/$AWS_PROVIDER_VERSION/ (make it with 'terraform providers mirror' on a machine with network)"
-    mirror="$(cd "$SLUICE_TF_MIRROR" && pwd)"
-else
-    while IFS= read -r found; do
-        if has_aws_provider "$(dirname "$found")"; then
-            mirror="$(dirname "$found")"
-            break
-        fi
-    done < <(find /opt -maxdepth 3 -type d -name registry.terraform.io 2>/dev/null | sort)
-    [[ -n "$mirror" ]] ||
-        missing "a Terraform provider mirror with hashicorp/aws $AWS_PROVIDER_VERSION: none found under /opt (looked for /opt/*/registry.terraform.io/hashicorp/aws/$AWS_PROVIDER_VERSION); set SLUICE_TF_MIRROR to the folder that holds registry.terraform.io/"
-fi
-note "hashicorp/aws $AWS_PROVIDER_VERSION from the mirror $mirror"
 
 # --- Terraform CLI config ---------------------------------------------------------
 # Providers come from the mirror only: there is no direct block, so nothing is fetched.

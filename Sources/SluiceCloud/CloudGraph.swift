@@ -31,6 +31,12 @@ public struct CloudGraph: Sendable {
             }
             let lake = CatalogResources.addLake(context, to: &analytics)
             let query = QueryResources.add(context, to: &analytics)
+            // The repository in a stack of its own, applied before the images job pushes to it.
+            let imagesName = Stack.imagesName(names.analyticsAccount)
+            var images = StackBuilder(account: names.analyticsAccount, pipeline: pipeline.name, stackName: imagesName)
+            ProcessorResources.addRepository(context, to: &images)
+            stacks[imagesName, default: Stack(account: names.analyticsAccount, name: imagesName)].merge(images.stack)
+            analytics.stack.after.insert(imagesName)
             let function = ProcessorResources.add(context, to: &analytics, landing: landing, lake: lake, query: query)
             TriggerResources.add(context, to: &analytics, landing: landing, function: function)
             CatalogResources.add(context, to: &analytics, lake: lake)
@@ -43,7 +49,9 @@ public struct CloudGraph: Sendable {
                 stacks[name, default: Stack(account: names.analyticsAccount, name: name)].merge(bi.stack)
             }
         }
-        let order = project.accounts.flatMap { [$0.name, Stack.quickSightName($0)] }
+        // Every account's image repositories first: the deploy workflow applies them, pushes the images, then the rest.
+        let order =
+            project.accounts.map(Stack.imagesName) + project.accounts.flatMap { [$0.name, Stack.quickSightName($0)] }
         self.stacks = Self.applyOrder(order.compactMap { stacks[$0] })
     }
 
@@ -59,6 +67,6 @@ public struct CloudGraph: Sendable {
         return ordered
     }
 
-    /// The stack with this name (an account's name, or `<account>-quicksight`).
+    /// The stack with this name (an account's name, `<account>-images` or `<account>-quicksight`).
     public func stack(_ name: String) -> Stack? { stacks.first { $0.name == name } }
 }

@@ -1,6 +1,13 @@
 /// A JSON value with deterministic rendering: object keys sorted, fixed indentation, no float formatting surprises.
+///
+/// Strings come in two kinds, so that text from a declaration can never become Terraform syntax: `.string` is
+/// literal text, and `.template` is a Terraform string that may hold Sluice's own expressions. `terraform()` renders
+/// a Terraform JSON file, escaping every literal (object keys too, which Terraform also reads as templates).
 public indirect enum JSONValue: Sendable, Equatable {
+    /// Literal text: escaped in a Terraform file, so Terraform reads exactly these characters.
     case string(String)
+    /// A Terraform string with Sluice's expressions (`${aws_s3_bucket.raw.arn}`); only meaningful in Terraform JSON.
+    case template(TerraformTemplate)
     case int(Int)
     /// A number written exactly as given (`1.0`), for APIs that want a decimal.
     case number(String)
@@ -13,21 +20,36 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// locale's) and a trailing newline: the bytes of a generated file.
     public func pretty() -> String {
         var out = ""
-        write(into: &out, indent: 0, pretty: true)
+        write(into: &out, indent: 0, pretty: true, terraform: false)
         out.append("\n")
         return out
+    }
+
+    /// The bytes of a Terraform JSON file: as `pretty()`, with every literal string and key escaped for Terraform's
+    /// template language and each template rendered. The one place Terraform escaping happens.
+    public func terraform() -> String {
+        var out = ""
+        write(into: &out, indent: 0, pretty: true, terraform: true)
+        out.append("\n")
+        return out
+    }
+
+    /// An expression as a whole string value.
+    public static func expression(_ expression: TerraformExpression) -> JSONValue {
+        .template(TerraformTemplate(expression))
     }
 
     /// Compact rendering with sorted keys, for JSON embedded in a string (policies, event patterns).
     public func compact() -> String {
         var out = ""
-        write(into: &out, indent: 0, pretty: false)
+        write(into: &out, indent: 0, pretty: false, terraform: false)
         return out
     }
 
-    private func write(into out: inout String, indent: Int, pretty: Bool) {
+    private func write(into out: inout String, indent: Int, pretty: Bool, terraform: Bool) {
         switch self {
-        case .string(let text): Self.writeString(text, into: &out)
+        case .string(let text): Self.writeString(terraform ? TerraformTemplate.escape(text) : text, into: &out)
+        case .template(let template): Self.writeString(terraform ? template.rendered : template.description, into: &out)
         case .int(let number): out.append(String(number))
         case .number(let text): out.append(text)
         case .bool(let flag): out.append(flag ? "true" : "false")
@@ -41,7 +63,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             for (index, item) in items.enumerated() {
                 if index > 0 { out.append(",") }
                 if pretty { Self.newline(&out, indent + 1) }
-                item.write(into: &out, indent: indent + 1, pretty: pretty)
+                item.write(into: &out, indent: indent + 1, pretty: pretty, terraform: terraform)
             }
             if pretty { Self.newline(&out, indent) }
             out.append("]")
@@ -54,9 +76,9 @@ public indirect enum JSONValue: Sendable, Equatable {
             for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { out.append(",") }
                 if pretty { Self.newline(&out, indent + 1) }
-                Self.writeString(member.key, into: &out)
+                Self.writeString(terraform ? TerraformTemplate.escape(member.key) : member.key, into: &out)
                 out.append(pretty ? ": " : ":")
-                member.value.write(into: &out, indent: indent + 1, pretty: pretty)
+                member.value.write(into: &out, indent: indent + 1, pretty: pretty, terraform: terraform)
             }
             if pretty { Self.newline(&out, indent) }
             out.append("}")
@@ -113,13 +135,24 @@ extension JSONValue {
     /// A string map as a JSON object.
     public static func map(_ values: [String: String]) -> JSONValue { .object(values.mapValues(JSONValue.string)) }
 
-    /// Every string inside the value, depth first (to find references).
+    /// Every string inside the value, depth first, templates as written.
     public var allStrings: [String] {
         switch self {
         case .string(let text): [text]
+        case .template(let template): [template.description]
         case .array(let items): items.flatMap(\.allStrings)
         case .object(let members): members.keys.sorted().flatMap { members[$0]!.allStrings }
         case .int, .number, .bool, .null: []
+        }
+    }
+
+    /// Every expression inside the value, depth first (to find references).
+    public var allExpressions: [TerraformExpression] {
+        switch self {
+        case .template(let template): template.expressions
+        case .array(let items): items.flatMap(\.allExpressions)
+        case .object(let members): members.keys.sorted().flatMap { members[$0]!.allExpressions }
+        case .string, .int, .number, .bool, .null: []
         }
     }
 }

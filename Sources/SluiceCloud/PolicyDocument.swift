@@ -6,16 +6,17 @@ public struct Statement: Sendable {
     public var sid: String
     public var effect: String
     public var actions: [String]
-    public var resources: [String]
+    /// Resource ARNs: literal text, or Sluice's references to resources of the stack.
+    public var resources: [TerraformTemplate]
     /// Principal type (`Service`, `AWS`) and identifiers.
     public var principals: [(type: String, identifiers: [String])]
     /// Condition test, variable and values.
-    public var conditions: [(test: String, variable: String, values: [String])]
+    public var conditions: [(test: String, variable: String, values: [TerraformTemplate])]
 
     public init(
-        sid: String, effect: String = "Allow", actions: [String], resources: [String] = [],
+        sid: String, effect: String = "Allow", actions: [String], resources: [TerraformTemplate] = [],
         principals: [(type: String, identifiers: [String])] = [],
-        conditions: [(test: String, variable: String, values: [String])] = []
+        conditions: [(test: String, variable: String, values: [TerraformTemplate])] = []
     ) {
         self.sid = sid
         self.effect = effect
@@ -27,13 +28,18 @@ public struct Statement: Sendable {
 
     var json: JSONValue {
         var body: [String: JSONValue] = ["sid": .string(sid), "effect": .string(effect), "actions": .strings(actions)]
-        if !resources.isEmpty { body["resources"] = .strings(resources) }
+        if !resources.isEmpty { body["resources"] = .array(resources.map(JSONValue.template)) }
         if !principals.isEmpty {
             body["principals"] = .array(principals.map { ["type": .string($0.type), "identifiers": .strings($0.identifiers)] })
         }
         if !conditions.isEmpty {
             body["condition"] = .array(
-                conditions.map { ["test": .string($0.test), "variable": .string($0.variable), "values": .strings($0.values)] })
+                conditions.map {
+                    [
+                        "test": .string($0.test), "variable": .string($0.variable),
+                        "values": .array($0.values.map(JSONValue.template)),
+                    ]
+                })
         }
         return .object(body)
     }
@@ -41,14 +47,14 @@ public struct Statement: Sendable {
     /// A trust statement letting an AWS service assume a role, with the confused-deputy condition that service
     /// documents: a condition a service does not send would make the role impossible to assume.
     public static func trust(_ service: String, account: Account) -> Statement {
-        let conditions: [(test: String, variable: String, values: [String])]
+        let conditions: [(test: String, variable: String, values: [TerraformTemplate])]
         switch service {
         case "logs.amazonaws.com":
             conditions = [("StringLike", "aws:SourceArn", ["arn:aws:logs:\(account.region):\(account.id):*"])]
         case "firehose.amazonaws.com":
-            conditions = [("StringEquals", "sts:ExternalId", [account.id])]
+            conditions = [("StringEquals", "sts:ExternalId", [.init(literal: account.id)])]
         case "s3.amazonaws.com":
-            conditions = [("StringEquals", "aws:SourceAccount", [account.id])]
+            conditions = [("StringEquals", "aws:SourceAccount", [.init(literal: account.id)])]
         default:
             // Lambda execution roles and Glue crawler roles are assumed without source context.
             conditions = []
@@ -59,10 +65,10 @@ public struct Statement: Sendable {
     }
 
     /// Denies any request to a bucket that does not use TLS.
-    public static func denyInsecureTransport(bucketARN: String) -> Statement {
+    public static func denyInsecureTransport(bucketARN: TerraformExpression) -> Statement {
         Statement(
             sid: "DenyInsecureTransport", effect: "Deny", actions: ["s3:*"],
-            resources: [bucketARN, "\(bucketARN)/*"], principals: [("*", ["*"])],
+            resources: [TerraformTemplate(bucketARN), "\(bucketARN)/*"], principals: [("*", ["*"])],
             conditions: [("Bool", "aws:SecureTransport", ["false"])])
     }
 }

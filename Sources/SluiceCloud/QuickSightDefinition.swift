@@ -62,10 +62,10 @@ public struct QuickSightDefinition: Sendable {
     public func view(of dataset: Dataset) -> View? { pipeline.views.first { $0.name == dataset.view } }
 
     /// The data set's one physical table: the view, through the Athena data source.
-    public func relationalTable(_ dataset: Dataset, dataSourceARN: String) -> JSONValue {
+    public func relationalTable(_ dataset: Dataset, dataSourceARN: JSONValue) -> JSONValue {
         let columns = view(of: dataset)?.columns ?? []
         return [
-            "data_source_arn": .string(dataSourceARN),
+            "data_source_arn": dataSourceARN,
             "catalog": "AwsDataCatalog",
             "schema": .string(pipeline.catalog.database),
             "name": .string(dataset.view),
@@ -75,7 +75,7 @@ public struct QuickSightDefinition: Sendable {
     }
 
     /// A dashboard's definition: one sheet with the declared visuals, in the Terraform block shapes.
-    public func definition(_ dashboard: Dashboard, dataSetARN: String) -> JSONValue {
+    public func definition(_ dashboard: Dashboard, dataSetARN: JSONValue) -> JSONValue {
         let dataset = pipeline.datasets.first { $0.name == dashboard.dataset }
         let columns = dataset.flatMap(view(of:))?.columns ?? []
         let visuals = dashboard.visuals.enumerated().map { index, visual in
@@ -83,7 +83,7 @@ public struct QuickSightDefinition: Sendable {
         }
         return [
             "data_set_identifiers_declarations": [
-                ["identifier": .string(dashboard.dataset), "data_set_arn": .string(dataSetARN)]
+                ["identifier": .string(dashboard.dataset), "data_set_arn": dataSetARN]
             ],
             "sheets": [["sheet_id": "main", "name": .string(dashboard.name), "visuals": .array(visuals)]],
         ]

@@ -33,7 +33,7 @@ public struct Address: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var description: String { isData ? "data.\(type).\(name)" : "\(type).\(name)" }
 
     /// A Terraform interpolation of one of the resource's attributes: `${aws_s3_bucket.raw.arn}`.
-    public func ref(_ attribute: String) -> String { "${\(description).\(attribute)}" }
+    public func ref(_ attribute: String) -> TerraformExpression { TerraformExpression("\(description).\(attribute)") }
 
     public static func < (lhs: Address, rhs: Address) -> Bool { lhs.description < rhs.description }
 }
@@ -53,43 +53,34 @@ public struct Resource: Sendable {
         self.arguments = arguments
     }
 
-    /// Addresses this resource refers to through interpolations or `depends_on`.
+    /// Addresses this resource refers to through its expressions or `depends_on`. Literal text never counts: a
+    /// declaration's text that looks like a reference is only text.
     public var references: Set<Address> {
+        let value = JSONValue.object(arguments)
         var found = Set<Address>()
-        for text in JSONValue.object(arguments).allStrings {
-            found.formUnion(Self.addresses(in: text))
+        for expression in value.allExpressions { found.formUnion(Self.addresses(in: expression)) }
+        if case .array(let items)? = arguments["depends_on"] {
+            for case .string(let text) in items { found.formUnion(Self.bareAddress(text)) }
         }
         return found
     }
 
-    /// `${type.name.attr}`, `${data.type.name.attr}` and bare `type.name` (depends_on) references in a string.
-    static func addresses(in text: String) -> [Address] {
-        var result: [Address] = []
-        var pieces: [Substring] = []
-        if text.hasPrefix("aws_") && !text.contains("${") {
-            pieces = [Substring(text)]
-        } else {
-            var rest = Substring(text)
-            while let start = rest.range(of: "${") {
-                let body = rest[start.upperBound...]
-                let end = body.firstIndex(of: "}") ?? body.endIndex
-                pieces.append(body[..<end])
-                rest = body[end...]
-            }
+    /// The leading `[data.]type.name` of each traversal inside an expression.
+    static func addresses(in expression: TerraformExpression) -> [Address] {
+        let body = expression.text.dropFirst(2).dropLast()
+        let tokens = body.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") })
+        return tokens.flatMap(bareAddress)
+    }
+
+    /// `type.name` or `data.type.name` (with any attributes after it), as `depends_on` lists them.
+    static func bareAddress<S: StringProtocol>(_ token: S) -> [Address] {
+        let parts = token.split(separator: ".")
+        if parts.count >= 3, parts[0] == "data", parts[1].hasPrefix("aws_") {
+            return [Address(String(parts[1]), String(parts[2]), isData: true)]
+        } else if parts.count >= 2, parts[0].hasPrefix("aws_") {
+            return [Address(String(parts[0]), String(parts[1]))]
         }
-        for piece in pieces {
-            // Inside an interpolation, take the leading `[data.]type.name` of each traversal.
-            let tokens = piece.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") })
-            for token in tokens {
-                let parts = token.split(separator: ".")
-                if parts.count >= 3, parts[0] == "data", parts[1].hasPrefix("aws_") {
-                    result.append(Address(String(parts[1]), String(parts[2]), isData: true))
-                } else if parts.count >= 2, parts[0].hasPrefix("aws_") {
-                    result.append(Address(String(parts[0]), String(parts[1])))
-                }
-            }
-        }
-        return result
+        return []
     }
 }
 
@@ -100,11 +91,11 @@ public struct Variable: Sendable {
     public var description: String
     public var type: String
     /// A condition and message, checked by Terraform before planning.
-    public var validation: (condition: String, message: String)?
+    public var validation: (condition: TerraformExpression, message: String)?
 
     public init(
         name: String, pipeline: String, description: String, type: String = "string",
-        validation: (condition: String, message: String)? = nil
+        validation: (condition: TerraformExpression, message: String)? = nil
     ) {
         self.name = name
         self.pipeline = pipeline
@@ -119,9 +110,9 @@ public struct Output: Sendable {
     public var name: String
     public var pipeline: String
     public var description: String
-    public var value: String
+    public var value: TerraformExpression
 
-    public init(name: String, pipeline: String, description: String, value: String) {
+    public init(name: String, pipeline: String, description: String, value: TerraformExpression) {
         self.name = name
         self.pipeline = pipeline
         self.description = description
@@ -129,11 +120,12 @@ public struct Output: Sendable {
     }
 }
 
-/// One Terraform root module with its own state, in one account: everything the account deploys, or (for
-/// QuickSight) a part kept apart so the data path never waits on BI.
+/// One Terraform root module with its own state, in one account: everything the account deploys, or a part kept
+/// apart: the processors' image repositories (applied before the images are pushed) and QuickSight (so the data path
+/// never waits on BI).
 public struct Stack: Sendable {
     public var account: Account
-    /// The folder and state name: the account's name, or `<account>-quicksight`.
+    /// The folder and state name: the account's name, `<account>-images` or `<account>-quicksight`.
     public let name: String
     public var resources: [Resource] = []
     public var variables: [Variable] = []
@@ -147,7 +139,17 @@ public struct Stack: Sendable {
     }
 
     /// The name of the stack holding an account's QuickSight resources.
-    public static func quickSightName(_ account: Account) -> String { "\(account.name)-quicksight" }
+    public static func quickSightName(_ account: Account) -> String { "\(account.name)-\(quickSightSuffix)" }
+
+    /// The name of the stack holding an account's processor image repositories: applied before the deploy workflow
+    /// pushes the images, so a new pipeline's first deploy finds its repository.
+    public static func imagesName(_ account: Account) -> String { "\(account.name)-\(imagesSuffix)" }
+
+    /// Whether this stack holds only image repositories (the deploy workflow applies these before the images job).
+    public var holdsImages: Bool { name == Self.imagesName(account) }
+
+    static let quickSightSuffix = "quicksight"
+    static let imagesSuffix = "images"
 
     /// Adds another part of the same account's stack (one pipeline's resources).
     mutating func merge(_ part: Stack) {

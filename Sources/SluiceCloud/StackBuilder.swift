@@ -48,12 +48,18 @@ struct StackBuilder {
         let trust = policy("\(role)_trust", stage, [.trust(service, account: account)])
         let roleAddress = add(
             "aws_iam_role", role, stage,
-            ["name": .string(name), "description": .string(description), "assume_role_policy": .string(trust.ref("json"))]
+            [
+                "name": .string(name), "description": .string(description),
+                "assume_role_policy": .expression(trust.ref("json")),
+            ]
         )
         let document = policy("\(role)_permissions", stage, statements)
         add(
             "aws_iam_role_policy", role, stage,
-            ["name": .string(name), "role": .string(roleAddress.ref("id")), "policy": .string(document.ref("json"))])
+            [
+                "name": .string(name), "role": .expression(roleAddress.ref("id")),
+                "policy": .expression(document.ref("json")),
+            ])
         return roleAddress
     }
 
@@ -66,7 +72,7 @@ struct StackBuilder {
         _ role: String, _ stage: Stage, name: String, expireDays: Int?, extraStatements: [Statement] = []
     ) -> Address {
         let bucket = add("aws_s3_bucket", role, stage, ["bucket": .string(name), "force_destroy": false])
-        let id = JSONValue.string(bucket.ref("id"))
+        let id = JSONValue.expression(bucket.ref("id"))
         add("aws_s3_bucket_versioning", role, stage, ["bucket": id, "versioning_configuration": ["status": "Enabled"]])
         // SSE-S3 rather than KMS: it replicates across accounts without key policies on both sides.
         add(
@@ -100,7 +106,7 @@ struct StackBuilder {
         add(
             "aws_s3_bucket_policy", role, stage,
             [
-                "bucket": id, "policy": .string(document.ref("json")),
+                "bucket": id, "policy": .expression(document.ref("json")),
                 "depends_on": .strings([Address("aws_s3_bucket_public_access_block", self.name(role)).description]),
             ])
         return bucket

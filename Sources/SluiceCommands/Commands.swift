@@ -8,6 +8,7 @@ public struct Sluice: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "sluice",
         abstract: "Declare a serverless log-analytics pipeline on AWS; generate and check everything it needs.",
+        version: SluiceVersion.current,
         subcommands: [
             Validate.self, Generate.self, Check.self, Graph.self, PlanCommand.self, ApplyCommand.self,
             SummaryCommand.self, Dev.self, Logs.self, ProcessCommand.self, SampleCommand.self,

@@ -31,10 +31,6 @@ func loadGraph(_ project: ProjectOptions) throws -> (Workspace, CloudGraph) {
     return (workspace, CloudGraph(project: declared, pipelines: workspace.pipelines))
 }
 
-func progressPrinter() -> @Sendable (String) -> Void {
-    { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
-}
-
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -47,6 +43,7 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var deploy: DeployOptions
+    @OptionGroup var terraformOutput: TerraformOutputOptions
 
     @Option(name: .long, help: "Allow deleting or replacing this data-holding resource address (repeatable).")
     var allowDestroy: [String] = []
@@ -64,7 +61,7 @@ struct PlanCommand: ParsableCommand {
     var detailedExitcode = false
 
     func run() throws {
-        let (_, graph) = try loadGraph(project)
+        let (workspace, graph) = try loadGraph(project)
         let root = URL(fileURLWithPath: project.root)
         var options = deploy.options(root: root)
         options.role = role
@@ -75,18 +72,30 @@ struct PlanCommand: ParsableCommand {
             }
             options.variables[String(variable[..<equals])] = String(variable[variable.index(after: equals)...])
         }
-        let orchestrator = Orchestrator(root: root, graph: graph, runner: TerraformRunner())
-        if let local = options.local { print("target: \(local.description)\n") }
+        var localSettings: [String] = []
+        if let local = options.local {
+            // The same placeholders `dev up` passes, for every image variable not given with --var.
+            let placeholders = LocalTarget.placeholderImages(project: graph.project, pipelines: workspace.pipelines)
+            for (name, value) in placeholders.sorted(by: { $0.key < $1.key }) where options.variables[name] == nil {
+                options.variables[name] = value
+                localSettings.append(placeholderSetting(name, value))
+            }
+            print("target: \(local.description)")
+            for setting in localSettings { print("local setting: \(setting)") }
+            print()
+        }
+        let console = DeployConsole(command: "plan", root: root, verbose: terraformOutput.verbose)
+        let orchestrator = Orchestrator(root: root, graph: graph, runner: console.runner)
         let plans: [Orchestrator.StackPlan]
         do {
-            plans = try orchestrator.plan(options, progress: progressPrinter())
+            plans = try orchestrator.plan(options, progress: console.progress)
         } catch let error as DeployError {
-            printError("error: \(error)")
-            throw ExitCode(1)
+            throw console.fail(error)
         }
         for plan in plans { print(plan.summary.text()) }
         if let markdown {
             var body = options.local.map { "_Target: \($0.description)._\n\n" } ?? ""
+            body += localSettings.map { "_Local setting: `\($0)`._\n\n" }.joined()
             body += plans.map { $0.summary.markdown(limit: options.markdownLimit) }.joined(separator: "\n")
             try Data(body.utf8).write(to: URL(fileURLWithPath: markdown, relativeTo: root))
         }
@@ -112,16 +121,17 @@ struct ApplyCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var deploy: DeployOptions
+    @OptionGroup var terraformOutput: TerraformOutputOptions
 
     func run() throws {
         let (_, graph) = try loadGraph(project)
         let root = URL(fileURLWithPath: project.root)
-        let orchestrator = Orchestrator(root: root, graph: graph, runner: TerraformRunner())
+        let console = DeployConsole(command: "apply", root: root, verbose: terraformOutput.verbose)
+        let orchestrator = Orchestrator(root: root, graph: graph, runner: console.runner)
         do {
-            try orchestrator.apply(deploy.options(root: root), progress: progressPrinter())
+            try orchestrator.apply(deploy.options(root: root), progress: console.progress)
         } catch let error as DeployError {
-            printError("error: \(error)")
-            throw ExitCode(1)
+            throw console.fail(error)
         }
         print("applied")
     }

@@ -33,45 +33,65 @@ struct DevUp: ParsableCommand {
     @Option(name: .long, help: "The port for the server; a free one when omitted.")
     var port: Int?
 
+    @OptionGroup var terraformOutput: TerraformOutputOptions
+
     func run() throws {
         let (workspace, graph) = try loadGraph(project)
         let root = URL(fileURLWithPath: project.root)
         let state: DevState
         if let running = try? JSONDecoder().decode(DevState.self, from: Data(contentsOf: DevState.file(root))),
-            kill(running.pid, 0) == 0
+            isAlive(running.pid)
         {
             state = running
             printError("using the moto server already running at \(state.endpoint) (pid \(state.pid))")
         } else {
             state = try startServer(root: root)
         }
-        var options = Orchestrator.Options(plansDirectory: root.appendingPathComponent(".sluice/local/plans"))
-        options.local = LocalTarget(endpoint: state.endpoint)
-        options.variables = placeholderImages(workspace, graph)
-        let orchestrator = Orchestrator(root: root, graph: graph, runner: TerraformRunner())
-        print("target: \(options.local!.description)\n")
         do {
-            let plans = try orchestrator.plan(options, progress: progressPrinter())
-            for plan in plans { print(plan.summary.text()) }
-            try orchestrator.apply(options, progress: progressPrinter())
-        } catch let error as DeployError {
-            printError("error: \(error)")
-            throw ExitCode(1)
+            try deploy(state: state, root: root, workspace: workspace, graph: graph)
+        } catch {
+            // Whatever failed (the error is printed already), the server stays for inspection: say so, and how
+            // to stop it.
+            printError(
+                "the moto server is still running at \(state.endpoint) (pid \(state.pid)); stop it with "
+                    + "`\(downCommand)`")
+            throw error
         }
-        print("dev: applied to \(state.endpoint); stop it with `sluice dev down`")
+        print("dev: applied to \(state.endpoint) (moto server, pid \(state.pid)); stop it with `\(downCommand)`")
     }
 
-    /// A well-formed image reference per processor: moto never pulls the image.
-    func placeholderImages(_ workspace: Workspace, _ graph: CloudGraph) -> [String: String] {
-        var variables: [String: String] = [:]
-        for pipeline in workspace.pipelines {
-            guard let names = Names(project: graph.project, pipeline: pipeline) else { continue }
-            let account = names.analyticsAccount
-            variables[names.imageVariable] =
-                "\(account.id).dkr.ecr.\(account.region).amazonaws.com/\(names.repository)@sha256:"
-                + String(repeating: "0", count: 64)
+    /// Plans every stack, prints the brief summaries, applies.
+    private func deploy(state: DevState, root: URL, workspace: Workspace, graph: CloudGraph) throws {
+        let plansDirectory = root.appendingPathComponent(".sluice/local/plans")
+        var options = Orchestrator.Options(plansDirectory: plansDirectory)
+        let local = LocalTarget(endpoint: state.endpoint)
+        options.local = local
+        options.variables = LocalTarget.placeholderImages(project: graph.project, pipelines: workspace.pipelines)
+        print("target: \(local.description)")
+        for (name, value) in options.variables.sorted(by: { $0.key < $1.key }) {
+            print("local setting: \(placeholderSetting(name, value))")
         }
-        return variables
+        print()
+        fflush(nil)  // before the progress on stderr, when both streams go to one file
+        let console = DeployConsole(command: "dev-up", root: root, verbose: terraformOutput.verbose)
+        let orchestrator = Orchestrator(root: root, graph: graph, runner: console.runner)
+        do {
+            let plans = try orchestrator.plan(options, progress: console.progress)
+            print()
+            for plan in plans { print(plan.summary.brief()) }
+            print("full summaries: \(DeployConsole.shown(plansDirectory))/<stack>.txt\n")
+            fflush(nil)  // the summaries before the apply's progress, when both streams go to one file
+            try orchestrator.apply(options, progress: console.progress)
+        } catch let error as DeployError {
+            throw console.fail(error)
+        }
+    }
+
+    /// `sluice dev down`, with `--root` when the root is not the current directory.
+    private var downCommand: String {
+        let root = URL(fileURLWithPath: project.root).standardizedFileURL.path
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        return root == current ? "sluice dev down" : "sluice dev down --root \(root)"
     }
 
     func startServer(root: URL) throws -> DevState {
@@ -124,7 +144,14 @@ struct DevDown: ParsableCommand {
     func run() throws {
         let root = URL(fileURLWithPath: project.root)
         if let state = try? JSONDecoder().decode(DevState.self, from: Data(contentsOf: DevState.file(root))) {
-            if kill(state.pid, SIGTERM) == 0 { printError("stopped the moto server (pid \(state.pid))") }
+            if isAlive(state.pid), kill(state.pid, SIGTERM) == 0 {
+                // Waits for it to go, so that a `dev up` right after does not find the old one.
+                for _ in 0..<50 where isAlive(state.pid) { usleep(100_000) }
+                if isAlive(state.pid) { kill(state.pid, SIGKILL) }
+                printError("stopped the moto server at \(state.endpoint) (pid \(state.pid))")
+            } else {
+                printError("the moto server of \(state.endpoint) (pid \(state.pid)) was not running any more")
+            }
             try? FileManager.default.removeItem(at: DevState.file(root))
         } else {
             printError("no moto server was started by `sluice dev up` here")
@@ -132,6 +159,15 @@ struct DevDown: ParsableCommand {
         // The local state describes the server's contents, which are gone with it.
         try? FileManager.default.removeItem(at: root.appendingPathComponent(".sluice/local"))
     }
+}
+
+/// Whether the process exists and is not a zombie (one whose parent, gone, left it to an init that does not reap).
+func isAlive(_ pid: Int32) -> Bool {
+    guard pid > 0, kill(pid, 0) == 0 else { return false }
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+    else { return true }
+    return !stat[close...].hasPrefix(") Z")
 }
 
 /// A TCP port on 127.0.0.1 that nothing listens on now.

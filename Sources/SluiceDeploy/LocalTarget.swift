@@ -23,7 +23,7 @@ public struct LocalTarget: Sendable {
         "athena", "ecr", "events", "firehose", "glue", "iam", "kms", "lambda", "logs", "quicksight", "s3", "sqs", "sts",
     ]
 
-    /// The override file's contents for one stack.
+    /// The override file's contents for one stack, a Terraform file: rendered with its strings escaped.
     func override(stateFile: String) -> String {
         let endpoints = JSONValue.object(Dictionary(uniqueKeysWithValues: Self.services.map { ($0, .string(endpoint)) }))
         let body: JSONValue = [
@@ -40,7 +40,7 @@ public struct LocalTarget: Sendable {
                 ]
             ],
         ]
-        return body.pretty()
+        return body.terraform()
     }
 
     /// Copies a stack's generated folder to `.sluice/local/<stack>` with the override; returns the copy.

@@ -55,7 +55,7 @@ public struct Orchestrator: Sendable {
     }
 
     /// init, plan -out, show -json for each stack; writes `<stack>.tfplan`, `.json`, `.txt` and `.md`.
-    public func plan(_ options: Options, progress: @escaping @Sendable (String) -> Void) throws -> [StackPlan] {
+    public func plan(_ options: Options, progress: DeployProgress) throws -> [StackPlan] {
         try FileManager.default.createDirectory(at: options.plansDirectory, withIntermediateDirectories: true)
         var plans: [StackPlan] = []
         for stack in try stacks(options) {
@@ -71,10 +71,12 @@ public struct Orchestrator: Sendable {
             where stack.variables.contains(where: { $0.name == name }) {
                 arguments.append("-var=\(name)=\(value)")
             }
-            progress("[\(stack.name)] terraform plan")
-            try check(runner.run(arguments, in: directory, progress: prefixed(stack, progress)), stack, "plan")
-            let shown = try runner.run(["show", "-json", "-no-color", planFile.path], in: directory)
-            try check(shown, stack, "show -json")
+            let shown = try progress.timed(stack.name, "plan") {
+                try check(runner.run(arguments, in: directory, progress: progress.lines(of: stack.name)), stack, "plan")
+                let shown = try runner.run(["show", "-json", "-no-color", planFile.path], in: directory)
+                try check(shown, stack, "show -json")
+                return shown
+            }
             let json = Data(shown.stdout.utf8)
             let base = options.plansDirectory.appendingPathComponent(stack.name)
             try json.write(to: base.appendingPathExtension("json"))
@@ -94,7 +96,7 @@ public struct Orchestrator: Sendable {
     }
 
     /// Applies each stack's saved plan, in order; stops at the first failure.
-    public func apply(_ options: Options, progress: @escaping @Sendable (String) -> Void) throws {
+    public func apply(_ options: Options, progress: DeployProgress) throws {
         for stack in try stacks(options) {
             let planFile = options.plansDirectory.appendingPathComponent("\(stack.name).tfplan")
             guard FileManager.default.fileExists(atPath: planFile.path) else {
@@ -111,13 +113,15 @@ public struct Orchestrator: Sendable {
                 throw DeployError.refused(stack: stack.name, addresses: summary.refused.map(\.address))
             }
             let directory = try workingDirectory(stack, options, prepare: false)
-            progress("[\(stack.name)] terraform apply")
-            let outcome = try runner.run(
-                ["apply", "-input=false", "-no-color", planFile.path], in: directory, progress: prefixed(stack, progress))
-            if outcome.status != 0, (outcome.stderr + outcome.stdout).contains("Saved plan is stale") {
-                throw DeployError.stalePlan(stack: stack.name)
+            try progress.timed(stack.name, "apply") {
+                let outcome = try runner.run(
+                    ["apply", "-input=false", "-no-color", planFile.path], in: directory,
+                    progress: progress.lines(of: stack.name))
+                if outcome.status != 0, (outcome.stderr + outcome.stdout).contains("Saved plan is stale") {
+                    throw DeployError.stalePlan(stack: stack.name)
+                }
+                try check(outcome, stack, "apply")
             }
-            try check(outcome, stack, "apply")
         }
     }
 
@@ -130,9 +134,7 @@ public struct Orchestrator: Sendable {
             : root.appendingPathComponent(".sluice/local/\(stack.name)")
     }
 
-    private func initialize(_ stack: Stack, in directory: URL, _ options: Options, progress: @escaping @Sendable (String) -> Void)
-        throws
-    {
+    private func initialize(_ stack: Stack, in directory: URL, _ options: Options, progress: DeployProgress) throws {
         var arguments = ["init", "-input=false", "-no-color", "-reconfigure"]
         if options.local == nil, options.role == .plan, let state = graph.project.account(named: graph.project.state.account) {
             // The backend reads state with the state account's plan role too.
@@ -141,13 +143,9 @@ public struct Orchestrator: Sendable {
             try Data(config.utf8).write(to: file)
             arguments.append("-backend-config=\(file.path)")
         }
-        progress("[\(stack.name)] terraform init")
-        try check(runner.run(arguments, in: directory, progress: prefixed(stack, progress)), stack, "init")
-    }
-
-    private func prefixed(_ stack: Stack, _ progress: @escaping @Sendable (String) -> Void) -> @Sendable (String) -> Void {
-        let name = stack.name
-        return { progress("[\(name)] \($0)") }
+        try progress.timed(stack.name, "init") {
+            try check(runner.run(arguments, in: directory, progress: progress.lines(of: stack.name)), stack, "init")
+        }
     }
 
     private func check(_ outcome: TerraformRunner.Outcome, _ stack: Stack, _ step: String) throws {

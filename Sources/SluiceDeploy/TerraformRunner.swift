@@ -22,11 +22,15 @@ public struct TerraformRunner: Sendable {
     public func run(
         _ arguments: [String], in directory: URL, progress: (@Sendable (String) -> Void)? = nil
     ) throws -> Outcome {
+        var environment = ProcessInfo.processInfo.environment
+        // /usr/bin/env would only say "No such file or directory" as terraform's own output.
+        if !executable.contains("/"), Self.find(executable, path: environment["PATH"] ?? "") == nil {
+            throw DeployError.terraformMissing("\(executable) is not on PATH (\(environment["PATH"] ?? ""))")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [executable] + arguments
         process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
         environment["TF_IN_AUTOMATION"] = "1"
         environment["TF_INPUT"] = "0"
         environment["CHECKPOINT_DISABLE"] = "1"
@@ -52,6 +56,13 @@ public struct TerraformRunner: Sendable {
         stdout.append(out.fileHandleForReading.readDataToEndOfFile())
         stderr.append(err.fileHandleForReading.readDataToEndOfFile())
         return Outcome(status: process.terminationStatus, stdout: stdout.finish(), stderr: stderr.finish())
+    }
+}
+
+extension TerraformRunner {
+    /// The executable file `name` in one of `path`'s folders, or nil.
+    static func find(_ name: String, path: String) -> String? {
+        path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
 

@@ -6,12 +6,21 @@ public enum DockerfileEmitter {
     /// Holds one folder per processor, named after it.
     public static let folder = "generated/docker"
 
-    /// The official Swift image the processor is compiled in. Amazon Linux 2, not 2023: Swift 6.1 has no Amazon
-    /// Linux 2023 image, and a binary linked against Amazon Linux 2's older glibc runs on the newer one.
-    public static let builderImage = "swift:6.1-amazonlinux2"
+    /// The official Swift image the processor is compiled in, of the project's `swift_version`: Amazon Linux 2023,
+    /// the system of the runtime image, so the binary links against the glibc and libcurl it runs with. The
+    /// pull-request workflow's check job compiles and tests in the same image.
+    public static func builderImage(_ project: Project) -> String { "swift:\(project.swiftVersion)-amazonlinux2023" }
 
     /// AWS's base image for custom runtimes; its entrypoint starts `/var/runtime/bootstrap`.
     public static let runtimeImage = "public.ecr.aws/lambda/provided:al2023"
+
+    /// The Amazon Linux 2023 release whose repository the runtime stage installs from (`--releasever`), so the
+    /// pinned package versions below exist whatever release the runtime image's tag moved to.
+    public static let amazonLinuxRelease = "2023.12.20260914"
+
+    /// What the runtime stage installs, pinned to the versions of `amazonLinuxRelease` (its release notes list them).
+    /// URLSession (the processor's S3 and Athena clients) loads the system's libcurl; zlib is in the base image.
+    public static let runtimePackages = ["libcurl-minimal-8.21.0-5.amzn2023.0.1"]
 
     /// Where the deploy workflow finds the Dockerfile of a processor.
     public static func path(processor: String) -> String { "\(folder)/\(processor)/Dockerfile" }
@@ -20,11 +29,12 @@ public enum DockerfileEmitter {
     public static func files(project: Project, pipelines: [Pipeline]) -> [GeneratedFile] {
         guard project.github != nil else { return [] }
         return pipelines.sorted { $0.name < $1.name }.map { pipeline in
-            GeneratedFile(path: path(processor: pipeline.processor.name), contents: dockerfile(pipeline))
+            GeneratedFile(
+                path: path(processor: pipeline.processor.name), contents: dockerfile(pipeline, project: project))
         }
     }
 
-    static func dockerfile(_ pipeline: Pipeline) -> String {
+    static func dockerfile(_ pipeline: Pipeline, project: Project) -> String {
         let processor = pipeline.processor
         let target = processor.targetName
         let architecture = processor.architecture.rawValue
@@ -38,9 +48,11 @@ public enum DockerfileEmitter {
             # on a runner of that architecture: no stage names a platform here.
             #
             # Base images are pinned by tag; the deploy workflow records the digest each tag resolved to, and Terraform
-            # deploys the pushed image by its own digest, so what runs never changes behind a tag.
+            # deploys the pushed image by its own digest, so what runs never changes behind a tag. The builder is
+            # Swift \(project.swiftVersion) (project.swift_version in pipelines/sluice.yaml), the image the pull-request
+            # check compiles and tests in.
 
-            FROM \(builderImage) AS builder
+            FROM \(builderImage(project)) AS builder
             WORKDIR /build
             # The whole package: SwiftPM needs every target's folder to load Package.swift.
             COPY . .
@@ -51,7 +63,9 @@ public enum DockerfileEmitter {
 
             FROM \(runtimeImage)
             # URLSession (the processor's S3 and Athena clients) loads the system's libcurl; zlib is in the base image.
-            RUN dnf install -y libcurl-minimal && dnf clean all
+            # Versions pinned, from the repository of one Amazon Linux release (sluice's DockerfileEmitter names both).
+            RUN dnf install -y --releasever=\(amazonLinuxRelease) \(runtimePackages.joined(separator: " ")) \\
+                && dnf clean all
             # ${LAMBDA_RUNTIME_DIR}/bootstrap: the base image's entrypoint runs it as the custom runtime.
             COPY --from=builder /staging/bootstrap /var/runtime/bootstrap
             # The handler name reaches the runtime as _HANDLER; a Swift runtime ignores it.

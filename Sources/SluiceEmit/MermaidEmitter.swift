@@ -8,35 +8,40 @@ public enum MermaidEmitter {
         let analytics = names.analyticsAccount
         let processor = pipeline.processor
         var lines = ["flowchart LR"]
+        // Labels are Sluice's words and markup (`<br/>`) around declaration text, which goes through `m`.
         func node(_ id: String, _ label: String, shape: String = "box") -> String {
-            let text = label.replacingOccurrences(of: "\"", with: "#quot;")
-            return shape == "store" ? "\(id)[(\"\(text)\")]" : "\(id)[\"\(text)\"]"
+            shape == "store" ? "\(id)[(\"\(label)\")]" : "\(id)[\"\(label)\"]"
         }
-        lines.append("  subgraph \(source.name)[\"\(source.name) (\(source.id), \(source.region))\"]")
-        lines.append("    \(node("logs", "CloudWatch Logs<br/>\(pipeline.source.logGroup)"))")
-        lines.append("    \(node("firehose", "Firehose<br/>\(names.deliveryStream)"))")
-        lines.append("    \(node("raw", "S3 raw<br/>\(names.rawBucket)", shape: "store"))")
+        func m(_ text: String) -> String { Mermaid.label(text) }
+        lines.append("  subgraph \(source.name)[\"\(m(source.name)) (\(m(source.id)), \(m(source.region)))\"]")
+        lines.append("    \(node("logs", "CloudWatch Logs<br/>\(m(pipeline.source.logGroup))"))")
+        lines.append("    \(node("firehose", "Firehose<br/>\(m(names.deliveryStream))"))")
+        lines.append("    \(node("raw", "S3 raw<br/>\(m(names.rawBucket))", shape: "store"))")
         lines.append("  end")
         if names.replicates {
-            lines.append("  subgraph \(analytics.name)[\"\(analytics.name) (\(analytics.id), \(analytics.region))\"]")
-            lines.append("    \(node("landing", "S3 landing<br/>\(names.landingBucket)", shape: "store"))")
+            let title = "\(m(analytics.name)) (\(m(analytics.id)), \(m(analytics.region)))"
+            lines.append("  subgraph \(analytics.name)[\"\(title)\"]")
+            lines.append("    \(node("landing", "S3 landing<br/>\(m(names.landingBucket))", shape: "store"))")
         } else {
-            lines.append("  subgraph \(analytics.name)_processing[\"\(analytics.name) processing\"]")
+            lines.append("  subgraph \(analytics.name)_processing[\"\(m(analytics.name)) processing\"]")
         }
-        lines.append("    \(node("rule", "EventBridge rule<br/>\(names.eventRule)"))")
-        lines.append("    \(node("dlq", "SQS dead letters<br/>\(names.deadLetterQueue)"))")
-        lines.append("    \(node("processor", "Lambda \(processor.name)<br/>\(processor.targetName), \(processor.architecture.rawValue)"))")
-        lines.append("    \(node("lake", "S3 lake<br/>\(names.lakeBucket)", shape: "store"))")
-        lines.append("    \(node("table", "Glue table<br/>\(pipeline.catalog.database).\(processor.output.name)"))")
+        lines.append("    \(node("rule", "EventBridge rule<br/>\(m(names.eventRule))"))")
+        lines.append("    \(node("dlq", "SQS dead letters<br/>\(m(names.deadLetterQueue))"))")
+        let lambda = "Lambda \(m(processor.name))<br/>\(m(processor.targetName)), \(processor.architecture.rawValue)"
+        lines.append("    \(node("processor", lambda))")
+        lines.append("    \(node("lake", "S3 lake<br/>\(m(names.lakeBucket))", shape: "store"))")
+        let table = "Glue table<br/>\(m(pipeline.catalog.database)).\(m(processor.output.name))"
+        lines.append("    \(node("table", table))")
         switch pipeline.catalog.discovery {
         case .crawler(let schedule):
-            lines.append("    \(node("crawler", "Glue crawler<br/>\(schedule.written)"))")
+            lines.append("    \(node("crawler", "Glue crawler<br/>\(m(schedule.written))"))")
         case .projection(let projection):
-            lines.append("    \(node("projection", "Partition projection<br/>\(projection.key) since \(projection.since)"))")
+            let label = "Partition projection<br/>\(m(projection.key)) since \(m(projection.since))"
+            lines.append("    \(node("projection", label))")
         }
-        lines.append("    \(node("athena", "Athena workgroup<br/>\(names.workgroup)"))")
+        lines.append("    \(node("athena", "Athena workgroup<br/>\(m(names.workgroup))"))")
         if let enrichment = processor.enrichment {
-            lines.append("    \(node("lookups", "Athena catalog \(enrichment.catalog)<br/>federated lookups"))")
+            lines.append("    \(node("lookups", "Athena catalog \(m(enrichment.catalog))<br/>federated lookups"))")
         }
         lines.append("  end")
         let filter = pipeline.source.filterPattern.isEmpty ? "every event" : "filter pattern"

@@ -15,14 +15,16 @@ public enum TerraformEmitter {
             let directory = "\(folder)/\(stack.name)"
             // Settings apart from the provider: checkov's JSON parser cannot read a `terraform` block, so its test
             // skips this one file by name and still checks the provider.
-            files.append(GeneratedFile(path: "\(directory)/terraform.tf.json", contents: settings(stack, graph).pretty()))
-            files.append(GeneratedFile(path: "\(directory)/providers.tf.json", contents: providers(stack, graph).pretty()))
+            files.append(
+                GeneratedFile(path: "\(directory)/terraform.tf.json", contents: settings(stack, graph).terraform()))
+            files.append(
+                GeneratedFile(path: "\(directory)/providers.tf.json", contents: providers(stack, graph).terraform()))
             for (pipeline, part) in stack.byPipeline() {
                 modules.append(("\(directory)/\(pipeline).tf.json", pipeline, part))
             }
         }
         // Rendering dominates for many pipelines, and each file stands alone: render them on every core.
-        let rendered = ConcurrentMap.map(modules) { item in module(item.part, pipeline: item.pipeline).pretty() }
+        let rendered = ConcurrentMap.map(modules) { item in module(item.part, pipeline: item.pipeline).terraform() }
         for (module, contents) in zip(modules, rendered) {
             files.append(GeneratedFile(path: module.path, contents: contents))
         }
@@ -76,7 +78,9 @@ public enum TerraformEmitter {
                 "aws": [
                     "region": .string(account.region),
                     "allowed_account_ids": .strings([account.id]),
-                    "assume_role": ["role_arn": "${var.role_arn}", "session_name": .string("sluice-\(stack.name)")],
+                    "assume_role": [
+                        "role_arn": .expression(.variable("role_arn")), "session_name": .string("sluice-\(stack.name)"),
+                    ],
                     "default_tags": ["tags": .map(tags)],
                 ]
             ],
@@ -104,9 +108,12 @@ public enum TerraformEmitter {
                 resources[address.type, default: [:]][address.name] = .object(resource.arguments)
             }
         }
+        // A stack kept apart (`<account>-images`, `<account>-quicksight`) is not an account of its own.
+        let account = part.account.name
+        let target = part.name == account ? "the \(account) account" : "stack \(part.name) of the \(account) account"
         var body: [String: JSONValue] = [
             "//": .string(
-                "\(GeneratedFile.marker) from pipeline '\(pipeline)' for the \(part.name) account."
+                "\(GeneratedFile.marker) from pipeline '\(pipeline)' for \(target)."
                     + " Do not edit: change pipelines/ and run `sluice generate`.")
         ]
         if !resources.isEmpty { body["resource"] = .object(resources.mapValues(JSONValue.object)) }
@@ -121,7 +128,10 @@ public enum TerraformEmitter {
                         ]
                         if let validation = variable.validation {
                             json["validation"] = [
-                                ["condition": .string(validation.condition), "error_message": .string(validation.message)]
+                                [
+                                    "condition": .expression(validation.condition),
+                                    "error_message": .string(validation.message),
+                                ]
                             ]
                         }
                         return (variable.name, JSONValue.object(json))
@@ -132,7 +142,7 @@ public enum TerraformEmitter {
             body["output"] = .object(
                 Dictionary(
                     uniqueKeysWithValues: outputs.map {
-                        ($0.name, ["description": .string($0.description), "value": .string($0.value)] as JSONValue)
+                        ($0.name, ["description": .string($0.description), "value": .expression($0.value)] as JSONValue)
                     }))
         }
         return .object(body)

@@ -38,7 +38,8 @@ public enum WorkflowEmitter {
     public static let downloadArtifact = "actions/download-artifact@fa0a91b85d4f404e444e00e005971372dc801d16 # v4.1.8"
 
     /// The marker of the one pull-request comment the plans are kept in.
-    public static let commentMarker = "<!-- sluice-plan -->"
+    public static let commentMarker = "\(commentMarkerText)"
+    static let commentMarkerText: StaticString = "<!-- sluice-plan -->"
     /// Below GitHub's 65,536-character limit for a comment or issue body, in bytes (never fewer than characters).
     public static let bodyLimit = 65_000
 
@@ -156,56 +157,63 @@ public enum WorkflowEmitter {
             ])
     }
 
+    /// The steps after it call `sluice plan` and `apply` with `--verbose`: a runner is discarded with its job, so
+    /// terraform's own output belongs in the job's log rather than only in `.sluice/logs`.
     static func buildSluiceStep() -> Step {
         Step(name: "Build sluice", run: "swift build -c release --product sluice")
     }
 
-    /// Bash that defines `current_image VARIABLE FUNCTION REGION REPOSITORY_URL PLAN_ROLE`, and calls it for each
-    /// processor of the stack in `$STACK`: a plan that is not a deploy plans with the image each function runs now, so
-    /// it shows no image change (images change on main only).
-    static func currentImages(_ context: Context) -> String {
-        var script = #"""
-            # A plan that deploys nothing keeps each processor's current image: read it with the account's read-only
-            # plan role; a placeholder digest when the function does not exist yet (its first deploy creates it).
-            current_image() {
-              local variable="$1" function="$2" region="$3" repository_url="$4" role="$5"
-              local credentials key secret token uri
-              credentials="$(aws sts assume-role --role-arn "$role" --role-session-name "sluice-image-$GITHUB_RUN_ID" \
-                --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]' --output text)"
-              read -r key secret token <<<"$credentials"
-              if uri="$(AWS_ACCESS_KEY_ID="$key" AWS_SECRET_ACCESS_KEY="$secret" AWS_SESSION_TOKEN="$token" \
-                aws lambda get-function --region "$region" --function-name "$function" \
-                --query 'Code.ImageUri' --output text 2>"$RUNNER_TEMP/get-function.err")"; then
-                echo "$function runs $uri"
-              elif grep -q ResourceNotFoundException "$RUNNER_TEMP/get-function.err"; then
-                uri="$repository_url@sha256:$(printf '%064d' 0)"
-                echo "::notice::$function does not exist yet: planning with a placeholder image"
-              else
-                cat "$RUNNER_TEMP/get-function.err" >&2
-                return 1
-              fi
-              export "TF_VAR_$variable=$uri"
-            }
-
-            """#
-        let withImages = context.stacks.filter { !context.images(in: $0).isEmpty }
-        guard !withImages.isEmpty else { return "" }
-        script += "case \"$STACK\" in\n"
-        for stack in withImages {
-            script += "  \(stack.name))\n"
-            for image in context.images(in: stack) {
-                script += "    current_image \(image.variable) \(image.function) \(image.account.region) \\\n"
-                script += "      \(image.repositoryURL) \\\n"
-                script += "      \(image.account.planRole)\n"
-            }
-            script += "    ;;\n"
-        }
-        script += "esac\n"
-        return script
+    /// The processors a plan step needs the current image of, one per line: stack, Terraform variable, function,
+    /// region, repository URL and plan role, separated by tabs. It reaches the script through `env:` as `IMAGES`.
+    static func imageTable(_ context: Context) -> String {
+        context.images.map {
+            [$0.stack, $0.variable, $0.function, $0.account.region, $0.repositoryURL, $0.account.planRole]
+                .joined(separator: "\t")
+        }.joined(separator: "\n")
     }
 
+    /// Bash that defines `current_image VARIABLE FUNCTION REGION REPOSITORY_URL PLAN_ROLE`, and calls it for each
+    /// processor in `$IMAGES` of the stack in `$STACK`: a plan that is not a deploy plans with the image each function
+    /// runs now, so it shows no image change (images change on main only).
+    static let currentImages: ShellScript = #"""
+        # A plan that deploys nothing keeps each processor's current image: read it with the account's read-only
+        # plan role; a placeholder digest when the function does not exist yet (its first deploy creates it).
+        current_image() {
+          local variable="$1" function="$2" region="$3" repository_url="$4" role="$5"
+          local credentials key secret token uri
+          if [[ ! "$variable" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]]; then
+            echo "::error::'$variable' is not a Terraform variable name"
+            return 1
+          fi
+          credentials="$(aws sts assume-role --role-arn "$role" --role-session-name "sluice-image-$GITHUB_RUN_ID" \
+            --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]' --output text)"
+          read -r key secret token <<<"$credentials"
+          if uri="$(AWS_ACCESS_KEY_ID="$key" AWS_SECRET_ACCESS_KEY="$secret" AWS_SESSION_TOKEN="$token" \
+            aws lambda get-function --region "$region" --function-name "$function" \
+            --query 'Code.ImageUri' --output text 2>"$RUNNER_TEMP/get-function.err")"; then
+            echo "$function runs $uri"
+          elif grep -q ResourceNotFoundException "$RUNNER_TEMP/get-function.err"; then
+            uri="$repository_url@sha256:$(printf '%064d' 0)"
+            echo "::notice::$function does not exist yet: planning with a placeholder image"
+          else
+            cat "$RUNNER_TEMP/get-function.err" >&2
+            return 1
+          fi
+          export "TF_VAR_$variable=$uri"
+        }
+        # IMAGES: one processor a line, its fields separated by tabs (from the declarations, through env:).
+        mapfile -t image_lines <<<"$IMAGES"
+        for image in "${image_lines[@]}"; do
+          IFS=$'\t' read -r image_stack variable function region repository_url role <<<"$image"
+          if [[ -n "$image" && "$image_stack" == "$STACK" ]]; then
+            current_image "$variable" "$function" "$region" "$repository_url" "$role"
+          fi
+        done
+
+        """#
+
     /// Bash that defines `fit FILE`: cuts a comment or issue body to GitHub's limit, pointing at the run for the rest.
-    static let fitBody = #"""
+    static let fitBody: ShellScript = #"""
         run_url="$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID"
         # GitHub refuses a comment or issue body over 65,536 characters: cut it, and point at the run's artifacts.
         fit() {
@@ -230,16 +238,19 @@ public enum WorkflowEmitter {
     static func pullRequest(_ context: Context) -> Workflow {
         let stacks = context.stackNames
         let check = Job(
-            id: "check", name: "Build, test, check generated files", timeoutMinutes: 30,
-            permissions: [.readContents],
+            id: "check", name: "Build, test, check generated files",
+            comment: [
+                "In the processor images' builder (project.swift_version): code that needs another compiler fails",
+                "here, not in the first image build on main.",
+            ],
+            timeoutMinutes: 45, permissions: [.readContents],
             steps: [
                 checkoutStep(),
-                Step(name: "Build", run: "swift build"),
-                Step(name: "Test", run: "swift test"),
                 Step(
-                    name: "Generated files match the declarations",
+                    name: "Build, test and check in the builder image",
                     comment: ["Fails with a diff when generated/ or the workflows were edited or not regenerated."],
-                    run: "swift run sluice check"),
+                    env: [("BUILDER_IMAGE", YAML.quoted(DockerfileEmitter.builderImage(context.project)))],
+                    run: checkScript),
             ])
         let plan = Job(
             id: "plan", name: "Plan ${{ matrix.stack }}",
@@ -249,10 +260,10 @@ public enum WorkflowEmitter {
             steps: [
                 checkoutStep(), terraformStep(), awsStep(context, entry: .plan, session: "sluice-plan"), buildSluiceStep(),
                 Step(
-                    name: "Plan", env: [("STACK", "${{ matrix.stack }}")],
-                    run: currentImages(context) + #"""
+                    name: "Plan", env: [("STACK", "${{ matrix.stack }}"), ("IMAGES", YAML.quoted(imageTable(context)))],
+                    run: currentImages + #"""
                         mkdir -p plans
-                        .build/release/sluice plan --stack "$STACK" --role plan --plans-dir plans \
+                        .build/release/sluice plan --verbose --stack "$STACK" --role plan --plans-dir plans \
                           --markdown "plans/$STACK.md"
                         """#),
                 Step(
@@ -285,8 +296,9 @@ public enum WorkflowEmitter {
                     env: [
                         ("GH_TOKEN", "${{ github.token }}"), ("PR_NUMBER", "${{ github.event.pull_request.number }}"),
                         ("HEAD_SHA", "${{ github.event.pull_request.head.sha }}"),
+                        ("STACKS", YAML.quoted(stacks.joined(separator: " "))),
                     ],
-                    run: fitBody + commentScript(stacks)),
+                    run: fitBody + commentScript),
             ])
         return Workflow(
             header: header([
@@ -299,15 +311,26 @@ public enum WorkflowEmitter {
             jobs: [check, plan, comment])
     }
 
-    static func commentScript(_ stacks: [String]) -> String {
-        #"""
-        marker='\#(commentMarker)'
+    /// Builds, tests and checks the generated files inside the Dockerfiles' builder image, and records the digest its
+    /// tag resolved to.
+    static let checkScript: ShellScript = #"""
+        docker pull --quiet "$BUILDER_IMAGE"
+        printf '| builder image | digest |\n|---|---|\n| %s | %s |\n' "$BUILDER_IMAGE" \
+          "$(docker image inspect --format '{{index .RepoDigests 0}}' "$BUILDER_IMAGE")" >>"$GITHUB_STEP_SUMMARY"
+        docker run --rm --volume "$PWD:/src" --workdir /src "$BUILDER_IMAGE" \
+          bash -c 'swift build && swift test && swift run sluice check'
+        """#
+
+    /// Keeps one comment with the summaries of the stacks in `$STACKS` (space-separated, in apply order).
+    static let commentScript: ShellScript = #"""
+        marker='\#(fixed: commentMarkerText)'
         body="$RUNNER_TEMP/sluice-plan.md"
         {
           echo "$marker"
           echo "## Sluice plan"
           echo
-          for stack in \#(stacks.joined(separator: " ")); do
+          read -ra stack_names <<<"$STACKS"
+          for stack in "${stack_names[@]}"; do
             if [[ -f "plans/$stack.md" ]]; then
               cat "plans/$stack.md"
             else
@@ -321,7 +344,7 @@ public enum WorkflowEmitter {
 
         comments="repos/$GITHUB_REPOSITORY/issues/$PR_NUMBER/comments"
         comment_id="$(gh api --paginate "$comments" \
-          --jq '.[] | select(.user.login == "github-actions[bot]" and (.body | contains("\#(commentMarker)"))) | .id')"
+          --jq '.[] | select(.user.login == "github-actions[bot]" and (.body | contains("\#(fixed: commentMarkerText)"))) | .id')"
         comment_id="${comment_id%%$'\n'*}"
         if [[ -n "$comment_id" ]]; then
           gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$comment_id" -F "body=@$body" >/dev/null
@@ -331,32 +354,39 @@ public enum WorkflowEmitter {
           echo "created the plan comment"
         fi
         """#
-    }
 
     // MARK: - Deploy
 
     static func deploy(_ context: Context) -> Workflow {
-        var jobs = [imagesJob(context)]
-        var previous = "images"
-        for stack in context.stacks {
+        // The repositories' stacks first, so the images job finds a new pipeline's repository; then the images; then
+        // the stacks whose functions deploy the pushed digests. Apply order puts every images stack first.
+        var jobs: [Job] = []
+        var previous: String?
+        for stack in context.stacks where stack.holdsImages {
+            let job = applyJob(context, stack, after: previous)
+            jobs.append(job)
+            previous = job.id
+        }
+        jobs.append(imagesJob(context, after: previous))
+        previous = "images"
+        for stack in context.stacks where !stack.holdsImages {
             let job = applyJob(context, stack, after: previous)
             jobs.append(job)
             previous = job.id
         }
         return Workflow(
             header: header([
-                "Main: build and push each processor's image, then plan and apply the stacks one after another in",
-                "apply order, each behind the GitHub environment that gates deploys.",
-                "",
-                "First deploy: the images job pushes to ECR repositories the analytics stack creates. Create them once",
-                "with a targeted apply, as README.md (Generated workflows) describes.",
+                "Main: plan and apply the stacks one after another in apply order, each behind the GitHub environment",
+                "that gates deploys: first the image repositories (<account>-images), then build and push each",
+                "processor's image, then the stacks whose functions deploy the pushed digests. A new pipeline deploys",
+                "with no manual step: its repository exists before its image is pushed.",
             ]),
             name: "sluice-deploy", triggers: ["push:", "  branches: [main]", "workflow_dispatch:"],
             // One deploy at a time, never cancelled; a newer commit waiting replaces an older one still waiting.
             concurrency: Concurrency(group: "sluice-deploy", cancelInProgress: false), jobs: jobs)
     }
 
-    static func imagesJob(_ context: Context) -> Job {
+    static func imagesJob(_ context: Context, after previous: String?) -> Job {
         var include: [String] = []
         for image in context.images {
             include += [
@@ -377,7 +407,7 @@ public enum WorkflowEmitter {
                 "matrix job cannot set one output per leg. Main only, also when dispatched by hand: every apply needs",
                 "this job.",
             ],
-            condition: "${{ github.ref == 'refs/heads/main' }}", runsOn: "${{ matrix.runner }}", timeoutMinutes: 60,
+            needs: previous.map { [Job.identifier($0)] } ?? [], condition: mainOnly, runsOn: "${{ matrix.runner }}", timeoutMinutes: 60,
             permissions: [.readContents, .idToken],
             strategy: ["fail-fast: false", "matrix:", "  include:"] + include.map { "    \($0)" },
             steps: [
@@ -402,7 +432,7 @@ public enum WorkflowEmitter {
             ])
     }
 
-    static let imageScript = #"""
+    static let imageScript: ShellScript = #"""
         # Push with the deploy role of the repository's account, assumed here: its credentials stay in this step.
         credentials="$(aws sts assume-role --role-arn "$DEPLOY_ROLE" \
           --role-session-name "sluice-images-$GITHUB_RUN_ID" \
@@ -450,19 +480,30 @@ public enum WorkflowEmitter {
         } >>"$GITHUB_STEP_SUMMARY"
         """#
 
-    static func applyJob(_ context: Context, _ stack: Stack, after previous: String) -> Job {
+    /// Deploys run from main only, also when dispatched by hand from another branch.
+    static let mainOnly = "${{ github.ref == 'refs/heads/main' }}"
+
+    static func applyJob(_ context: Context, _ stack: Stack, after previous: String?) -> Job {
         let images = context.images(in: stack)
         var steps = [checkoutStep(), terraformStep(), awsStep(context, entry: .deploy, session: "sluice-apply")]
-        var script = ""
+        var script: ShellScript = ""
+        var env = [("STACK", YAML.quoted(stack.name))]
         if !images.isEmpty {
             steps.append(
                 Step(
                     name: "Fetch the image digests", uses: downloadArtifact,
                     with: [("pattern", "image-*"), ("path", "digests"), ("merge-multiple", "true")]))
+            // One processor a line: Terraform variable, processor and repository URL, separated by tabs.
+            let table = images.map { [$0.variable, $0.processor, $0.repositoryURL].joined(separator: "\t") }
+            env.append(("IMAGES", YAML.quoted(table.joined(separator: "\n"))))
             script += #"""
                 # The processors of this stack deploy the digest the images job pushed.
                 image_uri() {
                   local variable="$1" processor="$2" repository_url="$3" digest
+                  if [[ ! "$variable" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]]; then
+                    echo "::error::'$variable' is not a Terraform variable name"
+                    exit 1
+                  fi
                   digest="$(cat "digests/image-$processor.txt")"
                   if [[ ! "$digest" =~ ^sha256:[0-9a-f]{64}$ ]]; then
                     echo "::error::digests/image-$processor.txt holds no image digest"
@@ -470,29 +511,33 @@ public enum WorkflowEmitter {
                   fi
                   export "TF_VAR_$variable=$repository_url@$digest"
                 }
+                # IMAGES: one processor a line, its fields separated by tabs (from the declarations, through env:).
+                mapfile -t image_lines <<<"$IMAGES"
+                for image in "${image_lines[@]}"; do
+                  IFS=$'\t' read -r variable processor repository_url <<<"$image"
+                  image_uri "$variable" "$processor" "$repository_url"
+                done
 
                 """#
-            for image in images {
-                script += "image_uri \(image.variable) \(image.processor) \\\n  \(image.repositoryURL)\n"
-            }
         }
         script += #"""
-            .build/release/sluice plan --stack "$STACK" --plans-dir plans
+            .build/release/sluice plan --verbose --stack "$STACK" --plans-dir plans
             cat "plans/$STACK.md" >>"$GITHUB_STEP_SUMMARY"
-            .build/release/sluice apply --stack "$STACK" --plans-dir plans
+            .build/release/sluice apply --verbose --stack "$STACK" --plans-dir plans
             """#
-        steps += [
-            buildSluiceStep(), Step(name: "Plan and apply", env: [("STACK", YAML.quoted(stack.name))], run: script),
-        ]
+        steps += [buildSluiceStep(), Step(name: "Plan and apply", env: env, run: script)]
         let order = context.stackNames
         let position = (order.firstIndex(of: stack.name) ?? 0) + 1
         return Job(
-            id: "apply-\(stack.name)", name: "Apply \(stack.name)",
+            id: "apply-\(stack.name)", name: YAML.scalar("Apply \(stack.name)"),
             comment: [
                 "Stack \(position) of \(order.count) in apply order. One apply per state at a time, never cancelled."
             ],
-            needs: [previous], environment: YAML.quoted(context.github.environment),
-            concurrency: Concurrency(group: "sluice-apply-\(stack.name)", cancelInProgress: false), timeoutMinutes: 60,
+            // The first job (an images stack) has nothing to wait for: it carries the main-only condition itself.
+            needs: previous.map { [Job.identifier($0)] } ?? [], condition: previous == nil ? mainOnly : nil,
+            environment: context.github.environment,
+            concurrency: Concurrency(group: YAML.scalar("sluice-apply-\(stack.name)"), cancelInProgress: false),
+            timeoutMinutes: 60,
             permissions: [.readContents, .idToken], steps: steps)
     }
 
@@ -507,11 +552,11 @@ public enum WorkflowEmitter {
             steps: [
                 checkoutStep(), terraformStep(), awsStep(context, entry: .plan, session: "sluice-drift"), buildSluiceStep(),
                 Step(
-                    name: "Plan", env: [("STACK", "${{ matrix.stack }}")],
-                    run: currentImages(context) + #"""
+                    name: "Plan", env: [("STACK", "${{ matrix.stack }}"), ("IMAGES", YAML.quoted(imageTable(context)))],
+                    run: currentImages + #"""
                         mkdir -p plans drift
                         status=0
-                        .build/release/sluice plan --stack "$STACK" --role plan --plans-dir plans \
+                        .build/release/sluice plan --verbose --stack "$STACK" --role plan --plans-dir plans \
                           --markdown "drift/$STACK.md" --detailed-exitcode || status=$?
                         case "$status" in
                           0) echo clean >"drift/$STACK.status" ;;
@@ -536,8 +581,11 @@ public enum WorkflowEmitter {
                     with: [("pattern", "drift-*"), ("path", "drift"), ("merge-multiple", "true")]),
                 Step(
                     name: "One issue per drifting stack",
-                    env: [("GH_TOKEN", "${{ github.token }}"), ("GH_REPO", "${{ github.repository }}")],
-                    run: fitBody + driftScript(stacks)),
+                    env: [
+                        ("GH_TOKEN", "${{ github.token }}"), ("GH_REPO", "${{ github.repository }}"),
+                        ("STACKS", YAML.quoted(stacks.joined(separator: " "))),
+                    ],
+                    run: fitBody + driftScript),
             ])
         return Workflow(
             header: header([
@@ -548,9 +596,10 @@ public enum WorkflowEmitter {
             concurrency: Concurrency(group: "sluice-drift", cancelInProgress: false), jobs: [plan, report])
     }
 
-    static func driftScript(_ stacks: [String]) -> String {
-        #"""
-        for stack in \#(stacks.joined(separator: " ")); do
+    /// One issue per drifting stack of `$STACKS` (space-separated).
+    static let driftScript: ShellScript = #"""
+        read -ra stack_names <<<"$STACKS"
+        for stack in "${stack_names[@]}"; do
           title="Drift in stack $stack"
           number="$(gh issue list --state open --limit 200 --json number,title |
             jq -r --arg title "$title" 'map(select(.title == $title)) | first | .number // empty')"
@@ -583,5 +632,4 @@ public enum WorkflowEmitter {
           esac
         done
         """#
-    }
 }

@@ -55,13 +55,13 @@ struct Job {
 
     func render() -> [String] {
         var lines = comment.map { "# \($0)" }
-        lines.append("\(id):")
+        lines.append("\(Self.identifier(id)):")
         var body = ["name: \(name)"]
         if needs.count == 1 { body.append("needs: \(needs[0])") }
         if needs.count > 1 { body.append("needs: [\(needs.joined(separator: ", "))]") }
         if let condition { body.append("if: \(condition)") }
         body.append("runs-on: \(runsOn)")
-        if let environment { body.append("environment: \(environment)") }
+        if let environment { body.append("environment: \(YAML.quoted(environment))") }
         if let concurrency { body += ["concurrency:"] + concurrency.render().map { "  \($0)" } }
         body.append("timeout-minutes: \(timeoutMinutes)")
         body.append("permissions:")
@@ -70,6 +70,14 @@ struct Job {
         body.append("steps:")
         for step in steps { body += step.render().map { $0.isEmpty ? "" : "  \($0)" } }
         return lines + body.map { $0.isEmpty ? "" : "  \($0)" }
+    }
+
+    /// A job id GitHub accepts (`[A-Za-z_][A-Za-z0-9_-]*`): Sluice's ids are built from validated names, and any
+    /// other character becomes `_`, so an id can never carry YAML or an expression.
+    static func identifier(_ id: String) -> String {
+        let mapped = String(id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
+        guard let first = mapped.first, first.isLetter || first == "_" else { return "_" + mapped }
+        return mapped
     }
 }
 
@@ -97,12 +105,13 @@ struct Step {
     var condition: String?
     /// A pinned action reference, `owner/name@<sha> # vX`.
     var uses: String?
-    /// `with:` inputs; values are rendered YAML scalars.
+    /// `with:` inputs; values are rendered YAML scalars, or a block scalar (`|` and its lines).
     var with: [(String, String)] = []
-    /// `env:` values; the only way a run script sees an expression's value.
+    /// `env:` values, rendered YAML scalars: the only way a run script sees an expression's value or any text from
+    /// the declarations.
     var env: [(String, String)] = []
-    /// A bash script; it must hold no `${{ }}` expression.
-    var run: String?
+    /// A bash script, written in this module only: a `ShellScript` takes no text interpolation.
+    var run: ShellScript?
 
     func render() -> [String] {
         var lines = comment.map { "# \($0)" }
@@ -120,8 +129,7 @@ struct Step {
             }
         }
         if !env.isEmpty { body += ["env:"] + env.map { "  \($0.0): \($0.1)" } }
-        if let run {
-            precondition(!run.contains("${{"), "a run script must take expressions through env: \(name)")
+        if let run = run?.text {
             if Self.isPlain(run) {
                 body.append("run: \(run)")
                 return lines + body.map { "  \($0)" }
@@ -141,10 +149,61 @@ extension Step {
     }
 }
 
+/// The text of a `run:` script. It is built from Swift string literals in this module and numbers only: there is no
+/// way to interpolate a `String`, so text from a declaration can never become shell code. Such text reaches a script
+/// through the step's `env:` and is read there as a quoted variable.
+struct ShellScript: ExpressibleByStringInterpolation, Sendable {
+    private(set) var text: String
+
+    init(stringLiteral value: String) { text = value }
+    init(stringInterpolation: Interpolation) { text = stringInterpolation.text }
+
+    struct Interpolation: StringInterpolationProtocol {
+        var text = ""
+        init(literalCapacity: Int, interpolationCount: Int) {}
+        mutating func appendLiteral(_ literal: String) { text += literal }
+        mutating func appendInterpolation(_ number: Int) { text += String(number) }
+        /// A fixed text of this module (a marker, a limit), never a declaration's.
+        mutating func appendInterpolation(fixed: StaticString) { text += fixed.description }
+    }
+
+    static func + (lhs: ShellScript, rhs: ShellScript) -> ShellScript {
+        var joined = lhs
+        joined.text += rhs.text
+        return joined
+    }
+
+    static func += (lhs: inout ShellScript, rhs: ShellScript) { lhs.text += rhs.text }
+}
+
 /// YAML scalars.
 enum YAML {
-    /// A double-quoted scalar (JSON string syntax is valid YAML), for values that come from the declaration.
-    static func quoted(_ value: String) -> String { JSONValue.string(value).compact() }
+    /// Text from the declarations as a double-quoted scalar (JSON string syntax is valid YAML), made inert for GitHub:
+    /// GitHub evaluates `${{` wherever it occurs in a value, so each one is written as an expression that yields `$`
+    /// followed by the text `{{`. Validation refuses `${{` in the declarations; this keeps the output safe regardless.
+    static func quoted(_ value: String) -> String {
+        var out = ""
+        // JSON escapes quotes, backslashes and C0 controls; YAML also wants DEL, C1 controls, the Unicode line and
+        // paragraph separators (line breaks to YAML 1.1 readers) and the byte order mark escaped.
+        for scalar in JSONValue.string(inert(value)).compact().unicodeScalars {
+            if (0x7F...0x9F).contains(scalar.value) || [0x2028, 0x2029, 0xFEFF].contains(scalar.value) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Text from the declarations written plain when it is only letters, digits and ` ._/-` (it reads the same
+    /// either way), and quoted otherwise.
+    static func scalar(_ value: String) -> String {
+        Step.isPlain(value) && value.first!.isLetter ? value : quoted(value)
+    }
+
+    /// `${{` as `${{ '$' }}{{`: GitHub reads it as the text `${{`, evaluating nothing from the declaration.
+    static func inert(_ value: String) -> String { value.replacingOccurrences(of: "${{", with: "${{ '$' }}{{") }
 
     /// A flow sequence of quoted scalars: `["a", "b"]`.
     static func list(_ values: [String]) -> String { "[" + values.map(quoted).joined(separator: ", ") + "]" }

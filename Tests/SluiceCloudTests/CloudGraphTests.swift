@@ -32,13 +32,16 @@ struct CloudGraphTests {
         #expect(found > 50, "the reference scan found too few references to be looking")
     }
 
-    @Test("references are found in interpolations, data sources and depends_on entries")
+    @Test("references are found in expressions, data sources and depends_on entries; literal text is never one")
     func referenceScan() {
+        let raw = Address("aws_s3_bucket", "raw").ref("arn")
         let resource = Resource(
             Address("aws_x", "a"), stage: .source, pipeline: "p",
             arguments: [
-                "one": "${aws_s3_bucket.raw.arn}/*", "two": "${data.aws_iam_policy_document.doc.json}",
+                "one": .template("\(raw)/*"),
+                "two": .expression(Address("aws_iam_policy_document", "doc", isData: true).ref("json")),
                 "depends_on": ["aws_iam_role_policy.logs"], "plain": "arn:aws:s3:::bucket",
+                "literal": "${aws_sqs_queue.declared.arn}",
             ])
         #expect(
             resource.references == [
@@ -47,13 +50,49 @@ struct CloudGraphTests {
             ])
     }
 
-    @Test("analytics is applied before production, which replicates into it, and QuickSight comes last")
+    @Test(
+        "the image repositories come first, analytics before production, which replicates into it, QuickSight last")
     func applyOrder() throws {
         let (project, pipelines) = try example()
         let graph = CloudGraph(project: project, pipelines: pipelines)
-        #expect(graph.stacks.map(\.name) == ["analytics", "production", "analytics-quicksight"])
+        #expect(graph.stacks.map(\.name) == ["analytics-images", "analytics", "production", "analytics-quicksight"])
+        #expect(graph.stack("analytics")?.after == ["analytics-images"])
         #expect(graph.stack("production")?.after == ["analytics"])
         #expect(graph.stack("analytics-quicksight")?.after == ["analytics"])
+    }
+
+    @Test("each account's image repositories are a stack of their own, so a new pipeline's exists before its push")
+    func imagesStackApart() throws {
+        let (project, pipelines) = try example()
+        let graph = CloudGraph(project: project, pipelines: pipelines)
+        let images = try #require(graph.stack("analytics-images"))
+        #expect(images.holdsImages && images.account.name == "analytics")
+        #expect(
+            Set(images.resources.map(\.address.description)) == [
+                "aws_ecr_repository.integrations_usage_processor",
+                "aws_ecr_lifecycle_policy.integrations_usage_processor",
+                "aws_ecr_repository_policy.integrations_usage_processor",
+                "data.aws_iam_policy_document.integrations_usage_processor_pull",
+            ])
+        #expect(images.variables.isEmpty, "the repositories need no image: they are applied before it is pushed")
+        #expect(images.outputs.map(\.name) == ["integrations_usage_repository_url"])
+        for stack in graph.stacks where stack.name != images.name {
+            #expect(!stack.holdsImages)
+            #expect(!stack.resources.contains { $0.address.type.hasPrefix("aws_ecr_") })
+        }
+        // A second pipeline in the same account shares the stack; one processing in production gets production's.
+        var second = pipelines[0]
+        second.name = "web-requests"
+        second.processor.name = "web-parser"
+        second.replication = nil
+        second.datasets = []
+        second.dashboards = []
+        let both = CloudGraph(project: project, pipelines: pipelines + [second])
+        #expect(
+            both.stacks.map(\.name) == [
+                "production-images", "analytics-images", "analytics", "production", "analytics-quicksight",
+            ])
+        #expect(both.stack("production")?.after == ["analytics", "production-images"])
     }
 
     @Test("QuickSight resources live in their own stack, so the data path never waits on BI")
@@ -86,11 +125,11 @@ struct CloudGraphTests {
         ]
         for stack in graph.stacks {
             let buckets = stack.resources.filter { $0.address.type == "aws_s3_bucket" }
-            #expect(!buckets.isEmpty || stack.name.hasSuffix("-quicksight"))
+            #expect(!buckets.isEmpty || stack.name.hasSuffix("-quicksight") || stack.holdsImages)
             for bucket in buckets {
                 for type in companions {
                     let companion = stack.resources.first {
-                        $0.address.type == type && $0.arguments["bucket"] == .string(bucket.address.ref("id"))
+                        $0.address.type == type && $0.arguments["bucket"] == .expression(bucket.address.ref("id"))
                     }
                     #expect(companion != nil, "\(bucket.address) has no \(type)")
                 }
@@ -144,7 +183,7 @@ struct CloudGraphTests {
         #expect(target.arguments["retry_policy"] != nil)
     }
 
-    @Test("without replication everything lives in the source account's stack")
+    @Test("without replication everything but the image repository lives in the source account's stack")
     func singleAccount() throws {
         let (project, pipelines) = try example()
         var pipeline = try #require(pipelines.first)
@@ -154,6 +193,8 @@ struct CloudGraphTests {
         let production = try #require(graph.stack("production"))
         #expect(!production.resources.contains { $0.address.type == "aws_s3_bucket_replication_configuration" })
         #expect(production.resources.contains { $0.address.type == "aws_lambda_function" })
-        #expect(production.after.isEmpty)
+        #expect(production.after == ["production-images"])
+        let images = try #require(graph.stack("production-images"))
+        #expect(images.resources.contains { $0.address.type == "aws_ecr_repository" })
     }
 }

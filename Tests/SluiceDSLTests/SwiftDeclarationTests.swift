@@ -40,4 +40,29 @@ struct SwiftDeclarationTests {
         #expect(errors.contains { $0.message.contains("memory_mb must be 128 to 10240, found 64") })
         #expect(errors.contains { $0.message.contains("a schedule is 'hourly', 'daily' or 'cron(") })
     }
+
+    @Test("a Swift declaration's numbers get the same range checks as YAML, and generating it never traps")
+    func swiftRangesAreChecked() throws {
+        let project = try #require(Workspace.load(root: root).project)
+        let huge = Pipeline(
+            "huge",
+            source: .cloudWatch(account: "production", logGroup: "/haproxy/x"),
+            delivery: .firehose(expireDays: 2_147_483_648),
+            processor: .lambda(
+                "huge-parser", reservedConcurrency: Int.max, output: .table("rows") { Column("a", .string) }),
+            catalog: .glue(database: "x", crawler: "daily"),
+            athena: .workgroup(bytesScannedCutoffMB: 8_796_093_022_208, resultsExpireDays: Int.max))
+        let messages = Validator.validate(project: project, pipelines: [huge]).errors.map(\.message)
+        for expected in [
+            "expire_days must be 1 to 2147483647, found 2147483648",
+            "reserved_concurrency must be 1 to 2147483647, found \(Int.max)",
+            "bytes_scanned_cutoff_mb must be 10 to 8796093022207, found 8796093022208",
+            "results_expire_days must be 1 to 2147483647, found \(Int.max)",
+        ] {
+            #expect(messages.contains { $0.hasPrefix(expected) }, "no error '\(expected)' in \(messages)")
+        }
+        // The emitters hold even when validation did not run: the cutoff's byte count saturates instead of trapping.
+        let files = Generator.files(project: project, pipelines: [huge])
+        #expect(files.contains { $0.contents.contains("\"bytes_scanned_cutoff_per_query\": \(Int.max)") })
+    }
 }

@@ -119,38 +119,99 @@ struct WorkflowTests {
         }
     }
 
+    @Test("text from the declarations reaches a run script only through env:, and GitHub never evaluates it")
+    func hostileText() throws {
+        var (project, pipelines) = try example()
+        // The emitter must hold even for what validation refuses: shell and expression syntax in every free-text field
+        // that reaches a workflow, each marked so it can be found.
+        let hostile = { (field: String) in "x;touch${IFS}pwned-\(field);#${{ github.token }}'\"$(id)`id`\nMARK-\(field)" }
+        for index in project.accounts.indices {
+            project.accounts[index].planRole = "arn:aws:iam::222222222222:role/" + hostile("plan\(index)")
+            project.accounts[index].deployRole = "arn:aws:iam::222222222222:role/" + hostile("deploy\(index)")
+        }
+        project.name = hostile("project")
+        for index in project.accounts.indices { project.accounts[index].region = hostile("region\(index)") }
+        for index in pipelines.indices {
+            pipelines[index].description = hostile("description")
+            pipelines[index].processor.name += hostile("processor")
+        }
+        var github = try #require(project.github)
+        github.region = hostile("github-region")
+        github.oidcRole = hostile("oidc")
+        github.oidcPlanRole = hostile("oidcplan")
+        github.environment = hostile("environment")
+        project.github = github
+        let files = Generator.files(project: project, pipelines: pipelines)
+        for path in Self.workflows {
+            let text = try file(path, in: files)
+            for script in runScripts(text) {
+                #expect(!script.contains("MARK-") && !script.contains("pwned"), "\(path): declaration text in a script")
+                #expect(!script.contains("${{"), "\(path): an expression in a run script")
+            }
+            // Every expression left is one Sluice writes: the hostile ones were made inert.
+            for piece in text.components(separatedBy: "${{").dropFirst() {
+                let expression = piece.prefix { $0 != "}" }
+                #expect(!expression.contains("github.token }}MARK") && !expression.contains("MARK-"))
+                #expect(!piece.hasPrefix(" github.token }}'"), "\(path): a declaration's expression stayed live")
+            }
+            #expect(text.contains("${{ '$' }}{{ github.token }}"), "\(path): the hostile expression is not in it")
+            // The processors' fields did reach the workflow: as data in env:, quoted.
+            #expect(text.contains("IMAGES: \"") && text.contains("MARK-processor"), "\(path): no image table")
+        }
+    }
+
+    @Test("a YAML value keeps every character as data: quotes, controls, line separators and expressions")
+    func yamlQuoting() {
+        #expect(YAML.quoted("a\"b\\c\nd") == #""a\"b\\c\nd""#)
+        #expect(YAML.quoted("x\u{7F}\u{85}\u{2028}\u{FEFF}") == #""x\u007F\u0085\u2028\uFEFF""#)
+        #expect(YAML.quoted("${{ secrets.X }}") == #""${{ '$' }}{{ secrets.X }}""#)
+        #expect(YAML.scalar("Apply analytics") == "Apply analytics")
+        #expect(YAML.scalar("Apply a: b") == #""Apply a: b""#)
+        #expect(Job.identifier("apply-a b${{") == "apply-a_b___")
+    }
+
     @Test("pull requests: the plan matrix lists the stacks in apply order, with the OIDC role and region")
     func pullRequest() throws {
         let (project, pipelines) = try example()
         let graph = CloudGraph(project: project, pipelines: pipelines)
         let order = graph.stacks.filter { !$0.resources.isEmpty }.map(\.name)
-        #expect(order == ["analytics", "production", "analytics-quicksight"])
+        #expect(order == ["analytics-images", "analytics", "production", "analytics-quicksight"])
         let files = Generator.files(project: project, pipelines: pipelines)
         let text = try file(WorkflowEmitter.pullRequestPath, in: files)
         let plan = try job("plan", in: text).joined(separator: "\n")
-        #expect(plan.contains("stack: [\"analytics\", \"production\", \"analytics-quicksight\"]"))
+        #expect(
+            plan.contains("stack: [\"analytics-images\", \"analytics\", \"production\", \"analytics-quicksight\"]"))
         // Pull requests log in with the plan entry role, which reaches only the read-only plan roles.
         #expect(plan.contains("role-to-assume: \"arn:aws:iam::222222222222:role/sluice-github-plan\""))
         #expect(!plan.contains("sluice-github-deploy"))
         #expect(plan.contains("aws-region: \"eu-west-1\""))
         #expect(plan.contains("id-token: write"))
         #expect(plan.contains("terraform_version: 1.11.4"))
-        #expect(plan.contains("sluice plan --stack \"$STACK\" --role plan --plans-dir plans \\\n"))
+        #expect(plan.contains("sluice plan --verbose --stack \"$STACK\" --role plan --plans-dir plans \\\n"))
         #expect(plan.contains("--markdown \"plans/$STACK.md\"\n"))
         #expect(plan.contains("STACK: ${{ matrix.stack }}"))
         let comment = try job("comment", in: text).joined(separator: "\n")
         #expect(comment.contains("pull-requests: write"))
         #expect(!comment.contains("id-token"))
         #expect(comment.contains("<!-- sluice-plan -->"))
-        #expect(comment.contains("for stack in analytics production analytics-quicksight; do"))
+        #expect(comment.contains("STACKS: \"analytics-images analytics production analytics-quicksight\""))
+        #expect(comment.contains("read -ra stack_names <<<\"$STACKS\""))
         #expect(comment.contains("PR_NUMBER: ${{ github.event.pull_request.number }}"))
         #expect(text.contains("group: sluice-pr-${{ github.event.pull_request.number }}"))
     }
 
-    @Test("deploy: one apply job per stack, chained in apply order, each gated and serialized per state")
+    @Test("deploy: the repositories' stack, the images, then one apply job per stack in order, gated and serialized")
     func applyChain() throws {
         let (project, pipelines) = try example()
         let text = try file(WorkflowEmitter.deployPath, in: Generator.files(project: project, pipelines: pipelines))
+        // A new pipeline's repository exists before its image is pushed: no targeted apply by hand.
+        let first = try job("apply-analytics-images", in: text)
+        #expect(!first.contains { $0.hasPrefix("    needs:") })
+        #expect(first.contains("    if: ${{ github.ref == 'refs/heads/main' }}"))
+        #expect(!first.joined(separator: "\n").contains("image_uri"))
+        let imagesJob = try job("images", in: text)
+        #expect(imagesJob.contains("    needs: apply-analytics-images"))
+        #expect(!text.contains("targeted apply") && !text.contains("-target"))
         var previous = "images"
         for stack in ["analytics", "production", "analytics-quicksight"] {
             let lines = try job("apply-\(stack)", in: text)
@@ -161,12 +222,12 @@ struct WorkflowTests {
             #expect(lines.contains("          STACK: \"\(stack)\""))
             let body = lines.joined(separator: "\n")
             #expect(body.contains("role-to-assume: \"arn:aws:iam::222222222222:role/sluice-github-deploy\""))
-            #expect(body.contains(".build/release/sluice plan --stack \"$STACK\" --plans-dir plans\n"))
-            #expect(body.contains(".build/release/sluice apply --stack \"$STACK\" --plans-dir plans"))
+            #expect(body.contains(".build/release/sluice plan --verbose --stack \"$STACK\" --plans-dir plans\n"))
+            #expect(body.contains(".build/release/sluice apply --verbose --stack \"$STACK\" --plans-dir plans"))
             // Only the stack holding the processor deploys its image, by the digest the images job pushed.
             let repository = "222222222222.dkr.ecr.eu-west-1.amazonaws.com/acme-integrations-usage/integration-enricher"
-            let export = "image_uri integrations_usage_image_uri integration-enricher \\\n            \(repository)\n"
-            #expect(body.contains(export) == (stack == "analytics"))
+            let images = "IMAGES: \"integrations_usage_image_uri\\tintegration-enricher\\t\(repository)\""
+            #expect(body.contains(images) == (stack == "analytics"))
             previous = "apply-\(stack)"
         }
         let images = try job("images", in: text).joined(separator: "\n")
@@ -176,6 +237,25 @@ struct WorkflowTests {
         #expect(images.contains("if [[ \"$caller_account\" != \"$ACCOUNT_ID\" ]]; then"))
         #expect(images.contains("docker buildx build --platform \"$PLATFORM\""))
         #expect(images.contains("name: image-${{ matrix.processor }}"))
+    }
+
+    @Test("the pull-request check builds and tests in the Dockerfile's builder image, of project.swift_version")
+    func checkInBuilderImage() throws {
+        var (project, pipelines) = try example()
+        for version in ["6.3", "6.4.1"] {
+            project.swiftVersion = version
+            let files = Generator.files(project: project, pipelines: pipelines)
+            let image = "swift:\(version)-amazonlinux2023"
+            let dockerfile = try file("generated/docker/integration-enricher/Dockerfile", in: files)
+            #expect(dockerfile.contains("\nFROM \(image) AS builder\n"))
+            let check = try job("check", in: try file(WorkflowEmitter.pullRequestPath, in: files))
+                .joined(separator: "\n")
+            #expect(check.contains("BUILDER_IMAGE: \"\(image)\""))
+            #expect(check.contains("docker run --rm --volume \"$PWD:/src\" --workdir /src \"$BUILDER_IMAGE\" \\\n"))
+            #expect(check.contains("bash -c 'swift build && swift test && swift run sluice check'"))
+            // Nothing compiles on the runner's own Swift.
+            #expect(!check.contains("run: swift build") && !check.contains("run: swift test"))
+        }
     }
 
     @Test("the Terraform variable the deploy sets is the one the processor stage declares")
@@ -222,7 +302,10 @@ struct WorkflowTests {
     func dockerfile() throws {
         let text = try file("generated/docker/integration-enricher/Dockerfile", in: try exampleFiles())
         let lines = text.components(separatedBy: "\n")
-        #expect(lines.contains("FROM swift:6.1-amazonlinux2 AS builder"))
+        #expect(lines.contains("FROM swift:6.3-amazonlinux2023 AS builder"))
+        // Every package the runtime stage installs is pinned, from one Amazon Linux release's repository.
+        let install = "RUN dnf install -y --releasever=2023.12.20260914 libcurl-minimal-8.21.0-5.amzn2023.0.1 \\"
+        #expect(lines.contains(install))
         #expect(lines.contains("RUN swift build -c release --product IntegrationEnricher --static-swift-stdlib \\"))
         #expect(lines.contains("FROM public.ecr.aws/lambda/provided:al2023"))
         #expect(lines.contains("COPY --from=builder /staging/bootstrap /var/runtime/bootstrap"))

@@ -207,7 +207,7 @@ let badCases: [BadCase] = [
     BadCase(
         name: "bytes scanned cutoff under Athena's minimum", replace: "views:\n",
         with: "athena:\n  bytes_scanned_cutoff_mb: 5\nviews:\n",
-        at: "pipelines/web.yaml:41:28", message: "bytes_scanned_cutoff_mb must be at least 10"),
+        at: "pipelines/web.yaml:41:28", message: "bytes_scanned_cutoff_mb must be 10 to 8796093022207"),
     BadCase(
         name: "refresh on a direct-query dataset", replace: "    view: daily\n", with: "    view: daily\n    refresh: hourly\n",
         at: "pipelines/web.yaml:49:14", message: "a refresh schedule needs import_mode spice"),

@@ -33,7 +33,7 @@ func aliasBomb(depth: Int) -> String {
     return text + "? *a\(depth)\n: 1\n"
 }
 
-let hostileCases: [HostileCase] = [
+let hostileInputCases: [HostileCase] = [
     HostileCase(
         name: "CR line breaks and a duplicate key (issue 9, item 3)", text: "a: 1\rb: 1\rb: 2\r",
         at: "pipelines/web.yaml:3:1", message: "duplicate key 'b' (first given at line 2)"),
@@ -76,7 +76,7 @@ let hostileCases: [HostileCase] = [
 
 @Suite("Hostile manifests")
 struct HostileInputTests {
-    @Test("each reproducer gets a located error, never a trap", arguments: hostileCases)
+    @Test("each reproducer gets a located error, never a trap", arguments: hostileInputCases)
     func hostile(_ bad: HostileCase) {
         let started = ContinuousClock.now
         let diagnostics =

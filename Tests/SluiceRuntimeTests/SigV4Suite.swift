@@ -1,31 +1,15 @@
 import Foundation
 import SluiceRuntime
 
-/// The AWS SigV4 test suite (aws-c-auth's `v4` cases), read where it lies: `SLUICE_SIGV4_SUITE` when set, else
-/// `../shared/testdata/aws-sigv4` beside the repository. It is third-party test data, so it is not copied in.
+/// The AWS SigV4 test suite (aws-c-auth's `v4` cases), vendored unmodified under `Resources/aws-sigv4` with its
+/// license and provenance (see the README there). Read beside this source file, so nothing outside the repository
+/// is needed.
 enum SigV4Suite {
-    static let environmentVariable = "SLUICE_SIGV4_SUITE"
+    /// `Resources/aws-sigv4/v4`, the folder holding the case folders.
+    static let casesFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().appendingPathComponent("Resources/aws-sigv4/v4")
 
-    /// The folder named by the environment, or the default location.
-    static var folder: URL {
-        if let path = ProcessInfo.processInfo.environment[environmentVariable], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        let repositoryRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return repositoryRoot.appendingPathComponent("../shared/testdata/aws-sigv4").standardizedFileURL
-    }
-
-    /// The folder holding the case folders: `v4/` inside the suite, or the named folder itself.
-    static var casesFolder: URL {
-        let nested = folder.appendingPathComponent("v4")
-        var isDirectory: ObjCBool = false
-        let hasNested = FileManager.default.fileExists(atPath: nested.path, isDirectory: &isDirectory)
-        return hasNested && isDirectory.boolValue ? nested : folder
-    }
-
-    /// The cases with header-signing expectations, sorted; empty when the suite is missing (a test of its own
-    /// fails then, since a parametrized test over no arguments would pass silently).
+    /// The cases with header-signing expectations, sorted.
     static func headerCaseNames() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: casesFolder.path)) ?? []
         return names.filter { name in

@@ -318,6 +318,11 @@ def corpus(repo_root: Path) -> list[Case]:
     """The whole corpus, the same on every run: reproducers, text mutations, then scalar mutations."""
     base = {path: (repo_root / path).read_bytes() for path in (PROJECT, PIPELINE, VIEW_SQL)}
     cases = [Case("example", dict(base))]
+    # The second test project (only required keys), as it is.
+    minimal = repo_root / "Tests" / "tools" / "fixtures" / "minimal-project"
+    if minimal.is_dir():
+        files = {str(p.relative_to(minimal)): p.read_bytes() for p in sorted(minimal.rglob("*")) if p.is_file()}
+        cases.append(Case("minimal-project", files))
     cases += _reproducers(base)
     for path in (PROJECT, PIPELINE, VIEW_SQL):
         if path == VIEW_SQL:

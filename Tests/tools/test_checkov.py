@@ -14,64 +14,25 @@ file of its own.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 import yaml
 
-from toolslib import GENERATED_TERRAFORM, REPO_ROOT, run
+from toolslib import CHECKOV_CONFIG as CONFIG
+from toolslib import GENERATED_TERRAFORM, REPO_ROOT, CheckovReport, checkov_failures, checkov_report
 
-CHECKOV = REPO_ROOT / ".venv-checkov" / "bin" / "checkov"
-CONFIG = REPO_ROOT / ".checkov.yaml"
 SKIPS = REPO_ROOT / "tools" / "checkov-skips.yaml"
-CHECKOV_TIMEOUT = 900  # seconds
 # Top-level keys a file may hold and still be unreadable to checkov (see the module doc).
 TERRAFORM_BLOCK_ONLY = {"//", "terraform"}
-
-
-class CheckovReport(dict):
-    """checkov's report; shown by its summary alone in tracebacks."""
-
-    def __repr__(self) -> str:
-        return f"<checkov report {self.get('summary')}>"
 
 
 @pytest.fixture(scope="module")
 def report() -> CheckovReport:
     """checkov's JSON report for the terraform_json framework."""
-    if not CHECKOV.exists():
-        pytest.fail(f"{CHECKOV.relative_to(REPO_ROOT)} does not exist: run scripts/tools.sh", pytrace=False)
     if not GENERATED_TERRAFORM.is_dir():
         pytest.fail(f"{GENERATED_TERRAFORM.relative_to(REPO_ROOT)} does not exist: run `sluice generate`", pytrace=False)
-    command = [
-        str(CHECKOV),
-        "-d", str(GENERATED_TERRAFORM.relative_to(REPO_ROOT)),
-        "--config-file", str(CONFIG.relative_to(REPO_ROOT)),
-        "--framework", "terraform_json",
-        "--skip-download",
-        "-o", "json",
-    ]  # fmt: skip
-    env = dict(os.environ, BC_SKIP_MAPPING="TRUE")
-    result = run(command, cwd=REPO_ROOT, env=env, timeout=CHECKOV_TIMEOUT)
-    try:
-        output = json.loads(result.stdout)
-    except json.JSONDecodeError:
-        pytest.fail(
-            f"checkov printed no JSON report (exit {result.returncode}):\n"
-            f"--- stdout ---\n{result.stdout[-5000:]}\n--- stderr ---\n{result.stderr[-5000:]}",
-            pytrace=False,
-        )
-    reports = output if isinstance(output, list) else [output]
-    for item in reports:
-        if item.get("check_type") == "terraform_json":
-            item["_stderr"] = result.stderr
-            return CheckovReport(item)
-    pytest.fail(
-        "checkov reported nothing for the terraform_json framework (it found no *.tf.json file?):\n"
-        f"{json.dumps(output, indent=2)[:3000]}\n--- stderr ---\n{result.stderr[-3000:]}",
-        pytrace=False,
-    )
+    return checkov_report(GENERATED_TERRAFORM)
 
 
 def _load_yaml(path: Path):
@@ -115,33 +76,10 @@ def test_checkov_parsed_every_file_with_resources(report):
     )
 
 
-def _resource_address(check: dict) -> str:
-    """checkov names a resource `resource.NAME` in its Python checks: add the type(s) from the file."""
-    resource = str(check.get("resource", "?"))
-    if not resource.startswith("resource."):
-        return resource
-    name = resource[len("resource."):]
-    try:
-        document = json.loads(Path(check.get("file_abs_path", "")).read_text(encoding="utf-8"))
-        types = sorted(t for t, named in document.get("resource", {}).items() if isinstance(named, dict) and name in named)
-    except (OSError, ValueError, AttributeError):
-        types = []
-    return " or ".join(f"{t}.{name}" for t in types) if types else resource
-
-
 def test_checkov_has_no_failed_checks(report):
-    failed = report.get("results", {}).get("failed_checks", [])
-    base = GENERATED_TERRAFORM.relative_to(REPO_ROOT).as_posix()
-    lines = sorted(
-        {
-            f"{check.get('check_id')}  {_resource_address(check)}  "
-            f"{base}{check.get('file_path', '?')}:{(check.get('file_line_range') or ['?'])[0]}  "
-            f"({check.get('check_name', '')})"
-            for check in failed
-        }
-    )
-    assert not failed, (
-        f"checkov: {len(failed)} failed checks (fix the generator, or skip the check in .checkov.yaml "
+    lines = checkov_failures(report, GENERATED_TERRAFORM)
+    assert not lines, (
+        f"checkov: {len(lines)} failed checks (fix the generator, or skip the check in .checkov.yaml "
         "with its reason in tools/checkov-skips.yaml):\n  " + "\n  ".join(lines)
     )
 

@@ -69,7 +69,11 @@ def project(sluice_bin: Path, terraform_env: dict[str, str], tmp_path_factory) -
         pytest.fail(f"{moto.relative_to(REPO_ROOT)} does not exist: run scripts/tools.sh", pytrace=False)
     root = tmp_path_factory.mktemp("moto-project")
     shutil.copytree(REPO_ROOT / "pipelines", root / "pipelines")
-    env = dict(terraform_env, SLUICE_MOTO_SERVER=str(moto))
+    # The project's own CLI configuration (as scripts/tools.sh writes it) must win over an ambient one naming a
+    # file that does not exist, with which terraform would go to the public registry.
+    (root / ".tmp").mkdir()
+    shutil.copy(terraform_env["TF_CLI_CONFIG_FILE"], root / ".tmp" / "terraformrc")
+    env = dict(terraform_env, SLUICE_MOTO_SERVER=str(moto), TF_CLI_CONFIG_FILE=str(root / "missing-terraformrc"))
 
     def sluice(*args: str):
         return run([str(sluice_bin), *args, "--root", str(root)], cwd=root, env=env, timeout=DEPLOY_TIMEOUT)
@@ -93,11 +97,11 @@ def project(sluice_bin: Path, terraform_env: dict[str, str], tmp_path_factory) -
 
 
 def local_plan(project: dict, *extra: str, plans: str = "plans") -> tuple:
+    """`plan --local` with no --var: it supplies the same placeholder image `dev up` does, and says so."""
     server = project["server"]
-    result = project["sluice"](
-        "plan", "--local", f"http://127.0.0.1:{server['port']}", "--plans-dir", plans, "--var",
-        f"{IMAGE_VARIABLE}={IMAGE}", *extra,
-    )  # fmt: skip
+    result = project["sluice"]("plan", "--local", f"http://127.0.0.1:{server['port']}", "--plans-dir", plans, *extra)
+    if result.returncode in (0, 1) and "target:" in result.stdout:
+        assert f"local setting: {IMAGE_VARIABLE} = {IMAGE} (placeholder image" in result.stdout, describe(result)
     return result, project["root"] / plans
 
 
@@ -106,11 +110,28 @@ def test_dev_up_applies_every_stack_but_quicksight(project):
     assert up.returncode == 0, describe(up)
     assert project["server"] is not None, "sluice dev up wrote no .sluice/dev/server.json"
     assert "target: local AWS endpoint http://127.0.0.1:" in up.stdout, "the plan must say it targets moto"
-    assert "Stack analytics: 45 to create, 0 to update, 0 to replace, 0 to delete" in up.stdout, describe(up)
+    assert "Stack analytics-images: 3 to create, 0 to update, 0 to replace, 0 to delete" in up.stdout, describe(up)
+    assert "Stack analytics: 42 to create, 0 to update, 0 to replace, 0 to delete" in up.stdout, describe(up)
+    assert up.stdout.index("Stack analytics-images:") < up.stdout.index("Stack analytics:"), "repositories first"
     assert "Stack production: 19 to create, 0 to update, 0 to replace, 0 to delete" in up.stdout, describe(up)
     assert "analytics-quicksight" not in up.stdout
+    # Progress, not terraform's own output: one timed line per stack and phase, brief summaries, under 100 lines.
+    lines = up.stdout.splitlines() + up.stderr.splitlines()
+    assert len(lines) < 100, f"dev up printed {len(lines)} lines:\n" + describe(up)
+    for stack in ("analytics", "production"):
+        for phase in ("init", "plan", "apply"):
+            assert re.search(rf"^{stack}: {phase} \d+\.\ds$", up.stderr, re.MULTILINE), describe(up)
+    assert "Still creating" not in up.stdout + up.stderr
+    assert f"terraform CLI config: {project['root'] / '.tmp' / 'terraformrc'} (the project's" in up.stderr
+    log = re.search(r"^terraform output: (\S+)", up.stderr, re.MULTILINE)
+    assert log, describe(up)
+    log_text = (project["root"] / log.group(1)).read_text()
+    assert "Apply complete!" in log_text and "[analytics]" in log_text and "[production]" in log_text
+    assert "stop it with `sluice dev down`" in up.stdout, describe(up)
     states = project["root"] / ".sluice" / "local" / "state"
-    assert sorted(path.name for path in states.iterdir()) == ["analytics.tfstate", "production.tfstate"]
+    assert sorted(path.name for path in states.iterdir()) == [
+        "analytics-images.tfstate", "analytics.tfstate", "production.tfstate",
+    ]
     analytics = json.loads((states / "analytics.tfstate").read_text())
     types = {resource["type"] for resource in analytics["resources"]}
     assert {"aws_lambda_function", "aws_glue_crawler", "aws_athena_workgroup", "aws_s3_bucket"} <= types
@@ -121,7 +142,7 @@ def test_second_plan_changes_nothing_but_moto_read_back_gaps(project):
     assert result.returncode == 0, describe(result)
     assert result.stdout.startswith("target: local AWS endpoint http://127.0.0.1:"), describe(result)
     changes: dict[str, set[str]] = {}
-    for stack in ("analytics", "production"):
+    for stack in ("analytics-images", "analytics", "production"):
         changes.update(changed_attributes(json.loads((plans / f"{stack}.json").read_text())))
     assert changes == MOTO_READ_BACK_GAPS
 
@@ -173,3 +194,138 @@ def test_replacing_the_lake_bucket_is_refused_unless_allowed(project):
         for instance in resource["instances"]
     }  # fmt: skip
     assert "acme-lake-renamed-222222222222" in buckets and "acme-integrations-usage-lake-222222222222" not in buckets
+
+
+SECOND_PIPELINE = REPO_ROOT / "Tests" / "tools" / "fixtures" / "minimal-project" / "pipelines" / "web-requests.yaml"
+SECOND_IMAGE_VARIABLE = "web_requests_image_uri"
+SECOND_REPOSITORY = "acme-web-requests/web-parser"
+
+
+def deploy_order(workflow: Path) -> list[str]:
+    """The generated deploy workflow's jobs in the order their `needs:` chain runs them: each apply job as its
+    STACK, the image builds as "images"."""
+    import yaml
+
+    jobs = yaml.safe_load(workflow.read_text())["jobs"]
+    needs = {
+        job_id: [job["needs"]] if isinstance(job.get("needs"), str) else job.get("needs", [])
+        for job_id, job in jobs.items()
+    }
+    assert all(len(before) <= 1 for before in needs.values()), f"the deploy jobs are not one chain: {needs}"
+    order, done = [], set()
+    while len(order) < len(jobs):
+        ready = [job_id for job_id in jobs if job_id not in done and set(needs[job_id]) <= done]
+        assert len(ready) == 1, f"the deploy jobs are not one chain: {needs}"
+        done.add(ready[0])
+        order.append(ready[0])
+    named = []
+    for job_id in order:
+        if job_id == "images":
+            named.append("images")
+            continue
+        steps = jobs[job_id]["steps"]
+        named.append(next(step["env"]["STACK"] for step in steps if "STACK" in step.get("env", {})))
+    return named
+
+
+def push_placeholder_image(endpoint: str, account: str, region: str, repository: str) -> str:
+    """What the images job does, against moto: push to the repository (as the account's deploy role) and return
+    the digest ECR holds. Fails when the repository does not exist yet."""
+    import botocore.session
+
+    session = botocore.session.get_session()
+    keys = {"aws_access_key_id": "test", "aws_secret_access_key": "test"}
+    sts = session.create_client("sts", region_name=region, endpoint_url=endpoint, **keys)
+    credentials = sts.assume_role(RoleArn=f"arn:aws:iam::{account}:role/sluice-deploy", RoleSessionName="images")[
+        "Credentials"
+    ]
+    ecr = session.create_client(
+        "ecr", region_name=region, endpoint_url=endpoint, aws_access_key_id=credentials["AccessKeyId"],
+        aws_secret_access_key=credentials["SecretAccessKey"], aws_session_token=credentials["SessionToken"],
+    )  # fmt: skip
+    manifest = {
+        "schemaVersion": 2,
+        "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+        "config": {
+            "mediaType": "application/vnd.docker.container.image.v1+json", "size": 2, "digest": "sha256:" + "1" * 64,
+        },  # fmt: skip
+        "layers": [],
+    }
+    pushed = ecr.put_image(repositoryName=repository, imageManifest=json.dumps(manifest), imageTag="first-deploy")
+    return pushed["image"]["imageId"]["imageDigest"]
+
+
+def test_a_second_pipeline_deploys_in_the_workflow_order(project):
+    """A pipeline added to the applied project deploys with the order the generated workflow runs, with no
+    targeted apply: its repository's stack first, then the image push, then the stacks deploying the digest."""
+    root, server = project["root"], project["server"]
+    endpoint = f"http://127.0.0.1:{server['port']}"
+    # The minimal fixture's pipeline, in the example's production account: it processes there (no replication),
+    # so its repository is in a stack the project did not have, production-images.
+    text = SECOND_PIPELINE.read_text().replace("  account: main\n", "  account: production\n")
+    (root / "pipelines" / "web-requests.yaml").write_text(text)
+    generated = project["sluice"]("generate")
+    assert generated.returncode == 0, describe(generated)
+
+    order = deploy_order(root / ".github" / "workflows" / "sluice-deploy.yml")
+    assert order == [
+        "production-images", "analytics-images", "images", "analytics", "production", "analytics-quicksight",
+    ], order  # fmt: skip
+    images = {IMAGE_VARIABLE: IMAGE}
+    for step in order:
+        if step == "images":
+            digest = push_placeholder_image(endpoint, "111111111111", "eu-west-1", SECOND_REPOSITORY)
+            images[SECOND_IMAGE_VARIABLE] = f"111111111111.dkr.ecr.eu-west-1.amazonaws.com/{SECOND_REPOSITORY}@{digest}"
+            continue
+        if step.endswith("-quicksight"):
+            continue  # moto cannot serve QuickSight: `dev up` skips these stacks too
+        plans = f"plans-second-pipeline-{step}"
+        variables = [argument for name, value in images.items() for argument in ("--var", f"{name}={value}")]
+        planned = project["sluice"]("plan", "--local", endpoint, "--stack", step, "--plans-dir", plans, *variables)
+        assert planned.returncode == 0, f"{step}:\n{describe(planned)}"
+        changes = changed_attributes(json.loads((root / plans / f"{step}.json").read_text()))
+        # Creates, deletes and replaces: what a stack must not do for a pipeline that is not its own.
+        kinds = {
+            address: attributes for address, attributes in changes.items()
+            if attributes & {"create", "delete", "create/delete", "delete/create"}
+        }  # fmt: skip
+        if step == "production-images":
+            assert set(kinds) == {
+                "aws_ecr_repository.web_requests_processor", "aws_ecr_lifecycle_policy.web_requests_processor",
+                "aws_ecr_repository_policy.web_requests_processor",
+            }, changes  # fmt: skip
+        elif step == "production":
+            assert kinds and all(address.split(".")[1].startswith("web_requests_") for address in kinds), kinds
+            assert all(attributes == {"create"} for attributes in kinds.values()), kinds
+        else:
+            assert not kinds, f"{step}: the second pipeline must not create or delete here: {kinds}"
+        applied = project["sluice"]("apply", "--local", endpoint, "--stack", step, "--plans-dir", plans)
+        assert applied.returncode == 0, f"{step}:\n{describe(applied)}"
+    state = json.loads((root / ".sluice" / "local" / "state" / "production.tfstate").read_text())
+    functions = [
+        instance["attributes"]
+        for resource in state["resources"] if resource["type"] == "aws_lambda_function"
+        for instance in resource["instances"]
+    ]  # fmt: skip
+    assert [function["image_uri"] for function in functions] == [images[SECOND_IMAGE_VARIABLE]]
+
+
+def test_dev_down_stops_the_server_it_started(project):
+    """Last: the server `dev up` started is stopped, and the local state forgotten."""
+    server = project["server"]
+    down = project["sluice"]("dev", "down")
+    assert down.returncode == 0, describe(down)
+    assert f"stopped the moto server at http://127.0.0.1:{server['port']} (pid {server['pid']})" in down.stderr
+    assert not process_is_alive(server["pid"])
+    assert not (project["root"] / ".sluice" / "local").exists()
+    assert not (project["root"] / ".sluice" / "dev" / "server.json").exists()
+
+
+def process_is_alive(pid: int) -> bool:
+    """Whether the process exists and is not a zombie waiting for an init that does not reap."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().rsplit(")", 1)[1].split()[0] == "Z")

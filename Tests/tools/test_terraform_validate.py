@@ -6,16 +6,11 @@ repository), initialised without its S3 backend from the local provider mirror, 
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from toolslib import GENERATED_TERRAFORM, REPO_ROOT, run, stack_dirs
-
-TERRAFORM_TIMEOUT = 600  # seconds, per terraform command
+from toolslib import GENERATED_TERRAFORM, REPO_ROOT, format_diagnostic, stack_dirs, terraform_validate
 
 STACKS = stack_dirs()
 
@@ -24,55 +19,15 @@ def _stack_id(stack: Path | None) -> str:
     return stack.name if stack is not None else "no-stacks-found"
 
 
-def _terraform(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return run(["terraform", *args], cwd=cwd, env=env, timeout=TERRAFORM_TIMEOUT)
-
-
-def _format_diagnostic(diagnostic: dict) -> str:
-    where = ""
-    rng = diagnostic.get("range")
-    if rng:
-        start = rng.get("start", {})
-        where = f"{rng.get('filename', '?')}:{start.get('line', '?')}:{start.get('column', '?')}: "
-    text = f"{where}{diagnostic.get('severity', '?')}: {diagnostic.get('summary', '')}"
-    if diagnostic.get("detail"):
-        text += f"\n    {diagnostic['detail']}"
-    snippet = diagnostic.get("snippet") or {}
-    if snippet.get("context"):
-        text += f"\n    in {snippet['context']}"
-    return text
-
-
 _results: dict[Path, dict] = {}
 
 
 def _validate(stack: Path, terraform_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> dict:
     """Runs init and validate once per stack; returns the parsed `validate -json` output."""
-    if stack in _results:
-        return _results[stack]
-    files = sorted(stack.glob("*.tf.json"))
-    assert files, f"{stack.relative_to(REPO_ROOT)} holds no *.tf.json file"
-
-    work = tmp_path_factory.mktemp(f"tf-{stack.name}") / stack.name
-    shutil.copytree(stack, work, ignore=shutil.ignore_patterns(".terraform", ".terraform.lock.hcl", "*.tfstate*"))
-
-    init = _terraform(["init", "-backend=false", "-input=false", "-no-color"], work, terraform_env)
-    assert init.returncode == 0, (
-        f"terraform init failed for {stack.relative_to(REPO_ROOT)} (exit {init.returncode}):\n"
-        f"{init.stdout}\n{init.stderr}"
-    )
-
-    validate = _terraform(["validate", "-json", "-no-color"], work, terraform_env)
-    try:
-        result = json.loads(validate.stdout)
-    except json.JSONDecodeError:
-        pytest.fail(
-            f"terraform validate -json printed no JSON for {stack.relative_to(REPO_ROOT)} "
-            f"(exit {validate.returncode}):\n{validate.stdout}\n{validate.stderr}"
-        )
-    result["_exit_code"] = validate.returncode
-    _results[stack] = result
-    return result
+    if stack not in _results:
+        work = tmp_path_factory.mktemp(f"tf-{stack.name}") / stack.name
+        _results[stack] = terraform_validate(stack, work, terraform_env)
+    return _results[stack]
 
 
 def _check_stacks_found(stack: Path | None) -> Path:
@@ -89,7 +44,7 @@ def _check_stacks_found(stack: Path | None) -> Path:
 def test_stack_is_valid(stack, terraform_env, tmp_path_factory):
     stack = _check_stacks_found(stack)
     result = _validate(stack, terraform_env, tmp_path_factory)
-    diagnostics = "\n".join(_format_diagnostic(d) for d in result.get("diagnostics", []))
+    diagnostics = "\n".join(format_diagnostic(d) for d in result.get("diagnostics", []))
     assert result.get("valid") is True and result.get("error_count", 0) == 0 and result["_exit_code"] == 0, (
         f"terraform validate: {stack.relative_to(REPO_ROOT)} is not valid "
         f"({result.get('error_count')} errors, {result.get('warning_count')} warnings):\n{diagnostics}"
@@ -104,5 +59,5 @@ def test_stack_has_no_warnings(stack, terraform_env, tmp_path_factory):
     warnings = [d for d in result.get("diagnostics", []) if d.get("severity") == "warning"]
     assert not warnings, (
         f"terraform validate: {stack.relative_to(REPO_ROOT)} has {len(warnings)} warnings:\n"
-        + "\n".join(_format_diagnostic(d) for d in warnings)
+        + "\n".join(format_diagnostic(d) for d in warnings)
     )

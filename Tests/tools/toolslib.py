@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,3 +104,122 @@ def run(command: list[str], *, cwd: Path, timeout: int, env: dict[str, str] | No
         )
     except subprocess.TimeoutExpired as error:
         pytest.fail(f"`{' '.join(map(str, command))}` did not finish within {timeout}s in {cwd}:\n{error}", pytrace=False)
+
+
+# --- checkov (test_checkov.py on generated/terraform, test_minimal_project.py on a second project) -------------
+
+CHECKOV = REPO_ROOT / ".venv-checkov" / "bin" / "checkov"
+CHECKOV_CONFIG = REPO_ROOT / ".checkov.yaml"
+CHECKOV_TIMEOUT = 900  # seconds
+
+
+class CheckovReport(dict):
+    """checkov's report; shown by its summary alone in tracebacks."""
+
+    def __repr__(self) -> str:
+        return f"<checkov report {self.get('summary')}>"
+
+
+def checkov_report(directory: Path) -> CheckovReport:
+    """checkov's JSON report for the terraform_json framework on `directory`, with the project's policy
+    (.checkov.yaml and its skips)."""
+    if not CHECKOV.exists():
+        pytest.fail(f"{CHECKOV.relative_to(REPO_ROOT)} does not exist: run scripts/tools.sh", pytrace=False)
+    command = [
+        str(CHECKOV),
+        "-d", str(directory),
+        "--config-file", str(CHECKOV_CONFIG),
+        "--framework", "terraform_json",
+        "--skip-download",
+        "-o", "json",
+    ]  # fmt: skip
+    env = dict(os.environ, BC_SKIP_MAPPING="TRUE")
+    result = run(command, cwd=REPO_ROOT, env=env, timeout=CHECKOV_TIMEOUT)
+    try:
+        output = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        pytest.fail(
+            f"checkov printed no JSON report (exit {result.returncode}):\n"
+            f"--- stdout ---\n{result.stdout[-5000:]}\n--- stderr ---\n{result.stderr[-5000:]}",
+            pytrace=False,
+        )
+    reports = output if isinstance(output, list) else [output]
+    for item in reports:
+        if item.get("check_type") == "terraform_json":
+            item["_stderr"] = result.stderr
+            return CheckovReport(item)
+    pytest.fail(
+        "checkov reported nothing for the terraform_json framework (it found no *.tf.json file?):\n"
+        f"{json.dumps(output, indent=2)[:3000]}\n--- stderr ---\n{result.stderr[-3000:]}",
+        pytrace=False,
+    )
+
+
+def _resource_address(check: dict) -> str:
+    """checkov names a resource `resource.NAME` in its Python checks: add the type(s) from the file."""
+    resource = str(check.get("resource", "?"))
+    if not resource.startswith("resource."):
+        return resource
+    name = resource[len("resource."):]
+    try:
+        document = json.loads(Path(check.get("file_abs_path", "")).read_text(encoding="utf-8"))
+        types = sorted(t for t, named in document.get("resource", {}).items() if isinstance(named, dict) and name in named)
+    except (OSError, ValueError, AttributeError):
+        types = []
+    return " or ".join(f"{t}.{name}" for t in types) if types else resource
+
+
+def checkov_failures(report: CheckovReport, directory: Path) -> list[str]:
+    """One line per failed check: id, resource address, file:line and the check's name."""
+    failed = report.get("results", {}).get("failed_checks", [])
+    base = directory.relative_to(REPO_ROOT).as_posix() if directory.is_relative_to(REPO_ROOT) else str(directory)
+    return sorted(
+        {
+            f"{check.get('check_id')}  {_resource_address(check)}  "
+            f"{base}{check.get('file_path', '?')}:{(check.get('file_line_range') or ['?'])[0]}  "
+            f"({check.get('check_name', '')})"
+            for check in failed
+        }
+    )
+
+
+# --- terraform validate (test_terraform_validate.py, test_minimal_project.py) ------------------------------------
+
+TERRAFORM_TIMEOUT = 600  # seconds, per terraform command
+
+
+def format_diagnostic(diagnostic: dict) -> str:
+    """One terraform diagnostic as `file:line:column: severity: summary`, with its detail and context."""
+    where = ""
+    rng = diagnostic.get("range")
+    if rng:
+        start = rng.get("start", {})
+        where = f"{rng.get('filename', '?')}:{start.get('line', '?')}:{start.get('column', '?')}: "
+    text = f"{where}{diagnostic.get('severity', '?')}: {diagnostic.get('summary', '')}"
+    if diagnostic.get("detail"):
+        text += f"\n    {diagnostic['detail']}"
+    snippet = diagnostic.get("snippet") or {}
+    if snippet.get("context"):
+        text += f"\n    in {snippet['context']}"
+    return text
+
+
+def terraform_validate(stack: Path, work: Path, terraform_env: dict[str, str]) -> dict:
+    """Copies `stack` to `work`, runs `terraform init -backend=false` and `validate -json` there; returns the parsed
+    output with `_exit_code`. Nothing lands in the stack's own folder."""
+    files = sorted(stack.glob("*.tf.json"))
+    assert files, f"{stack} holds no *.tf.json file"
+    shutil.copytree(stack, work, ignore=shutil.ignore_patterns(".terraform", ".terraform.lock.hcl", "*.tfstate*"))
+    init = run(["terraform", "init", "-backend=false", "-input=false", "-no-color"], cwd=work, env=terraform_env,
+               timeout=TERRAFORM_TIMEOUT)  # fmt: skip
+    assert init.returncode == 0, f"terraform init failed for {stack} (exit {init.returncode}):\n{init.stdout}\n{init.stderr}"
+    validate = run(["terraform", "validate", "-json", "-no-color"], cwd=work, env=terraform_env, timeout=TERRAFORM_TIMEOUT)
+    try:
+        result = json.loads(validate.stdout)
+    except json.JSONDecodeError:
+        pytest.fail(
+            f"terraform validate -json printed no JSON for {stack} (exit {validate.returncode}):\n"
+            f"{validate.stdout}\n{validate.stderr}"
+        )
+    result["_exit_code"] = validate.returncode
+    return result

@@ -28,14 +28,14 @@ enum CatalogResources {
             parameters["projection.\(key).range"] = "\(projection.since),NOW"
             parameters["projection.\(key).interval"] = "1"
             parameters["projection.\(key).interval.unit"] = "DAYS"
-            // `$${` keeps Terraform from reading Athena's own placeholder as an interpolation.
-            parameters["storage.location.template"] = "\(location)\(key)=$${\(key)}/"
+            // Athena's own placeholder: literal text, which the Terraform rendering escapes like any other.
+            parameters["storage.location.template"] = "\(location)\(key)=${\(key)}/"
         }
         let table = b.add(
             "aws_glue_catalog_table", "output", .catalog,
             [
                 "name": .string(c.table.name),
-                "database_name": .string(database.ref("name")),
+                "database_name": .expression(database.ref("name")),
                 "description": .string("Rows written by processor \(c.pipeline.processor.name)"),
                 "table_type": "EXTERNAL_TABLE",
                 "parameters": .map(parameters),
@@ -79,10 +79,10 @@ enum CatalogResources {
                         "glue:CreatePartition", "glue:GetDatabase", "glue:GetPartition", "glue:GetPartitions",
                         "glue:GetTable", "glue:UpdatePartition", "glue:UpdateTable",
                     ],
-                    resources: [catalogARN, databaseARN, tableARN]),
+                    resources: [catalogARN, databaseARN, tableARN].map(TerraformTemplate.init(literal:))),
                 Statement(
                     sid: "ReadSecurityConfiguration", actions: ["glue:GetSecurityConfiguration"], resources: ["*"]),
-                Statement(sid: "ListLake", actions: ["s3:ListBucket"], resources: [lake.ref("arn")]),
+                Statement(sid: "ListLake", actions: ["s3:ListBucket"], resources: [.init(lake.ref("arn"))]),
                 Statement(
                     sid: "ReadLake", actions: ["s3:GetObject"], resources: ["\(lake.ref("arn"))/\(c.names.lakePrefix)*"]),
                 Statement(
@@ -100,11 +100,13 @@ enum CatalogResources {
             [
                 "name": .string(c.names.crawler),
                 "description": .string("Adds new partitions of \(c.table.name); the schema is owned by Terraform"),
-                "database_name": .string(database.ref("name")),
-                "role": .string(role.ref("arn")),
+                "database_name": .expression(database.ref("name")),
+                "role": .expression(role.ref("arn")),
                 "schedule": .string(schedule.cron),
-                "security_configuration": .string(security.ref("name")),
-                "catalog_target": [["database_name": .string(database.ref("name")), "tables": .strings([table.ref("name")])]],
+                "security_configuration": .expression(security.ref("name")),
+                "catalog_target": [
+                    ["database_name": .expression(database.ref("name")), "tables": [.expression(table.ref("name"))]]
+                ],
                 // The declared schema is the truth: the crawler logs what it would change instead of changing it.
                 "schema_change_policy": ["update_behavior": "LOG", "delete_behavior": "LOG"],
                 "configuration": .string(configuration.compact()),

@@ -12,7 +12,7 @@ enum DeliveryResources {
             ["name": .string(logGroupName), "retention_in_days": .int(c.pipeline.source.retentionDays)])
         let logStream = b.add(
             "aws_cloudwatch_log_stream", "delivery", .delivery,
-            ["name": "DestinationDelivery", "log_group_name": .string(logGroup.ref("name"))])
+            ["name": "DestinationDelivery", "log_group_name": .expression(logGroup.ref("name"))])
         let role = b.role(
             "firehose", .delivery, name: c.names.firehoseRole, service: "firehose.amazonaws.com",
             description: "Lets Firehose write \(c.pipeline.name) batches to the raw bucket",
@@ -23,21 +23,21 @@ enum DeliveryResources {
                         "s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket",
                         "s3:ListBucketMultipartUploads", "s3:PutObject",
                     ],
-                    resources: [bucket.ref("arn"), "\(bucket.ref("arn"))/*"]),
+                    resources: [.init(bucket.ref("arn")), "\(bucket.ref("arn"))/*"]),
                 Statement(
                     sid: "LogDeliveryErrors", actions: ["logs:PutLogEvents"],
                     resources: ["\(logGroup.ref("arn")):log-stream:*"]),
             ])
         var s3: [String: JSONValue] = [
-            "role_arn": .string(role.ref("arn")),
-            "bucket_arn": .string(bucket.ref("arn")),
+            "role_arn": .expression(role.ref("arn")),
+            "bucket_arn": .expression(bucket.ref("arn")),
             "prefix": .string(c.names.rawPrefix),
             "error_output_prefix": .string(c.names.rawErrorPrefix),
             "buffering_size": .int(delivery.bufferingSizeMB),
             "buffering_interval": .int(delivery.bufferingIntervalSeconds),
             "cloudwatch_logging_options": [
-                "enabled": true, "log_group_name": .string(logGroup.ref("name")),
-                "log_stream_name": .string(logStream.ref("name")),
+                "enabled": true, "log_group_name": .expression(logGroup.ref("name")),
+                "log_stream_name": .expression(logStream.ref("name")),
             ],
         ]
         switch delivery.mode {

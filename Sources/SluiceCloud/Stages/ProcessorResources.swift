@@ -1,13 +1,11 @@
 import SluiceModel
 
-/// The processor's image repository, function, role, log group and dead-letter queue.
+/// The processor's image repository (in the account's images stack), function, role, log group and dead-letter queue.
 enum ProcessorResources {
-    static func add(
-        _ c: PipelineContext, to b: inout StackBuilder, landing: Address, lake: Address, query: QueryResources.Added
-    ) -> Address {
+    /// The image repository, its lifecycle and the policy letting the function pull: the `<account>-images` stack.
+    static func addRepository(_ c: PipelineContext, to b: inout StackBuilder) {
         let processor = c.pipeline.processor
-        let region = c.analytics.region
-        let functionARN = "arn:aws:lambda:\(region):\(c.analytics.id):function:\(c.names.function)"
+        let functionARN = "arn:aws:lambda:\(c.analytics.region):\(c.analytics.id):function:\(c.names.function)"
         let repository = b.add(
             "aws_ecr_repository", "processor", .processor,
             [
@@ -33,19 +31,28 @@ enum ProcessorResources {
         ]
         b.add(
             "aws_ecr_lifecycle_policy", "processor", .processor,
-            ["repository": .string(repository.ref("name")), "policy": .string(lifecycle.compact())])
+            ["repository": .expression(repository.ref("name")), "policy": .string(lifecycle.compact())])
         let pull = b.policy(
             "processor_pull", .processor,
             [
                 Statement(
                     sid: "LambdaPullsImage", actions: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
                     principals: [("Service", ["lambda.amazonaws.com"])],
-                    conditions: [("StringLike", "aws:sourceArn", [functionARN])])
+                    conditions: [("StringLike", "aws:sourceArn", [.init(literal: functionARN)])])
             ])
         b.add(
             "aws_ecr_repository_policy", "processor", .processor,
-            ["repository": .string(repository.ref("name")), "policy": .string(pull.ref("json"))])
+            ["repository": .expression(repository.ref("name")), "policy": .expression(pull.ref("json"))])
+        b.stack.outputs.append(
+            Output(
+                name: b.name("repository_url"), pipeline: c.pipeline.name,
+                description: "Where CI pushes the \(processor.name) image", value: repository.ref("repository_url")))
+    }
 
+    static func add(
+        _ c: PipelineContext, to b: inout StackBuilder, landing: Address, lake: Address, query: QueryResources.Added
+    ) -> Address {
+        let processor = c.pipeline.processor
         let logGroup = b.add(
             "aws_cloudwatch_log_group", "processor", .processor,
             ["name": .string(c.names.functionLogGroup), "retention_in_days": .int(c.pipeline.source.retentionDays)])
@@ -67,7 +74,8 @@ enum ProcessorResources {
             Statement(
                 sid: "WriteLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
                 resources: ["\(logGroup.ref("arn")):*"]),
-            Statement(sid: "ParkFailedEvents", actions: ["sqs:SendMessage"], resources: [deadLetters.ref("arn")]),
+            Statement(
+                sid: "ParkFailedEvents", actions: ["sqs:SendMessage"], resources: [.init(deadLetters.ref("arn"))]),
             // X-Ray takes no resource-level permissions: "*" is the only resource AWS accepts here.
             Statement(sid: "Trace", actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], resources: ["*"]),
         ]
@@ -80,12 +88,16 @@ enum ProcessorResources {
                         "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StartQueryExecution",
                         "athena:StopQueryExecution",
                     ],
-                    resources: [query.workgroup.ref("arn")]),
-                Statement(sid: "UseLookupCatalog", actions: ["athena:GetDataCatalog"], resources: [catalog.ref("arn")]),
+                    resources: [.init(query.workgroup.ref("arn"))]),
                 Statement(
-                    sid: "CallLookupConnector", actions: ["lambda:InvokeFunction"], resources: [enrichment.connector]),
+                    sid: "UseLookupCatalog", actions: ["athena:GetDataCatalog"],
+                    resources: [.init(catalog.ref("arn"))]),
                 Statement(
-                    sid: "ListQueryResults", actions: ["s3:GetBucketLocation", "s3:ListBucket"], resources: [results]),
+                    sid: "CallLookupConnector", actions: ["lambda:InvokeFunction"],
+                    resources: [.init(literal: enrichment.connector)]),
+                Statement(
+                    sid: "ListQueryResults", actions: ["s3:GetBucketLocation", "s3:ListBucket"],
+                    resources: [.init(results)]),
                 Statement(
                     sid: "ReadWriteQueryResults", actions: ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"],
                     resources: ["\(results)/*"]),
@@ -103,7 +115,7 @@ enum ProcessorResources {
                 description: "Image of processor \(processor.name), pinned by digest: <repository url>@sha256:<digest>. "
                     + "The deploy workflow passes the digest it pushed.",
                 validation: (
-                    "${can(regex(\"^[^@]+@sha256:[0-9a-f]{64}$\", var.\(image)))}",
+                    TerraformExpression("can(regex(\"^[^@]+@sha256:[0-9a-f]{64}$\", var.\(image)))"),
                     "The image must be pinned by digest (<repository url>@sha256:<64 hex digits>)."
                 )))
         var environment = processor.environment
@@ -111,16 +123,16 @@ enum ProcessorResources {
         var function: [String: JSONValue] = [
             "function_name": .string(c.names.function),
             "description": .string("Sluice processor \(processor.name) of pipeline \(c.pipeline.name)"),
-            "role": .string(role.ref("arn")),
+            "role": .expression(role.ref("arn")),
             "package_type": "Image",
-            "image_uri": .string("${var.\(image)}"),
+            "image_uri": .expression(.variable(image)),
             "architectures": .strings([processor.architecture.rawValue]),
             "memory_size": .int(processor.memoryMB),
             "timeout": .int(processor.timeoutSeconds),
             "environment": ["variables": .map(environment)],
-            "logging_config": ["log_format": "JSON", "log_group": .string(logGroup.ref("name"))],
+            "logging_config": ["log_format": "JSON", "log_group": .expression(logGroup.ref("name"))],
             "tracing_config": ["mode": "Active"],
-            "dead_letter_config": ["target_arn": .string(deadLetters.ref("arn"))],
+            "dead_letter_config": ["target_arn": .expression(deadLetters.ref("arn"))],
             "depends_on": .strings([
                 Address("aws_iam_role_policy", b.name("processor")).description, logGroup.description,
             ]),
@@ -130,14 +142,11 @@ enum ProcessorResources {
         b.add(
             "aws_lambda_function_event_invoke_config", "processor", .processor,
             [
-                "function_name": .string(lambda.ref("function_name")),
+                "function_name": .expression(lambda.ref("function_name")),
                 "maximum_retry_attempts": 2,
                 "maximum_event_age_in_seconds": 21600,
             ])
         b.stack.outputs += [
-            Output(
-                name: b.name("repository_url"), pipeline: c.pipeline.name,
-                description: "Where CI pushes the \(processor.name) image", value: repository.ref("repository_url")),
             Output(
                 name: b.name("function_name"), pipeline: c.pipeline.name,
                 description: "The \(processor.name) Lambda function", value: lambda.ref("function_name")),

@@ -10,6 +10,8 @@ enum QueryResources {
 
     static func add(_ c: PipelineContext, to b: inout StackBuilder) -> Added {
         let athena = c.pipeline.athena
+        // Validation bounds the MiB count so the byte count fits; saturate rather than trap should it not have run.
+        let (bytes, overflow) = athena.bytesScannedCutoffMB.multipliedReportingOverflow(by: 1_048_576)
         let results = b.bucket(
             "athena_results", .query, name: c.names.athenaResultsBucket, expireDays: athena.resultsExpireDays)
         let workgroup = b.add(
@@ -22,7 +24,7 @@ enum QueryResources {
                 "configuration": [
                     "enforce_workgroup_configuration": true,
                     "publish_cloudwatch_metrics_enabled": true,
-                    "bytes_scanned_cutoff_per_query": .int(athena.bytesScannedCutoffMB * 1024 * 1024),
+                    "bytes_scanned_cutoff_per_query": .int(overflow ? Int.max : bytes),
                     "engine_version": ["selected_engine_version": "Athena engine version 3"],
                     "result_configuration": [
                         "output_location": .string("s3://\(c.names.athenaResultsBucket)/results/"),

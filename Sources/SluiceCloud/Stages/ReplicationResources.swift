@@ -12,7 +12,8 @@ enum ReplicationResources {
             statements: [
                 Statement(
                     sid: "ReadReplicationConfiguration",
-                    actions: ["s3:GetReplicationConfiguration", "s3:ListBucket"], resources: [rawBucket.ref("arn")]),
+                    actions: ["s3:GetReplicationConfiguration", "s3:ListBucket"],
+                    resources: [.init(rawBucket.ref("arn"))]),
                 Statement(
                     sid: "ReadSourceVersions",
                     actions: [
@@ -35,8 +36,8 @@ enum ReplicationResources {
         b.add(
             "aws_s3_bucket_replication_configuration", "raw", .replication,
             [
-                "role": .string(role.ref("arn")),
-                "bucket": .string(rawBucket.ref("id")),
+                "role": .expression(role.ref("arn")),
+                "bucket": .expression(rawBucket.ref("id")),
                 "rule": [
                     [
                         "id": .string("to-\(c.analytics.name)"),
@@ -61,8 +62,8 @@ enum ReplicationResources {
         let landingARN = ARN.bucket(c.names.landingBucket)
         // The principal is the source account, narrowed to the role by condition: the role lives in the other
         // stack, and S3 refuses a policy naming a role that does not exist yet.
-        let fromRole: [(test: String, variable: String, values: [String])] = [
-            ("ArnEquals", "aws:PrincipalArn", [roleARN])
+        let fromRole: [(test: String, variable: String, values: [TerraformTemplate])] = [
+            ("ArnEquals", "aws:PrincipalArn", [.init(literal: roleARN)])
         ]
         let principal = [(type: "AWS", identifiers: ["arn:aws:iam::\(c.source.id):root"])]
         return b.bucket(
@@ -74,7 +75,7 @@ enum ReplicationResources {
                 Statement(
                     sid: "CheckDestinationVersioning",
                     actions: ["s3:GetBucketVersioning", "s3:ListBucket", "s3:PutBucketVersioning"],
-                    resources: [landingARN], principals: principal, conditions: fromRole),
+                    resources: [.init(literal: landingARN)], principals: principal, conditions: fromRole),
             ])
     }
 }

@@ -12,16 +12,16 @@ enum SourceResources {
             statements: [
                 Statement(
                     sid: "PutToDeliveryStream", actions: ["firehose:PutRecord", "firehose:PutRecordBatch"],
-                    resources: [stream.ref("arn")])
+                    resources: [.init(stream.ref("arn"))])
             ])
         b.add(
             "aws_cloudwatch_log_subscription_filter", "source", .source,
             [
                 "name": .string(c.names.subscriptionFilter),
-                "log_group_name": .string(group.ref("name")),
+                "log_group_name": .expression(group.ref("name")),
                 "filter_pattern": .string(c.pipeline.source.filterPattern),
-                "destination_arn": .string(stream.ref("arn")),
-                "role_arn": .string(role.ref("arn")),
+                "destination_arn": .expression(stream.ref("arn")),
+                "role_arn": .expression(role.ref("arn")),
                 "depends_on": .strings([Address("aws_iam_role_policy", b.name("logs")).description]),
             ])
     }

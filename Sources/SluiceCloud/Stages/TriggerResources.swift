@@ -3,7 +3,9 @@ import SluiceModel
 /// S3 Object Created events, through EventBridge, to the processor; failed deliveries land in a dead-letter queue.
 enum TriggerResources {
     static func add(_ c: PipelineContext, to b: inout StackBuilder, landing: Address, function: Address) {
-        b.add("aws_s3_bucket_notification", "landing", .trigger, ["bucket": .string(landing.ref("id")), "eventbridge": true])
+        b.add(
+            "aws_s3_bucket_notification", "landing", .trigger,
+            ["bucket": .expression(landing.ref("id")), "eventbridge": true])
         // Literal names, not references: the pattern is a JSON string and must stay reviewable as such.
         let pattern: JSONValue = [
             "source": ["aws.s3"],
@@ -31,31 +33,31 @@ enum TriggerResources {
             "events_dlq", .trigger,
             [
                 Statement(
-                    sid: "EventBridgeDeadLetters", actions: ["sqs:SendMessage"], resources: [queue.ref("arn")],
+                    sid: "EventBridgeDeadLetters", actions: ["sqs:SendMessage"], resources: [.init(queue.ref("arn"))],
                     principals: [("Service", ["events.amazonaws.com"])],
-                    conditions: [("ArnEquals", "aws:SourceArn", [rule.ref("arn")])])
+                    conditions: [("ArnEquals", "aws:SourceArn", [.init(rule.ref("arn"))])])
             ])
         b.add(
             "aws_sqs_queue_policy", "events_dlq", .trigger,
-            ["queue_url": .string(queue.ref("id")), "policy": .string(queuePolicy.ref("json"))])
+            ["queue_url": .expression(queue.ref("id")), "policy": .expression(queuePolicy.ref("json"))])
         b.add(
             "aws_cloudwatch_event_target", "processor", .trigger,
             [
-                "rule": .string(rule.ref("name")),
+                "rule": .expression(rule.ref("name")),
                 "target_id": "processor",
-                "arn": .string(function.ref("arn")),
+                "arn": .expression(function.ref("arn")),
                 // Retry for the longest EventBridge allows, then park the event: no object goes unprocessed.
                 "retry_policy": ["maximum_event_age_in_seconds": 86400, "maximum_retry_attempts": 185],
-                "dead_letter_config": ["arn": .string(queue.ref("arn"))],
+                "dead_letter_config": ["arn": .expression(queue.ref("arn"))],
             ])
         b.add(
             "aws_lambda_permission", "events", .trigger,
             [
                 "statement_id": "AllowEventBridgeRule",
                 "action": "lambda:InvokeFunction",
-                "function_name": .string(function.ref("function_name")),
+                "function_name": .expression(function.ref("function_name")),
                 "principal": "events.amazonaws.com",
-                "source_arn": .string(rule.ref("arn")),
+                "source_arn": .expression(rule.ref("arn")),
             ])
     }
 }

@@ -14,7 +14,7 @@ enum ViewResources {
                 "aws_glue_catalog_table", "view_\(view.name)", .views,
                 [
                     "name": .string(view.name),
-                    "database_name": .string(database.ref("name")),
+                    "database_name": .expression(database.ref("name")),
                     "description": .string("View of pipeline \(c.pipeline.name); SQL in generated/sql"),
                     "table_type": "VIRTUAL_VIEW",
                     "parameters": ["presto_view": "true", "comment": "Presto View"],

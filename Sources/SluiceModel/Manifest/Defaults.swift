@@ -10,6 +10,9 @@ public enum Defaults {
     public static let memoryMB = 1024
     public static let timeoutSeconds = 300
     public static let architecture = Architecture.arm64
+    /// A processor handles one object per invocation and Firehose writes about one object per buffer interval, so a
+    /// few run at once; 10 leaves room for bursts and caps what a flood of events can run (and cost).
+    public static let reservedConcurrency = 10
     public static let cacheTTLSeconds = 300
     public static let importMode = ImportMode.directQuery
     public static let stateKeyPrefix = "sluice"
@@ -17,4 +20,7 @@ public enum Defaults {
     public static let bytesScannedCutoffMB = 10240
     public static let resultsExpireDays = 7
     public static let quickSightNamespace = "default"
+    /// The Swift release the processor images are built with and the pull-request check compiles and tests with
+    /// (`swift:<version>-amazonlinux2023`, official images of which start at 6.3).
+    public static let swiftVersion = "6.3"
 }

@@ -5,7 +5,8 @@ public struct ProcessorStage: Sendable {
     public var memoryMB: Int
     public var timeoutSeconds: Int
     public var architecture: Architecture
-    /// Reserved concurrent executions; nil leaves the function on the account's shared pool.
+    /// Reserved concurrent executions: the declared value, or `Defaults.reservedConcurrency` (never nil once
+    /// initialised; optional so the DSL and the decoder can say "not declared").
     public var reservedConcurrency: Int?
     public var environment: [String: String]
     /// The enrichment lookups, answered by an Athena (federated) query.
@@ -24,7 +25,9 @@ public struct ProcessorStage: Sendable {
         self.memoryMB = memoryMB
         self.timeoutSeconds = timeoutSeconds
         self.architecture = architecture
-        self.reservedConcurrency = reservedConcurrency
+        // A function on the shared pool can starve every other function of the account (and fails checkov's
+        // CKV_AWS_115): an undeclared reservation gets the default.
+        self.reservedConcurrency = reservedConcurrency ?? Defaults.reservedConcurrency
         self.environment = environment
         self.enrichment = enrichment
         self.output = output
@@ -139,7 +142,10 @@ extension Lookup {
     /// The Athena query the processor runs for this lookup, once per object: `(?)` stands for the batch of
     /// distinct keys found in the object, one `?` each, passed as execution parameters.
     public func query(catalog: String) -> String {
-        let selected = ([key] + columns).map { "\"\($0)\"" }.joined(separator: ", ")
-        return "SELECT \(selected)\nFROM \"\(catalog)\".\"\(schema)\".\"\(table)\"\nWHERE \"\(key)\" IN (?)"
+        // Identifiers are validated; quoting them (a `"` doubled) keeps the query one statement regardless.
+        func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let selected = ([key] + columns).map(quoted).joined(separator: ", ")
+        let from = "\(quoted(catalog)).\(quoted(schema)).\(quoted(table))"
+        return "SELECT \(selected)\nFROM \(from)\nWHERE \(quoted(key)) IN (?)"
     }
 }

@@ -12,11 +12,14 @@ public struct Project: Sendable {
     public var tags: [String: String]
     /// How the generated GitHub workflows reach AWS; nil when none are generated.
     public var github: GitHubSettings?
+    /// The Swift release of the processor images' builder, which the pull-request check also compiles and tests in:
+    /// named once, here (`project.swift_version`).
+    public var swiftVersion: String
     public var origin: Origin
 
     public init(
         name: String, prefix: String, accounts: [Account], state: StateBackend, tags: [String: String] = [:],
-        github: GitHubSettings? = nil, origin: Origin
+        github: GitHubSettings? = nil, swiftVersion: String = Defaults.swiftVersion, origin: Origin
     ) {
         self.name = name
         self.prefix = prefix
@@ -24,6 +27,7 @@ public struct Project: Sendable {
         self.state = state
         self.tags = tags
         self.github = github
+        self.swiftVersion = swiftVersion
         self.origin = origin
     }
 

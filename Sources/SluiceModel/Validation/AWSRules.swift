@@ -108,14 +108,77 @@ public enum AWSRules {
         return shaped ? nil : "'\(region)' is not an AWS region name (such as eu-west-1)"
     }
 
-    /// `arn:aws:iam::<id>:role/<path/name>`, and in the expected account when one is given.
+    /// The characters of an IAM name: `[A-Za-z0-9+=,.@_-]`.
+    static func isIAMNameCharacter(_ c: Character) -> Bool { c.isASCII && (isAlnum(c) || "+=,.@_-".contains(c)) }
+
+    /// `arn:<partition>:iam::<12 digits>:role/<path/><name>`, in the expected account when one is given. The name is
+    /// 1 to 64 characters of `[A-Za-z0-9+=,.@_-]`; each path segment is non-empty and of the same characters, the path
+    /// at most 512 characters. (IAM allows any printable ASCII in a path; Sluice does not, so a role ARN is inert text
+    /// in a shell script, a YAML value and a Terraform string alike.)
     public static func roleARNProblem(_ arn: String, account: String?) -> String? {
+        let shape = "'\(arn)' is not an IAM role ARN (arn:aws:iam::<account id>:role/<name>)"
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn", parts[1].hasPrefix("aws"), parts[2] == "iam", parts[3].isEmpty,
-            parts[5].hasPrefix("role/"), parts[5].count > 5
-        else { return "'\(arn)' is not an IAM role ARN (arn:aws:iam::<account id>:role/<name>)" }
+        guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[3].isEmpty, parts[5].hasPrefix("role/")
+        else { return shape }
+        let partition = parts[1].split(separator: "-", omittingEmptySubsequences: false)
+        guard partition.first == "aws", partition.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isLowerAlnum) }) else {
+            return "\(shape): '\(parts[1])' is not an AWS partition"
+        }
+        if accountIDProblem(String(parts[4])) != nil {
+            return "\(shape): the account id must be 12 digits, found '\(parts[4])'"
+        }
+        let segments = parts[5].dropFirst("role/".count).split(separator: "/", omittingEmptySubsequences: false)
+        let name = segments.last ?? ""
+        if name.isEmpty || name.count > 64 {
+            return "the role name in '\(arn)' must be 1 to 64 characters, found \(name.count)"
+        }
+        if let bad = segments.joined().first(where: { !isIAMNameCharacter($0) }) {
+            return "the role '\(arn)' has '\(bad)', which IAM names do not allow (letters, digits and '+=,.@_-')"
+        }
+        if segments.dropLast().contains(where: \.isEmpty) {
+            return "the role path in '\(arn)' has an empty segment ('//')"
+        }
+        if segments.dropLast().joined(separator: "/").count + 2 > 512 {
+            return "the role path in '\(arn)' is longer than IAM's 512 characters"
+        }
         if let account, parts[4] != account {
             return "the role '\(arn)' is in account \(parts[4]), not in this account (\(account))"
+        }
+        return nil
+    }
+
+    /// The state key prefix: the backend block takes no interpolation, so it is held to plain S3 key segments, 1 to 512
+    /// characters of letters, digits, '.', '_' and '-' separated by single '/', none of them '.' or '..'.
+    public static func stateKeyPrefixProblem(_ prefix: String) -> String? {
+        if prefix.isEmpty || prefix.count > 512 { return "the state key_prefix must be 1 to 512 characters" }
+        let segments = prefix.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains(where: \.isEmpty) {
+            return "the state key_prefix '\(prefix)' must not start or end with '/' nor hold '//'"
+        }
+        if let bad = prefix.first(where: { !($0.isASCII && (isAlnum($0) || "._-/".contains($0))) }) {
+            return
+                "the state key_prefix takes only letters, digits, '.', '_', '-' and '/'; found '\(bad)' in '\(prefix)'"
+        }
+        if segments.contains(where: { $0 == "." || $0 == ".." }) {
+            return "the state key_prefix '\(prefix)' must not have a '.' or '..' segment"
+        }
+        return nil
+    }
+
+    /// A GitHub environment name: 1 to 255 characters, no control characters, and no `${{` (GitHub would evaluate it
+    /// where the workflow names the environment).
+    public static func githubEnvironmentProblem(_ name: String) -> String? {
+        if name.isEmpty || name.count > 255 { return "a GitHub environment name is 1 to 255 characters" }
+        if let problem = inertTextProblem(name, what: "a GitHub environment name") { return problem }
+        return nil
+    }
+
+    /// Text that reaches generated files must not carry GitHub's expression syntax `${{`, nor control characters
+    /// (line breaks included), which no generated file format keeps on one line.
+    public static func inertTextProblem(_ text: String, what: String) -> String? {
+        if text.contains("${{") { return "\(what) cannot contain '${{' (GitHub Actions would evaluate it)" }
+        if let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            return "\(what) cannot contain the control character U+\(String(bad.value, radix: 16, uppercase: true))"
         }
         return nil
     }

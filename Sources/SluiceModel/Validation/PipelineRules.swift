@@ -33,17 +33,9 @@ struct PipelineRules {
 
     private func checkDelivery(_ d: inout Diagnostics) {
         let delivery = pipeline.delivery
-        if !(1...128).contains(delivery.bufferingSizeMB) {
-            d.error("buffering_size_mb must be 1 to 128, found \(delivery.bufferingSizeMB)",
-                at: delivery.origin["buffering_size_mb"])
-        }
-        if !(0...900).contains(delivery.bufferingIntervalSeconds) {
-            d.error("buffering_interval_seconds must be 0 to 900, found \(delivery.bufferingIntervalSeconds)",
-                at: delivery.origin["buffering_interval_seconds"])
-        }
-        if delivery.expireDays < 1 {
-            d.error("expire_days must be at least 1, found \(delivery.expireDays)", at: delivery.origin["expire_days"])
-        }
+        check(delivery.bufferingSizeMB, NumberRules.bufferingSizeMB, delivery.origin, &d)
+        check(delivery.bufferingIntervalSeconds, NumberRules.bufferingIntervalSeconds, delivery.origin, &d)
+        check(delivery.expireDays, NumberRules.expireDays, delivery.origin, &d)
         let prefixProblem = FirehosePrefixRules.prefixProblem(delivery.prefix, isErrorPrefix: false)
         if let prefixProblem { d.error(prefixProblem, at: delivery.origin["prefix"]) }
         if !delivery.prefix.isEmpty, delivery.prefix.contains("!{") {
@@ -101,17 +93,16 @@ struct PipelineRules {
         if let problem = AWSRules.kebabProblem(processor.name, what: "a processor name", maxLength: 40) {
             d.error(problem, at: processor.origin["name"])
         }
-        if !(128...10240).contains(processor.memoryMB) {
-            d.error("memory_mb must be 128 to 10240, found \(processor.memoryMB)", at: processor.origin["memory_mb"])
-        }
-        if !(1...900).contains(processor.timeoutSeconds) {
-            d.error("timeout_seconds must be 1 to 900, found \(processor.timeoutSeconds)",
-                at: processor.origin["timeout_seconds"])
-        }
-        if let reserved = processor.reservedConcurrency, reserved < 1 {
-            d.error(
-                "reserved_concurrency must be at least 1 (0 would stop the processor), found \(reserved)",
-                at: processor.origin["reserved_concurrency"])
+        check(processor.memoryMB, NumberRules.memoryMB, processor.origin, &d)
+        check(processor.timeoutSeconds, NumberRules.timeoutSeconds, processor.origin, &d)
+        if let reserved = processor.reservedConcurrency {
+            check(reserved, NumberRules.reservedConcurrency, processor.origin, &d)
+            if reserved > NumberRules.defaultQuotaReservable, NumberRules.reservedConcurrency.range.contains(reserved) {
+                d.warning(
+                    "reserved_concurrency \(reserved) needs a raised Lambda quota: an account with the default 1,000 "
+                        + "concurrent executions can reserve at most \(NumberRules.defaultQuotaReservable)",
+                    at: processor.origin["reserved_concurrency"])
+            }
         }
         for key in processor.environment.keys.sorted() {
             if let problem = AWSRules.environmentKeyProblem(key) { d.error(problem, at: processor.origin["environment"]) }
@@ -146,13 +137,15 @@ struct PipelineRules {
         if let problem = AWSRules.functionARNProblem(enrichment.connector) {
             d.error(problem, at: enrichment.origin["connector"])
         }
-        if enrichment.cacheTTLSeconds < 0 {
-            d.error("cache_ttl_seconds cannot be negative", at: enrichment.origin["cache_ttl_seconds"])
-        }
+        check(enrichment.cacheTTLSeconds, NumberRules.cacheTTLSeconds, enrichment.origin, &d)
         if enrichment.lookups.isEmpty { d.error("enrichment declares no lookups", at: enrichment.origin["lookups"]) }
         let columns = table.columns.map(\.name)
         var names: Set<String> = []
         for lookup in enrichment.lookups {
+            // The name is a file name (generated/sql/<database>/lookups/<name>.sql) and a line of SQL comment.
+            if let problem = AWSRules.glueIdentifierProblem(lookup.name, what: "a lookup name") {
+                d.error(problem, at: lookup.origin["name"])
+            }
             if !names.insert(lookup.name).inserted {
                 d.error("duplicate lookup '\(lookup.name)'", at: lookup.origin["name"])
             }
@@ -205,15 +198,8 @@ struct PipelineRules {
 
     private func checkAnalytics(_ d: inout Diagnostics) {
         let athena = pipeline.athena
-        if athena.bytesScannedCutoffMB < 10 {
-            d.error(
-                "bytes_scanned_cutoff_mb must be at least 10 (Athena's minimum), found \(athena.bytesScannedCutoffMB)",
-                at: athena.origin["bytes_scanned_cutoff_mb"])
-        }
-        if athena.resultsExpireDays < 1 {
-            d.error("results_expire_days must be at least 1, found \(athena.resultsExpireDays)",
-                at: athena.origin["results_expire_days"])
-        }
+        check(athena.bytesScannedCutoffMB, NumberRules.bytesScannedCutoffMB, athena.origin, &d)
+        check(athena.resultsExpireDays, NumberRules.resultsExpireDays, athena.origin, &d)
         let views = checkViews(&d)
         checkQuickSight(views: views, &d)
     }
@@ -347,6 +333,11 @@ struct PipelineRules {
                     at: visual.origin["dimension"])
             }
         }
+    }
+
+    /// Reports a number outside its rule's range at the number's key.
+    private func check(_ value: Int, _ rule: NumberRule, _ origin: Origin, _ d: inout Diagnostics) {
+        if let problem = rule.problem(value) { d.error(problem, at: origin[rule.key]) }
     }
 
     /// Names built from the prefix and the pipeline's names must still fit AWS's limits.

@@ -52,6 +52,9 @@ public enum Validator {
         if let problem = AWSRules.kebabProblem(project.prefix, what: "the project prefix", maxLength: 16) {
             diagnostics.error(problem, at: project.origin["prefix"])
         }
+        if let problem = ToolchainRules.swiftVersionProblem(project.swiftVersion) {
+            diagnostics.error(problem, at: project.origin["swift_version"])
+        }
         if project.accounts.isEmpty {
             diagnostics.error("the project declares no accounts", at: project.origin["accounts"])
         }
@@ -65,6 +68,8 @@ public enum Validator {
             }
             seenNames[account.name] = account
             if let problem = AWSRules.kebabProblem(account.name, what: "an account name", maxLength: 32) {
+                diagnostics.error(problem, at: account.origin["name"])
+            } else if let problem = ToolchainRules.derivedStackProblem(account.name) {
                 diagnostics.error(problem, at: account.origin["name"])
             }
             if let problem = AWSRules.accountIDProblem(account.id) {
@@ -94,8 +99,8 @@ public enum Validator {
                 diagnostics.error(problem, at: github.origin["oidc_plan_role"])
             }
             if let problem = AWSRules.regionProblem(github.region) { diagnostics.error(problem, at: github.origin["region"]) }
-            if github.environment.isEmpty || github.environment.count > 255 {
-                diagnostics.error("a GitHub environment name is 1 to 255 characters", at: github.origin["environment"])
+            if let problem = AWSRules.githubEnvironmentProblem(github.environment) {
+                diagnostics.error(problem, at: github.origin["environment"])
             }
         }
         let state = project.state
@@ -105,9 +110,8 @@ public enum Validator {
         if let problem = AWSRules.regionProblem(state.region) {
             diagnostics.error(problem, at: state.origin["region"])
         }
-        if state.keyPrefix.hasPrefix("/") || state.keyPrefix.hasSuffix("/") || state.keyPrefix.isEmpty {
-            diagnostics.error("the state key_prefix must be non-empty, without a leading or trailing '/'",
-                at: state.origin["key_prefix"])
+        if let problem = AWSRules.stateKeyPrefixProblem(state.keyPrefix) {
+            diagnostics.error(problem, at: state.origin["key_prefix"])
         }
         checkAccountReference(state.account, in: project, at: state.origin["account"], &diagnostics)
         for (key, value) in project.tags.sorted(by: { $0.key < $1.key }) {

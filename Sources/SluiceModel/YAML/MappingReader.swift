@@ -129,11 +129,20 @@ final class MappingReader {
             return fallback
         }
         guard let (text, node) = scalar(key, expected: "an integer") else { return fallback }
-        guard let number = Int(text) else {
+        return integer(text, key: key, at: node) ?? fallback
+    }
+
+    /// The integer a scalar holds, or nil with a located error: also for digits beyond 64 bits, which are out of any
+    /// range a declaration takes.
+    private func integer(_ text: String, key: String, at node: Node) -> Int? {
+        if let number = Int(text) { return number }
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            file.error("the integer '\(text)' for '\(qualified(key))' is out of range (beyond 64 bits)", at: node)
+        } else {
             file.error("expected an integer for '\(qualified(key))', found '\(text)'", at: node)
-            return fallback
         }
-        return number
+        return nil
     }
 
     func optionalInt(_ key: String) -> Int? {
@@ -142,11 +151,7 @@ final class MappingReader {
             return nil
         }
         guard let (text, node) = scalar(key, expected: "an integer") else { return nil }
-        guard let number = Int(text) else {
-            file.error("expected an integer for '\(qualified(key))', found '\(text)'", at: node)
-            return nil
-        }
-        return number
+        return integer(text, key: key, at: node)
     }
 
     func bool(_ key: String, default fallback: Bool) -> Bool {

@@ -11,6 +11,7 @@ public enum ProjectDecoder {
         let projectReader = top.mapping("project", required: true)
         let name = projectReader?.requiredString("name")
         let prefix = projectReader?.requiredString("prefix")
+        let swiftVersion = projectReader?.string("swift_version", default: Defaults.swiftVersion)
         projectReader?.finish()
 
         var accounts: [Account] = []
@@ -65,6 +66,7 @@ public enum ProjectDecoder {
         origin.fields["accounts"] = top.origin.fields["accounts"]
         origin.fields["tags"] = top.origin.fields["tags"]
         return Project(
-            name: name, prefix: prefix, accounts: accounts, state: state, tags: tags, github: github, origin: origin)
+            name: name, prefix: prefix, accounts: accounts, state: state, tags: tags, github: github,
+            swiftVersion: swiftVersion ?? Defaults.swiftVersion, origin: origin)
     }
 }
