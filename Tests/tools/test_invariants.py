@@ -42,31 +42,6 @@ WORKERS = 2
 LINE = re.compile(r"^[^:\n]+:\d+:\d+: (error|warning): .+$")
 SUMMARY = re.compile(r"^\d+ errors? in the declarations")
 
-# Cases that fail on this branch only because their fix is on wip/escape (one escaping layer for Terraform and for
-# shell, range-checked numbers). Remove this list once wip/escape is merged: every case must then pass.
-XFAIL_UNTIL_WIP_ESCAPE: dict[str, str] = {
-    "repro-1-plan-role-shell": "item 1, a role ARN pasted into a run: script",
-    "repro-1-role-gha-expression": "items 1 and 3, `${{` in a role ARN (generate traps in WorkflowText.swift)",
-    "repro-1-environment-gha-expression": "item 1, `${{` in github.environment reaches the workflows",
-    "repro-2-tag-file": "item 2, Terraform template in a tag value",
-    "repro-2-filter-pattern": "item 2, Terraform template in filter_pattern",
-    "repro-3-bytes-scanned-overflow": "item 3, integer overflow in QueryResources.swift",
-    "repro-5-expire-days": "item 5, expire_days beyond Int32",
-    "repro-5-results-expire-days": "item 5, results_expire_days beyond Int32",
-    "scalar-sluice-github.oidc_role-append_gha_expression": "item 1, `${{` in a role ARN reaches role-to-assume:",
-    "scalar-sluice-project.name-str_gha_expression": "item 2, Terraform template in the project name",
-    "scalar-sluice-tags.cost-center-append_tf_interpolation": "item 2, Terraform template in a tag value",
-    "scalar-integrations-usage-processor.output.columns.11.comment-append_tf_interpolation":
-        "item 2, Terraform template in a column comment",
-    "scalar-integrations-usage-processor.output.columns.12.comment-append_gha_expression":
-        "item 2, Terraform template in a column comment",
-    "scalar-integrations-usage-processor.output.partition_keys.0.comment-append_tf_interpolation":
-        "item 2, Terraform template in a column comment",
-    "scalar-integrations-usage-processor.output.partition_keys.0.comment-str_gha_expression":
-        "item 2, Terraform template in a column comment",
-    "scalar-integrations-usage-athena.results_expire_days-num_int32_overflow": "item 5, results_expire_days range",
-}
-
 
 @dataclass
 class Outcome:
@@ -336,13 +311,7 @@ def test_the_corpus_has_at_least_500_cases():
     assert len({case.id for case in CASES}) == len(CASES), "case ids must be unique"
 
 
-def _param(case: Case):
-    reason = XFAIL_UNTIL_WIP_ESCAPE.get(case.id)
-    marks = [pytest.mark.xfail(strict=False, reason=f"fixed on wip/escape: {reason}")] if reason else []
-    return pytest.param(case.id, id=case.id, marks=marks)
-
-
-@pytest.mark.parametrize("case_id", [_param(case) for case in CASES])
+@pytest.mark.parametrize("case_id", [pytest.param(case.id, id=case.id) for case in CASES])
 def test_invariants_hold(case_id: str, outcomes: dict[str, Outcome]):
     problems = outcomes[case_id].problems
     assert not problems, f"{case_id}:\n" + "\n".join(problems)
