@@ -24,21 +24,33 @@ struct ProjectOptions: ParsableArguments {
 
     var files: ProjectFiles { ProjectFiles(root: URL(fileURLWithPath: root)) }
 
-    /// Loads the workspace and prints its diagnostics to stderr; throws exit 1 on errors.
-    func loadOrExit() throws -> Workspace {
+    /// Loads the workspace and prints its diagnostics to stderr; throws exit 1 on errors, saying what the command
+    /// did not do (`stopped`, such as "nothing was generated") when that is not plain from the command.
+    func loadOrExit(_ stopped: String? = nil) throws -> Workspace {
         let workspace = files.load()
-        report(workspace.diagnostics.sorted)
+        report(workspace.diagnostics.sorted, root: root)
         if workspace.diagnostics.hasErrors {
             let count = workspace.diagnostics.errors.count
-            printError("\(count) error\(count == 1 ? "" : "s") in the declarations; nothing was generated")
+            printError("\(count) error\(count == 1 ? "" : "s") in the declarations\(stopped.map { "; \($0)" } ?? "")")
             throw ExitCode(1)
         }
         return workspace
     }
 }
 
+/// Prints diagnostics with their files as the user's shell and editor name them: relative to the current
+/// directory, or absolute when outside it (a location relative to `--root` opens the wrong file).
+func report(_ diagnostics: [Diagnostic], root: String) {
+    for diagnostic in diagnostics {
+        var shown = diagnostic
+        shown.location.file = DisplayPath.of(diagnostic.location.file, root: root)
+        printError(shown.description)
+    }
+}
+
+/// Prints diagnostics whose files are relative to the current directory (or absolute).
 func report(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics { printError(diagnostic.description) }
+    report(diagnostics, root: FileManager.default.currentDirectoryPath)
 }
 
 func printError(_ text: String) {
@@ -71,7 +83,7 @@ struct Generate: ParsableCommand {
     @OptionGroup var options: ProjectOptions
 
     func run() throws {
-        let workspace = try options.loadOrExit()
+        let workspace = try options.loadOrExit("nothing was generated")
         let files = try options.files.generate(workspace).get()
         do {
             let actions = try options.files.write(files)
@@ -93,6 +105,11 @@ struct Check: ParsableCommand {
     func run() throws {
         let workspace = try options.loadOrExit()
         let files = try options.files.generate(workspace).get()
+        let linked = options.files.linkedPaths(files)
+        if !linked.isEmpty {
+            printError("error: \(ProjectFilesError.symbolicLinks(linked))")
+            throw ExitCode(1)
+        }
         let drifts = options.files.drift(files)
         if drifts.isEmpty {
             print("ok: \(files.count) generated files are current")

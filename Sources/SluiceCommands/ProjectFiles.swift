@@ -71,6 +71,8 @@ public struct ProjectFiles: Sendable {
     /// Writes the files that changed and removes owned files nothing produces; returns what it did.
     /// Refuses, before touching anything, when a file to replace was not written by Sluice.
     public func write(_ files: [GeneratedFile]) throws -> [String] {
+        let linked = linkedPaths(files)
+        if !linked.isEmpty { throw ProjectFilesError.symbolicLinks(linked) }
         let drifts = drift(files)
         let foreign = drifts.filter { $0.kind == .stale && !GeneratedFile.isOwned(Array(($0.current ?? "").utf8)) }
         if !foreign.isEmpty { throw ProjectFilesError.notOwned(foreign.map(\.path)) }
@@ -136,12 +138,34 @@ public struct ProjectFiles: Sendable {
     }
 
     private func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+
+    /// The owned folders, and the folders and files below them that `files` would write, that are symbolic links:
+    /// following one would carry writes and removals outside the root (and show files from there in diffs).
+    public func linkedPaths(_ files: [GeneratedFile]) -> [String] {
+        let paths = Generator.ownedFolders + files.map(\.path) + ownedFiles()
+        return Set(paths.compactMap(symbolicLink(in:))).sorted()
+    }
+
+    /// The first part of `path` (relative to the root), itself included, that is a symbolic link; nil when none is.
+    func symbolicLink(in path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            parts.append(part)
+            let relative = parts.joined(separator: "/")
+            let target = url(relative).path
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: target)) != nil { return relative }
+            if !FileManager.default.fileExists(atPath: target) { return nil }
+        }
+        return nil
+    }
 }
 
 public enum ProjectFilesError: Error, CustomStringConvertible {
     /// Files in the way that Sluice did not write; nothing was changed.
     case notOwned([String])
     case writeFailed([String])
+    /// Owned folders or files that are symbolic links; nothing was changed.
+    case symbolicLinks([String])
 
     public var description: String {
         switch self {
@@ -149,6 +173,11 @@ public enum ProjectFilesError: Error, CustomStringConvertible {
             "\(paths.joined(separator: ", ")) exist\(paths.count == 1 ? "s" : "") and \(paths.count == 1 ? "was" : "were") "
                 + "not written by sluice (no '\(GeneratedFile.marker)' marker); move \(paths.count == 1 ? "it" : "them") "
                 + "away first. Nothing was changed."
+        case .symbolicLinks(let paths):
+            "\(paths.joined(separator: ", ")) \(paths.count == 1 ? "is a symbolic link" : "are symbolic links"); "
+                + "sluice writes generated files only into real folders inside the project root, never through a "
+                + "link (it could lead outside the root). Replace \(paths.count == 1 ? "it" : "them") with a real "
+                + "folder or file. Nothing was changed."
         case .writeFailed(let failures):
             "cannot write: " + failures.joined(separator: "; ")
         }

@@ -15,32 +15,36 @@ public struct Workspace: Sendable {
     public static func load(root: URL, swiftPipelines: [Pipeline] = []) -> Workspace {
         var diagnostics = Diagnostics()
         let fileManager = FileManager.default
-        let projectURL = root.appendingPathComponent(projectFile)
-        var project: Project?
-        if let text = try? String(contentsOf: projectURL, encoding: .utf8) {
-            project = ProjectDecoder.decode(text, path: projectFile, diagnostics: &diagnostics)
-        } else {
-            diagnostics.error(
-                "cannot read the project file; create it (see README, 'Project file')",
-                at: SourceLocation(file: projectFile, line: 1, column: 1))
-        }
         let folder = root.appendingPathComponent(pipelinesFolder)
+        let projectName = String(projectFile.dropFirst(pipelinesFolder.count + 1))
+        var project: Project?
+        if !FileManager.default.fileExists(atPath: root.appendingPathComponent(projectFile).path) {
+            diagnostics.error(
+                "there is no project file; create it (see README, 'Project file')",
+                at: SourceLocation(file: projectFile, line: 1, column: 1))
+        } else {
+            switch DeclarationFiles.read(projectName, in: folder) {
+            case .success(let text):
+                project = ProjectDecoder.decode(text, path: projectFile, diagnostics: &diagnostics)
+            case .failure(let refusal):
+                diagnostics.error(refusal.message, at: refusal.location(in: projectFile))
+            }
+        }
         let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
         var pipelines: [Pipeline] = []
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let relative = "\(pipelinesFolder)/\(name)"
             if relative == projectFile { continue }
-            guard let data = fileManager.contents(atPath: folder.appendingPathComponent(name).path),
-                let text = String(data: data, encoding: .utf8)
-            else {
-                diagnostics.error("cannot read the file as UTF-8 text", at: SourceLocation(file: relative, line: 1, column: 1))
+            let text: String
+            switch DeclarationFiles.read(name, in: folder) {
+            case .success(let read): text = read
+            case .failure(let refusal):
+                diagnostics.error(refusal.message, at: refusal.location(in: relative))
                 continue
             }
             let pipeline = PipelineDecoder.decode(text, path: relative, diagnostics: &diagnostics) { file in
-                // Only files inside pipelines/ may be read, so a manifest cannot pull in arbitrary paths.
-                let url = folder.appendingPathComponent(file).standardizedFileURL
-                guard url.path.hasPrefix(folder.standardizedFileURL.path + "/") else { return nil }
-                return try? String(contentsOf: url, encoding: .utf8)
+                // Only files inside pipelines/ are read, so a manifest cannot pull in arbitrary paths.
+                DeclarationFiles.read(file, in: folder)
             }
             if let pipeline { pipelines.append(pipeline) }
         }
@@ -49,5 +53,12 @@ public struct Workspace: Sendable {
             diagnostics.append(contentsOf: Validator.validate(project: project, pipelines: pipelines))
         }
         return Workspace(project: project, pipelines: pipelines, diagnostics: diagnostics)
+    }
+}
+
+extension DeclarationFiles.Refusal {
+    /// Where to report the refusal: its place in the file when it has one, else the file's start.
+    package func location(in file: String) -> SourceLocation {
+        SourceLocation(file: file, line: line ?? 1, column: column ?? 1)
     }
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,70 @@ def test_validate_list_prints_one_pipeline_name_per_line(sluice, workspace):
             declared.add(document["name"])
     missing = sorted(declared - set(names))
     assert not missing, f"pipelines declared in pipelines/*.yaml are not listed: {missing}\n{describe(result)}"
+
+
+def _break_manifest(workspace: Path) -> tuple[Path, int]:
+    """Appends an unknown key to the first manifest; returns the manifest and the key's line."""
+    manifest = _manifests(workspace)[0]
+    text = manifest.read_text(encoding="utf-8")
+    if not text.endswith("\n"):
+        text += "\n"
+    manifest.write_text(text + "retension_days_typo: 30\n", encoding="utf-8")
+    return manifest, text.count("\n") + 1
+
+
+def test_locations_name_files_from_the_current_directory(sluice, workspace):
+    """Issue 9, item 14: with --root, a location relative to the root would open the wrong file in an editor."""
+    manifest, line = _break_manifest(workspace)
+    result = sluice("validate", "--root", workspace.name, cwd=workspace.parent)
+    assert result.returncode == 1, describe(result)
+    located = [m for m in map(DIAGNOSTIC.match, result.stderr.splitlines()) if m and int(m["line"]) == line]
+    assert located, describe(result)
+    assert located[0]["file"] == f"{workspace.name}/pipelines/{manifest.name}", describe(result)
+    assert (workspace.parent / located[0]["file"]).samefile(manifest)
+
+    elsewhere = workspace / "pipelines"
+    result = sluice("validate", "--root", str(workspace), cwd=elsewhere)
+    located = [m for m in map(DIAGNOSTIC.match, result.stderr.splitlines()) if m and int(m["line"]) == line]
+    assert located and located[0]["file"] == manifest.name, describe(result)
+
+    outside = workspace / "Sources"
+    result = sluice("validate", "--root", "../", cwd=outside)
+    located = [m for m in map(DIAGNOSTIC.match, result.stderr.splitlines()) if m and int(m["line"]) == line]
+    assert located and located[0]["file"] == str(manifest.resolve()), describe(result)
+
+
+def test_validate_does_not_claim_to_generate(sluice, workspace):
+    """Issue 9, item 14: `validate` ended with "nothing was generated"; `generate` still says so."""
+    _break_manifest(workspace)
+    validate = sluice("validate", cwd=workspace)
+    assert validate.returncode == 1
+    last = validate.stderr.strip().splitlines()[-1]
+    assert last == "1 error in the declarations", describe(validate)
+    generate = sluice("generate", cwd=workspace)
+    assert generate.returncode == 1
+    assert generate.stderr.strip().splitlines()[-1] == "1 error in the declarations; nothing was generated"
+
+
+@pytest.mark.parametrize("folder", ["generated", ".github/workflows", "Sources/Processors"])
+def test_generate_refuses_to_write_through_a_symbolic_link(sluice, workspace, tmp_path_factory, folder):
+    """Issue 9, item 6: a linked output folder would carry writes (and removals) outside the root."""
+    outside = tmp_path_factory.mktemp("outside")
+    shutil.rmtree(workspace / folder)
+    (workspace / folder).symlink_to(outside, target_is_directory=True)
+    result = sluice("generate", cwd=workspace)
+    assert result.returncode == 1, describe(result)
+    assert f"{folder} is a symbolic link" in result.stderr and "Nothing was changed." in result.stderr, describe(result)
+    assert list(outside.iterdir()) == [], "generate wrote through the link"
+
+
+def test_check_does_not_read_through_a_symbolic_link(sluice, workspace, tmp_path_factory):
+    """A linked generated/ would show files from outside the root in check's diffs."""
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "README.md").write_text("TOPSECRET\n", encoding="utf-8")
+    shutil.rmtree(workspace / "generated")
+    (workspace / "generated").symlink_to(outside, target_is_directory=True)
+    result = sluice("check", cwd=workspace)
+    assert result.returncode == 1, describe(result)
+    assert "generated is a symbolic link" in result.stderr, describe(result)
+    assert "TOPSECRET" not in result.stdout + result.stderr, describe(result)

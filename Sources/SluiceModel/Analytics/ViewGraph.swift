@@ -76,11 +76,15 @@ public struct ViewGraph: Sendable {
 
     /// Which views and table each view reads, directly or through other views (for lineage docs).
     public func lineage(of view: View) -> [String] {
+        // Breadth first; a set and a moving head keep a view with thousands of references linear.
         var result: [String] = []
+        var seen: Set<String> = []
         var queue = dependencies[view.name] ?? []
-        while !queue.isEmpty {
-            let name = queue.removeFirst()
-            if result.contains(name) { continue }
+        var head = 0
+        while head < queue.count {
+            let name = queue[head]
+            head += 1
+            guard seen.insert(name).inserted else { continue }
             result.append(name)
             queue += dependencies[name] ?? []
         }

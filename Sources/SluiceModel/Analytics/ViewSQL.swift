@@ -15,20 +15,22 @@ public enum ViewSQL {
         public var column: Int
     }
 
-    /// Every reference in order, or the first malformed one.
+    /// Every reference in order, or the first malformed one. One pass over the text: positions are counted as the
+    /// scan goes, so a view with thousands of references costs no more than its length.
     public static func references(in sql: String) -> Result<[Reference], Problem> {
         var found: [Reference] = []
-        var index = sql.startIndex
-        while let open = sql[index...].range(of: "{{") {
-            let (line, column) = position(of: open.lowerBound, in: sql)
-            guard let close = sql[open.upperBound...].range(of: "}}") else {
+        var positions = Positions(sql)
+        var index = sql.utf8.startIndex
+        while let open = find("{{", in: sql, from: index) {
+            let (line, column) = positions.of(open.lowerBound)
+            guard let close = find("}}", in: sql, from: open.upperBound) else {
                 return .failure(Problem(message: "'{{' is never closed with '}}'", line: line, column: column))
             }
             let inside = sql[open.upperBound..<close.lowerBound].trimmingSpaces
             guard let name = referencedName(inside) else {
+                let shown = inside.count > 80 ? "\(inside.prefix(80))..." : String(inside)
                 return .failure(
-                    Problem(
-                        message: "expected {{ ref(\"name\") }}, found {{ \(inside) }}", line: line, column: column))
+                    Problem(message: "expected {{ ref(\"name\") }}, found {{ \(shown) }}", line: line, column: column))
             }
             found.append(Reference(name: name, line: line, column: column, range: open.lowerBound..<close.upperBound))
             index = close.upperBound
@@ -60,20 +62,44 @@ public enum ViewSQL {
         return name.isEmpty || name.contains(quote) ? nil : String(name)
     }
 
-    private static func position(of target: String.Index, in text: String) -> (Int, Int) {
-        var line = 0
-        var column = 0
-        var index = text.startIndex
-        while index < target {
-            if text[index] == "\n" {
-                line += 1
-                column = 0
-            } else {
-                column += 1
+    /// The first `pattern` (two ASCII bytes) at or after `start`, compared as UTF-8 so that no bridging or
+    /// grapheme breaking makes each search cost the whole text.
+    private static func find(
+        _ pattern: StaticString, in text: String, from start: String.Index
+    ) -> Range<String.Index>? {
+        let first = pattern.utf8Start[0]
+        let second = pattern.utf8Start[1]
+        let utf8 = text.utf8
+        var index = start
+        while index < utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == first, next < utf8.endIndex, utf8[next] == second {
+                return index..<utf8.index(after: next)
             }
-            index = text.index(after: index)
+            index = next
         }
-        return (line, column)
+        return nil
+    }
+
+    /// Zero-based lines and columns (in Unicode scalars, breaks as libyaml counts them) of increasing positions in
+    /// one text, each found by moving on from the previous one.
+    private struct Positions {
+        let scalars: String.UnicodeScalarView
+        var index: String.Index
+        var cursor = LineCursor()
+
+        init(_ text: String) {
+            scalars = text.unicodeScalars
+            index = scalars.startIndex
+        }
+
+        mutating func of(_ target: String.Index) -> (Int, Int) {
+            while index < target, index < scalars.endIndex {
+                cursor.advance(over: scalars[index])
+                scalars.formIndex(after: &index)
+            }
+            return (cursor.line, cursor.column)
+        }
     }
 }
 

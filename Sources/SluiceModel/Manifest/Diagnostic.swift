@@ -16,7 +16,25 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Error {
     }
 
     /// `file:line:column: error: message`, the shape compilers use, so editors can jump to it.
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// Line breaks and control characters quoted from a manifest are escaped (`\n`, `\u{2028}`), so each diagnostic
+    /// stays one line that an editor or a script can read.
+    public var description: String { Self.oneLine("\(location): \(severity.rawValue): \(message)") }
+
+    static func oneLine(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+                || ["\u{2028}", "\u{2029}"].contains(scalar):
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 }
 
 /// Collects every problem of a run so that the user sees them all at once.

@@ -1,9 +1,14 @@
 /// Finds the known word nearest to a misspelt one, for "did you mean" hints.
 public enum Suggestion {
+    /// Longest word compared: the edit distance costs the product of both lengths, and a manifest's names are
+    /// short, so a longer word is no typo worth a hint (and two 70,000-character names would take minutes).
+    static let longestWord = 128
+
     /// The candidate with the smallest edit distance, if it is close enough to be a likely typo.
     public static func nearest(to word: String, in candidates: [String]) -> String? {
+        guard word.unicodeScalars.count <= longestWord else { return nil }
         var best: (String, Int)?
-        for candidate in candidates.sorted() {
+        for candidate in candidates.sorted() where candidate.unicodeScalars.count <= longestWord {
             let limit = max(2, max(word.count, candidate.count) / 3)
             let a = word.lowercased()
             let b = candidate.lowercased()

@@ -5,7 +5,7 @@ final class YAMLFile {
     let path: String
     var diagnostics = Diagnostics()
     /// The text's lines, to find where a block scalar's content starts.
-    var lines: [Substring] = []
+    var lines = TextLines("")
 
     init(path: String) { self.path = path }
 

@@ -3,9 +3,11 @@ import Yams
 /// Decodes one pipeline manifest (`pipelines/<name>.yaml`).
 public enum PipelineDecoder {
     /// The pipeline, or nil with every problem in `diagnostics`.
-    /// - Parameter readFile: reads a file named in the manifest (a view's `sql_file`), relative to the manifest.
-    public static func decode(
-        _ text: String, path: String, diagnostics: inout Diagnostics, readFile: (String) -> String? = { _ in nil }
+    /// - Parameter readFile: reads a file named in the manifest (a view's `sql_file`), relative to the manifest, or
+    ///   says why it may not be read.
+    package static func decode(
+        _ text: String, path: String, diagnostics: inout Diagnostics,
+        readFile: (String) -> Result<String, DeclarationFiles.Refusal>
     ) -> Pipeline? {
         let file = YAMLFile(path: path)
         defer { diagnostics.append(contentsOf: file.diagnostics) }
@@ -180,7 +182,16 @@ public enum PipelineDecoder {
         return QuickSightSettings(group: group, namespace: namespace, origin: reader.origin)
     }
 
-    private static func view(_ node: Node, _ path: String, _ file: YAMLFile, _ readFile: (String) -> String?) -> View? {
+    /// The pipeline, or nil with every problem in `diagnostics`; a view's `sql_file` cannot be read.
+    public static func decode(_ text: String, path: String, diagnostics: inout Diagnostics) -> Pipeline? {
+        decode(text, path: path, diagnostics: &diagnostics) { _ in
+            .failure(DeclarationFiles.Refusal(message: "no files are read here"))
+        }
+    }
+
+    private static func view(
+        _ node: Node, _ path: String, _ file: YAMLFile, _ readFile: (String) -> Result<String, DeclarationFiles.Refusal>
+    ) -> View? {
         guard let reader = MappingReader(node, path: path, in: file) else { return nil }
         defer { reader.finish() }
         let name = reader.requiredString("name")
@@ -194,9 +205,15 @@ public enum PipelineDecoder {
             sql = text
             place = file.sqlPlace(of: reader.value("sql")!)
         case (nil, let relative?):
-            sql = readFile(relative)
-            if sql == nil { file.error("cannot read the view's sql_file '\(relative)'", at: reader.value("sql_file")!) }
-            let start = SourceLocation(file: "\(Workspace.pipelinesFolder)/\(relative)", line: 1, column: 1)
+            let shown = "\(Workspace.pipelinesFolder)/\(relative)"
+            switch readFile(relative) {
+            case .success(let text): sql = text
+            case .failure(let refusal) where refusal.line != nil:
+                file.diagnostics.error(refusal.message, at: refusal.location(in: shown))
+            case .failure(let refusal):
+                file.error("the view's sql_file: \(refusal.message)", at: reader.value("sql_file")!)
+            }
+            let start = SourceLocation(file: shown, line: 1, column: 1)
             place = SQLPlace(start: start, lineStartColumn: 1)
         case (_?, _?): file.error("a view takes 'sql' or 'sql_file', not both", at: reader.value("sql_file")!)
         case (nil, nil): file.error("a view needs 'sql' or 'sql_file'", at: node)
