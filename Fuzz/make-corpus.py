@@ -66,6 +66,11 @@ def manifest() -> None:
             write("manifest", f"bad-{index:02}", base.replace(old, new, 1).encode())
     write("manifest", "anchors", b"a: &a [x, y]\nb: *a\nc: {<<: {k: v}}\n")
     write("manifest", "flow", b"{name: web, source: {log_group: /x, format: haproxy-http}, processor: {}}\n")
+    # Issue 9's reproducers: line breaks libyaml counts that LF-only splitting did not, and an alias bomb as a key.
+    write("manifest", "cr-duplicate-key", b"a: 1\rb: 1\rb: 2\r")
+    write("manifest", "line-separators", "a: 1\u2028b: 1\u0085b: 2\r\n".encode())
+    bomb = "a0: &a0 [x]\n" + "".join(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]\n" for n in range(1, 8))
+    write("manifest", "alias-bomb-key", (bomb + "? *a7\n: 1\n").encode())
 
 
 def haproxy(sluice_bin: Path) -> None:
