@@ -14,11 +14,4 @@ public func fuzzFirehoseObject(_ data: UnsafePointer<UInt8>, _ size: Int) -> CIn
     return 0
 }
 
-// libFuzzer runs the target with its flags (-max_total_time=N, corpus folders, a crash file to replay).
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(
-    LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-        guard let data else { return 0 }
-        return fuzzFirehoseObject(data, size)
-    })
+exit(sluice_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv))

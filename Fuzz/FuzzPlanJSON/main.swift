@@ -13,11 +13,4 @@ public func fuzzPlanJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-// libFuzzer runs the target with its flags (-max_total_time=N, corpus folders, a crash file to replay).
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(
-    LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-        guard let data else { return 0 }
-        return fuzzPlanJSON(data, size)
-    })
+exit(sluice_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv))

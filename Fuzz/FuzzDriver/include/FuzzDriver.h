@@ -1,6 +1,7 @@
-// libFuzzer's driver, for fuzz targets whose `main` is their own (SwiftPM names each executable's entry
-// point): it parses libFuzzer's flags and runs the target. Provided by -sanitize=fuzzer.
+// The entry point every fuzz target's `main` calls (SwiftPM names each executable's entry point, so libFuzzer's
+// own `main` cannot be used): libFuzzer's driver, run on the target's LLVMFuzzerTestOneInput.
 #include <stddef.h>
 #include <stdint.h>
 
-int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
+/// Parses libFuzzer's flags (-max_total_time=N, corpus folders, a crash file to replay) and runs the target.
+int sluice_fuzz_main(int argc, char **argv);
