@@ -12,16 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from toolslib import REPO_ROOT, describe, run
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    stat = Path(f"/proc/{pid}/stat")
-    return not (stat.exists() and stat.read_text().rsplit(")", 1)[1].split()[0] == "Z")
+from toolslib import REPO_ROOT, describe, process_is_alive, run
 
 
 def test_a_failed_dev_up_names_the_running_server_and_dev_down_stops_it(sluice_bin: Path, tmp_path: Path) -> None:
@@ -47,11 +38,11 @@ def test_a_failed_dev_up_names_the_running_server_and_dev_down_stops_it(sluice_b
             f"the moto server is still running at http://127.0.0.1:{server['port']} (pid {server['pid']}); "
             "stop it with `sluice dev down`" in up.stderr
         ), describe(up)
-        assert alive(server["pid"])
+        assert process_is_alive(server["pid"])
         down = run([str(sluice_bin), "dev", "down"], cwd=root, timeout=60)
         assert down.returncode == 0, describe(down)
         assert f"(pid {server['pid']})" in down.stderr
-        assert not alive(server["pid"])
+        assert not process_is_alive(server["pid"])
     finally:
-        if alive(server["pid"]):
+        if process_is_alive(server["pid"]):
             os.kill(server["pid"], 9)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from toolslib import REPO_ROOT, describe, run
+from toolslib import REPO_ROOT, describe, process_is_alive, run
 
 DEPLOY_TIMEOUT = 1200
 IMAGE_VARIABLE = "integrations_usage_image_uri"
@@ -319,13 +319,3 @@ def test_dev_down_stops_the_server_it_started(project):
     assert not process_is_alive(server["pid"])
     assert not (project["root"] / ".sluice" / "local").exists()
     assert not (project["root"] / ".sluice" / "dev" / "server.json").exists()
-
-
-def process_is_alive(pid: int) -> bool:
-    """Whether the process exists and is not a zombie waiting for an init that does not reap."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    stat = Path(f"/proc/{pid}/stat")
-    return not (stat.exists() and stat.read_text().rsplit(")", 1)[1].split()[0] == "Z")

@@ -223,3 +223,13 @@ def terraform_validate(stack: Path, work: Path, terraform_env: dict[str, str]) -
         )
     result["_exit_code"] = validate.returncode
     return result
+
+
+def process_is_alive(pid: int) -> bool:
+    """Whether the process exists and is not a zombie waiting for an init that does not reap."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().rsplit(")", 1)[1].split()[0] == "Z")
