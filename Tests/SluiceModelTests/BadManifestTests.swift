@@ -15,6 +15,30 @@ struct BadCase: CustomTestStringConvertible, Sendable {
     let message: String
 
     var testDescription: String { name }
+
+    /// The fixtures, with this case's replacement made in the file it names.
+    func applied() -> (project: String, pipeline: String) {
+        var project = Fixtures.project
+        var pipeline = Fixtures.pipeline
+        if inProject {
+            #expect(project.contains(replace), "the fixture project must contain the text to replace")
+            project = project.replacingOccurrences(of: replace, with: with)
+        } else {
+            #expect(pipeline.contains(replace), "the fixture pipeline must contain the text to replace")
+            pipeline = pipeline.replacingOccurrences(of: replace, with: with)
+        }
+        return (project, pipeline)
+    }
+
+    /// Expects this case's error, at its location, among what validating the two files reports.
+    func expectReported(project: String, pipeline: String) {
+        let diagnostics = Fixtures.check(pipeline: pipeline, project: project)
+        let matching = diagnostics.errors.filter { "\($0.location)" == at && $0.message.contains(message) }
+        #expect(
+            !matching.isEmpty,
+            "expected \(at): error: ...\(message)...; got:\n\(diagnostics.sorted.map(\.description).joined(separator: "\n"))"
+        )
+    }
 }
 
 let badCases: [BadCase] = [
@@ -242,24 +266,14 @@ let badCases: [BadCase] = [
 struct BadManifestTests {
     @Test("each bad manifest gets its error at its line and column", arguments: badCases)
     func badManifest(_ bad: BadCase) throws {
-        var project = Fixtures.project
-        var pipeline = Fixtures.pipeline
+        var (project, pipeline) = (Fixtures.project, Fixtures.pipeline)
         if bad.name == "project: deploy role in another account" {
             project = project.replacingOccurrences(
                 of: "arn:aws:iam::111111111111:role/deploy", with: "arn:aws:iam::222222222222:role/deploy")
-        } else if bad.inProject {
-            #expect(project.contains(bad.replace), "the fixture project must contain the text to replace")
-            project = project.replacingOccurrences(of: bad.replace, with: bad.with)
         } else {
-            #expect(pipeline.contains(bad.replace), "the fixture pipeline must contain the text to replace")
-            pipeline = pipeline.replacingOccurrences(of: bad.replace, with: bad.with)
+            (project, pipeline) = bad.applied()
         }
-        let diagnostics = Fixtures.check(pipeline: pipeline, project: project)
-        let matching = diagnostics.errors.filter { "\($0.location)" == bad.at && $0.message.contains(bad.message) }
-        #expect(
-            !matching.isEmpty,
-            "expected \(bad.at): error: ...\(bad.message)...; got:\n\(diagnostics.sorted.map(\.description).joined(separator: "\n"))"
-        )
+        bad.expectReported(project: project, pipeline: pipeline)
     }
 
     @Test("the fixtures themselves are valid")

@@ -99,21 +99,8 @@ let hostileCases: [BadCase] = [
 struct HostileManifestTests {
     @Test("each hostile declaration gets its error at its line and column", arguments: hostileCases)
     func hostile(_ bad: BadCase) throws {
-        var project = Fixtures.project
-        var pipeline = Fixtures.pipeline
-        if bad.inProject {
-            #expect(project.contains(bad.replace), "the fixture project must contain the text to replace")
-            project = project.replacingOccurrences(of: bad.replace, with: bad.with)
-        } else {
-            #expect(pipeline.contains(bad.replace), "the fixture pipeline must contain the text to replace")
-            pipeline = pipeline.replacingOccurrences(of: bad.replace, with: bad.with)
-        }
-        let diagnostics = Fixtures.check(pipeline: pipeline, project: project)
-        let matching = diagnostics.errors.filter { "\($0.location)" == bad.at && $0.message.contains(bad.message) }
-        #expect(
-            !matching.isEmpty,
-            "expected \(bad.at): error: ...\(bad.message)...; got:\n\(diagnostics.sorted.map(\.description).joined(separator: "\n"))"
-        )
+        let (project, pipeline) = bad.applied()
+        bad.expectReported(project: project, pipeline: pipeline)
     }
 
     @Test("a reserved concurrency only a raised quota allows is a warning, not an error")
