@@ -87,7 +87,7 @@ struct Generate: ParsableCommand {
         let files = try options.files.generate(workspace).get()
         do {
             let actions = try options.files.write(files)
-            for action in actions { print(action) }
+            for action in actions { print("\(action.verb) \(DisplayPath.of(action.path, root: options.root))") }
             print("\(files.count) files generated, \(actions.count) changed")
         } catch let error as ProjectFilesError {
             printError("error: \(error)")
@@ -116,10 +116,11 @@ struct Check: ParsableCommand {
             return
         }
         for drift in drifts {
+            let shown = DisplayPath.of(drift.path, root: options.root)
             switch drift.kind {
-            case .stale: printError("stale or edited by hand: \(drift.path)")
-            case .missing: printError("missing: \(drift.path)")
-            case .orphan: printError("not produced by any declaration: \(drift.path)")
+            case .stale: printError("stale or edited by hand: \(shown)")
+            case .missing: printError("missing: \(shown)")
+            case .orphan: printError("not produced by any declaration: \(shown)")
             }
             print(drift.diff, terminator: "")
         }

@@ -68,26 +68,33 @@ public struct ProjectFiles: Sendable {
         return drifts.sorted { $0.path < $1.path }
     }
 
+    /// What `write` did to one file; `path` is relative to the root.
+    public struct FileAction: Equatable, Sendable {
+        public enum Verb: String, Sendable { case wrote, removed }
+        public var verb: Verb
+        public var path: String
+    }
+
     /// Writes the files that changed and removes owned files nothing produces; returns what it did.
     /// Refuses, before touching anything, when a file to replace was not written by Sluice.
-    public func write(_ files: [GeneratedFile]) throws -> [String] {
+    public func write(_ files: [GeneratedFile]) throws -> [FileAction] {
         let linked = linkedPaths(files)
         if !linked.isEmpty { throw ProjectFilesError.symbolicLinks(linked) }
         let drifts = drift(files)
         let foreign = drifts.filter { $0.kind == .stale && !GeneratedFile.isOwned(Array(($0.current ?? "").utf8)) }
         if !foreign.isEmpty { throw ProjectFilesError.notOwned(foreign.map(\.path)) }
-        var report: [String] = []
+        var report: [FileAction] = []
         var writes: [Drift] = []
         for drift in drifts {
             switch drift.kind {
             case .orphan:
                 try FileManager.default.removeItem(at: url(drift.path))
-                report.append("removed \(drift.path)")
+                report.append(FileAction(verb: .removed, path: drift.path))
             case .missing, .stale:
                 try FileManager.default.createDirectory(
                     at: url(drift.path).deletingLastPathComponent(), withIntermediateDirectories: true)
                 writes.append(drift)
-                report.append("wrote \(drift.path)")
+                report.append(FileAction(verb: .wrote, path: drift.path))
             }
         }
         // Atomic writes, so an interrupted run never leaves half a file; spread over the cores, since creating

@@ -62,7 +62,7 @@ struct ProjectFilesTests {
                 drift.first?.diff.hasPrefix(
                     "--- a/generated/terraform/production/old.tf.json\n+++ /dev/null\n@@ -1,3 +0,0 @@\n") == true)
             let actions = try files.write(generated)
-            #expect(actions == ["removed generated/terraform/production/old.tf.json"])
+            #expect(actions == [.init(verb: .removed, path: "generated/terraform/production/old.tf.json")])
             #expect(!FileManager.default.fileExists(atPath: stale.path))
             #expect(try String(contentsOf: notes, encoding: .utf8) == "mine\n")
         }

@@ -104,6 +104,20 @@ def test_locations_name_files_from_the_current_directory(sluice, workspace):
     assert located and located[0]["file"] == str(manifest.resolve()), describe(result)
 
 
+def test_generate_and_check_name_files_from_the_current_directory(sluice, workspace):
+    """The files `generate` writes and `check` finds out of date are named as the diagnostics are: from where the
+    command ran, so they open from there."""
+    readme = workspace / "generated" / "README.md"
+    readme.write_text(readme.read_text() + "edited by hand\n")
+    check = sluice("check", "--root", workspace.name, cwd=workspace.parent)
+    assert check.returncode == 1, describe(check)
+    assert f"stale or edited by hand: {workspace.name}/generated/README.md" in check.stderr, describe(check)
+    generate = sluice("generate", "--root", "..", cwd=workspace / "pipelines")
+    assert generate.returncode == 0, describe(generate)
+    # From below the root, the file is outside the current directory: named by its absolute path.
+    assert generate.stdout.splitlines()[0] == f"wrote {readme.resolve()}", describe(generate)
+
+
 def test_validate_does_not_claim_to_generate(sluice, workspace):
     """Issue 9, item 14: `validate` ended with "nothing was generated"; `generate` still says so."""
     _break_manifest(workspace)
