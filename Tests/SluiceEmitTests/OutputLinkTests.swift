@@ -68,6 +68,7 @@ struct DisplayPathTests {
         #expect(DisplayPath.of(file, root: "/work/p", currentDirectory: "/work") == "p/pipelines/a.yaml")
         #expect(DisplayPath.of(file, root: "/srv/p", currentDirectory: "/work") == "/srv/p/pipelines/a.yaml")
         #expect(DisplayPath.of(file, root: "../p", currentDirectory: "/work/x") == "/work/p/pipelines/a.yaml")
-        #expect(DisplayPath.of("/work/p/Swift/A.swift", root: "/work/p", currentDirectory: "/work") == "p/Swift/A.swift")
+        #expect(
+            DisplayPath.of("/work/p/Swift/A.swift", root: "/work/p", currentDirectory: "/work") == "p/Swift/A.swift")
     }
 }

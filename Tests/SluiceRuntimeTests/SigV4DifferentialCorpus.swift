@@ -55,10 +55,11 @@ struct SigV4DifferentialCorpus {
         "X-Amz-Meta-Empty", "My-Header1", "Cache-Control", "User-Agent",
     ]
     /// Characters paths, queries and header values are made of: unreserved, reserved, space, percent, Unicode.
-    static let alphabet: [String] = Array("abcXYZ019-._~").map(String.init) + [
-        " ", "+", "=", "&", "?", "#", "%", "/", ":", "@", "!", "$", "'", "(", ")", "*", ",", ";", "[", "]", "\"", "<",
-        ">", "\\", "^", "`", "{", "|", "}", "é", "ß", "日本", "🙂", "\u{00A0}",
-    ]
+    static let alphabet: [String] =
+        Array("abcXYZ019-._~").map(String.init) + [
+            " ", "+", "=", "&", "?", "#", "%", "/", ":", "@", "!", "$", "'", "(", ")", "*", ",", ";", "[", "]",
+            "\"", "<", ">", "\\", "^", "`", "{", "|", "}", "é", "ß", "日本", "🙂", "\u{00A0}",
+        ]
 
     private mutating func nextCase() -> Case {
         let service = pick(Self.services)
