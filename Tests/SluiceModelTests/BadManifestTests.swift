@@ -259,7 +259,7 @@ let badCases: [BadCase] = [
         inProject: true, at: "pipelines/sluice.yaml:3:11", message: "the project prefix must be 1 to 16 characters"),
     BadCase(
         name: "project: reserved tag key", replace: "  team: data", with: "  aws:team: data", inProject: true,
-        at: "pipelines/sluice.yaml:18:3", message: "tag key 'aws:team' must be 1 to 128 characters and not start with 'aws:'"),
+        at: "pipelines/sluice.yaml:18:3", message: "tag key 'aws:team' starts with 'aws:', which is reserved by AWS"),
 ]
 
 @Suite("Bad manifests")

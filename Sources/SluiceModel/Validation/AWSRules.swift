@@ -1,7 +1,12 @@
 /// AWS naming and value rules, each a pure check returning the problem or nil.
 public enum AWSRules {
-    static func isLowerAlnum(_ c: Character) -> Bool { ("a"..."z").contains(c) || ("0"..."9").contains(c) }
-    static func isAlnum(_ c: Character) -> Bool { isLowerAlnum(c) || ("A"..."Z").contains(c) }
+    // Each check looks at the character's single ASCII scalar: a `Character` range such as "a"..."z" also holds a
+    // letter carrying a combining mark or a zero-width joiner ("g" + U+200D sorts between "a" and "z").
+    static func isLowerLetter(_ c: Character) -> Bool { c.isASCII && ("a"..."z").contains(c) }
+    static func isDigit(_ c: Character) -> Bool { c.isASCII && ("0"..."9").contains(c) }
+    static func isLowerAlnum(_ c: Character) -> Bool { isLowerLetter(c) || isDigit(c) }
+    static func isLetter(_ c: Character) -> Bool { isLowerLetter(c) || (c.isASCII && ("A"..."Z").contains(c)) }
+    static func isAlnum(_ c: Character) -> Bool { isLetter(c) || isDigit(c) }
 
     /// S3 general purpose bucket naming rules.
     public static func bucketProblem(_ name: String) -> String? {
@@ -17,7 +22,9 @@ public enum AWSRules {
         if name.contains("..") || name.contains(".-") || name.contains("-.") {
             return "an S3 bucket name cannot have '..', '.-' or '-.': '\(name)'"
         }
-        if name.hasPrefix("xn--") || name.hasPrefix("sthree-") || name.hasSuffix("-s3alias") || name.hasSuffix("--ol-s3") {
+        if name.hasPrefix("xn--") || name.hasPrefix("sthree-") || name.hasSuffix("-s3alias")
+            || name.hasSuffix("--ol-s3")
+        {
             return "'\(name)' uses a prefix or suffix S3 reserves"
         }
         let parts = name.split(separator: ".")
@@ -32,10 +39,11 @@ public enum AWSRules {
         if name.isEmpty || name.count > maxLength {
             return "\(what) must be 1 to \(maxLength) characters, '\(name)' has \(name.count)"
         }
-        guard let first = name.first, ("a"..."z").contains(first),
+        guard let first = name.first, isLowerLetter(first),
             name.allSatisfy({ isLowerAlnum($0) || $0 == "-" }), !name.hasSuffix("-"), !name.contains("--")
         else {
-            return "\(what) '\(name)' must start with a lowercase letter and hold only lowercase letters, digits and single '-'"
+            return
+                "\(what) '\(name)' must start with a lowercase letter and hold only lowercase letters, digits and single '-'"
         }
         return nil
     }
@@ -43,7 +51,7 @@ public enum AWSRules {
     /// QuickSight ids built from Sluice names: letters, digits, '-' and '_'.
     public static func kebabOrSnakeProblem(_ name: String, what: String) -> String? {
         if name.isEmpty || name.count > 64 { return "\(what) must be 1 to 64 characters" }
-        guard name.allSatisfy({ isLowerAlnum($0) || $0 == "-" || $0 == "_" }), name.first!.isLetter else {
+        guard name.allSatisfy({ isLowerAlnum($0) || $0 == "-" || $0 == "_" }), isLowerLetter(name.first!) else {
             return "\(what) '\(name)' must start with a letter and hold only lowercase letters, digits, '-' and '_'"
         }
         return nil
@@ -54,10 +62,11 @@ public enum AWSRules {
         if name.isEmpty || name.count > 255 {
             return "\(what) must be 1 to 255 characters"
         }
-        guard let first = name.first, ("a"..."z").contains(first) || first == "_",
+        guard let first = name.first, isLowerLetter(first) || first == "_",
             name.allSatisfy({ isLowerAlnum($0) || $0 == "_" })
         else {
-            return "\(what) '\(name)' must hold only lowercase letters, digits and '_' (Athena), starting with a letter or '_'"
+            return
+                "\(what) '\(name)' must hold only lowercase letters, digits and '_' (Athena), starting with a letter or '_'"
         }
         return nil
     }
@@ -84,7 +93,8 @@ public enum AWSRules {
     public static func logGroupProblem(_ name: String) -> String? {
         if name.isEmpty || name.count > 512 { return "a log group name must be 1 to 512 characters" }
         if let bad = name.first(where: { !(isAlnum($0) || "._-/#".contains($0)) }) {
-            return "a log group name takes only letters, digits and '.', '_', '-', '/', '#'; found '\(bad)' in '\(name)'"
+            return
+                "a log group name takes only letters, digits and '.', '_', '-', '/', '#'; found '\(bad)' in '\(name)'"
         }
         if name.hasPrefix("aws/") { return "log group names starting 'aws/' are reserved by AWS" }
         return nil
@@ -96,16 +106,26 @@ public enum AWSRules {
     ]
 
     public static func accountIDProblem(_ id: String) -> String? {
-        id.count == 12 && id.allSatisfy(\.isASCII) && id.allSatisfy(\.isNumber)
+        id.count == 12 && id.allSatisfy(isDigit)
             ? nil : "an AWS account id is 12 digits, found '\(id)'"
     }
 
+    /// AWS's region shape, `[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]` (eu-west-1, us-gov-west-1, us-isob-east-1),
+    /// checked on ASCII characters only.
     public static func regionProblem(_ region: String) -> String? {
-        let parts = region.split(separator: "-", omittingEmptySubsequences: false)
-        let shaped =
-            parts.count >= 3 && parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { ("a"..."z").contains($0) } }
-            && Int(parts.last!) != nil
-        return shaped ? nil : "'\(region)' is not an AWS region name (such as eu-west-1)"
+        var parts = region.split(separator: "-", omittingEmptySubsequences: false)
+        let problem = "'\(region)' is not an AWS region name (such as eu-west-1)"
+        guard parts.count == 3 || parts.count == 4 else { return problem }
+        if parts.count == 4 {
+            let qualifier = parts.remove(at: 1)
+            guard qualifier == "gov" || (qualifier.hasPrefix("iso") && qualifier.allSatisfy(isLowerLetter)) else {
+                return problem
+            }
+        }
+        guard parts[0].count == 2, parts[0].allSatisfy(isLowerLetter), !parts[1].isEmpty,
+            parts[1].allSatisfy(isLowerLetter), parts[2].count == 1, parts[2].allSatisfy(isDigit)
+        else { return problem }
+        return nil
     }
 
     /// The characters of an IAM name: `[A-Za-z0-9+=,.@_-]`.
@@ -120,10 +140,7 @@ public enum AWSRules {
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[3].isEmpty, parts[5].hasPrefix("role/")
         else { return shape }
-        let partition = parts[1].split(separator: "-", omittingEmptySubsequences: false)
-        guard partition.first == "aws", partition.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isLowerAlnum) }) else {
-            return "\(shape): '\(parts[1])' is not an AWS partition"
-        }
+        if let problem = partitionProblem(parts[1]) { return "\(shape): \(problem)" }
         if accountIDProblem(String(parts[4])) != nil {
             return "\(shape): the account id must be 12 digits, found '\(parts[4])'"
         }
@@ -183,20 +200,51 @@ public enum AWSRules {
         return nil
     }
 
-    /// `arn:aws:lambda:<region>:<id>:function:<name>`.
+    /// A Lambda function ARN, held to exactly one function:
+    /// `arn:<partition>:lambda:<region>:<12 digits>:function:<name>`
+    /// with a name of 1 to 64 `[A-Za-z0-9_-]` and an optional version or alias qualifier of 1 to 128 of the same
+    /// characters. The ARN becomes the resource of the processor's `lambda:InvokeFunction` grant, so a `*` or `?`
+    /// (IAM wildcards), `${...}` (an IAM policy variable) or any other character would widen or change that grant.
+    /// `$LATEST` is refused too: the unqualified ARN already names the latest version.
     public static func functionARNProblem(_ arn: String) -> String? {
+        let shape = "'\(arn)' is not a Lambda function ARN (arn:aws:lambda:<region>:<account id>:function:<name>)"
         let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count >= 7, parts[0] == "arn", parts[2] == "lambda", regionProblem(String(parts[3])) == nil,
-            accountIDProblem(String(parts[4])) == nil, parts[5] == "function", !parts[6].isEmpty
-        else { return "'\(arn)' is not a Lambda function ARN (arn:aws:lambda:<region>:<account id>:function:<name>)" }
+        guard parts.count == 7 || parts.count == 8, parts[0] == "arn", parts[2] == "lambda", parts[5] == "function"
+        else { return shape }
+        if let problem = partitionProblem(parts[1]) { return "\(shape): \(problem)" }
+        if regionProblem(String(parts[3])) != nil { return "\(shape): '\(parts[3])' is not an AWS region" }
+        if accountIDProblem(String(parts[4])) != nil {
+            return "\(shape): the account id must be 12 digits, found '\(parts[4])'"
+        }
+        let isNameCharacter = { (c: Character) in isAlnum(c) || c == "-" || c == "_" }
+        if parts[6].isEmpty || parts[6].count > 64 || !parts[6].allSatisfy(isNameCharacter) {
+            return "\(shape): the function name must be 1 to 64 letters, digits, '-' and '_' (no wildcards), "
+                + "found '\(parts[6])'"
+        }
+        if parts.count == 8, parts[7].isEmpty || parts[7].count > 128 || !parts[7].allSatisfy(isNameCharacter) {
+            return "\(shape): the qualifier must be a version or alias of 1 to 128 letters, digits, '-' and '_' "
+                + "(no wildcards, no '$LATEST'), found '\(parts[7])'"
+        }
+        return nil
+    }
+
+    /// `aws` or `aws-<part>` (aws-cn, aws-us-gov, aws-iso-b) in lowercase ASCII.
+    static func partitionProblem(_ partition: Substring) -> String? {
+        let pieces = partition.split(separator: "-", omittingEmptySubsequences: false)
+        guard pieces.first == "aws", pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isLowerAlnum) }) else {
+            return "'\(partition)' is not an AWS partition"
+        }
         return nil
     }
 
     /// Environment variable names Lambda accepts and does not reserve.
     public static func environmentKeyProblem(_ key: String) -> String? {
-        guard let first = key.first, first.isASCII, first.isLetter,
-            key.allSatisfy({ isAlnum($0) || $0 == "_" })
-        else { return "'\(key)' is not a valid environment variable name (letters, digits, '_', starting with a letter)" }
+        // Lambda's pattern is [a-zA-Z]([a-zA-Z0-9_])+: two characters at least.
+        guard key.count >= 2, let first = key.first, isLetter(first), key.allSatisfy({ isAlnum($0) || $0 == "_" })
+        else {
+            return "'\(key)' is not a valid environment variable name (2 or more letters, digits and '_', "
+                + "starting with a letter; Lambda's rule)"
+        }
         let reserved = [
             "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
             "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
@@ -213,17 +261,23 @@ public enum AWSRules {
         if !name.allSatisfy({ isAlnum($0) || "_@-".contains($0) }) {
             return "an Athena data catalog name takes only letters, digits, '_', '@' and '-': '\(name)'"
         }
-        if name.lowercased() == "awsdatacatalog" { return "'AwsDataCatalog' is Athena's own catalog; name the federated one" }
+        if name.lowercased() == "awsdatacatalog" {
+            return "'AwsDataCatalog' is Athena's own catalog; name the federated one"
+        }
         return nil
     }
 
-    /// A calendar date `yyyy-MM-dd`.
+    /// A calendar date `yyyy-MM-dd` that exists (2026-02-31 does not).
     public static func dateProblem(_ text: String) -> String? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(isDigit) }),
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            year >= 1970, (1...12).contains(month), (1...31).contains(day)
+            year >= 1970, (1...12).contains(month), day >= 1
         else { return "expected a date as yyyy-MM-dd, found '\(text)'" }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        if day > days { return "'\(text)' is not a calendar date: month \(month) of \(year) has \(days) days" }
         return nil
     }
 }

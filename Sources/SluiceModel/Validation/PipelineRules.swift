@@ -36,16 +36,20 @@ struct PipelineRules {
         check(delivery.bufferingSizeMB, NumberRules.bufferingSizeMB, delivery.origin, &d)
         check(delivery.bufferingIntervalSeconds, NumberRules.bufferingIntervalSeconds, delivery.origin, &d)
         check(delivery.expireDays, NumberRules.expireDays, delivery.origin, &d)
-        let prefixProblem = FirehosePrefixRules.prefixProblem(delivery.prefix, isErrorPrefix: false)
+        let prefixProblem =
+            TextRules.keyTextProblem(delivery.prefix, what: "the prefix")
+            ?? FirehosePrefixRules.prefixProblem(delivery.prefix, isErrorPrefix: false)
         if let prefixProblem { d.error(prefixProblem, at: delivery.origin["prefix"]) }
         if !delivery.prefix.isEmpty, delivery.prefix.contains("!{") {
             if delivery.errorPrefix.isEmpty {
-                d.error("a prefix with '!{...}' expressions needs an error_prefix (Firehose requires it)",
+                d.error(
+                    "a prefix with '!{...}' expressions needs an error_prefix (Firehose requires it)",
                     at: delivery.origin["prefix"])
             }
         }
         if !delivery.errorPrefix.isEmpty,
-            let problem = FirehosePrefixRules.prefixProblem(delivery.errorPrefix, isErrorPrefix: true)
+            let problem = TextRules.keyTextProblem(delivery.errorPrefix, what: "the error_prefix")
+                ?? FirehosePrefixRules.prefixProblem(delivery.errorPrefix, isErrorPrefix: true)
         {
             d.error(problem, at: delivery.origin["error_prefix"])
         }
@@ -64,7 +68,8 @@ struct PipelineRules {
             }
         }
         if !delivery.prefix.isEmpty, !delivery.prefix.contains("!{"), !delivery.prefix.hasSuffix("/") {
-            d.warning("the prefix does not end with '/': object names will run on from it",
+            d.warning(
+                "the prefix does not end with '/': object names will run on from it",
                 at: delivery.origin["prefix"])
         }
     }
@@ -105,7 +110,13 @@ struct PipelineRules {
             }
         }
         for key in processor.environment.keys.sorted() {
-            if let problem = AWSRules.environmentKeyProblem(key) { d.error(problem, at: processor.origin["environment"]) }
+            if let problem = AWSRules.environmentKeyProblem(key) {
+                d.error(problem, at: processor.origin["environment"])
+            }
+        }
+        let environment = processor.environment.map { $0.key + $0.value }.joined()
+        if let problem = TextRules.environmentSize.problem(environment) {
+            d.error(problem, at: processor.origin["environment"])
         }
         checkTable(processor.output, &d)
         if let enrichment = processor.enrichment { checkEnrichment(enrichment, processor.output, &d) }
@@ -124,8 +135,12 @@ struct PipelineRules {
             if let problem = AWSRules.glueIdentifierProblem(column.name, what: "a column name") {
                 d.error(problem, at: column.origin["name"])
             }
+            if let problem = TextRules.columnComment.problem(column.comment) {
+                d.error("column '\(column.name)': \(problem)", at: column.origin["comment"])
+            }
             if let first = seen[column.name] {
-                d.error("duplicate column '\(column.name)' (first declared at \(first.origin["name"]))",
+                d.error(
+                    "duplicate column '\(column.name)' (first declared at \(first.origin["name"]))",
                     at: column.origin["name"])
             }
             seen[column.name] = column
@@ -133,7 +148,9 @@ struct PipelineRules {
     }
 
     private func checkEnrichment(_ enrichment: Enrichment, _ table: Table, _ d: inout Diagnostics) {
-        if let problem = AWSRules.dataCatalogProblem(enrichment.catalog) { d.error(problem, at: enrichment.origin["catalog"]) }
+        if let problem = AWSRules.dataCatalogProblem(enrichment.catalog) {
+            d.error(problem, at: enrichment.origin["catalog"])
+        }
         if let problem = AWSRules.functionARNProblem(enrichment.connector) {
             d.error(problem, at: enrichment.origin["connector"])
         }
@@ -160,7 +177,9 @@ struct PipelineRules {
                         + "'\(table.name)'\(Suggestion.hint(for: lookup.match, in: columns))",
                     at: lookup.origin["match"])
             }
-            if lookup.columns.isEmpty { d.error("lookup '\(lookup.name)' brings no columns", at: lookup.origin["columns"]) }
+            if lookup.columns.isEmpty {
+                d.error("lookup '\(lookup.name)' brings no columns", at: lookup.origin["columns"])
+            }
             for column in lookup.columns where !columns.contains(column) {
                 d.error(
                     "lookup '\(lookup.name)' fills '\(column)', which is not a column of table "
@@ -177,7 +196,9 @@ struct PipelineRules {
         }
         switch catalog.discovery {
         case .crawler(let schedule):
-            if let problem = CronRules.scheduleProblem(schedule.written) { d.error(problem, at: catalog.origin["schedule"]) }
+            if let problem = CronRules.scheduleProblem(schedule.written) {
+                d.error(problem, at: catalog.origin["schedule"])
+            }
         case .projection(let projection):
             let table = pipeline.processor.output
             let keys = table.partitionKeys.map(\.name)
@@ -250,9 +271,29 @@ struct PipelineRules {
         return views
     }
 
+    private func checkQuickSightSettings(_ d: inout Diagnostics) {
+        guard let settings = pipeline.quickSight else { return }
+        let groupProblem = TextRules.quickSightGroupProblem(settings.group)
+        if let groupProblem { d.error(groupProblem, at: settings.origin["group"]) }
+        let namespaceProblem = TextRules.quickSightNamespaceProblem(settings.namespace)
+        if let namespaceProblem { d.error(namespaceProblem, at: settings.origin["namespace"]) }
+        // The permission principal: arn:aws:quicksight:<region>:<account>:group/<namespace>/<group>.
+        guard groupProblem == nil, namespaceProblem == nil, let names = Names(project: project, pipeline: pipeline)
+        else { return }
+        let account = names.analyticsAccount
+        let principal =
+            "arn:aws:quicksight:\(account.region):\(account.id):group/\(settings.namespace)/\(settings.group)"
+        if let problem = TextRules.quickSightPrincipal.problem(principal) {
+            d.error("\(problem): shorten the group or namespace", at: settings.origin["group"])
+        }
+    }
+
     private func checkQuickSight(views: [String: View], _ d: inout Diagnostics) {
-        if pipeline.quickSight == nil, let first = pipeline.datasets.first?.origin ?? pipeline.dashboards.first?.origin {
-            d.error("datasets and dashboards need a 'quicksight' section naming the group that may use them",
+        checkQuickSightSettings(&d)
+        if pipeline.quickSight == nil, let first = pipeline.datasets.first?.origin ?? pipeline.dashboards.first?.origin
+        {
+            d.error(
+                "datasets and dashboards need a 'quicksight' section naming the group that may use them",
                 at: first.location)
         }
         var datasets: [String: Dataset] = [:]
@@ -281,6 +322,11 @@ struct PipelineRules {
             }
             if let problem = AWSRules.kebabOrSnakeProblem(dashboard.name, what: "a dashboard name") {
                 d.error(problem, at: dashboard.origin["name"])
+            }
+            for visual in dashboard.visuals {
+                if let problem = TextRules.visualTitle.problem(visual.title) {
+                    d.error(problem, at: visual.origin["title"])
+                }
             }
             guard let dataset = datasets[dashboard.dataset] else {
                 d.error(

@@ -8,7 +8,10 @@ enum ToolchainRules {
     static func swiftVersionProblem(_ version: String) -> String? {
         let parts = version.split(separator: ".", omittingEmptySubsequences: false)
         let numbers = parts.compactMap { part -> Int? in
-            guard (1...4).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            // No leading zeros: "6.03" names no image tag (Swift publishes 6.3).
+            guard (1...4).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }),
+                part == "0" || part.first != "0"
+            else { return nil }
             return Int(part)
         }
         guard (2...3).contains(parts.count), numbers.count == parts.count else {

@@ -9,6 +9,7 @@ public enum Validator {
         var processors: [String: Pipeline] = [:]
         var tables: [String: Pipeline] = [:]
         var filtersPerGroup: [String: [Pipeline]] = [:]
+        var buckets = BucketUses(project: project)
         for pipeline in pipelines {
             if let first = firstByName[pipeline.name] {
                 diagnostics.error(
@@ -18,6 +19,7 @@ public enum Validator {
             }
             firstByName[pipeline.name] = pipeline
             PipelineRules(project: project, pipeline: pipeline).check(&diagnostics)
+            buckets.add(pipeline, &diagnostics)
 
             let target = pipeline.processor.targetName
             if let other = processors[target] {
@@ -98,7 +100,9 @@ public enum Validator {
             if let problem = AWSRules.roleARNProblem(github.oidcPlanRole, account: nil) {
                 diagnostics.error(problem, at: github.origin["oidc_plan_role"])
             }
-            if let problem = AWSRules.regionProblem(github.region) { diagnostics.error(problem, at: github.origin["region"]) }
+            if let problem = AWSRules.regionProblem(github.region) {
+                diagnostics.error(problem, at: github.origin["region"])
+            }
             if let problem = AWSRules.githubEnvironmentProblem(github.environment) {
                 diagnostics.error(problem, at: github.origin["environment"])
             }
@@ -115,12 +119,21 @@ public enum Validator {
         }
         checkAccountReference(state.account, in: project, at: state.origin["account"], &diagnostics)
         for (key, value) in project.tags.sorted(by: { $0.key < $1.key }) {
-            if key.isEmpty || key.count > 128 || key.lowercased().hasPrefix("aws:") {
-                diagnostics.error("tag key '\(key)' must be 1 to 128 characters and not start with 'aws:'",
-                    at: project.origin["tags"])
+            let at = project.origin["tags"]
+            if let problem = TextRules.tagKey.problem(key)
+                ?? TextRules.tagCharacterProblem(key, what: "tag key '\(key)'")
+            {
+                diagnostics.error(problem, at: at)
+            } else if let reserved = TextRules.reservedTagPrefixes.first(where: { key.lowercased().hasPrefix($0) }) {
+                diagnostics.error(
+                    "tag key '\(key)' starts with '\(reserved)', which is reserved "
+                        + (reserved == "aws:" ? "by AWS" : "for the tags Sluice sets itself"),
+                    at: at)
             }
-            if value.count > 256 {
-                diagnostics.error("the value of tag '\(key)' is longer than 256 characters", at: project.origin["tags"])
+            if let problem = TextRules.tagValue.problem(value)
+                ?? TextRules.tagCharacterProblem(value, what: "the value of tag '\(key)'")
+            {
+                diagnostics.error(problem, at: at)
             }
         }
     }
