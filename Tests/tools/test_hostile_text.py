@@ -1,8 +1,9 @@
 """Hostile declaration text, checked with the real tools (issue 9, items 1 to 3):
 
-- text that reads as a Terraform template (`${file(...)}`, `%{ if }`) in tags, a column comment and a visual title is
+- text that reads as a Terraform template (`${file(...)}`, `%{ if }`) in column comments and a visual title is
   written escaped, `terraform validate` accepts the stack, and Terraform itself reads each value back as the literal
-  text (it never reads the file);
+  text (it never reads the file); tags cannot carry it at all (`$`, `{` and `%` are outside AWS's tag characters),
+  so a tag value holding it is refused with a located error;
 - `generate` on a role ARN holding `${{` or shell syntax, or on an Athena cutoff whose byte count overflows, exits 1
   with a located error instead of crashing (it used to die with SIGILL, exit 132).
 """
@@ -33,13 +34,13 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _hostile_workspace(workspace: Path) -> None:
-    project = workspace / "pipelines" / "sluice.yaml"
-    _edit(project, "tags:\n", f"tags:\n  secret: '{SECRET}'\n  flag: '{DIRECTIVE}'\n")
     manifest = workspace / "pipelines" / "integrations-usage.yaml"
     _edit(manifest, "title: Requests,", f"title: {json.dumps(TITLE)},")
     data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
-    column = next(c for c in data["processor"]["output"]["columns"] if "comment" not in c)
-    _edit(manifest, f"name: {column['name']}, ", f"name: {column['name']}, comment: {json.dumps(COMMENT)}, ")
+    # Free text AWS takes `$`, `{` and `%` in: column comments (the tags these payloads were once in refuse them).
+    columns = [c for c in data["processor"]["output"]["columns"] if "comment" not in c]
+    for column, text in zip(columns, (COMMENT, SECRET, DIRECTIVE)):
+        _edit(manifest, f"name: {column['name']}, ", f"name: {column['name']}, comment: {json.dumps(text)}, ")
 
 
 def _strings(value) -> list[str]:
@@ -96,6 +97,15 @@ def _assert_located_refusal(result, file: str, line: int, words: str) -> None:
     assert result.returncode == 1, f"expected exit 1 with a located error, not a crash:\n{describe(result)}"
     found = [m for m in DIAGNOSTIC.finditer(result.stderr) if m["file"].endswith(file) and int(m["line"]) == line]
     assert any(words in m["message"] for m in found), f"no error at {file}:{line} about {words!r}:\n{describe(result)}"
+
+
+def test_generate_refuses_a_template_in_a_tag_value(sluice, workspace):
+    project = workspace / "pipelines" / "sluice.yaml"
+    text = project.read_text(encoding="utf-8")
+    line = text[: text.index("tags:\n")].count("\n") + 2
+    _edit(project, "tags:\n", f"tags:\n  secret: '{SECRET}'\n")
+    result = sluice("generate", cwd=workspace)
+    _assert_located_refusal(result, "sluice.yaml", line, "which AWS tags do not allow")
 
 
 def test_generate_refuses_an_expression_in_a_role_arn(sluice, workspace):
