@@ -1,10 +1,13 @@
 /// The checks of one pipeline, stage by stage.
 struct PipelineRules {
+    /// The longest pipeline and processor names: derived names (`<prefix>-<pipeline>-<processor>`) must fit AWS's.
+    static let nameLength = 40
+
     let project: Project
     let pipeline: Pipeline
 
     func check(_ d: inout Diagnostics) {
-        if let problem = AWSRules.kebabProblem(pipeline.name, what: "a pipeline name", maxLength: 40) {
+        if let problem = AWSRules.kebabProblem(pipeline.name, what: "a pipeline name", maxLength: Self.nameLength) {
             d.error(problem, at: pipeline.origin["name"])
         }
         checkSource(&d)
@@ -95,7 +98,7 @@ struct PipelineRules {
 
     private func checkProcessor(_ d: inout Diagnostics) {
         let processor = pipeline.processor
-        if let problem = AWSRules.kebabProblem(processor.name, what: "a processor name", maxLength: 40) {
+        if let problem = AWSRules.kebabProblem(processor.name, what: "a processor name", maxLength: Self.nameLength) {
             d.error(problem, at: processor.origin["name"])
         }
         check(processor.memoryMB, NumberRules.memoryMB, processor.origin, &d)
@@ -387,8 +390,13 @@ struct PipelineRules {
     }
 
     /// Names built from the prefix and the pipeline's names must still fit AWS's limits.
+    /// Skipped when a name they are built from is already refused: its error says it once, not once per derived name.
     private func checkDerivedNames(_ d: inout Diagnostics) {
-        guard let names = Names(project: project, pipeline: pipeline) else { return }
+        guard let names = Names(project: project, pipeline: pipeline),
+            AWSRules.kebabProblem(project.prefix, what: "", maxLength: Validator.prefixLength) == nil,
+            AWSRules.kebabProblem(pipeline.name, what: "", maxLength: Self.nameLength) == nil,
+            AWSRules.kebabProblem(pipeline.processor.name, what: "", maxLength: Self.nameLength) == nil
+        else { return }
         let at = pipeline.origin["name"]
         for bucket in names.buckets {
             if let problem = AWSRules.bucketProblem(bucket) { d.error("derived bucket name: \(problem)", at: at) }

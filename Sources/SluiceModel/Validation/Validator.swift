@@ -1,6 +1,9 @@
 /// Checks a project and its pipelines against AWS's rules and against each other, after decoding.
 /// Runs on YAML and Swift declarations alike, so both get the same errors.
 public enum Validator {
+    /// The longest project prefix: it starts every AWS name Sluice derives.
+    static let prefixLength = 16
+
     /// Every problem found; empty when the declaration can be generated.
     public static func validate(project: Project, pipelines: [Pipeline]) -> Diagnostics {
         var diagnostics = Diagnostics()
@@ -51,7 +54,7 @@ public enum Validator {
     }
 
     private static func checkProject(_ project: Project, _ diagnostics: inout Diagnostics) {
-        if let problem = AWSRules.kebabProblem(project.prefix, what: "the project prefix", maxLength: 16) {
+        if let problem = AWSRules.kebabProblem(project.prefix, what: "the project prefix", maxLength: prefixLength) {
             diagnostics.error(problem, at: project.origin["prefix"])
         }
         if let problem = ToolchainRules.swiftVersionProblem(project.swiftVersion) {
