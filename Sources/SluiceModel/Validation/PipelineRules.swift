@@ -117,7 +117,10 @@ struct PipelineRules {
                 d.error(problem, at: processor.origin["environment"])
             }
         }
-        let environment = processor.environment.map { $0.key + $0.value }.joined()
+        // Counted as the function gets it: with the SLUICE_PIPELINE variable Sluice adds (ProcessorResources).
+        var variables = processor.environment
+        variables["SLUICE_PIPELINE"] = pipeline.name
+        let environment = variables.map { $0.key + $0.value }.joined()
         if let problem = TextRules.environmentSize.problem(environment) {
             d.error(problem, at: processor.origin["environment"])
         }
