@@ -145,7 +145,7 @@ struct Step {
 extension Step {
     /// A one-line command that reads the same as a plain YAML scalar: no indicator, comment or quote in it.
     static func isPlain(_ script: String) -> Bool {
-        !script.isEmpty && script.allSatisfy { $0.isLetter || $0.isNumber || " ._/-".contains($0) }
+        !script.isEmpty && script.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || " ._/-".contains($0)) }
     }
 }
 
