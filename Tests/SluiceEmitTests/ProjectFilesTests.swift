@@ -92,7 +92,8 @@ struct ProjectFilesTests {
             }
             try FileManager.default.createDirectory(
                 at: stack.appendingPathComponent(".terraform/providers"), withIntermediateDirectories: true)
-            try "hand\n".write(to: root.appendingPathComponent("generated/notes.txt"), atomically: true, encoding: .utf8)
+            let notes = root.appendingPathComponent("generated/notes.txt")
+            try "hand\n".write(to: notes, atomically: true, encoding: .utf8)
             let found = files.foreignEntries(generated)
             let prefix = "generated/terraform/analytics/"
             #expect(
