@@ -40,13 +40,39 @@ struct ProjectOptions: ParsableArguments {
 
 /// Prints diagnostics with their files as the user's shell and editor name them: relative to the current
 /// directory, or absolute when outside it (a location relative to `--root` opens the wrong file).
-func report(_ diagnostics: [Diagnostic], root: String) {
+///
+/// At most `perFile` diagnostics of a file are printed, then one line with how many more it has: a file of 30,000
+/// unknown keys is answered in a screenful, not 30,000 lines (the count in the last line stays the full one).
+func report(_ diagnostics: [Diagnostic], root: String, perFile: Int = diagnosticsPerFile) {
+    var file = ""
+    var count = 0
+    func finishFile() {
+        guard count > perFile else { return }
+        printError("... and \(count - perFile) more problem\(count - perFile == 1 ? "" : "s") in \(file)")
+    }
+    // Sorted diagnostics hold each file's together.
+    var names: [String: String] = [:]
     for diagnostic in diagnostics {
+        let shownFile =
+            names[diagnostic.location.file]
+            ?? DisplayPath.of(diagnostic.location.file, root: root)
+        names[diagnostic.location.file] = shownFile
+        if shownFile != file {
+            finishFile()
+            file = shownFile
+            count = 0
+        }
+        count += 1
+        guard count <= perFile else { continue }
         var shown = diagnostic
-        shown.location.file = DisplayPath.of(diagnostic.location.file, root: root)
+        shown.location.file = shownFile
         printError(shown.description)
     }
+    finishFile()
 }
+
+/// How many diagnostics of one file `report` prints.
+let diagnosticsPerFile = 100
 
 /// Prints diagnostics whose files are relative to the current directory (or absolute).
 func report(_ diagnostics: [Diagnostic]) {
@@ -87,10 +113,16 @@ struct Generate: ParsableCommand {
         let files = try options.files.generate(workspace).get()
         do {
             let actions = try options.files.write(files)
+            // Foreign files Terraform does not read are kept, but `check` fails on them: say so now.
+            for entry in options.files.foreignEntries(files) {
+                printError(
+                    "warning: \(DisplayPath.of(entry.path, root: options.root)) is in generated/ but not written by "
+                        + "sluice; `sluice check` fails while it is there: delete it or move it out of generated/")
+            }
             for action in actions { print("\(action.verb) \(DisplayPath.of(action.path, root: options.root))") }
             print("\(files.count) files generated, \(actions.count) changed")
         } catch let error as ProjectFilesError {
-            printError("error: \(error)")
+            printError("error: \(error.message { DisplayPath.of($0, root: options.root) })")
             throw ExitCode(1)
         }
     }
@@ -105,18 +137,27 @@ struct Check: ParsableCommand {
     func run() throws {
         let workspace = try options.loadOrExit()
         let files = try options.files.generate(workspace).get()
+        let show = { DisplayPath.of($0, root: options.root) }
         let linked = options.files.linkedPaths(files)
         if !linked.isEmpty {
-            printError("error: \(ProjectFilesError.symbolicLinks(linked))")
+            printError("error: \(ProjectFilesError.symbolicLinks(linked).message(showing: show))")
             throw ExitCode(1)
         }
         let drifts = options.files.drift(files)
-        if drifts.isEmpty {
+        // The deploy job applies every Terraform file of a stack folder: one the declarations do not produce must
+        // not pass the pull-request gate.
+        let foreign = options.files.foreignEntries(files)
+        for entry in foreign {
+            printError(
+                "not written by sluice: \(show(entry.path))\(entry.notRegular ? " (not a regular file)" : ""); "
+                    + "delete it or move it out of generated/")
+        }
+        if drifts.isEmpty && foreign.isEmpty {
             print("ok: \(files.count) generated files are current")
             return
         }
         for drift in drifts {
-            let shown = DisplayPath.of(drift.path, root: options.root)
+            let shown = show(drift.path)
             switch drift.kind {
             case .stale: printError("stale or edited by hand: \(shown)")
             case .missing: printError("missing: \(shown)")
@@ -124,9 +165,16 @@ struct Check: ParsableCommand {
             }
             print(drift.diff, terminator: "")
         }
-        printError(
-            "error: \(drifts.count) generated file\(drifts.count == 1 ? " is" : "s are") out of date; "
-                + "run `sluice generate` and commit the result")
+        if !drifts.isEmpty {
+            printError(
+                "error: \(drifts.count) generated file\(drifts.count == 1 ? " is" : "s are") out of date; "
+                    + "run `sluice generate` and commit the result")
+        }
+        if !foreign.isEmpty {
+            printError(
+                "error: \(foreign.count) entr\(foreign.count == 1 ? "y" : "ies") in generated/ "
+                    + "\(foreign.count == 1 ? "was" : "were") not written by sluice")
+        }
         throw ExitCode(1)
     }
 }

@@ -52,6 +52,10 @@ public struct ProjectFiles: Sendable {
         var drifts: [Drift] = []
         let expected = Set(files.map(\.path))
         for file in files {
+            let type = (try? FileManager.default.attributesOfItem(atPath: url(file.path).path))?[.type]
+            // A FIFO or device at a generated file's path is a foreign entry (`foreignEntries`): reading one could
+            // block, and replacing it would hide it.
+            if let type = type as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink { continue }
             guard let data = FileManager.default.contents(atPath: url(file.path).path) else {
                 drifts.append(Drift(kind: .missing, path: file.path, current: nil, generated: file.contents))
                 continue
@@ -80,6 +84,8 @@ public struct ProjectFiles: Sendable {
     public func write(_ files: [GeneratedFile]) throws -> [FileAction] {
         let linked = linkedPaths(files)
         if !linked.isEmpty { throw ProjectFilesError.symbolicLinks(linked) }
+        let blocking = foreignEntries(files).filter(\.blocksGenerate)
+        if !blocking.isEmpty { throw ProjectFilesError.foreign(blocking) }
         let drifts = drift(files)
         let foreign = drifts.filter { $0.kind == .stale && !GeneratedFile.isOwned(Array(($0.current ?? "").utf8)) }
         if !foreign.isEmpty { throw ProjectFilesError.notOwned(foreign.map(\.path)) }
@@ -150,7 +156,7 @@ public struct ProjectFiles: Sendable {
     /// following one would carry writes and removals outside the root (and show files from there in diffs).
     public func linkedPaths(_ files: [GeneratedFile]) -> [String] {
         let paths = Generator.ownedFolders + files.map(\.path) + ownedFiles()
-        return Set(paths.compactMap(symbolicLink(in:))).sorted()
+        return Set(paths.compactMap(symbolicLink(in:))).union(linksInOwnedFolders()).sorted()
     }
 
     /// The first part of `path` (relative to the root), itself included, that is a symbolic link; nil when none is.
@@ -173,18 +179,32 @@ public enum ProjectFilesError: Error, CustomStringConvertible {
     case writeFailed([String])
     /// Owned folders or files that are symbolic links; nothing was changed.
     case symbolicLinks([String])
+    /// Entries in `generated/` that Sluice did not write and Terraform would read, or that are not regular files;
+    /// nothing was changed.
+    case foreign([ForeignEntry])
 
-    public var description: String {
+    /// The message with paths as given (relative to the root).
+    public var description: String { message { $0 } }
+
+    /// The message with each path named by `show` (from the current directory, as diagnostics name files).
+    public func message(showing show: (String) -> String) -> String {
         switch self {
         case .notOwned(let paths):
-            "\(paths.joined(separator: ", ")) exist\(paths.count == 1 ? "s" : "") and \(paths.count == 1 ? "was" : "were") "
-                + "not written by sluice (no '\(GeneratedFile.marker)' marker); move \(paths.count == 1 ? "it" : "them") "
-                + "away first. Nothing was changed."
+            "\(paths.map(show).joined(separator: ", ")) exist\(paths.count == 1 ? "s" : "") and "
+                + "\(paths.count == 1 ? "was" : "were") not written by sluice (no '\(GeneratedFile.marker)' marker); "
+                + "move \(paths.count == 1 ? "it" : "them") away first. Nothing was changed."
         case .symbolicLinks(let paths):
-            "\(paths.joined(separator: ", ")) \(paths.count == 1 ? "is a symbolic link" : "are symbolic links"); "
+            "\(paths.map(show).joined(separator: ", ")) "
+                + "\(paths.count == 1 ? "is a symbolic link" : "are symbolic links"); "
                 + "sluice writes generated files only into real folders inside the project root, never through a "
                 + "link (it could lead outside the root). Replace \(paths.count == 1 ? "it" : "them") with a real "
                 + "folder or file. Nothing was changed."
+        case .foreign(let entries):
+            "\(entries.map { show($0.path) + ($0.notRegular ? " (not a regular file)" : "") }.joined(separator: ", ")) "
+                + "\(entries.count == 1 ? "is" : "are") in generated/ but not written by sluice, and "
+                + "\(entries.count == 1 ? "is" : "are") not a plain file or would be read by Terraform with the "
+                + "stack (the deploy job applies it with deploy rights). Delete \(entries.count == 1 ? "it" : "them") "
+                + "or move \(entries.count == 1 ? "it" : "them") out of generated/. Nothing was changed."
         case .writeFailed(let failures):
             "cannot write: " + failures.joined(separator: "; ")
         }

@@ -1,3 +1,5 @@
+import SluiceEmit
+
 /// Plan summaries as text for a terminal and as Markdown for a pull-request comment.
 extension PlanSummary {
     /// `3 to create, 1 to update, 1 to replace, 0 to delete`, the shape Terraform uses.
@@ -54,7 +56,7 @@ extension PlanSummary {
     public func markdown(limit: Int = 20_000) -> String {
         // Room kept for the closing notes, so the result never passes the limit.
         let budget = limit - 400
-        var out = "### Stack `\(stack)`: \(hasChanges ? countsLine : "no changes")\n"
+        var out = "### Stack \(Markdown.code(stack, inTable: false)): \(hasChanges ? countsLine : "no changes")\n"
         var omitted = 0
         func add(_ rows: [String], to text: inout String) {
             for row in rows {
@@ -64,7 +66,11 @@ extension PlanSummary {
         if !refused.isEmpty {
             out += "\n:no_entry: **Refused**: this plan destroys resources that hold data. "
             out += "Allow each on purpose with `--allow-destroy ADDRESS`:\n\n"
-            add(refused.map { "- `\($0.address)` (\($0.action.rawValue)\(Self.reason($0, prefix: ", ")))\n" }, to: &out)
+            add(
+                refused.map {
+                    "- \(Markdown.code($0.address, inTable: false)) "
+                        + "(\($0.action.rawValue)\(Self.reason($0, prefix: ", ")))\n"
+                }, to: &out)
         }
         let destructive = destructive
         if !destructive.isEmpty {
@@ -72,7 +78,8 @@ extension PlanSummary {
             add(
                 destructive.map { entry in
                     let data = entry.holdsData ? " (holds data)" : ""
-                    return "| \(entry.action.rawValue)\(data) | `\(entry.address)` | \(entry.reason ?? "") |\n"
+                    return "| \(entry.action.rawValue)\(data) | \(Markdown.code(entry.address)) | "
+                        + "\(Markdown.inline(entry.reason ?? "")) |\n"
                 }, to: &out)
         }
         var sections: [String] = []
@@ -82,7 +89,7 @@ extension PlanSummary {
             section += "\(stageEntries.count == 1 ? "" : "s")</summary>\n\n| | resource | changes |\n|---|---|---|\n"
             for entry in stageEntries {
                 let details = entry.details.map(Self.escape).joined(separator: "<br>")
-                section += "| \(entry.action.rawValue) | `\(entry.address)` | \(details) |\n"
+                section += "| \(entry.action.rawValue) | \(Markdown.code(entry.address)) | \(details) |\n"
             }
             sections.append(section + "\n</details>\n")
         }
@@ -90,7 +97,7 @@ extension PlanSummary {
             var section = "\n<details><summary>\(drift.count) changed outside Terraform</summary>\n\n"
             for entry in drift {
                 let details = entry.details.map(Self.escape).joined(separator: "; ")
-                section += "- `\(entry.address)`\(details.isEmpty ? "" : ": \(details)")\n"
+                section += "- \(Markdown.code(entry.address, inTable: false))\(details.isEmpty ? "" : ": \(details)")\n"
             }
             sections.append(section + "\n</details>\n")
         }
@@ -125,9 +132,9 @@ extension PlanSummary {
         }
     }
 
-    /// Keeps table cells intact: a `|` or a newline in a value would break the row.
+    /// Keeps table cells intact and shows a change as written: attribute paths and values (for_each keys, tag
+    /// values) may hold `|`, line breaks, backticks or `<`, escaped as the generated docs escape declaration text.
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "<", with: "&lt;")
+        Markdown.inline(text)
     }
 }

@@ -25,7 +25,7 @@ public enum DocsEmitter {
         }
         for pipeline in pipelines.sorted(by: { $0.name < $1.name }) {
             out += "\n## Pipeline \(Markdown.inline(pipeline.name))\n\n"
-            if !pipeline.description.isEmpty { out += "\(Markdown.inline(pipeline.description))\n\n" }
+            if !pipeline.description.isEmpty { out += "\(Markdown.paragraph(pipeline.description))\n\n" }
             out += "```mermaid\n\(MermaidEmitter.diagram(project: project, pipeline: pipeline))```\n"
             out += analytics(pipeline)
             for (stack, part) in zip(stacks, parts) {
@@ -70,7 +70,7 @@ public enum DocsEmitter {
         if !pipeline.views.isEmpty {
             out += "\n| view | reads, directly or through views | columns | SQL |\n|---|---|---|---|\n"
             for view in graph.ordered() {
-                let reads = graph.lineage(of: view).map(Markdown.code).joined(separator: ", ")
+                let reads = graph.lineage(of: view).map { Markdown.code($0) }.joined(separator: ", ")
                 let columns = view.columns.map { "\($0.name) \($0.type.rawValue)" }.joined(separator: ", ")
                 out += "| \(Markdown.code("\(database).\(view.name)")) | \(reads) | \(Markdown.inline(columns)) | "
                 out += "\(Markdown.code("\(SQLEmitter.folder)/\(database)/\(view.name).sql")) |\n"

@@ -15,6 +15,10 @@ package enum DeclarationFiles {
     /// manifest is a few kilobytes.
     package static let maxBytes = 1 << 20
 
+    /// Largest sum of a project's manifests: together they are read, parsed and checked in one `validate`, which
+    /// stays within about a second at this size (a project of many pipelines holds a few hundred kilobytes).
+    package static let maxTotalBytes = 4 << 20
+
     /// The text of `relative` (a path below `folder`), or why it cannot be read.
     package static func read(_ relative: String, in folder: URL) -> Result<String, Refusal> {
         let base = folder.resolvingSymlinksInPath().standardizedFileURL.path
@@ -45,6 +49,8 @@ package enum DeclarationFiles {
 
     /// The data as UTF-8 text, or the line and column (libyaml's count) of its first byte that is not UTF-8.
     package static func decode(_ data: Data) -> Result<String, Refusal> {
+        // The standard library's validation is fast; the scalar-by-scalar walk below only locates a bad byte.
+        if let text = String(validating: data, as: UTF8.self) { return .success(text) }
         var iterator = data.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         var valid = 0

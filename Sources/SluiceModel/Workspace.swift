@@ -32,6 +32,7 @@ public struct Workspace: Sendable {
         }
         let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
         var pipelines: [Pipeline] = []
+        var total = 0
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let relative = "\(pipelinesFolder)/\(name)"
             if relative == projectFile { continue }
@@ -41,6 +42,14 @@ public struct Workspace: Sendable {
             case .failure(let refusal):
                 diagnostics.error(refusal.message, at: refusal.location(in: relative))
                 continue
+            }
+            total += text.utf8.count
+            guard total <= DeclarationFiles.maxTotalBytes else {
+                diagnostics.error(
+                    "the manifests read so far and this one hold \(total) bytes; all of a project's manifests may "
+                        + "hold at most \(DeclarationFiles.maxTotalBytes), so this file and the ones after it (in name "
+                        + "order) were not read", at: SourceLocation(file: relative, line: 1, column: 1))
+                break
             }
             let pipeline = PipelineDecoder.decode(text, path: relative, diagnostics: &diagnostics) { file in
                 // Only files inside pipelines/ are read, so a manifest cannot pull in arbitrary paths.

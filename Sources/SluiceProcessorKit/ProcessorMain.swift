@@ -117,9 +117,16 @@ public enum ProcessorMain {
             guard let bytes = FileManager.default.contents(atPath: path) else {
                 throw ProcessorError.unreadableInput("--lookups \(path): cannot be read")
             }
+            let resolver: DirectoryResolver
+            do {
+                resolver = try DirectoryResolver(json: [UInt8](bytes))
+            } catch {
+                // The resolver does not know the file's name; the message must, or it names no file at all.
+                throw ProcessorError.unreadableInput("--lookups \(path): \(error)")
+            }
             enricher = Enricher(
                 lookups: enrichment.lookups, cache: LookupCache(ttl: Double(enrichment.cacheTTLSeconds)),
-                resolver: try DirectoryResolver(json: [UInt8](bytes)))
+                resolver: resolver)
         }
         let run = ObjectRun(config: config, transform: transform, enricher: enricher)
         let output = URL(fileURLWithPath: options.output)

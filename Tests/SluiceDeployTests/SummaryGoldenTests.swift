@@ -156,3 +156,30 @@ private func collectSensitive(_ value: Any?, _ marks: Any?, into secrets: inout 
         }
     }
 }
+
+@Suite("Plan summary Markdown escaping")
+struct SummaryMarkdownEscapingTests {
+    /// Pipes not preceded by a backslash: the cell separators of a table row.
+    static func separators(_ row: Substring) -> Int {
+        var count = 0
+        var previous: Character = " "
+        for character in row {
+            if character == "|", previous != "\\" { count += 1 }
+            previous = character
+        }
+        return count
+    }
+
+    @Test("addresses and attribute paths holding '|', backticks and '<' keep the table whole (findings F13)")
+    func hostileAddress() throws {
+        var text = String(decoding: try Fixtures.data("update"), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"aws_s3_bucket.raw\"", with: #""aws_s3_bucket.raw[\"a|b`c<d>\"]""#)
+        text = text.replacingOccurrences(of: "\"owner\"", with: #""o|w`n<er>""#)
+        let markdown = PlanSummary(stack: "update", plan: try Plan.decode(Data(text.utf8))).markdown()
+        let row = try #require(markdown.split(separator: "\n").first { $0.contains("aws_s3_bucket.raw") })
+        #expect(Self.separators(row) == 4, "\(row)")
+        // In a code span `<` is text; in a cell it would open HTML.
+        #expect(!markdown.contains("<er>") && markdown.contains("o\\|w\\`n&lt;er&gt;"), "\(markdown)")
+        #expect(row.contains("``aws_s3_bucket.raw[\"a\\|b`c<d>\"]``"), "\(row)")
+    }
+}

@@ -58,6 +58,19 @@ struct GeneratedTextTests {
         #expect(Markdown.inline(input) == expected)
     }
 
+    @Test(
+        "a paragraph of declaration text never starts a Markdown block (findings F13)",
+        arguments: [
+            ("# Fake heading", "\\# Fake heading"), ("> quote", "&gt; quote"), ("- item", "\\- item"),
+            ("+ item", "\\+ item"), ("1. first", "1\\. first"), ("12) twelfth", "12\\) twelfth"),
+            ("---", "\\---"), ("___", "\\___"), ("===", "\\==="), ("~~~", "\\~~~"),
+            ("    code block", "code block"), ("<details>", "&lt;details&gt;"), ("plain text", "plain text"),
+            ("2026 was a year", "2026 was a year"),
+        ])
+    func markdownParagraph(input: String, expected: String) {
+        #expect(Markdown.paragraph(input) == expected)
+    }
+
     @Test("a code span is fenced longer than any backtick run inside it, with '|' escaped")
     func markdownCode() {
         #expect(Markdown.code("a|b") == #"`a\|b`"#)

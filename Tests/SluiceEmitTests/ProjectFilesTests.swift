@@ -80,6 +80,34 @@ struct ProjectFilesTests {
         }
     }
 
+    @Test("entries of generated/ sluice did not write are foreign; those Terraform reads block generate (F5)")
+    func foreignEntries() throws {
+        try withExampleCopy { root in
+            let files = ProjectFiles(root: root)
+            let generated = try files.generate(files.load()).get()
+            #expect(files.foreignEntries(generated).isEmpty)
+            let stack = root.appendingPathComponent("generated/terraform/analytics")
+            for name in ["extra.tf.json", "main.tf", "prod.auto.tfvars", "notes.txt"] {
+                try "{}\n".write(to: stack.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            }
+            try FileManager.default.createDirectory(
+                at: stack.appendingPathComponent(".terraform/providers"), withIntermediateDirectories: true)
+            let notes = root.appendingPathComponent("generated/notes.txt")
+            try "hand\n".write(to: notes, atomically: true, encoding: .utf8)
+            let found = files.foreignEntries(generated)
+            let prefix = "generated/terraform/analytics/"
+            #expect(
+                found.filter(\.blocksGenerate).map(\.path)
+                    == [".terraform", "extra.tf.json", "main.tf", "prod.auto.tfvars"].map { prefix + $0 })
+            #expect(found.filter { !$0.blocksGenerate }.map(\.path) == ["generated/notes.txt", prefix + "notes.txt"])
+            let readme = root.appendingPathComponent("generated/README.md")
+            let before = try String(contentsOf: readme, encoding: .utf8)
+            try (before + "stale\n").write(to: readme, atomically: true, encoding: .utf8)
+            #expect(throws: ProjectFilesError.self) { try files.write(generated) }
+            #expect(try String(contentsOf: readme, encoding: .utf8) == before + "stale\n")
+        }
+    }
+
     @Test("a manifest change without regenerating is drift")
     func manifestChange() throws {
         try withExampleCopy { root in

@@ -92,6 +92,29 @@ struct HostileInputTests {
         #expect(ContinuousClock.now - started < .seconds(2))
     }
 
+    @Test("a leading byte-order mark is skipped, and line 1 columns do not count it (findings F3)")
+    func byteOrderMark() {
+        let bom = "\u{FEFF}"
+        // Before the fix: "2:1: YAML syntax: did not find expected <document start>".
+        let clean = Fixtures.check(pipeline: bom + Fixtures.pipeline, project: bom + Fixtures.project)
+        #expect(clean.errors.isEmpty, "\(clean.sorted)")
+        let unknown = Fixtures.check(pipeline: bom + "bogus: 1\n" + Fixtures.pipeline)
+        let error = unknown.errors.first { $0.message.contains("unknown key 'bogus'") }
+        #expect(error.map { "\($0.location)" } == "pipelines/web.yaml:1:1", "\(unknown.sorted)")
+    }
+
+    @Test("30,000 unknown keys are each reported, with hints, well within two seconds (findings F4)")
+    func manyUnknownKeys() {
+        let keys = (0..<30_000).map { String(format: "%06dyyyyyyyyyyyyyyyyyyyy: 1\n", $0) }.joined()
+        let started = ContinuousClock.now
+        let diagnostics = Fixtures.check(pipeline: Fixtures.pipeline + "delivry: 3\n" + keys)
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(diagnostics.errors.filter { $0.message.hasPrefix("unknown key") }.count == 30_001)
+        // A typo among the first unknown keys still gets its hint.
+        let hint = "'delivry' in 'top level' (did you mean 'delivery'?)"
+        #expect(diagnostics.errors.contains { $0.message.contains(hint) })
+    }
+
     @Test("an alias bomb is refused within two seconds whatever its depth")
     func aliasBombIsQuick() {
         for depth in [7, 9, 12, 30] {

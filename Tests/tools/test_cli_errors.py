@@ -152,3 +152,59 @@ def test_check_does_not_read_through_a_symbolic_link(sluice, workspace, tmp_path
     assert result.returncode == 1, describe(result)
     assert "generated is a symbolic link" in result.stderr, describe(result)
     assert "TOPSECRET" not in result.stdout + result.stderr, describe(result)
+
+
+def test_a_byte_order_mark_is_accepted(sluice, workspace):
+    """Findings F3: a BOM (Windows editors) before a first line that is a key failed with "did not find expected
+    <document start>"; an error on line 1 after it is located without counting it."""
+    for manifest in [*_manifests(workspace), workspace / "pipelines" / "sluice.yaml"]:
+        lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+        body = "".join(line for line in lines if not line.startswith("#"))
+        manifest.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    result = sluice("validate", cwd=workspace)
+    assert result.returncode == 0, describe(result)
+    manifest = _manifests(workspace)[0]
+    manifest.write_bytes(b"\xef\xbb\xbfbogus_key: 1\n" + manifest.read_bytes()[3:])
+    result = sluice("validate", cwd=workspace)
+    assert f"pipelines/{manifest.name}:1:1: error: unknown key 'bogus_key'" in result.stderr, describe(result)
+
+
+def test_thousands_of_errors_are_quick_and_capped_per_file(sluice, workspace):
+    """Findings F4: 30,000 unknown keys took 5 s and printed 30,005 lines; five 1 MiB files took 18 s."""
+    import time
+
+    pipelines = workspace / "pipelines"
+    (pipelines / "x.yaml").write_text("".join(f"{i:06d}{'y' * 20}: 1\n" for i in range(30_000)))
+    started = time.monotonic()
+    result = sluice("validate", cwd=workspace)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 1 and elapsed < 2, f"{elapsed:.1f} s\n{describe(result)}"
+    lines = result.stderr.splitlines()
+    assert len(lines) < 120, f"{len(lines)} lines"
+    assert "... and 29904 more problems in pipelines/x.yaml" in lines, describe(result)
+    assert lines[-1] == "30004 errors in the declarations", describe(result)
+
+    big = "".join(f"{i:06d}{'y' * 122}: 1\n" for i in range(7_900))  # 1.0 MB, 128-character keys
+    for j in range(5):
+        (pipelines / f"x{j}.yaml").write_text(big)
+    started = time.monotonic()
+    result = sluice("validate", cwd=workspace)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 1 and elapsed < 2, f"{elapsed:.1f} s\n{describe(result)}"
+    assert "all of a project's manifests may hold at most 4194304" in result.stderr, describe(result)
+
+
+def test_generate_refusals_name_files_from_the_current_directory(sluice, workspace):
+    """Findings F12: the ownership and link refusals named files from the root, not from where the command ran."""
+    readme = workspace / "generated" / "README.md"
+    readme.write_text("written by hand\n", encoding="utf-8")
+    result = sluice("generate", "--root", workspace.name, cwd=workspace.parent)
+    assert result.returncode == 1, describe(result)
+    assert f"error: {workspace.name}/generated/README.md exists and was not written by sluice" in result.stderr, (
+        describe(result)
+    )
+    readme.unlink()
+    readme.symlink_to("../pipelines/sluice.yaml")
+    result = sluice("generate", "--root", workspace.name, cwd=workspace.parent)
+    assert result.returncode == 1, describe(result)
+    assert f"error: {workspace.name}/generated/README.md is a symbolic link" in result.stderr, describe(result)

@@ -41,6 +41,8 @@ VALIDATE_SECONDS = 2.0
 WORKERS = 2
 LINE = re.compile(r"^[^:\n]+:\d+:\d+: (error|warning): .+$")
 SUMMARY = re.compile(r"^\d+ errors? in the declarations")
+# Past 100 diagnostics of one file, validate prints how many more there are instead.
+MORE = re.compile(r"^\.\.\. and \d+ more problems? in .+$")
 
 
 @dataclass
@@ -112,7 +114,7 @@ def _check_validate(result: subprocess.CompletedProcess[str], seconds: float) ->
         problems.append(f"validate took {seconds:.2f}s (at most {VALIDATE_SECONDS}s)")
     if result.returncode == 1:
         lines = result.stderr.splitlines()
-        unlocated = [line for line in lines if not LINE.match(line) and not SUMMARY.match(line)]
+        unlocated = [line for line in lines if not (LINE.match(line) or SUMMARY.match(line) or MORE.match(line))]
         if unlocated:
             problems.append("validate printed lines that are not `path:line:column: error: message`:\n"
                             + "\n".join(unlocated[:5]))

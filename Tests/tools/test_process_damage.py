@@ -156,3 +156,15 @@ def test_the_processor_itself_names_the_path_too(sluice_bin, tmp_path):
     assert result.returncode == 1
     assert result.stderr == f"error: cannot read the input: {tmp_path}: is a directory, not a file\n"
     assert "NSError" not in result.stderr and "Domain" not in result.stderr
+
+
+@pytest.mark.parametrize("content", ["[1]", "{\"t\": 1}", "not json"])
+def test_a_bad_lookups_file_is_named(sluice_bin, repo_root, sample, tmp_path, content):
+    """Findings F13: "a directory file is a JSON object of tables" named no file."""
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    _, lines = sample
+    result, _ = process(sluice_bin, repo_root, bad, tmp_path, gzip.compress(b"".join(lines), mtime=0))
+    assert result.returncode == 1, result.stderr
+    assert f"--lookups {bad}: " in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr

@@ -105,13 +105,78 @@ def test_generate_removes_stale_owned_files_and_keeps_others(sluice, workspace):
     notes.write_text("Written by a person; sluice must leave this file alone.\n", encoding="utf-8")
     stale_rel = stale.relative_to(workspace).as_posix()
 
+    notes_rel = notes.relative_to(workspace).as_posix()
+
     check = sluice("check", cwd=workspace)
     _assert_diff(check, stale_rel, f"with a stale owned file {stale_rel}")
-    assert "notes.txt" not in check.stdout, f"`sluice check` must ignore files it does not own:\n{describe(check)}"
+    assert "notes.txt" not in check.stdout, f"`sluice check` shows no diff of a file it does not own:\n{describe(check)}"
+    # Findings F5: generated/ is sluice's alone, so the pull-request gate names a file it did not write.
+    assert f"not written by sluice: {notes_rel}; delete it or move it out of generated/" in check.stderr, describe(check)
 
     generate = sluice("generate", cwd=workspace)
     assert generate.returncode == 0, f"`sluice generate` failed:\n{describe(generate)}"
     assert not stale.exists(), f"`sluice generate` left the stale owned file {stale_rel}:\n{describe(generate)}"
-    assert notes.is_file(), f"`sluice generate` removed {notes.relative_to(workspace)}, which it does not own"
+    assert notes.is_file(), f"`sluice generate` removed {notes_rel}, which it does not own"
     assert notes.read_text(encoding="utf-8").startswith("Written by a person")
-    _assert_clean(sluice, workspace, "after `sluice generate` removed the stale file (notes.txt still there)")
+    assert f"warning: {notes_rel} is in generated/ but not written by sluice" in generate.stderr, describe(generate)
+    notes.unlink()
+    _assert_clean(sluice, workspace, "after `sluice generate` removed the stale file and notes.txt was deleted")
+
+
+def _stack(workspace: Path) -> Path:
+    stack = workspace / "generated" / "terraform" / "analytics"
+    if not stack.is_dir():
+        stack = sorted(p for p in (workspace / "generated" / "terraform").glob("*") if p.is_dir())[0]
+    return stack
+
+
+FOREIGN = ["extra.tf.json", "extra.tf", "terraform.tfvars", "x.auto.tfvars.json", ".terraform.lock.hcl", ".terraform/"]
+
+
+@pytest.mark.parametrize("name", FOREIGN)
+def test_check_and_generate_refuse_a_foreign_terraform_file_in_a_stack(sluice, workspace, name):
+    """Findings F5: the deploy job applies every Terraform file of a stack folder, so one that sluice did not write
+    must fail the pull-request gate, and generate refuses before changing anything."""
+    entry = _stack(workspace) / name.rstrip("/")
+    if name.endswith("/"):
+        (entry / "modules").mkdir(parents=True)
+        (entry / "modules" / "modules.json").write_text("{}\n", encoding="utf-8")
+    else:
+        entry.write_text('{"resource": {"null_resource": {"x": {}}}}\n', encoding="utf-8")
+    relative = entry.relative_to(workspace).as_posix()
+    check = sluice("check", cwd=workspace)
+    assert check.returncode == 1, describe(check)
+    assert f"not written by sluice: {relative}; delete it or move it out of generated/" in check.stderr, describe(check)
+
+    readme = workspace / "generated" / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + "stale\n", encoding="utf-8")
+    generate = sluice("generate", cwd=workspace)
+    assert generate.returncode == 1, describe(generate)
+    assert f"error: {relative}" in generate.stderr and "Nothing was changed." in generate.stderr, describe(generate)
+    assert readme.read_text(encoding="utf-8").endswith("stale\n"), "generate changed files before refusing"
+
+
+def test_check_refuses_a_symbolic_link_in_a_stack_whatever_its_name(sluice, workspace):
+    """Findings F5: a link in a stack folder passed check (and generate kept it)."""
+    link = _stack(workspace) / "zz.tf.json"
+    link.symlink_to("../../../pipelines/sluice.yaml")
+    relative = link.relative_to(workspace).as_posix()
+    for command in ("check", "generate"):
+        result = sluice(command, cwd=workspace)
+        assert result.returncode == 1, describe(result)
+        assert f"{relative} is a symbolic link" in result.stderr, describe(result)
+    assert link.is_symlink()
+
+
+def test_generate_refuses_a_fifo_at_a_generated_files_path(sluice, workspace):
+    """Findings F13: a FIFO at generated/README.md was replaced silently."""
+    import os
+
+    readme = workspace / "generated" / "README.md"
+    readme.unlink()
+    os.mkfifo(readme)
+    for command in ("generate", "check"):
+        result = sluice(command, cwd=workspace)
+        assert result.returncode == 1, describe(result)
+        assert "generated/README.md (not a regular file)" in result.stderr, describe(result)
+    assert readme.is_fifo()

@@ -249,16 +249,24 @@ final class MappingReader {
         return result
     }
 
-    /// Reports every key that no getter asked for, suggesting the nearest known one.
+    /// Reports every key that no getter asked for, suggesting the nearest known one for the first
+    /// `hintedUnknownKeys` of them (a mapping of thousands is no typo, and only the first errors of a file are shown).
     func finish() {
+        let known = Set(known)
+        let candidates = known.sorted()
+        var unknown = 0
         for entry in entries where !known.contains(entry.key) {
-            let hint = Suggestion.hint(for: entry.key, in: known)
+            unknown += 1
+            let hint = unknown <= Self.hintedUnknownKeys ? Suggestion.hint(for: entry.key, in: candidates) : ""
             file.error("unknown key '\(entry.key)' in '\(path.isEmpty ? "top level" : path)'\(hint)", at: entry.keyNode)
         }
     }
 }
 
 extension MappingReader {
+    /// Unknown keys of one mapping that get a "did you mean" hint.
+    static let hintedUnknownKeys = 100
+
     /// Records a nested mapping's field (the crawler's `schedule`) as a field of this one, for values the model
     /// keeps flat.
     func adopt(_ key: String, from nested: MappingReader) {

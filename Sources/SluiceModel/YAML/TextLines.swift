@@ -31,7 +31,11 @@ struct LineCursor {
 
     /// Whether a scalar ends a line.
     static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
-        [0x0A, 0x0D, 0x85, 0x2028, 0x2029].contains(scalar.value)
+        // A switch, not `[...].contains`: this runs once per scalar of every manifest, and the array form allocated.
+        switch scalar.value {
+        case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 }
 

@@ -2,7 +2,12 @@ import Yams
 
 extension YAMLFile {
     /// Parses `text` into one document node, reporting a syntax error at its position.
+    ///
+    /// A leading byte-order mark (Windows editors write one; YAML allows it at the start of the stream) is dropped
+    /// first: handed to libyaml inside a Swift string it reads as content, so a file starting with a key failed with
+    /// "did not find expected <document start>", and columns on line 1 counted it.
     func parse(_ text: String) -> Node? {
+        let text = Self.withoutByteOrderMark(text)
         lines = TextLines(text)
         if let violation = YAMLLimits.check(text) {
             diagnostics.error(
@@ -37,6 +42,12 @@ extension YAMLFile {
             diagnostics.error("YAML syntax: \(error)", at: SourceLocation(file: path, line: 1, column: 1))
             return nil
         }
+    }
+
+    /// `text` without a leading U+FEFF.
+    static func withoutByteOrderMark(_ text: String) -> String {
+        guard text.unicodeScalars.first == "\u{FEFF}" else { return text }
+        return String(text.unicodeScalars.dropFirst())
     }
 
     /// Where the content of a scalar starts: after the quote of a quoted one, on the next line (at its indentation)
