@@ -43,22 +43,15 @@ public struct LocalTarget: Sendable {
         return body.terraform()
     }
 
+    /// Where local runs keep their stack copies and state.
+    static let folder = ".sluice/local"
+
     /// Copies a stack's generated folder to `.sluice/local/<stack>` with the override; returns the copy.
     func prepare(stack: String, root: URL) throws -> URL {
-        let fileManager = FileManager.default
-        let base = root.appendingPathComponent(".sluice/local")
-        let copy = base.appendingPathComponent(stack)
-        try fileManager.createDirectory(at: copy, withIntermediateDirectories: true)
-        let source = root.appendingPathComponent("\(TerraformEmitter.folder)/\(stack)")
-        for name in try fileManager.contentsOfDirectory(atPath: copy.path) where name.hasSuffix(".tf.json") {
-            try fileManager.removeItem(at: copy.appendingPathComponent(name))
-        }
-        for name in try fileManager.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".tf.json") {
-            try fileManager.copyItem(at: source.appendingPathComponent(name), to: copy.appendingPathComponent(name))
-        }
-        let state = base.appendingPathComponent("state/\(stack).tfstate").path
-        try fileManager.createDirectory(at: base.appendingPathComponent("state"), withIntermediateDirectories: true)
-        try Data(override(stateFile: state).utf8).write(to: copy.appendingPathComponent("zz_sluice_local_override.tf.json"))
-        return copy
+        let state = root.appendingPathComponent("\(Self.folder)/state")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        let override = override(stateFile: state.appendingPathComponent("\(stack).tfstate").path)
+        return try StackWorkspace.prepare(
+            stack: stack, root: root, folder: Self.folder, extra: [("zz_sluice_local_override.tf.json", override)])
     }
 }

@@ -125,14 +125,21 @@ public struct Orchestrator: Sendable {
         }
     }
 
+    /// Where terraform runs for `stack`: a copy of its generated files, made afresh when planning (`prepare`) and
+    /// reused by the apply of that plan.
     private func workingDirectory(_ stack: Stack, _ options: Options, prepare: Bool = true) throws -> URL {
         guard let local = options.local else {
-            return root.appendingPathComponent("\(TerraformEmitter.folder)/\(stack.name)")
+            return prepare
+                ? try StackWorkspace.prepare(stack: stack.name, root: root, folder: Self.stacksFolder)
+                : StackWorkspace.directory(stack: stack.name, root: root, folder: Self.stacksFolder)
         }
         return prepare
             ? try local.prepare(stack: stack.name, root: root)
-            : root.appendingPathComponent(".sluice/local/\(stack.name)")
+            : StackWorkspace.directory(stack: stack.name, root: root, folder: LocalTarget.folder)
     }
+
+    /// Where plans against AWS run terraform.
+    static let stacksFolder = ".sluice/stacks"
 
     private func initialize(_ stack: Stack, in directory: URL, _ options: Options, progress: DeployProgress) throws {
         var arguments = ["init", "-input=false", "-no-color", "-reconfigure"]

@@ -8,7 +8,9 @@ other file alone.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -180,3 +182,28 @@ def test_generate_refuses_a_fifo_at_a_generated_files_path(sluice, workspace):
         assert result.returncode == 1, describe(result)
         assert "generated/README.md (not a regular file)" in result.stderr, describe(result)
     assert readme.is_fifo()
+
+
+def test_plan_runs_terraform_outside_generated(sluice, sluice_bin, workspace, tmp_path):
+    """`terraform init` leaves its working folder and lock file where it runs; `sluice plan` runs it in a copy of the
+    stack under .sluice/stacks, so `check` (which fails on anything in generated/ sluice did not write) stays clean.
+    With a stand-in terraform (a script that records where it ran and writes what init writes): real terraform
+    would go on to reach AWS, which tests cannot."""
+    bin_dir = tmp_path / "stand-in-bin"
+    bin_dir.mkdir()
+    stand_in = bin_dir / "terraform"
+    stand_in.write_text('#!/bin/sh\npwd >>"$RAN_IN"\nmkdir -p .terraform\ntouch .terraform.lock.hcl\nexit 1\n')
+    stand_in.chmod(0o755)
+    ran_in = tmp_path / "ran-in.txt"
+    env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}", RAN_IN=str(ran_in), TF_CLI_CONFIG_FILE="")
+    plan = subprocess.run(
+        [str(sluice_bin), "plan", "--stack", "analytics-images"], cwd=workspace, env=env, capture_output=True,
+        text=True, timeout=60,
+    )  # fmt: skip
+    assert plan.returncode == 1, describe(plan)
+    copy = (workspace / ".sluice" / "stacks" / "analytics-images").resolve()
+    assert ran_in.read_text().split() == [str(copy)], describe(plan)
+    assert (copy / "terraform.tf.json").read_text() == (
+        workspace / "generated" / "terraform" / "analytics-images" / "terraform.tf.json"
+    ).read_text()
+    _assert_clean(sluice, workspace, "after a plan ran terraform init")
