@@ -64,6 +64,12 @@ public struct ObjectDamage: Sendable, Equatable {
             case .restOfCorruptMember:
                 (.corruptDeflate, "the rest of a gzip member whose deflate data is corrupt, up to the next header")
             case .truncatedHeader: (.truncated, "the object ends inside a gzip member's header")
+            case .failedMember(let problem):
+                (
+                    Self(member: .init(offset: 0, length: 0, problem: problem), problem: problem, lines: nil).kind,
+                    "a gzip member header whose member failed (\(problem)), up to the next member header inside it, "
+                        + "where reading resumed; nothing of it was delivered"
+                )
             }
         self.init(
             offset: range.offset, length: range.length, kind: kind, detail: detail, inflated: false,
