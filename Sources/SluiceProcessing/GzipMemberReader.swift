@@ -171,14 +171,17 @@ public final class GzipMemberReader {
     }
 
     /// Where the next member header may start inside `bytes` after its first byte: a `1f 8b 08`, or a prefix of
-    /// one at the end. Nil when there is none or the resync budget is spent.
-    private func resyncPoint(_ bytes: [UInt8]) -> Int? {
+    /// one at the end that the bytes still to come may complete. At the object's end, only a magic followed by a
+    /// header's fixed ten bytes counts (anything shorter is a cut header either way). Nil when there is none or
+    /// the resync budget is spent.
+    private func resyncPoint(_ bytes: [UInt8], atEnd: Bool) -> Int? {
         guard bytes.count > 1, replayed + bytes.count <= 2 * fed + 1024 * 1024 else { return nil }
         let magic: [UInt8] = [0x1f, 0x8b, 0x08]
         var index = 1
         while let start = bytes[index...].firstIndex(of: 0x1f) {
             let end = min(start + 3, bytes.count)
-            if bytes[start..<end].elementsEqual(magic[..<(end - start)]) { return start }
+            let whole = atEnd ? start + 10 <= bytes.count && end == start + 3 : true
+            if whole, bytes[start..<end].elementsEqual(magic[..<(end - start)]) { return start }
             index = start + 1
         }
         return nil
@@ -186,8 +189,8 @@ public final class GzipMemberReader {
 
     /// A candidate starting at `headerOffset` failed with `problem`; `bytes` are what it took. When a header
     /// may start within them, they are unreadable up to there and read again from there; returns whether so.
-    private func resync(_ bytes: [UInt8], _ problem: Problem) -> Bool {
-        guard let point = resyncPoint(bytes) else { return false }
+    private func resync(_ bytes: [UInt8], _ problem: Problem, atEnd: Bool = false) -> Bool {
+        guard let point = resyncPoint(bytes, atEnd: atEnd) else { return false }
         if junkOffset == nil { junkOffset = headerOffset }
         if junkFailure == nil { junkFailure = problem }
         addJunk(bytes[..<point])
@@ -217,8 +220,8 @@ public final class GzipMemberReader {
     public func finish(_ handle: (Event) -> Void) {
         // A member or header cut off by the end may hide the next header: read again from it, and end again.
         while true {
-            if state == .header, resync(header.bytes, .truncated) {
-            } else if state == .deflate || state == .trailer, tentative, resync(replay, .truncated) {
+            if state == .header, resync(header.bytes, .truncated, atEnd: true) {
+            } else if state == .deflate || state == .trailer, tentative, resync(replay, .truncated, atEnd: true) {
             } else {
                 break
             }
