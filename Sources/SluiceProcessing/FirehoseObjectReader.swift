@@ -111,7 +111,8 @@ public final class FirehoseObjectReader {
         }
         if start > 0 { pending.removeFirst(start) }
         if pending.count > Self.maximumItemBytes {
-            emit(.unreadable(reason: "line longer than \(Self.maximumItemBytes) bytes", bytes: ArraySlice(pending.prefix(256))))
+            let reason = "line longer than \(Self.maximumItemBytes) bytes"
+            emit(.unreadable(reason: reason, bytes: ArraySlice(pending.prefix(256))))
             pending.removeAll()
         }
     }
@@ -167,7 +168,8 @@ public final class FirehoseObjectReader {
         }
         if start > 0 { pending.removeFirst(start) }
         if pending.count > Self.maximumItemBytes {
-            emit(.unreadable(reason: "document longer than \(Self.maximumItemBytes) bytes", bytes: ArraySlice(pending.prefix(256))))
+            let reason = "document longer than \(Self.maximumItemBytes) bytes"
+            emit(.unreadable(reason: reason, bytes: ArraySlice(pending.prefix(256))))
             pending.removeAll()
             scanned = 0
             depth = 0

@@ -42,7 +42,8 @@ public final class ObjectProcessor {
         inputKey: String, format: FirehoseObjectFormat, keys: OutputKeys, writer: any RowWriter = GzipNDJSONWriter(),
         inflateSize: Int = 256 * 1024, transform: @escaping Transform
     ) {
-        self.init(inputKey: inputKey, format: format, keys: keys, writer: writer, inflateSize: inflateSize) { (line, timestamp) -> LineOutcome in
+        self.init(inputKey: inputKey, format: format, keys: keys, writer: writer, inflateSize: inflateSize) {
+            (line, timestamp) -> LineOutcome in
             switch transform(line, timestamp) {
             case .success(let (row, partition)): .row(row, partition: partition)
             case .failure(let failure): .failure(failure)
