@@ -68,6 +68,24 @@ struct GzipResyncTests {
         #expect(summary.damage.map(\.offset) == [members[0].count] && summary.damage.first?.inflated == false)
     }
 
+    @Test("a false member whose stored block holds a whole member: that member's lines are read once")
+    func noLineTwice() {
+        let member = Self.members(perMember: 20)[0]
+        let length = UInt16(member.count)
+        let fake: [UInt8] =
+            [0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0x03, 0x00]
+            + [UInt8(length & 0xff), UInt8(length >> 8), UInt8(~length & 0xff), UInt8(~length >> 8)]
+        // The stored block inflates to the member's bytes, then an invalid block type fails the false member.
+        let object = fake + member + [0xff]
+        for chunk in [1, 5, object.count] {
+            let (_, summary) = process(object, chunk: chunk)
+            #expect(summary.lines == 20 && summary.rows == 20 && summary.quarantined == 0, "\(summary.json())")
+            #expect(summary.balanced && summary.unreadableBytes == fake.count + 1)
+            #expect(summary.damage.map(\.kind) == [.corruptDeflate, .junkAfterLastMember])
+            #expect(summary.damage.map(\.offset) == [0, fake.count + member.count])
+        }
+    }
+
     @Test("false headers nested in stored blocks: read in linear time, every byte counted, the last member read")
     func nestedFalseHeaders() {
         // Each false header opens a stored block that reaches the same end, where an invalid block type fails
