@@ -111,7 +111,8 @@ public final class FirehoseObjectReader {
         }
         if start > 0 { pending.removeFirst(start) }
         if pending.count > Self.maximumItemBytes {
-            emit(.unreadable(reason: "line longer than \(Self.maximumItemBytes) bytes", bytes: ArraySlice(pending.prefix(256))))
+            let reason = "line longer than \(Self.maximumItemBytes) bytes"
+            emit(.unreadable(reason: reason, bytes: ArraySlice(pending.prefix(256))))
             pending.removeAll()
         }
     }
@@ -167,7 +168,8 @@ public final class FirehoseObjectReader {
         }
         if start > 0 { pending.removeFirst(start) }
         if pending.count > Self.maximumItemBytes {
-            emit(.unreadable(reason: "document longer than \(Self.maximumItemBytes) bytes", bytes: ArraySlice(pending.prefix(256))))
+            let reason = "document longer than \(Self.maximumItemBytes) bytes"
+            emit(.unreadable(reason: reason, bytes: ArraySlice(pending.prefix(256))))
             pending.removeAll()
             scanned = 0
             depth = 0
@@ -189,6 +191,11 @@ public final class FirehoseObjectReader {
         let logEvents: [Event]?
     }
 
+    /// Hands out a DATA_MESSAGE's events, skips a CONTROL_MESSAGE (it only checks that the destination is
+    /// reachable and carries no log events), and quarantines any other document whole, as one unreadable item
+    /// with its reason, so no event is dropped unseen: a document that is not JSON or not a subscription
+    /// document, one with a duplicated key (readers disagree on which value it holds), an unknown messageType,
+    /// or a DATA_MESSAGE without a logEvents array.
     private func decodeDocument(_ bytes: ArraySlice<UInt8>, _ emit: (ObjectItem) -> Void) {
         let document: Document
         do {
@@ -197,10 +204,21 @@ public final class FirehoseObjectReader {
             emit(.unreadable(reason: "not a CloudWatch Logs document", bytes: bytes))
             return
         }
-        // CONTROL_MESSAGE only checks that the destination is reachable: it carries no log events.
-        guard document.messageType == "DATA_MESSAGE" else { return }
-        for event in document.logEvents ?? [] {
-            emit(.line(ArraySlice(event.message.utf8), timestamp: event.timestamp))
+        if let key = JSONDuplicateKey.find(in: bytes) {
+            emit(.unreadable(reason: "CloudWatch Logs document with a duplicated key \"\(key)\"", bytes: bytes))
+            return
+        }
+        switch (document.messageType, document.logEvents) {
+        case ("CONTROL_MESSAGE", _): return
+        case ("DATA_MESSAGE", let events?):
+            for event in events {
+                emit(.line(ArraySlice(event.message.utf8), timestamp: event.timestamp))
+            }
+        case ("DATA_MESSAGE", nil):
+            emit(.unreadable(reason: "CloudWatch Logs DATA_MESSAGE without logEvents", bytes: bytes))
+        case (let type, _):
+            let reason = "CloudWatch Logs document with an unknown messageType \"\(type.prefix(64))\""
+            emit(.unreadable(reason: reason, bytes: bytes))
         }
     }
 }

@@ -4,6 +4,16 @@ import CZlib
 /// bounded memory. Every byte of the input ends in exactly one member or one unreadable range, so a caller can
 /// account for all of them: a member whose trailer check fails, or that is cut short, still hands out what it
 /// inflated; bytes that are not gzip are skipped up to the next member header (`1f 8b 08`) and reported.
+///
+/// Resynchronising: a member is tentative until it verifies, or has taken `replayLimit` bytes of input or
+/// inflated `heldLimit` bytes. While tentative, its input is kept and its output held back. When it fails
+/// (a header that cannot complete, corrupt deflate data, the object's end, a bad trailer), the search for the
+/// next header starts again one byte after its start: if a `1f 8b 08` lies within what it took, its bytes up to
+/// there are one unreadable range (`failedMember`), its held output is dropped (never delivered, so no line is
+/// read twice), and the kept input is read again from there. A member that fails after it stopped being
+/// tentative keeps its delivered lines, flagged, and reading resumes after what it took, as a corrupt member's
+/// rest is skipped. Linear: the bytes read again are at most twice the object's plus a constant (`replayBudget`);
+/// past that, failed members are treated as committed ones. Memory stays bounded by the two limits.
 /// A class: zlib keeps a pointer back to its stream, whose address must not move.
 public final class GzipMemberReader {
     /// What went wrong with a member whose data was inflated.
@@ -29,6 +39,9 @@ public final class GzipMemberReader {
         case restOfCorruptMember
         /// The input ended inside a member's header.
         case truncatedHeader
+        /// A member that failed while tentative, up to the next member header within the bytes it took: nothing
+        /// of it was delivered.
+        case failedMember(Problem)
     }
 
     /// A member, reported once it ends.
@@ -58,6 +71,10 @@ public final class GzipMemberReader {
 
     /// How many first bytes of an unreadable range are kept.
     public static let headBytes = 64 * 1024
+    /// Input bytes of a member (after its header) kept while it is tentative.
+    public static let replayLimit = 64 * 1024
+    /// Inflated bytes of a tentative member held back.
+    public static let heldLimit = 1024 * 1024
 
     private enum State { case boundary, header, deflate, trailer, junk }
 
@@ -80,6 +97,20 @@ public final class GzipMemberReader {
     private var trailer: [UInt8] = []
     private var junkOffset: Int?
     private var junkHead: [UInt8] = []
+    /// The problem of the first tentative member that failed inside the open unreadable range.
+    private var junkFailure: Problem?
+
+    /// Whether the current member is tentative, its input since its header's first byte, and its output.
+    private var tentative = false
+    private var replay: [UInt8] = []
+    private var held: [UInt8] = []
+    /// Bytes to read before the rest of the current input: a failed tentative member's, from the resync point.
+    private var queue: [UInt8] = []
+    private var queueIndex = 0
+    private var requeued: [UInt8]?
+    /// Bytes fed, and bytes read again: resync stops when the second outgrows twice the first (plus a constant).
+    private var fed = 0
+    private var replayed = 0
 
     /// - Parameter outputSize: bytes inflated at a time; memory stays bounded by it whatever the object's size.
     public init(outputSize: Int = 256 * 1024) {
@@ -101,21 +132,103 @@ public final class GzipMemberReader {
 
     /// Reads the next bytes of the object, handing out what they produce.
     public func feed(_ input: UnsafeRawBufferPointer, _ handle: (Event) -> Void) {
+        fed += input.count
+        run(input, handle)
+    }
+
+    /// Reads `input` after what the queue holds.
+    private func run(_ input: UnsafeRawBufferPointer, _ handle: (Event) -> Void) {
         var index = 0
-        while index < input.count {
-            let rest = UnsafeRawBufferPointer(rebasing: input[index...])
-            switch state {
-            case .boundary: index += startAt(rest, handle)
-            case .junk: index += skipJunk(rest)
-            case .header: index += readHeader(rest, handle)
-            case .deflate: index += inflate(rest, handle)
-            case .trailer: index += readTrailer(rest, handle)
+        while true {
+            if queueIndex < queue.count {
+                let used = queue.withUnsafeBytes { step(UnsafeRawBufferPointer(rebasing: $0[queueIndex...]), handle) }
+                queueIndex += used
+            } else if index < input.count {
+                index += step(UnsafeRawBufferPointer(rebasing: input[index...]), handle)
+            } else {
+                return
+            }
+            if let again = requeued {
+                // A failed member's bytes from the resync point come before the rest of the queue.
+                queue = again + queue[queueIndex...]
+                queueIndex = 0
+                requeued = nil
+            } else if queueIndex == queue.count, !queue.isEmpty {
+                queue = []
+                queueIndex = 0
             }
         }
     }
 
+    private func step(_ rest: UnsafeRawBufferPointer, _ handle: (Event) -> Void) -> Int {
+        switch state {
+        case .boundary: startAt(rest, handle)
+        case .junk: skipJunk(rest)
+        case .header: readHeader(rest, handle)
+        case .deflate: inflate(rest, handle)
+        case .trailer: readTrailer(rest, handle)
+        }
+    }
+
+    /// Where the next member header may start inside `bytes` after its first byte: a `1f 8b 08`, or a prefix of
+    /// one at the end that the bytes still to come may complete. At the object's end, only a magic followed by a
+    /// header's fixed ten bytes counts (anything shorter is a cut header either way). Nil when there is none or
+    /// the resync budget is spent.
+    private func resyncPoint(_ bytes: [UInt8], atEnd: Bool) -> Int? {
+        guard bytes.count > 1, replayed + bytes.count <= 2 * fed + 1024 * 1024 else { return nil }
+        let magic: [UInt8] = [0x1f, 0x8b, 0x08]
+        var index = 1
+        while let start = bytes[index...].firstIndex(of: 0x1f) {
+            let end = min(start + 3, bytes.count)
+            let whole = atEnd ? start + 10 <= bytes.count && end == start + 3 : true
+            if whole, bytes[start..<end].elementsEqual(magic[..<(end - start)]) { return start }
+            index = start + 1
+        }
+        return nil
+    }
+
+    /// A candidate starting at `headerOffset` failed with `problem`; `bytes` are what it took. When a header
+    /// may start within them, they are unreadable up to there and read again from there; returns whether so.
+    private func resync(_ bytes: [UInt8], _ problem: Problem, atEnd: Bool = false) -> Bool {
+        guard let point = resyncPoint(bytes, atEnd: atEnd) else { return false }
+        if junkOffset == nil { junkOffset = headerOffset }
+        if junkFailure == nil { junkFailure = problem }
+        addJunk(bytes[..<point])
+        replayed += bytes.count - point
+        requeued = Array(bytes[point...])
+        position = headerOffset + point
+        tentative = false
+        replay = []
+        held = []
+        state = .boundary
+        return true
+    }
+
+    /// The member is no longer tentative: the range before it ends, it starts, and its held output goes out.
+    private func commit(_ handle: (Event) -> Void) {
+        guard tentative else { return }
+        tentative = false
+        replay = []
+        if junkOffset != nil { closeJunk(at: headerOffset, atEnd: false, handle) }
+        afterCorruptMember = false
+        handle(.memberStart(offset: memberOffset))
+        if !held.isEmpty { held.withUnsafeBytes { handle(.data($0)) } }
+        held = []
+    }
+
     /// Ends the object: reports the member or range it ended in.
     public func finish(_ handle: (Event) -> Void) {
+        // A member or header cut off by the end may hide the next header: read again from it, and end again.
+        while true {
+            if state == .header, resync(header.bytes, .truncated, atEnd: true) {
+            } else if state == .deflate || state == .trailer, tentative, resync(replay, .truncated, atEnd: true) {
+            } else {
+                break
+            }
+            let again = requeued ?? []
+            requeued = nil
+            again.withUnsafeBytes { run($0, handle) }
+        }
         switch state {
         case .boundary: break
         case .junk: closeJunk(at: position, atEnd: true, handle)
@@ -132,7 +245,9 @@ public final class GzipMemberReader {
                             offset: headerOffset, length: bytes.count, reason: .truncatedHeader,
                             head: Array(bytes.prefix(Self.headBytes)))))
             }
-        case .deflate, .trailer: endMember(.truncated, handle)
+        case .deflate, .trailer:
+            commit(handle)
+            endMember(.truncated, handle)
         }
         state = .boundary
     }
@@ -167,24 +282,26 @@ public final class GzipMemberReader {
         switch status {
         case .needMore: break
         case .complete:
-            if junkOffset != nil { closeJunk(at: headerOffset, atEnd: false, handle) }
-            afterCorruptMember = false
             memberOffset = headerOffset
             crc = crc32(0, nil, 0)
             inflated = 0
             inflateReset(stream)
             state = .deflate
-            handle(.memberStart(offset: memberOffset))
+            tentative = true
+            replay = header.bytes
+            held = []
         case .invalid(let early):
-            // Not a header: its first byte is junk, and (when it failed early) a header may start at the next.
-            if junkOffset == nil { junkOffset = headerOffset }
+            // Not a header: its first byte is junk, and a header may start at the next (read again when it
+            // failed early, or when a magic lies inside it and the budget allows; else the whole is junk).
             let candidate = header.bytes
+            if !early, resync(candidate, .corrupt("not a gzip member header")) { break }
+            if junkOffset == nil { junkOffset = headerOffset }
             state = .junk
             if early {
                 addJunk(candidate[..<1])
                 position = headerOffset + 1
                 state = .boundary
-                candidate[1...].withUnsafeBytes { feed($0, handle) }
+                requeued = Array(candidate[1...])
             } else {
                 addJunk(candidate)
             }
@@ -194,7 +311,9 @@ public final class GzipMemberReader {
 
     private func inflate(_ input: UnsafeRawBufferPointer, _ handle: (Event) -> Void) -> Int {
         stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress!.assumingMemoryBound(to: Bytef.self))
-        stream.pointee.avail_in = uInt(min(input.count, Int(UInt32.max)))
+        // A tentative member takes no more than its replay room, so what is kept stays bounded.
+        let room = tentative ? max(Self.replayLimit + 1 - (replay.count - header.bytes.count), 1) : Int(UInt32.max)
+        stream.pointee.avail_in = uInt(min(input.count, room))
         let offered = Int(stream.pointee.avail_in)
         var status: Int32 = Z_OK
         repeat {
@@ -208,13 +327,22 @@ public final class GzipMemberReader {
                 buffer.withUnsafeBytes { out in
                     crc = crc32(crc, out.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(produced))
                     inflated &+= UInt32(truncatingIfNeeded: produced)
-                    handle(.data(UnsafeRawBufferPointer(rebasing: out[..<produced])))
+                    if tentative, held.count + produced > Self.heldLimit { commit(handle) }
+                    if tentative {
+                        held.append(contentsOf: out[..<produced])
+                    } else {
+                        handle(.data(UnsafeRawBufferPointer(rebasing: out[..<produced])))
+                    }
                 }
             }
             if status == Z_BUF_ERROR || (status == Z_OK && stream.pointee.avail_out > 0) { break }
         } while status == Z_OK
         let used = offered - Int(stream.pointee.avail_in)
         position += used
+        if tentative {
+            replay.append(contentsOf: input[..<used])
+            if replay.count - header.bytes.count > Self.replayLimit, status != Z_STREAM_END { commit(handle) }
+        }
         if status == Z_STREAM_END {
             trailer = []
             state = .trailer
@@ -223,6 +351,8 @@ public final class GzipMemberReader {
             // (No progress on non-empty input cannot happen with room for output; it ends the member rather than
             // looping.)
             let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+            if tentative, resync(replay, .corrupt(message)) { return used }
+            commit(handle)
             endMember(.corrupt(message), handle)
             afterCorruptMember = true
         }
@@ -233,6 +363,7 @@ public final class GzipMemberReader {
         let used = min(8 - trailer.count, input.count)
         trailer.append(contentsOf: input[..<used])
         position += used
+        if tentative { replay.append(contentsOf: input[..<used]) }
         guard trailer.count == 8 else { return used }
         func word(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(trailer[at + $1]) << (8 * $1) } }
         let computed = UInt32(truncatingIfNeeded: crc)
@@ -244,6 +375,8 @@ public final class GzipMemberReader {
             } else {
                 nil
             }
+        if let problem, tentative, resync(replay, problem) { return used }
+        commit(handle)
         endMember(problem, handle)
         return used
     }
@@ -265,7 +398,9 @@ public final class GzipMemberReader {
     private func closeJunk(at end: Int, atEnd: Bool, _ handle: (Event) -> Void) {
         guard let offset = junkOffset else { return }
         let reason: UnreadableReason =
-            if afterCorruptMember {
+            if let junkFailure {
+                .failedMember(junkFailure)
+            } else if afterCorruptMember {
                 .restOfCorruptMember
             } else if membersSeen == 0 {
                 atEnd ? .notGzip : .beforeFirstMember
@@ -276,6 +411,7 @@ public final class GzipMemberReader {
         handle(.unreadable(Unreadable(offset: offset, length: end - offset, reason: reason, head: junkHead)))
         junkOffset = nil
         junkHead = []
+        junkFailure = nil
         afterCorruptMember = false
     }
 }

@@ -64,10 +64,28 @@ public struct ObjectDamage: Sendable, Equatable {
             case .restOfCorruptMember:
                 (.corruptDeflate, "the rest of a gzip member whose deflate data is corrupt, up to the next header")
             case .truncatedHeader: (.truncated, "the object ends inside a gzip member's header")
+            case .failedMember(let problem):
+                (
+                    Self.kind(of: problem),
+                    "a gzip member header whose member failed (\(problem)), up to the next member header inside it, "
+                        + "where reading resumed; nothing of it was delivered"
+                )
             }
         self.init(
             offset: range.offset, length: range.length, kind: kind, detail: detail, inflated: false,
             head: range.head)
+    }
+}
+
+extension ObjectDamage {
+    /// The kind a member's problem is named by, whether its lines were delivered or not.
+    static func kind(of problem: GzipMemberReader.Problem) -> Kind {
+        switch problem {
+        case .badCRC: .badCRC
+        case .badISIZE: .badISIZE
+        case .truncated: .truncated
+        case .corrupt: .corruptDeflate
+        }
     }
 }
 

@@ -33,13 +33,17 @@ public final class ObjectProcessor {
     private let inputKey: String
     private var deferred: [(line: [UInt8], number: Int, timestamp: Int64?)] = []
     private var inputEnded = false
+    /// The start of every quarantined line's record, and the buffer records are built in.
+    private var recordPrefix: [UInt8] = []
+    private var record: [UInt8] = []
 
     /// A processor whose transform gives a row or a failure for every line.
     public convenience init(
         inputKey: String, format: FirehoseObjectFormat, keys: OutputKeys, writer: any RowWriter = GzipNDJSONWriter(),
         inflateSize: Int = 256 * 1024, transform: @escaping Transform
     ) {
-        self.init(inputKey: inputKey, format: format, keys: keys, writer: writer, inflateSize: inflateSize) { (line, timestamp) -> LineOutcome in
+        self.init(inputKey: inputKey, format: format, keys: keys, writer: writer, inflateSize: inflateSize) {
+            (line, timestamp) -> LineOutcome in
             switch transform(line, timestamp) {
             case .success(let (row, partition)): .row(row, partition: partition)
             case .failure(let failure): .failure(failure)
@@ -170,18 +174,29 @@ public final class ObjectProcessor {
         quarantine.write(record)
     }
 
-    /// Keeps the line as it came, with its reason: text when it is UTF-8, base64 of its bytes when not.
+    /// Keeps the line as it came, with its reason: text when it is UTF-8, base64 of its bytes when not. The
+    /// record is the JSON line `Row` would write for `input`, `line`, `reason` and `text` (or `bytes_base64`),
+    /// built in one reused buffer from a prefix made once: an object may quarantine tens of millions of lines.
     private func quarantine(_ bytes: ArraySlice<UInt8>, reason: String, number: Int) {
         summary.quarantined += 1
-        let line: (column: String, value: Row.Value) =
-            if let text = String(validating: bytes, as: UTF8.self) {
-                ("text", .string(text))
-            } else {
-                ("bytes_base64", .string(Data(bytes).base64EncodedString()))
-            }
-        var record: [UInt8] = []
-        Row([("input", .string(inputKey)), ("line", .int(Int64(number))), ("reason", .string(reason)), line])
-            .appendJSONLine(to: &record)
+        if recordPrefix.isEmpty {
+            Row([("input", .string(inputKey))]).appendJSONLine(to: &recordPrefix)
+            recordPrefix.removeLast(2)  // "}\n"
+            recordPrefix.append(contentsOf: ",\"line\":".utf8)
+        }
+        record.removeAll(keepingCapacity: true)
+        record.append(contentsOf: recordPrefix)
+        JSONText.appendInteger(Int64(number), to: &record)
+        record.append(contentsOf: ",\"reason\":".utf8)
+        JSONText.appendString(reason, to: &record)
+        if let text = String(validating: bytes, as: UTF8.self) {
+            record.append(contentsOf: ",\"text\":".utf8)
+            JSONText.appendString(text, to: &record)
+        } else {
+            record.append(contentsOf: ",\"bytes_base64\":".utf8)
+            JSONText.appendString(Data(bytes).base64EncodedString(), to: &record)
+        }
+        record.append(contentsOf: "}\n".utf8)
         quarantine.write(record)
     }
 }

@@ -161,6 +161,21 @@ struct ObjectRunTests {
         #expect(Set(written.compactMap { $0["path"] as? String }).count == count)
     }
 
+    @Test("what one slice inflates is bounded: a small object of many short lines leaves in small chunks")
+    func manyShortLines() async throws {
+        // Before, 256 KiB slices of a highly compressed object held the quarantine of every line they inflated
+        // (52 million lines of a 100 KB object held 147 MB) until the slice ended.
+        let text = (0..<200_000).map { "\($0 * 7919 % 1_000_003)" }.joined(separator: "\n")
+        var run = ObjectRun(config: config, transform: HostTransform(), enricher: nil)
+        run.partSize = 64 * 1024
+        let store = MemoryStore()
+        let outcome = try await run.run(
+            inputKey: "raw/web/short.gz", source: MemorySource(bytes: gzipped(text)), store: store)
+        #expect(outcome.summary.lines == 200_000 && outcome.summary.quarantined == 200_000 && outcome.summary.balanced)
+        let sizes = store.chunks.filter { $0.key.hasPrefix("quarantine/") }.map(\.size)
+        #expect(sizes.count > 10 && sizes.allSatisfy { $0 < 256 * 1024 }, "\(sizes.max() ?? 0)")
+    }
+
     @Test("a warm container answers from its cache: no query, no line held")
     func warmCache() async throws {
         let text = (0..<1000).map { line($0, account: "a-\($0 % 5)") }.joined(separator: "\n")

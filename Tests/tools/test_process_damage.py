@@ -68,6 +68,11 @@ def test_a_whole_object_exits_0_with_no_damage(sluice_bin, repo_root, sample, tm
     assert summary["member_bytes"] == summary["bytes_in"] == len(first) + len(second)
 
 
+FALSE = b"\x1f\x8b\x08\x00garbage"
+# FEXTRA with a length (0xffff) that runs past the end of the object.
+FALSE_EXTRA = b"\x1f\x8b\x08\x04\x00\x00\x00\x00\x00\x03\xff\xff"
+
+
 # Each corruption of `first + second`: the object, the lines that must still be read, and the expected damage
 # ranges as (offset, length, reason, the bytes quarantined as base64 or None when they were inflated).
 def cases(first: bytes, second: bytes, count: int):
@@ -83,13 +88,17 @@ def cases(first: bytes, second: bytes, count: int):
             first + second + junk, count, [(len(first) + len(second), len(junk), "junk_after_last_member", junk)]),
         "truncated mid-member": (first + cut, None, [(len(first), len(cut), "truncated", None)]),
         "not gzip": (b"plain text\n", 0, [(0, 11, "not_gzip", b"plain text\n")]),
+        # A stray header before a member: resync starts one byte after it, so the member is read whole.
+        "false header": (first + FALSE + second, count, [(len(first), len(FALSE), "corrupt_deflate", FALSE)]),
+        "false FEXTRA header": (
+            first + FALSE_EXTRA + second, count, [(len(first), len(FALSE_EXTRA), "truncated", FALSE_EXTRA)]),
     }  # fmt: skip
 
 
 @pytest.mark.parametrize(
     "name",
     ["bad CRC", "bad ISIZE", "junk between members", "junk at start", "junk at end", "truncated mid-member",
-     "not gzip"],
+     "not gzip", "false header", "false FEXTRA header"],
 )  # fmt: skip
 def test_a_corrupt_object_is_accounted_for_byte_by_byte_and_exits_3(sluice_bin, repo_root, sample, tmp_path, name):
     lookups, lines = sample
