@@ -68,6 +68,8 @@ public enum WorkflowEmitter {
     struct Image {
         var pipeline: String
         var processor: String
+        /// The processor's Swift target and product, which its image builds.
+        var target: String
         var architecture: Architecture
         /// The stack (account) holding the repository and the function.
         var stack: String
@@ -101,13 +103,15 @@ public enum WorkflowEmitter {
                 images.append(
                     Image(
                         pipeline: pipeline.name, processor: pipeline.processor.name,
-                        architecture: pipeline.processor.architecture, stack: stack, account: names.analyticsAccount,
+                        target: pipeline.processor.targetName, architecture: pipeline.processor.architecture, stack: stack, account: names.analyticsAccount,
                         repository: names.repository, function: names.function, variable: variable))
             }
             self.images = images
         }
 
         func images(in stack: Stack) -> [Image] { images.filter { $0.stack == stack.name } }
+        /// The executable products the processor images build, one per declared processor.
+        var processorProducts: [String] { images.map(\.target) }
         var stackNames: [String] { stacks.map(\.name) }
     }
 
@@ -249,7 +253,10 @@ public enum WorkflowEmitter {
                 Step(
                     name: "Build, test and check in the builder image",
                     comment: ["Fails with a diff when generated/ or the workflows were edited or not regenerated."],
-                    env: [("BUILDER_IMAGE", YAML.quoted(DockerfileEmitter.builderImage(context.project)))],
+                    env: [
+                        ("BUILDER_IMAGE", YAML.quoted(DockerfileEmitter.builderImage(context.project))),
+                        ("PROCESSOR_PRODUCTS", YAML.quoted(context.processorProducts.joined(separator: " "))),
+                    ],
                     run: checkScript),
             ])
         let plan = Job(
@@ -317,8 +324,11 @@ public enum WorkflowEmitter {
         docker pull --quiet "$BUILDER_IMAGE"
         printf '| builder image | digest |\n|---|---|\n| %s | %s |\n' "$BUILDER_IMAGE" \
           "$(docker image inspect --format '{{index .RepoDigests 0}}' "$BUILDER_IMAGE")" >>"$GITHUB_STEP_SUMMARY"
-        docker run --rm --volume "$PWD:/src" --workdir /src "$BUILDER_IMAGE" \
-          bash -c 'swift build && swift test && swift run sluice check'
+        # Each processor's product too, as its image builds it: a declared processor whose executable target
+        # Package.swift lacks fails here, before the merge, not in the images job on main.
+        docker run --rm --volume "$PWD:/src" --workdir /src --env PROCESSOR_PRODUCTS "$BUILDER_IMAGE" \
+          bash -c 'set -e; swift build; swift test; swift run sluice check
+            for product in $PROCESSOR_PRODUCTS; do swift build --product "$product"; done'
         """#
 
     /// Keeps one comment with the summaries of the stacks in `$STACKS` (space-separated, in apply order).

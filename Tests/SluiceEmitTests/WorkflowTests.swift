@@ -251,8 +251,13 @@ struct WorkflowTests {
             let check = try job("check", in: try file(WorkflowEmitter.pullRequestPath, in: files))
                 .joined(separator: "\n")
             #expect(check.contains("BUILDER_IMAGE: \"\(image)\""))
-            #expect(check.contains("docker run --rm --volume \"$PWD:/src\" --workdir /src \"$BUILDER_IMAGE\" \\\n"))
-            #expect(check.contains("bash -c 'swift build && swift test && swift run sluice check'"))
+            #expect(
+                check.contains(
+                    "docker run --rm --volume \"$PWD:/src\" --workdir /src --env PROCESSOR_PRODUCTS \"$BUILDER_IMAGE\" \\\n"))
+            #expect(check.contains("bash -c 'set -e; swift build; swift test; swift run sluice check\n"))
+            // Each processor's product, as its image builds it: a target Package.swift lacks fails before the merge.
+            #expect(check.contains("PROCESSOR_PRODUCTS: \"IntegrationEnricher\""))
+            #expect(check.contains("for product in $PROCESSOR_PRODUCTS; do swift build --product \"$product\"; done'"))
             // Nothing compiles on the runner's own Swift.
             #expect(!check.contains("run: swift build") && !check.contains("run: swift test"))
         }
