@@ -195,7 +195,7 @@ public enum AWSRules {
     public static func inertTextProblem(_ text: String, what: String) -> String? {
         if text.contains("${{") { return "\(what) cannot contain '${{' (GitHub Actions would evaluate it)" }
         if let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
-            return "\(what) cannot contain the control character U+\(String(bad.value, radix: 16, uppercase: true))"
+            return "\(what) cannot contain the control character \(TextRules.code(bad))"
         }
         return nil
     }

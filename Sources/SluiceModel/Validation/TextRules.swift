@@ -108,6 +108,7 @@ public enum TextRules {
         (0x21..<0x7F).contains(scalar.value) ? "'\(Character(scalar))'" : code(scalar)
     }
 
+    /// `U+` and at least four hex digits, as Unicode names code points.
     static func code(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex

@@ -99,9 +99,8 @@ extension YAMLFile {
             return
         }
         let (line, column) = lines.position(ofScalar: offset)
-        let code = String(lines.scalars[offset].value, radix: 16, uppercase: true)
         diagnostics.error(
-            "YAML syntax: \(problem): U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) may not "
+            "YAML syntax: \(problem): \(TextRules.code(lines.scalars[offset])) may not "
                 + "appear in a YAML file (write it as an escape in a double-quoted string)",
             at: SourceLocation(file: path, line: line, column: column))
     }
