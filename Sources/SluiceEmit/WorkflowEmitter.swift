@@ -103,8 +103,9 @@ public enum WorkflowEmitter {
                 images.append(
                     Image(
                         pipeline: pipeline.name, processor: pipeline.processor.name,
-                        target: pipeline.processor.targetName, architecture: pipeline.processor.architecture, stack: stack, account: names.analyticsAccount,
-                        repository: names.repository, function: names.function, variable: variable))
+                        target: pipeline.processor.targetName, architecture: pipeline.processor.architecture,
+                        stack: stack, account: names.analyticsAccount, repository: names.repository,
+                        function: names.function, variable: variable))
             }
             self.images = images
         }
@@ -417,7 +418,8 @@ public enum WorkflowEmitter {
                 "matrix job cannot set one output per leg. Main only, also when dispatched by hand: every apply needs",
                 "this job.",
             ],
-            needs: previous.map { [Job.identifier($0)] } ?? [], condition: mainOnly, runsOn: "${{ matrix.runner }}", timeoutMinutes: 60,
+            needs: previous.map { [Job.identifier($0)] } ?? [], condition: mainOnly, runsOn: "${{ matrix.runner }}",
+            timeoutMinutes: 60,
             permissions: [.readContents, .idToken],
             strategy: ["fail-fast: false", "matrix:", "  include:"] + include.map { "    \($0)" },
             steps: [

@@ -253,7 +253,8 @@ struct WorkflowTests {
             #expect(check.contains("BUILDER_IMAGE: \"\(image)\""))
             #expect(
                 check.contains(
-                    "docker run --rm --volume \"$PWD:/src\" --workdir /src --env PROCESSOR_PRODUCTS \"$BUILDER_IMAGE\" \\\n"))
+                    "docker run --rm --volume \"$PWD:/src\" --workdir /src --env PROCESSOR_PRODUCTS "
+                        + "\"$BUILDER_IMAGE\" \\\n"))
             #expect(check.contains("bash -c 'set -e; swift build; swift test; swift run sluice check\n"))
             // Each processor's product, as its image builds it: a target Package.swift lacks fails before the merge.
             #expect(check.contains("PROCESSOR_PRODUCTS: \"IntegrationEnricher\""))
