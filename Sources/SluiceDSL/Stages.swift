@@ -95,10 +95,13 @@ extension Lookup {
 extension Table {
     /// A lake table with its columns, and its partition keys after them.
     public static func table(
-        _ name: String, bucket: String? = nil, file: String = #filePath, line: Int = #line,
+        _ name: String, bucket: String? = nil, format: LakeFormat = Defaults.lakeFormat,
+        compression: LakeCompression? = nil, file: String = #filePath, line: Int = #line,
         @ListBuilder<Column> columns: () -> [Column], @ListBuilder<Column> partitionedBy: () -> [Column] = { [] }
     ) -> Table {
-        Table(name: name, columns: columns(), partitionKeys: partitionedBy(), bucket: bucket, origin: here(file, line))
+        Table(
+            name: name, columns: columns(), partitionKeys: partitionedBy(), bucket: bucket, format: format,
+            compression: compression, origin: here(file, line))
     }
 }
 

@@ -5,6 +5,10 @@ public struct Row: Sendable, Equatable {
         case int(Int64)
         case double(Double)
         case bool(Bool)
+        /// An instant, in milliseconds since 1970-01-01T00:00:00Z: a `timestamp` column.
+        case timestamp(Int64)
+        /// A day, counted from 1970-01-01: a `date` column.
+        case date(Int32)
         case null
     }
 
@@ -30,6 +34,9 @@ public struct Row: Sendable, Equatable {
             case .int(let number): JSONText.appendInteger(number, to: &out)
             case .double(let number): out.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
             case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+            // The text Athena's JSON SerDe reads as a timestamp or a date.
+            case .timestamp(let milliseconds): JSONText.appendString(Timestamps.athena(milliseconds), to: &out)
+            case .date(let days): JSONText.appendString(Timestamps.day(days), to: &out)
             case .null: out.append(contentsOf: "null".utf8)
             }
         }

@@ -20,6 +20,16 @@ public enum Timestamps {
         return String(unsafeUninitializedCapacity: 16) { writeDate(days: days, into: $0) }
     }
 
+    /// `yyyy-MM-dd` of a day counted from 1970-01-01: a `date` column in JSON.
+    public static func day(_ days: Int32) -> String {
+        String(unsafeUninitializedCapacity: 16) { writeDate(days: Int64(days), into: $0) }
+    }
+
+    /// The day (counted from 1970-01-01, UTC) an instant falls on: a `date` column's value.
+    public static func days(_ milliseconds: Int64) -> Int32 {
+        Int32(clamping: split(milliseconds).days)
+    }
+
     private static func split(_ milliseconds: Int64) -> (days: Int64, millisecondOfDay: Int64) {
         let perDay: Int64 = 86_400_000
         let days = milliseconds >= 0 ? milliseconds / perDay : (milliseconds - perDay + 1) / perDay

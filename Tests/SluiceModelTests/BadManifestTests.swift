@@ -260,6 +260,13 @@ let badCases: [BadCase] = [
     BadCase(
         name: "project: reserved tag key", replace: "  team: data", with: "  aws:team: data", inProject: true,
         at: "pipelines/sluice.yaml:18:3", message: "tag key 'aws:team' starts with 'aws:', which is reserved by AWS"),
+    BadCase(
+        name: "output: JSON compressed with snappy", replace: "    table: requests\n",
+        with: "    table: requests\n    format: json\n    compression: snappy\n",
+        at: "pipelines/web.yaml:30:18", message: "'snappy' is not a valid 'compression' for json output; expected gzip"),
+    BadCase(
+        name: "output: unknown format", replace: "    table: requests\n", with: "    table: requests\n    format: orc\n",
+        at: "pipelines/web.yaml:29:13", message: "'orc' is not a valid 'processor.output.format'; expected one of parquet, json"),
 ]
 
 @Suite("Bad manifests")

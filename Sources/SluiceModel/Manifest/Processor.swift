@@ -99,15 +99,45 @@ public struct Table: Sendable {
     public var partitionKeys: [Column]
     /// The lake bucket's name, when the derived one is not wanted.
     public var bucket: String?
+    /// The file format of the lake objects.
+    public var format: LakeFormat
+    /// The codec of the lake objects: the declared one, or the format's default.
+    public var compression: LakeCompression
     public var origin: Origin
 
-    public init(name: String, columns: [Column], partitionKeys: [Column] = [], bucket: String? = nil, origin: Origin) {
+    public init(
+        name: String, columns: [Column], partitionKeys: [Column] = [], bucket: String? = nil,
+        format: LakeFormat = Defaults.lakeFormat, compression: LakeCompression? = nil, origin: Origin
+    ) {
         self.name = name
         self.columns = columns
         self.partitionKeys = partitionKeys
         self.bucket = bucket
+        self.format = format
+        self.compression = compression ?? format.defaultCompression
         self.origin = origin
     }
+}
+
+/// The file format of a lake table's objects.
+public enum LakeFormat: String, Sendable, CaseIterable {
+    /// Columnar: Athena reads only the columns a query names.
+    case parquet
+    /// Newline-delimited JSON, gzipped: one row per line, for people and tools that read text.
+    case json
+
+    /// SNAPPY for Parquet (what Athena itself writes); gzip for JSON, the only codec Athena reads NDJSON in.
+    public var defaultCompression: LakeCompression { self == .parquet ? .snappy : .gzip }
+
+    /// The codecs the format can be written with: Athena reads JSON only gzipped (of these three).
+    public var allowedCompressions: [LakeCompression] { self == .parquet ? LakeCompression.allCases : [.gzip] }
+}
+
+/// The codec of a lake table's objects.
+public enum LakeCompression: String, Sendable, CaseIterable {
+    case snappy
+    case zstd
+    case gzip
 }
 
 public struct Column: Sendable {

@@ -133,6 +133,13 @@ struct PipelineRules {
             d.error(problem, at: table.origin["table"])
         }
         if table.columns.isEmpty { d.error("the output table declares no columns", at: table.origin["columns"]) }
+        if !table.format.allowedCompressions.contains(table.compression) {
+            let allowed = table.format.allowedCompressions.map(\.rawValue).joined(separator: ", ")
+            d.error(
+                "'\(table.compression.rawValue)' is not a valid 'compression' for \(table.format.rawValue) output; "
+                    + "expected \(allowed)",
+                at: table.origin["compression"])
+        }
         if let bucket = table.bucket, let problem = AWSRules.bucketProblem(bucket) {
             d.error(problem, at: table.origin["bucket"])
         }

@@ -115,8 +115,12 @@ public enum PipelineDecoder {
         let columns = reader.list("columns", required: true).compactMap { column($0.node, $0.path, reader.file) }
         let partitions = reader.list("partition_keys").compactMap { column($0.node, $0.path, reader.file) }
         let bucket = reader.optionalString("bucket")
-        guard let name else { return nil }
-        return Table(name: name, columns: columns, partitionKeys: partitions, bucket: bucket, origin: reader.origin)
+        let format = reader.choice("format", default: Defaults.lakeFormat)
+        let compression: LakeCompression? = reader.optionalChoice("compression")
+        guard let name, let format else { return nil }
+        return Table(
+            name: name, columns: columns, partitionKeys: partitions, bucket: bucket, format: format,
+            compression: compression, origin: reader.origin)
     }
 
     private static func column(_ node: Node, _ path: String, _ file: YAMLFile) -> Column? {
