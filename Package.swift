@@ -14,7 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        .target(name: "SluiceModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The names the manifest and the processor share (log formats, column types, lake formats): no
+        // dependencies, so that processing need not depend on the model to use them.
+        .target(name: "SluiceFormats"),
+        .target(name: "SluiceModel", dependencies: ["SluiceFormats", .product(name: "Yams", package: "Yams")]),
         .target(name: "SluiceDSL", dependencies: ["SluiceModel"]),
         .target(name: "SluiceCloud", dependencies: ["SluiceModel"]),
         .target(name: "SluiceEmit", dependencies: ["SluiceModel", "SluiceCloud"]),
@@ -22,7 +25,7 @@ let package = Package(
         // zlib itself, which every Linux has: gzip is all Sluice needs, and a Swift package for it would bring
         // SwiftNIO along.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "SluiceProcessing", dependencies: ["CZlib"]),
+        .target(name: "SluiceProcessing", dependencies: ["SluiceFormats", "CZlib"]),
         .target(name: "SluiceRuntime", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "SluiceProcessorKit", dependencies: ["SluiceProcessing", "SluiceRuntime"]),

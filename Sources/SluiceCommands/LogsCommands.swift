@@ -10,22 +10,33 @@ struct Logs: ParsableCommand {
 struct LogsParse: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Parse HAProxy log lines from stdin: one JSON object per line on stdout.",
+        abstract: "Parse log lines from stdin: one JSON object per line on stdout.",
         discussion: """
             A line that does not parse prints {"line": N, "error": "..."} in its place, so output lines match input \
             lines; the command then exits 1. Use it to check that Sluice reads your log format.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case haproxyHTTP = "haproxy-http"
-        case haproxyCLF = "haproxy-clf"
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The log format, as a manifest's source.format names it: "
+                + LogFormatID.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+            valueName: "format"))
+    var format: String
+
+    func validate() throws {
+        guard LogFormatID(rawValue: format) != nil else {
+            let known = LogFormatID.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("unknown log format '\(format)': expected one of \(known)")
+        }
     }
 
-    @Option(name: .long, help: "haproxy-http (option httplog) or haproxy-clf (option httplog clf).")
-    var format: Format
-
     func run() throws {
-        let layout: SluiceProcessing.LogFormat = format == .haproxyHTTP ? .http : .clf
+        // The registry's parser, the same the processor uses for the manifest's format.
+        try Self.parse(LogFormats.format(LogFormatID(rawValue: format)!), name: format)
+    }
+
+    private static func parse<Format: RecordFormat>(_: Format.Type, name: String) throws {
         let input = FileHandle.standardInput
         var pending: [UInt8] = []
         var number = 0
@@ -35,11 +46,11 @@ struct LogsParse: ParsableCommand {
             number += 1
             var bytes = line
             if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
-            switch HAProxyParser.parse(bytes, format: layout) {
-            case .success(let record): out += record.row.json() + "\n"
+            switch Format.parse(bytes) {
+            case .success(let record): out += Format.namedValues(record).json() + "\n"
             case .failure(let failure):
                 failures += 1
-                out += Row([("line", .int(Int64(number))), ("error", .string(failure.description))]).json() + "\n"
+                out += NamedValues([("line", .int(Int64(number))), ("error", .string(failure.reason))]).json() + "\n"
             }
             if out.utf8.count > 64 * 1024 {
                 FileHandle.standardOutput.write(Data(out.utf8))
@@ -60,7 +71,7 @@ struct LogsParse: ParsableCommand {
         if !pending.isEmpty { handle(pending[...]) }
         FileHandle.standardOutput.write(Data(out.utf8))
         if failures > 0 {
-            printError("\(failures) of \(number) line\(number == 1 ? "" : "s") did not parse as \(format.rawValue)")
+            printError("\(failures) of \(number) line\(number == 1 ? "" : "s") did not parse as \(name)")
             throw ExitCode(1)
         }
     }

@@ -48,6 +48,9 @@ struct ProcessCommand: ParsableCommand {
             Exit status: 0 when the whole object was read; 3 when it was processed with damage (bytes that are \
             not gzip, a member whose CRC or length check fails, a cut-off member: the summary says \
             "damaged": true and lists the ranges, each also in the quarantine); 1 on errors.
+
+            --output-format and --compression write another format or codec than the manifest declares (JSON must \
+            stay gzip), so that both outputs of one object can be compared; the keys end in the writer's extension.
             """)
 
     @OptionGroup var project: ProjectOptions
@@ -63,6 +66,39 @@ struct ProcessCommand: ParsableCommand {
 
     @Option(name: .long, help: "The lookup tables as JSON, for a pipeline that enriches rows.")
     var lookups: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write this lake format instead of the manifest's: "
+                + LakeFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "format"))
+    var outputFormat: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write with this codec instead of the manifest's (or the format's default): "
+                + LakeCompression.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "codec"))
+    var compression: String?
+
+    func validate() throws {
+        let format = try outputFormat.map { text in
+            guard let format = LakeFormat(rawValue: text) else {
+                let known = LakeFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("--output-format \(text): expected one of \(known)")
+            }
+            return format
+        }
+        if let compression {
+            guard let codec = LakeCompression(rawValue: compression) else {
+                let known = LakeCompression.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("--compression \(compression): expected one of \(known)")
+            }
+            if let format, !format.allowedCompressions.contains(codec) {
+                throw ValidationError("--compression \(compression): \(format.rawValue) output is gzip only")
+            }
+        }
+    }
 
     func run() throws {
         let workspace = try project.loadOrExit()
@@ -82,7 +118,9 @@ struct ProcessCommand: ParsableCommand {
         }
         let process = Process()
         process.executableURL = try processorExecutable(declared)
-        process.arguments = ["--input", input, "--output", output] + (lookups.map { ["--lookups", $0] } ?? [])
+        process.arguments =
+            ["--input", input, "--output", output] + (lookups.map { ["--lookups", $0] } ?? [])
+            + (outputFormat.map { ["--output-format", $0] } ?? []) + (compression.map { ["--compression", $0] } ?? [])
         try process.run()
         process.waitUntilExit()
         if process.terminationStatus != 0 { throw ExitCode(process.terminationStatus) }

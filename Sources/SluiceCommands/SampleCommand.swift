@@ -48,11 +48,15 @@ struct SampleCommand: ParsableCommand {
         let declared = try SluiceCommands.pipeline(named: pipeline, in: workspace)
         guard let names = Names(project: project, pipeline: declared) else { throw ExitCode(1) }
 
+        // The registry's format: the synthetic traffic is HAProxy's, in the layout the manifest names.
+        guard let format = LogFormats.format(declared.source.format) as? any HAProxyRecordFormat.Type else {
+            printError("error: sluice sample writes HAProxy lines only, not \(declared.source.format.rawValue)")
+            throw ExitCode(1)
+        }
         // Extracted: Firehose wrote the messages as lines; raw: it stored the subscription's documents as they came.
-        let objectFormat: FirehoseObjectFormat = declared.delivery.mode == .extracted ? .lines : .cloudWatchDocuments
         var sampleOptions = SampleOptions(
-            lines: lines, seed: seed, objectFormat: objectFormat,
-            logFormat: declared.source.format == .haproxyHTTP ? .http : .clf, requestsPerSecond: requestsPerSecond,
+            lines: lines, seed: seed, objectFormat: declared.delivery.mode.objectFormat,
+            logFormat: format.layout, requestsPerSecond: requestsPerSecond,
             logSource: SampleLogSource(
                 owner: names.sourceAccount.id, logGroup: declared.source.logGroup,
                 subscriptionFilter: names.subscriptionFilter))
@@ -86,7 +90,7 @@ struct SampleCommand: ParsableCommand {
 
         var summary: [(column: String, value: Row.Value)] = [
             ("pipeline", .string(declared.name)), ("output", .string(output)),
-            ("object_format", .string(sampleOptions.objectFormat == .lines ? "lines" : "cloudwatch-documents")),
+            ("object_format", .string(sampleOptions.objectFormat.rawValue)),
             ("log_format", .string(declared.source.format.rawValue)), ("seed", .string(String(seed))),
             ("lines", .int(Int64(stats.lines))), ("malformed", .int(Int64(stats.malformedLines))),
             ("unknown_accounts", .int(Int64(stats.unknownAccountLines))), ("bytes", .int(Int64(stats.compressedBytes))),
@@ -96,7 +100,7 @@ struct SampleCommand: ParsableCommand {
             ("last_timestamp_ms", stats.lastTimestamp.map { .int($0) } ?? .null),
         ]
         if let directoryOutput { summary.append(("directory_output", .string(directoryOutput))) }
-        print(Row(summary).json())
+        print(NamedValues(summary).json())
     }
 
     /// The terms of a filter pattern made of plain terms (`"/integrations/" GET`), which match lines holding

@@ -43,7 +43,7 @@ public enum ProcessorSourceEmitter {
         func columns(_ list: [Column], indent: String) -> String {
             guard !list.isEmpty else { return "[]" }
             return "[\n"
-                + list.map { "\(indent)    .init(name: \(literal($0.name)), type: \(literal($0.type.rawValue))),\n" }
+                + list.map { "\(indent)    .init(name: \(literal($0.name)), type: \(enumCase($0.type))),\n" }
                 .joined()
                 + "\(indent)]"
         }
@@ -68,7 +68,6 @@ public enum ProcessorSourceEmitter {
                 \(lookups)            ])
                 """
         }
-        let format = pipeline.delivery.mode == .extracted ? "lines" : "cloudwatch-documents"
         return header(pipeline) + """
             import SluiceProcessorKit
 
@@ -78,11 +77,11 @@ public enum ProcessorSourceEmitter {
                     pipeline: \(literal(pipeline.name)),
                     processor: \(literal(processor.name)),
                     eventRule: \(literal(names.eventRule)),
-                    logFormat: \(literal(pipeline.source.format.rawValue)),
+                    logFormat: \(enumCase(pipeline.source.format)),
                     input: .init(
                         bucket: \(literal(names.landingBucket)),
                         prefix: \(literal(names.rawKeyPrefix)),
-                        format: \(literal(format))),
+                        format: \(enumCase(pipeline.delivery.mode.objectFormat))),
                     output: .init(
                         bucket: \(literal(names.lakeBucket)),
                         database: \(literal(pipeline.catalog.database)),
@@ -90,7 +89,9 @@ public enum ProcessorSourceEmitter {
                         tablePrefix: \(literal(names.lakePrefix)),
                         quarantinePrefix: \(literal(names.quarantinePrefix)),
                         columns: \(columns(output.columns, indent: "            ")),
-                        partitionKeys: \(columns(output.partitionKeys, indent: "            "))),
+                        partitionKeys: \(columns(output.partitionKeys, indent: "            ")),
+                        format: \(enumCase(output.format)),
+                        compression: \(enumCase(output.compression))),
                     enrichment: \(enrichment))
             }
 
@@ -111,6 +112,13 @@ public enum ProcessorSourceEmitter {
         let pad = String(repeating: " ", count: indent)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }
         return "#\"\"\"\n" + lines.joined(separator: "\n") + "\n" + pad + "\"\"\"#"
+    }
+
+    /// `.name`: a case of one of the enumerations the manifest shares with the processor (SluiceFormats), written
+    /// as Swift, so that the compiled configuration holds typed values, never names to map again.
+    static func enumCase<Value: RawRepresentable & CaseIterable & Sendable>(_ value: Value) -> String {
+        // A case's description is its Swift name (`haproxyHTTP`), not its raw value (`haproxy-http`).
+        ".\(value)"
     }
 
     /// A Swift string literal of `text`.

@@ -1,12 +1,6 @@
 import Foundation
 
-/// What a Firehose object holds once inflated.
-public enum FirehoseObjectFormat: Sendable {
-    /// CloudWatch Logs subscription documents (`{...}{...}`, no delimiter): Firehose stored them as they came.
-    case cloudWatchDocuments
-    /// One log message a line: Firehose extracted the messages.
-    case lines
-}
+// `FirehoseObjectFormat` lives in SluiceFormats: the manifest's delivery mode names it too.
 
 /// One item read from an object: a log line, something that could not be read as one, or a damaged range of the
 /// object's bytes.

@@ -1,7 +1,11 @@
-/// Where rows go: one writer per output format. Gzipped NDJSON now; a Parquet writer takes the same rows, per
-/// partition, and hands out a row group's bytes when one is complete, the footer at the end.
+/// Where rows go: one writer per output format (`RowWriters.make` picks it from the configuration). Gzipped NDJSON
+/// here; a Parquet writer takes the same rows, per partition, and hands out a row group's bytes when one is
+/// complete, the footer at the end.
+///
+/// A writer is made for one table: it holds the column names and types once; a `Row` carries only values, by
+/// position (`row[index]`, in the order of the columns the writer was made with).
 public protocol RowWriter {
-    /// Adds a row to its partition's object.
+    /// Adds a row to its partition's object: `row[i]` is the value of the writer's i-th column.
     mutating func write(_ row: Row, partition: String)
     /// Hands over the bytes of each partition that has at least `minimumBytes` ready, so that they can be
     /// uploaded (as a multipart part) and memory stays bounded whatever the object's size.
@@ -18,10 +22,14 @@ public struct GzipNDJSONWriter: RowWriter {
     /// Rows not yet handed to zlib, by partition: deflating 64 KiB at a time, not a row at a time.
     private var pending: [String: [UInt8]] = [:]
     private let level: Int32
+    private let encoder: JSONRowEncoder
     private static let batchBytes = 64 * 1024
 
-    /// A writer compressing at zlib `level` (1 fastest, 9 smallest).
-    public init(level: Int32 = GzipNDJSONWriter.defaultLevel) { self.level = level }
+    /// A writer of rows with these columns (names, in order), compressing at zlib `level` (1 fastest, 9 smallest).
+    public init(columns: [String], level: Int32 = GzipNDJSONWriter.defaultLevel) {
+        self.level = level
+        encoder = JSONRowEncoder(columns: columns)
+    }
 
     /// Level 1: on one core, deflate is what bounds a processor's throughput, and level 1 runs about three
     /// times faster than zlib's default 6 for objects about a fifth larger (BENCHMARKS.md).
@@ -31,7 +39,7 @@ public struct GzipNDJSONWriter: RowWriter {
 
     public mutating func write(_ row: Row, partition: String) {
         if writers[partition] == nil { writers[partition] = GzipWriter(level: level) }
-        row.appendJSONLine(to: &pending[partition, default: []])
+        encoder.appendJSONLine(row, to: &pending[partition, default: []])
         if pending[partition]!.count >= Self.batchBytes { deflatePending(partition) }
     }
 

@@ -33,13 +33,15 @@ public final class ObjectProcessor {
     private let inputKey: String
     private var deferred: [(line: [UInt8], number: Int, timestamp: Int64?)] = []
     private var inputEnded = false
-    /// The start of every quarantined line's record, and the buffer records are built in.
+    /// The start of every quarantined line's record, and the buffer records are built in. (Quarantine records
+    /// stay gzipped NDJSON whatever the lake's format: people read them.)
     private var recordPrefix: [UInt8] = []
     private var record: [UInt8] = []
 
-    /// A processor whose transform gives a row or a failure for every line.
+    /// A processor whose transform gives a row or a failure for every line; `writer` writes the rows (see
+    /// `RowWriters.make` for the one a configuration asks for).
     public convenience init(
-        inputKey: String, format: FirehoseObjectFormat, keys: OutputKeys, writer: any RowWriter = GzipNDJSONWriter(),
+        inputKey: String, format: FirehoseObjectFormat, keys: OutputKeys, writer: any RowWriter,
         inflateSize: Int = 256 * 1024, transform: @escaping Transform
     ) {
         self.init(inputKey: inputKey, format: format, keys: keys, writer: writer, inflateSize: inflateSize) {
@@ -54,7 +56,7 @@ public final class ObjectProcessor {
     /// A processor whose transform may defer lines until their lookups are answered.
     /// `inflateSize` is the bytes inflated at a time (the fuzz target makes it small).
     public init(
-        inputKey: String, format: FirehoseObjectFormat, keys: OutputKeys, writer: any RowWriter = GzipNDJSONWriter(),
+        inputKey: String, format: FirehoseObjectFormat, keys: OutputKeys, writer: any RowWriter,
         inflateSize: Int = 256 * 1024, deferringTransform: @escaping DeferringTransform
     ) {
         self.inputKey = inputKey
@@ -170,7 +172,7 @@ public final class ObjectProcessor {
             fields.append((whole ? "bytes_base64" : "head_base64", .string(Data(damage.head).base64EncodedString())))
         }
         var record: [UInt8] = []
-        Row(fields).appendJSONLine(to: &record)
+        NamedValues(fields).appendJSONLine(to: &record)
         quarantine.write(record)
     }
 
@@ -180,7 +182,7 @@ public final class ObjectProcessor {
     private func quarantine(_ bytes: ArraySlice<UInt8>, reason: String, number: Int) {
         summary.quarantined += 1
         if recordPrefix.isEmpty {
-            Row([("input", .string(inputKey))]).appendJSONLine(to: &recordPrefix)
+            NamedValues([("input", .string(inputKey))]).appendJSONLine(to: &recordPrefix)
             recordPrefix.removeLast(2)  // "}\n"
             recordPrefix.append(contentsOf: ",\"line\":".utf8)
         }

@@ -1,4 +1,5 @@
-/// One output row: column names with values, in the table's column order.
+/// One output row: its values by position, in the table's column order. The column names are the writer's, held
+/// once (`GzipNDJSONWriter(columns:)`), not repeated in every row.
 public struct Row: Sendable, Equatable {
     public enum Value: Sendable, Equatable {
         case string(String)
@@ -12,39 +13,90 @@ public struct Row: Sendable, Equatable {
         case null
     }
 
-    public var values: [(column: String, value: Value)]
+    /// The values, column by column.
+    public var values: [Value]
 
-    public init(_ values: [(column: String, value: Value)]) { self.values = values }
+    public init(_ values: [Value]) { self.values = values }
 
-    public static func == (lhs: Row, rhs: Row) -> Bool {
+    /// The value of the column at `position` (0-based, in the table's column order).
+    @inlinable
+    public subscript(position: Int) -> Value { values[position] }
+
+    /// The number of values: the table's column count.
+    @inlinable
+    public var count: Int { values.count }
+}
+
+extension Row.Value {
+    /// Appends the value as JSON: timestamps and dates as the text Athena's JSON SerDe reads as one.
+    func appendJSON(to out: inout [UInt8]) {
+        switch self {
+        case .string(let text): JSONText.appendString(text, to: &out)
+        case .int(let number): JSONText.appendInteger(number, to: &out)
+        case .double(let number): out.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .timestamp(let milliseconds): JSONText.appendString(Timestamps.athena(milliseconds), to: &out)
+        case .date(let days): JSONText.appendString(Timestamps.day(days), to: &out)
+        case .null: out.append(contentsOf: "null".utf8)
+        }
+    }
+}
+
+/// Rows as JSON lines under fixed column names: each name's `{"name":` or `,"name":` is escaped once, not per row.
+public struct JSONRowEncoder: Sendable {
+    /// The columns' names.
+    public let columns: [String]
+    private let keys: [[UInt8]]
+
+    public init(columns: [String]) {
+        self.columns = columns
+        keys = columns.enumerated().map { index, name in
+            var key: [UInt8] = [index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ",")]
+            JSONText.appendString(name, to: &key)
+            key.append(UInt8(ascii: ":"))
+            return key
+        }
+    }
+
+    /// Appends the row as one line of JSON and a newline, columns in order; a row of more values than columns
+    /// writes the first `columns.count`, and a missing value is null.
+    public func appendJSONLine(_ row: Row, to out: inout [UInt8]) {
+        if keys.isEmpty { out.append(UInt8(ascii: "{")) }
+        for (index, key) in keys.enumerated() {
+            out.append(contentsOf: key)
+            (index < row.values.count ? row.values[index] : .null).appendJSON(to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        out.append(UInt8(ascii: "\n"))
+    }
+}
+
+/// Values with their names, for JSON records that are not lake rows: quarantine records, run summaries, what
+/// `sluice logs parse` prints.
+public struct NamedValues: Sendable, Equatable {
+    public var values: [(column: String, value: Row.Value)]
+
+    public init(_ values: [(column: String, value: Row.Value)]) { self.values = values }
+
+    public static func == (lhs: NamedValues, rhs: NamedValues) -> Bool {
         lhs.values.count == rhs.values.count
             && zip(lhs.values, rhs.values).allSatisfy { $0.column == $1.column && $0.value == $1.value }
     }
 
-    /// Appends the row as one line of JSON and a newline, columns in order: byte by byte, since building a
-    /// `String` per row costs more than parsing the line it came from.
+    /// Appends the values as one line of JSON and a newline, in order.
     public func appendJSONLine(to out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
         for (index, entry) in values.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             JSONText.appendString(entry.column, to: &out)
             out.append(UInt8(ascii: ":"))
-            switch entry.value {
-            case .string(let text): JSONText.appendString(text, to: &out)
-            case .int(let number): JSONText.appendInteger(number, to: &out)
-            case .double(let number): out.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
-            case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
-            // The text Athena's JSON SerDe reads as a timestamp or a date.
-            case .timestamp(let milliseconds): JSONText.appendString(Timestamps.athena(milliseconds), to: &out)
-            case .date(let days): JSONText.appendString(Timestamps.day(days), to: &out)
-            case .null: out.append(contentsOf: "null".utf8)
-            }
+            entry.value.appendJSON(to: &out)
         }
         out.append(UInt8(ascii: "}"))
         out.append(UInt8(ascii: "\n"))
     }
 
-    /// The row as one line of JSON (no newline), columns in order.
+    /// The values as one line of JSON (no newline).
     public func json() -> String {
         var out: [UInt8] = []
         appendJSONLine(to: &out)

@@ -71,7 +71,7 @@ public struct RunSummary: Sendable, Equatable {
             if let lines = range.lines {
                 fields += [("first_line", .int(Int64(lines.lowerBound))), ("last_line", .int(Int64(lines.upperBound)))]
             }
-            Row(fields).appendJSONLine(to: &out)
+            NamedValues(fields).appendJSONLine(to: &out)
             out.removeLast()  // the newline
         }
         return String(decoding: out, as: UTF8.self) + "]}"

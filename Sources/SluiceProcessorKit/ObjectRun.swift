@@ -8,6 +8,7 @@ import SluiceProcessing
 /// the lookup resolver differ.
 public struct ObjectRun<Transform: RecordTransform>: Sendable {
     public let config: ProcessorConfig
+    public let layout: ColumnLayout
     public let transform: Transform
     public let enricher: Enricher?
     /// Bytes fetched from the source at a time.
@@ -23,10 +24,28 @@ public struct ObjectRun<Transform: RecordTransform>: Sendable {
     /// The bytes of lines held for their lookups before a query answers them.
     public var deferLimit = 4 * 1024 * 1024
 
-    public init(config: ProcessorConfig, transform: Transform, enricher: Enricher?) {
+    /// A run of `config`'s objects through `transform`, made for `layout` (`ColumnLayout(config.output)`).
+    /// Throws when they do not fit together (see `ProcessorError.configuration`), so a processor fails at start,
+    /// not on its first object.
+    public init(config: ProcessorConfig, layout: ColumnLayout, transform: Transform, enricher: Enricher?) throws {
         self.config = config
+        self.layout = layout
         self.transform = transform
         self.enricher = enricher
+        _ = try RecordRowsFactory.make(config: config, layout: layout, transform: transform)
+        _ = try RowWriters.make(config.output).get()
+    }
+
+    /// A run with a transform made for the configuration's table.
+    public init(config: ProcessorConfig, transform: Transform.Type, enricher: Enricher?) throws {
+        let layout = ColumnLayout(config.output)
+        let made: Transform
+        do {
+            made = try Transform(columns: layout)
+        } catch {
+            throw ProcessorError.configuration("\(error)")
+        }
+        try self.init(config: config, layout: layout, transform: made, enricher: enricher)
     }
 
     /// What a run did, for the log and the invocation's answer.
@@ -43,10 +62,12 @@ public struct ObjectRun<Transform: RecordTransform>: Sendable {
     /// Processes the object `inputKey` read from `source` into `store`. On a thrown error, objects begun are
     /// abandoned; those already finished stay, and a retry overwrites them (the keys come from the input key).
     public func run(inputKey: String, source: any ObjectSource, store: any OutputStore) async throws -> Outcome {
-        let rows = RecordRows(config: config, transform: transform)
+        let rows = try RecordRowsFactory.make(config: config, layout: layout, transform: transform)
+        let writer = try RowWriters.make(config.output).get()
         let answers = enricher.map(LookupAnswers.init)
-        let processor = ObjectProcessor(inputKey: inputKey, format: config.objectFormat, keys: config.outputKeys) {
-            line, _ in
+        let processor = ObjectProcessor(
+            inputKey: inputKey, format: config.objectFormat, keys: config.outputKeys, writer: writer
+        ) { line, _ in
             guard let answers else { return rows.row(line, answer: { _, _ in .some(nil) }) }
             return rows.row(line, answer: answers.answer)
         }

@@ -8,10 +8,10 @@ public struct ProcessorConfig: Sendable, Codable, Equatable {
     public struct Input: Sendable, Codable, Equatable {
         public var bucket: String
         public var prefix: String
-        /// `lines` (Firehose extracted the messages) or `cloudwatch-documents` (the subscription's documents).
-        public var format: String
+        /// `.lines` (Firehose extracted the messages) or `.cloudWatchDocuments` (the subscription's documents).
+        public var format: FirehoseObjectFormat
 
-        public init(bucket: String, prefix: String, format: String) {
+        public init(bucket: String, prefix: String, format: FirehoseObjectFormat) {
             self.bucket = bucket
             self.prefix = prefix
             self.format = format
@@ -21,9 +21,9 @@ public struct ProcessorConfig: Sendable, Codable, Equatable {
     /// A lake column and its Glue type.
     public struct Column: Sendable, Codable, Equatable {
         public var name: String
-        public var type: String
+        public var type: ColumnType
 
-        public init(name: String, type: String) {
+        public init(name: String, type: ColumnType) {
             self.name = name
             self.type = type
         }
@@ -40,10 +40,14 @@ public struct ProcessorConfig: Sendable, Codable, Equatable {
         public var quarantinePrefix: String
         public var columns: [Column]
         public var partitionKeys: [Column]
+        /// The lake objects' file format (`processor.output.format`).
+        public var format: LakeFormat
+        /// Their codec (`processor.output.compression`, or the format's default).
+        public var compression: LakeCompression
 
         public init(
             bucket: String, database: String, table: String, tablePrefix: String, quarantinePrefix: String,
-            columns: [Column], partitionKeys: [Column]
+            columns: [Column], partitionKeys: [Column], format: LakeFormat, compression: LakeCompression
         ) {
             self.bucket = bucket
             self.database = database
@@ -52,6 +56,8 @@ public struct ProcessorConfig: Sendable, Codable, Equatable {
             self.quarantinePrefix = quarantinePrefix
             self.columns = columns
             self.partitionKeys = partitionKeys
+            self.format = format
+            self.compression = compression
         }
     }
 
@@ -74,14 +80,14 @@ public struct ProcessorConfig: Sendable, Codable, Equatable {
     public var processor: String
     /// The EventBridge rule that invokes the processor.
     public var eventRule: String
-    /// `haproxy-http` or `haproxy-clf`.
-    public var logFormat: String
+    /// The lines' format: its parser is `LogFormats.format(logFormat)`.
+    public var logFormat: LogFormatID
     public var input: Input
     public var output: Output
     public var enrichment: Enrichment?
 
     public init(
-        pipeline: String, processor: String, eventRule: String, logFormat: String,
+        pipeline: String, processor: String, eventRule: String, logFormat: LogFormatID,
         input: Input, output: Output, enrichment: Enrichment?
     ) {
         self.pipeline = pipeline
@@ -94,10 +100,7 @@ public struct ProcessorConfig: Sendable, Codable, Equatable {
     }
 
     /// The object format the input prefix holds.
-    public var objectFormat: FirehoseObjectFormat { input.format == "lines" ? .lines : .cloudWatchDocuments }
-
-    /// The HAProxy layout of the lines.
-    public var layout: LogFormat { logFormat == "haproxy-clf" ? .clf : .http }
+    public var objectFormat: FirehoseObjectFormat { input.format }
 
     /// Where the rows and the quarantine of an input object go.
     public var outputKeys: OutputKeys {

@@ -7,6 +7,10 @@ public enum ProcessorError: Error, Sendable, Equatable, CustomStringConvertible 
     case foreignObject(bucket: String, key: String, expected: String)
     case invalidEvent(String)
     case usage(String)
+    /// The configuration, the transform and the writers do not fit together (a format whose records the
+    /// transform does not read, a column the transform requires that the table lacks, an output format not built
+    /// in): found before any object is read.
+    case configuration(String)
 
     public var description: String {
         switch self {
@@ -17,6 +21,7 @@ public enum ProcessorError: Error, Sendable, Equatable, CustomStringConvertible 
             "the event names s3://\(bucket)/\(key), outside this processor's input \(expected)"
         case .invalidEvent(let detail): "not an S3 Object Created event: \(detail)"
         case .usage(let message): message
+        case .configuration(let detail): "configuration: \(detail)"
         }
     }
 }

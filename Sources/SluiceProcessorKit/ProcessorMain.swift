@@ -14,7 +14,8 @@ public enum ProcessorMain {
     /// The usage a processor prints for bad arguments.
     static func usage(_ name: String) -> String {
         """
-        usage: \(name) --input FILE --output DIR [--lookups FILE]
+        usage: \(name) --input FILE --output DIR [--lookups FILE] [--output-format parquet|json]
+                      [--compression snappy|zstd|gzip]
                \(name) --print-config
         In Lambda (AWS_LAMBDA_RUNTIME_API set) it serves S3 Object Created events instead.
         """
@@ -40,7 +41,7 @@ public enum ProcessorMain {
         }
         do {
             let local = try LocalOptions(options, usage: usage(name))
-            let outcome = try await runLocally(config: config, transform: Transform(), options: local)
+            let outcome = try await runLocally(config: local.overriding(config), transform: transform, options: local)
             let summary = outcome.summary
             FileHandle.standardOutput.write(Data((summary.json() + "\n").utf8))
             guard summary.damaged else { exit(0) }
@@ -72,13 +73,18 @@ public enum ProcessorMain {
         var input: String
         var output: String
         var lookups: String?
+        /// Writes this format instead of the manifest's (to compare both outputs of one object).
+        var outputFormat: LakeFormat?
+        /// Writes with this codec instead of the manifest's; with `outputFormat` alone, that format's default.
+        var compression: LakeCompression?
 
         init(_ arguments: [String], usage: String) throws {
             var values: [String: String] = [:]
             var index = 0
             while index < arguments.count {
                 let flag = arguments[index]
-                guard ["--input", "--output", "--lookups"].contains(flag), index + 1 < arguments.count else {
+                let flags = ["--input", "--output", "--lookups", "--output-format", "--compression"]
+                guard flags.contains(flag), index + 1 < arguments.count else {
                     throw ProcessorError.usage("unexpected argument \(flag)\n\(usage)")
                 }
                 values[flag] = arguments[index + 1]
@@ -90,12 +96,37 @@ public enum ProcessorMain {
             self.input = input
             self.output = output
             self.lookups = values["--lookups"]
+            if let text = values["--output-format"] {
+                guard let format = LakeFormat(rawValue: text) else {
+                    let known = LakeFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ProcessorError.usage("--output-format \(text): not one of \(known)\n\(usage)")
+                }
+                outputFormat = format
+            }
+            if let text = values["--compression"] {
+                guard let compression = LakeCompression(rawValue: text) else {
+                    let known = LakeCompression.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ProcessorError.usage("--compression \(text): not one of \(known)\n\(usage)")
+                }
+                self.compression = compression
+            }
+        }
+
+        /// `config` with the output format and codec these options override.
+        func overriding(_ config: ProcessorConfig) -> ProcessorConfig {
+            var config = config
+            if let outputFormat {
+                config.output.format = outputFormat
+                config.output.compression = outputFormat.defaultCompression
+            }
+            if let compression { config.output.compression = compression }
+            return config
         }
     }
 
     /// Processes a local Firehose object into a folder laid out like the lake bucket.
     static func runLocally<Transform: RecordTransform>(
-        config: ProcessorConfig, transform: Transform, options: LocalOptions
+        config: ProcessorConfig, transform: Transform.Type, options: LocalOptions
     ) async throws -> ObjectRun<Transform>.Outcome {
         if let problem = LocalFileCheck.unreadableFile(options.input) {
             throw ProcessorError.unreadableInput("\(options.input): \(problem)")
@@ -128,7 +159,7 @@ public enum ProcessorMain {
                 lookups: enrichment.lookups, cache: LookupCache(ttl: Double(enrichment.cacheTTLSeconds)),
                 resolver: resolver)
         }
-        let run = ObjectRun(config: config, transform: transform, enricher: enricher)
+        let run = try ObjectRun(config: config, transform: transform, enricher: enricher)
         let output = URL(fileURLWithPath: options.output)
         do {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
@@ -181,7 +212,7 @@ public enum ProcessorMain {
                 lookups: enrichment.lookups, cache: LookupCache(ttl: Double(enrichment.cacheTTLSeconds)),
                 resolver: AthenaLookupResolver(athena: athena, workGroup: enrichment.workGroup))
         }
-        let run = ObjectRun(config: config, transform: Transform(), enricher: enricher)
+        let run = try ObjectRun(config: config, transform: transform, enricher: enricher)
         return ObjectCreatedHandler(config: config, s3: s3, run: run, logger: logger)
     }
 }

@@ -1,63 +1,105 @@
 import SluiceProcessing
 
-/// Turns a log line into an output row and its partition: parse, fill the record's own fields, let the
-/// transform derive the rest, look up enrichment columns, name the partition.
-struct RecordRows<Transform: RecordTransform>: Sendable {
+/// Turns a log line into an output row and its partition, whatever the format: `ObjectRun` holds one of these,
+/// made by `RecordRowsFactory` for the manifest's format and the processor's transform.
+protocol LineRows: AnyObject {
+    /// The row and partition of a line, with lookups answered by `answer` (lookup name, key): the lookup row,
+    /// `.some(nil)` for a key the directory does not have, nil when not known yet (the line is deferred).
+    func row(_ line: ArraySlice<UInt8>, answer: (String, String) -> [String: String?]??) -> ObjectProcessor.LineOutcome
+}
+
+enum RecordRowsFactory {
+    /// The rows of `config`'s log format through `transform`; refuses a format whose record is not the
+    /// transform's.
+    static func make<Transform: RecordTransform>(
+        config: ProcessorConfig, layout: ColumnLayout, transform: Transform
+    ) throws(ProcessorError) -> any LineRows {
+        let format = LogFormats.format(config.logFormat)
+        guard let matching = format as? any RecordFormat<Transform.Record>.Type else {
+            throw ProcessorError.configuration(
+                "log format \(config.logFormat.rawValue) gives \(format.recordName) records, and the transform "
+                    + "\(Transform.self) reads \(Transform.Record.self)")
+        }
+        func open<Format: RecordFormat>(_: Format.Type) -> any LineRows where Format.Record == Transform.Record {
+            RecordRows<Format, Transform>(config: config, layout: layout, transform: transform)
+        }
+        return open(matching)
+    }
+}
+
+extension RecordFormat {
+    /// The record type's name, for messages.
+    static var recordName: String { "\(Record.self)" }
+}
+
+/// Parse, fill the record's own fields, let the transform derive the rest, look up enrichment columns, name the
+/// partition: positions resolved once, one reused buffer of values.
+final class RecordRows<Format: RecordFormat, Transform: RecordTransform>: LineRows
+where Format.Record == Transform.Record {
     let config: ProcessorConfig
     let transform: Transform
-    private let names: [String]
-    private let columnCount: Int
+    let layout: ColumnLayout
     /// Output columns filled straight from the record.
-    private let fromRecord: [(index: Int, value: @Sendable (HAProxyRecord) -> Row.Value)]
-    private let lookups: [(spec: LookupSpec, match: Int, columns: [(name: String, index: Int, type: String)])]
-    private let partitions: [(name: String, index: Int)]
+    private let fromRecord: [(position: Int, field: RecordField<Format.Record>)]
+    private let lookups: [(spec: LookupSpec, match: Int, columns: [(name: String, position: Int, type: ColumnType)])]
+    private let partitions: [(name: String, position: Int)]
+    private let dt: Int?
+    /// The values of the row being built (columns, partition keys). A row handed out shares this storage until
+    /// the writer is done with it, so the next line finds it unshared and fills it in place: no array is allocated
+    /// per row.
+    private var scratch: [Row.Value]
+    private var scratchKeys: [Row.Value]
+    /// The last partition's values and name: consecutive rows of an object mostly share a partition, and its name
+    /// is then not built again.
+    private var lastPartition: (values: [String], name: String) = ([], "")
 
-    init(config: ProcessorConfig, transform: Transform) {
+    init(config: ProcessorConfig, layout: ColumnLayout, transform: Transform) {
         self.config = config
+        self.layout = layout
         self.transform = transform
-        names = config.output.columns.map(\.name) + config.output.partitionKeys.map(\.name)
-        columnCount = config.output.columns.count
-        let fields = Dictionary(
-            HAProxyRecord.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-        fromRecord = config.output.columns.enumerated().compactMap { index, column in
-            fields[column.name].map { (index, $0) }
+        let fields = Dictionary(Format.fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        fromRecord = config.output.columns.enumerated().compactMap { position, column in
+            guard let field = fields[column.name], field.fills(column.type) else { return nil }
+            return (position, field)
         }
-        let names = self.names
         lookups = (config.enrichment?.lookups ?? []).compactMap { spec in
-            guard let match = names.firstIndex(of: spec.match) else { return nil }
-            let columns = spec.columns.compactMap { name -> (String, Int, String)? in
-                guard let index = names.firstIndex(of: name) else { return nil }
-                let type = index < config.output.columns.count ? config.output.columns[index].type : "string"
-                return (name, index, type)
+            guard let match = layout.position(of: spec.match) else { return nil }
+            let columns = spec.columns.compactMap { name -> (String, Int, ColumnType)? in
+                guard let position = layout.position(of: name) else { return nil }
+                return (name, position, layout.types[position])
             }
             return (spec, match, columns)
         }
-        let first = config.output.columns.count
-        partitions = config.output.partitionKeys.enumerated().map { ($1.name, first + $0) }
+        partitions = config.output.partitionKeys.enumerated().map { ($1.name, layout.columnCount + $0) }
+        dt = partitions.first { $0.name == "dt" }?.position
+        scratch = Array(repeating: .null, count: layout.columnCount)
+        scratchKeys = Array(repeating: .null, count: partitions.count)
     }
 
     /// The columns of a line before lookups, or why it has none.
-    func derive(_ line: ArraySlice<UInt8>) -> Result<(HAProxyRecord, Columns), LineFailure> {
-        let record: HAProxyRecord
-        switch HAProxyParser.parse(line, format: config.layout) {
+    func derive(_ line: ArraySlice<UInt8>) -> Result<(Format.Record, Columns), LineFailure> {
+        let record: Format.Record
+        switch Format.parse(line) {
         case .success(let parsed): record = parsed
-        case .failure(let failure): return .failure(LineFailure("not an HAProxy \(config.logFormat) line: \(failure)"))
+        case .failure(let failure): return .failure(failure)
         }
-        var row = Columns(names: names)
-        for (index, value) in fromRecord { row.values[index] = value(record) }
-        for (name, index) in partitions where name == "dt" {
-            row.values[index] = .string(Timestamps.date(record.acceptTimestamp))
-        }
+        var row = Columns(layout: layout, values: scratch, keys: scratchKeys)
+        scratch = []
+        scratchKeys = []
+        // Unique again once the previous row was written: cleared in place.
+        for index in row.values.indices { row.values[index] = .null }
+        for index in row.keys.indices { row.keys[index] = .null }
+        for (position, field) in fromRecord { row[position: position] = field.value(record) }
+        if let dt { row[position: dt] = .string(Timestamps.date(Format.eventTime(record))) }
         do {
             try transform.derive(record, into: &row)
         } catch {
+            (scratch, scratchKeys) = (row.values, row.keys)
             return .failure(error)
         }
         return .success((record, row))
     }
 
-    /// The row and partition of a line, with lookups answered by `answer` (lookup name, key): the lookup row,
-    /// `.some(nil)` for a key the directory does not have, nil when not known yet (the line is deferred).
     func row(_ line: ArraySlice<UInt8>, answer: (String, String) -> [String: String?]??) -> ObjectProcessor.LineOutcome
     {
         var row: Columns
@@ -65,10 +107,11 @@ struct RecordRows<Transform: RecordTransform>: Sendable {
         case .success(let (_, derived)): row = derived
         case .failure(let failure): return .failure(failure)
         }
+        defer { (scratch, scratchKeys) = (row.values, row.keys) }
         var waiting = false
         for lookup in lookups {
             let spec = lookup.spec
-            guard case .string(let key)? = row.values[lookup.match] else {
+            guard case .string(let key) = row[position: lookup.match] else {
                 return .failure(LineFailure("no \(spec.match) to look up \(spec.name) by"))
             }
             guard LookupSpec.isLookupable(key) else {
@@ -82,32 +125,43 @@ struct RecordRows<Transform: RecordTransform>: Sendable {
             guard let found = known else {
                 return .failure(LineFailure("no \(spec.schema).\(spec.table) row with \(spec.key) = \(key)"))
             }
-            for (name, index, type) in lookup.columns { row.values[index] = Self.value(found[name] ?? nil, type: type) }
+            for (name, position, type) in lookup.columns {
+                row[position: position] = Row.Value(text: found[name] ?? nil, as: type)
+            }
         }
         if waiting { return .deferred }
-        var partition = ""
-        for (name, index) in partitions {
-            guard case .string(let value)? = row.values[index], !value.isEmpty,
-                !value.utf8.contains(UInt8(ascii: "/"))
-            else {
-                return .failure(LineFailure("partition key \(name) has no usable value"))
-            }
-            partition += (partition.isEmpty ? "" : "/") + name + "=" + value
+        guard let partition = partition(of: row) else {
+            return .failure(LineFailure("partition key \(partitionWithoutValue(row)) has no usable value"))
         }
-        var values: [(column: String, value: Row.Value)] = []
-        values.reserveCapacity(columnCount)
-        for index in 0..<columnCount { values.append((names[index], row.values[index] ?? .null)) }
-        return .row(Row(values), partition: partition)
+        // The row is the table's columns; the partition keys are in the object's key.
+        return .row(Row(row.values), partition: partition)
     }
 
-    /// A lookup answer (Athena answers text) as a value of its column's type; text that is not one is null.
-    static func value(_ text: String?, type: String) -> Row.Value {
-        guard let text else { return .null }
-        switch type {
-        case "int", "bigint": return Int64(text).map(Row.Value.int) ?? .null
-        case "double": return Double(text).map(Row.Value.double) ?? .null
-        case "boolean": return text == "true" ? .bool(true) : text == "false" ? .bool(false) : .null
-        default: return .string(text)
+    /// `dt=2024-01-02` (keys joined by `/`); nil when a key has no usable value.
+    private func partition(of row: Columns) -> String? {
+        var same = lastPartition.values.count == partitions.count
+        for (index, (_, position)) in partitions.enumerated() {
+            guard case .string(let value) = row[position: position], !value.isEmpty,
+                !value.utf8.contains(UInt8(ascii: "/"))
+            else { return nil }
+            if same, lastPartition.values[index] != value { same = false }
         }
+        if same { return lastPartition.name }
+        var values: [String] = []
+        var name = ""
+        for (key, position) in partitions {
+            guard case .string(let value) = row[position: position] else { return nil }
+            values.append(value)
+            name += (name.isEmpty ? "" : "/") + key + "=" + value
+        }
+        lastPartition = (values, name)
+        return name
+    }
+
+    private func partitionWithoutValue(_ row: Columns) -> String {
+        partitions.first { _, position in
+            guard case .string(let value) = row[position: position] else { return true }
+            return value.isEmpty || value.utf8.contains(UInt8(ascii: "/"))
+        }?.name ?? ""
     }
 }

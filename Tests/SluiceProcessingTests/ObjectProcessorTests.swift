@@ -20,7 +20,7 @@ func dayAndNumber(_ line: ArraySlice<UInt8>, _: Int64?) -> Result<(Row, String),
     guard parts.count == 2, parts[0].count == 10, let number = Int64(parts[1]) else {
         return .failure(LineFailure("not '<day> <number>'"))
     }
-    return .success((Row([("n", .int(number))]), "dt=\(parts[0])"))
+    return .success((Row([.int(number)]), "dt=\(parts[0])"))
 }
 
 func process(_ object: [UInt8], format: FirehoseObjectFormat = .lines, chunk: Int = 5) -> (
@@ -29,7 +29,7 @@ func process(_ object: [UInt8], format: FirehoseObjectFormat = .lines, chunk: In
     let processor = ObjectProcessor(
         inputKey: "raw/web/2024/01/02/web-1-2024-01-02-00-00-00-abc.gz", format: format,
         keys: OutputKeys(tablePrefix: "tables/requests/", quarantinePrefix: "quarantine/requests/"),
-        transform: dayAndNumber)
+        writer: GzipNDJSONWriter(columns: ["n"]), transform: dayAndNumber)
     var offset = 0
     while offset < object.count {
         let end = min(offset + chunk, object.count)

@@ -6,17 +6,17 @@ import Testing
 
 /// The example pipeline's shape, cut down: record fields, two derived columns, one lookup, a date partition.
 let config = ProcessorConfig(
-    pipeline: "web", processor: "enricher", eventRule: "acme-web-objects", logFormat: "haproxy-http",
-    input: .init(bucket: "landing", prefix: "raw/web/", format: "lines"),
+    pipeline: "web", processor: "enricher", eventRule: "acme-web-objects", logFormat: .haproxyHTTP,
+    input: .init(bucket: "landing", prefix: "raw/web/", format: .lines),
     output: .init(
         bucket: "lake", database: "web", table: "requests", tablePrefix: "tables/requests/",
         quarantinePrefix: "quarantine/requests/",
         columns: [
-            .init(name: "status", type: "int"), .init(name: "path", type: "string"),
-            .init(name: "account_id", type: "string"), .init(name: "account_name", type: "string"),
-            .init(name: "seats", type: "int"),
+            .init(name: "status", type: .int), .init(name: "path", type: .string),
+            .init(name: "account_id", type: .string), .init(name: "account_name", type: .string),
+            .init(name: "seats", type: .int),
         ],
-        partitionKeys: [.init(name: "dt", type: "string")]),
+        partitionKeys: [.init(name: "dt", type: .string)], format: .json, compression: .gzip),
     enrichment: .init(
         catalog: "directory", workGroup: "wg", cacheTTLSeconds: 60,
         lookups: [
@@ -27,11 +27,15 @@ let config = ProcessorConfig(
 
 /// The account is the first label of the first captured header.
 struct HostTransform: RecordTransform {
+    let account: ColumnHandle
+
+    init(columns: ColumnLayout) throws { account = try columns.require("account_id") }
+
     func derive(_ record: HAProxyRecord, into row: inout Columns) throws(LineFailure) {
         guard let host = record.requestHeaders?.first, let label = host.split(separator: ".").first else {
             throw LineFailure("no host")
         }
-        row["account_id"] = .string(String(label))
+        row[account] = .string(String(label))
     }
 }
 
@@ -107,9 +111,9 @@ struct ObjectRunTests {
 
     let cache = LookupCache(ttl: 60)
 
-    func run(partSize: Int = 8 << 20, deferLimit: Int = 8 << 20) -> ObjectRun<HostTransform> {
-        var run = ObjectRun(
-            config: config, transform: HostTransform(),
+    func run(partSize: Int = 8 << 20, deferLimit: Int = 8 << 20) throws -> ObjectRun<HostTransform> {
+        var run = try ObjectRun(
+            config: config, transform: HostTransform.self,
             enricher: Enricher(lookups: config.enrichment!.lookups, cache: cache, resolver: resolver))
         run.partSize = partSize
         run.deferLimit = deferLimit
@@ -166,7 +170,7 @@ struct ObjectRunTests {
         // Before, 256 KiB slices of a highly compressed object held the quarantine of every line they inflated
         // (52 million lines of a 100 KB object held 147 MB) until the slice ended.
         let text = (0..<200_000).map { "\($0 * 7919 % 1_000_003)" }.joined(separator: "\n")
-        var run = ObjectRun(config: config, transform: HostTransform(), enricher: nil)
+        var run = try ObjectRun(config: config, transform: HostTransform.self, enricher: nil)
         run.partSize = 64 * 1024
         let store = MemoryStore()
         let outcome = try await run.run(
@@ -202,8 +206,8 @@ struct ObjectRunTests {
 
     @Test("lookups that cannot be answered fail the run before anything is written")
     func failedLookup() async throws {
-        let failing = ObjectRun(
-            config: config, transform: HostTransform(),
+        let failing = try ObjectRun(
+            config: config, transform: HostTransform.self,
             enricher: Enricher(
                 lookups: config.enrichment!.lookups, cache: LookupCache(ttl: 60), resolver: FailingResolver()))
         let store = MemoryStore()

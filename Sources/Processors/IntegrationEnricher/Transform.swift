@@ -6,20 +6,36 @@ import SluiceProcessorKit
 /// `capture request header X-User-Id len 64`. Requests reach `/integrations/<integration id>/...` on
 /// `<account id>.api.example.com`.
 struct Transform: RecordTransform {
+    // The columns this transform sets, resolved to their positions once, when the processor starts: a table
+    // without one of them stops it there, not on every line.
+    let requestedAt: ColumnHandle
+    let clientIP: ColumnHandle
+    let integrationID: ColumnHandle
+    let accountID: ColumnHandle
+    let userID: ColumnHandle
+
+    init(columns: ColumnLayout) throws {
+        requestedAt = try columns.require("requested_at")
+        clientIP = try columns.require("client_ip")
+        integrationID = try columns.require("integration_id")
+        accountID = try columns.require("account_id")
+        userID = try columns.require("user_id")
+    }
+
     func derive(_ record: HAProxyRecord, into row: inout Columns) throws(LineFailure) {
-        row["requested_at"] = .string(Timestamps.athena(record.acceptTimestamp))
-        row["client_ip"] = .string(record.clientAddress)
+        row[requestedAt] = .timestamp(record.acceptTimestamp)
+        row[clientIP] = .string(record.clientAddress)
         guard let integration = Self.integrationID(record.path) else {
             throw LineFailure("no integration id in path \(record.path ?? "(none)")")
         }
-        row["integration_id"] = .string(integration)
+        row[integrationID] = .string(integration)
         let captured = record.requestHeaders ?? []
         guard let host = captured.first, let account = Self.accountID(host: host) else {
             throw LineFailure("no account in the captured Host header")
         }
-        row["account_id"] = .string(account)
+        row[accountID] = .string(account)
         if captured.count > 1, !captured[1].isEmpty {
-            row["user_id"] = .string(captured[1])
+            row[userID] = .string(captured[1])
         }
     }
 

@@ -42,13 +42,9 @@ public struct Pipeline: Sendable {
     public var analyticsAccount: String { replication?.account ?? source.account }
 }
 
-/// The HAProxy log line layouts Sluice parses.
-public enum LogFormat: String, Sendable, CaseIterable {
-    /// `option httplog`.
-    case haproxyHTTP = "haproxy-http"
-    /// `option httplog clf`.
-    case haproxyCLF = "haproxy-clf"
-}
+/// The log formats Sluice parses: the one list in SluiceFormats, which the processor's parser registry
+/// (`LogFormats` in SluiceProcessing) also answers to.
+public typealias LogFormat = LogFormatID
 
 /// Where the logs come from: a CloudWatch log group and the filter that picks lines out of it.
 public struct SourceStage: Sendable {
@@ -80,6 +76,9 @@ public enum DeliveryMode: String, Sendable, CaseIterable {
     case extracted
     /// The subscription's gzipped JSON documents are parked as they are (a multi-member gzip stream).
     case raw
+
+    /// What the processor reads from the objects Firehose writes in this mode.
+    public var objectFormat: FirehoseObjectFormat { self == .extracted ? .lines : .cloudWatchDocuments }
 }
 
 /// The Kinesis Firehose stream that parks log batches in the raw bucket.

@@ -119,27 +119,6 @@ public struct Table: Sendable {
     }
 }
 
-/// The file format of a lake table's objects.
-public enum LakeFormat: String, Sendable, CaseIterable {
-    /// Columnar: Athena reads only the columns a query names.
-    case parquet
-    /// Newline-delimited JSON, gzipped: one row per line, for people and tools that read text.
-    case json
-
-    /// SNAPPY for Parquet (what Athena itself writes); gzip for JSON, the only codec Athena reads NDJSON in.
-    public var defaultCompression: LakeCompression { self == .parquet ? .snappy : .gzip }
-
-    /// The codecs the format can be written with: Athena reads JSON only gzipped (of these three).
-    public var allowedCompressions: [LakeCompression] { self == .parquet ? LakeCompression.allCases : [.gzip] }
-}
-
-/// The codec of a lake table's objects.
-public enum LakeCompression: String, Sendable, CaseIterable {
-    case snappy
-    case zstd
-    case gzip
-}
-
 public struct Column: Sendable {
     public var name: String
     public var type: ColumnType
@@ -152,20 +131,6 @@ public struct Column: Sendable {
         self.comment = comment
         self.origin = origin
     }
-}
-
-/// The Glue column types a processor can write.
-public enum ColumnType: String, Sendable, CaseIterable {
-    case string
-    case int
-    case bigint
-    case double
-    case boolean
-    case timestamp
-    case date
-
-    /// Whether the type holds numbers (for aggregations such as sum and average).
-    public var isNumeric: Bool { self == .int || self == .bigint || self == .double }
 }
 
 extension Lookup {

@@ -1,0 +1,14 @@
+/// The Glue (Hive) types a lake column can have: what the manifest declares, the processor writes and the
+/// lookups answer in.
+public enum ColumnType: String, Sendable, Hashable, CaseIterable, Codable {
+    case string
+    case int
+    case bigint
+    case double
+    case boolean
+    case timestamp
+    case date
+
+    /// Whether the type holds numbers (for aggregations such as sum and average).
+    public var isNumeric: Bool { self == .int || self == .bigint || self == .double }
+}

@@ -1,0 +1,16 @@
+/// The registry of log formats: the one place a `LogFormatID` (the manifest's name) becomes a parser.
+///
+/// The switch is exhaustive, so a name added to `LogFormatID` without a parser does not compile; a unit test checks
+/// the other direction (every registered format answers to its own name, no two to the same one).
+public enum LogFormats {
+    /// The format a manifest names.
+    public static func format(_ id: LogFormatID) -> any RecordFormat.Type {
+        switch id {
+        case .haproxyHTTP: HAProxyHTTPFormat.self
+        case .haproxyCLF: HAProxyCLFFormat.self
+        }
+    }
+
+    /// Every registered format, in `LogFormatID` order.
+    public static var all: [any RecordFormat.Type] { LogFormatID.allCases.map(format) }
+}

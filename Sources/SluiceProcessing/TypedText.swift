@@ -1,0 +1,73 @@
+/// Text as a typed value: what Athena answers (every value of a result set is text) made into the value of the
+/// column it fills.
+extension Row.Value {
+    /// `text` as a value of `type`; nil text, or text that is not one, is null. Timestamps are read as Athena
+    /// prints them (`2024-01-02 03:04:05.678`, fraction optional, a `T` accepted for the space, UTC); dates as
+    /// `2024-01-02`.
+    public init(text: String?, as type: ColumnType) {
+        guard let text else {
+            self = .null
+            return
+        }
+        switch type {
+        case .string: self = .string(text)
+        case .int: self = Int32(text).map { .int(Int64($0)) } ?? .null
+        case .bigint: self = Int64(text).map(Row.Value.int) ?? .null
+        case .double: self = Double(text).map(Row.Value.double) ?? .null
+        case .boolean: self = text == "true" ? .bool(true) : text == "false" ? .bool(false) : .null
+        case .timestamp: self = Timestamps.milliseconds(athena: text).map(Row.Value.timestamp) ?? .null
+        case .date: self = Timestamps.days(day: text).map(Row.Value.date) ?? .null
+        }
+    }
+}
+
+extension Timestamps {
+    /// Milliseconds since the epoch of `yyyy-MM-dd HH:mm:ss[.fraction]` (UTC); digits past milliseconds are
+    /// dropped. Nil for anything else.
+    public static func milliseconds(athena text: String) -> Int64? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 19, bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let days = days(day: String(decoding: bytes[0..<10], as: UTF8.self)),
+            let hour = number(bytes[11..<13]), hour < 24, let minute = number(bytes[14..<16]), minute < 60,
+            let second = number(bytes[17..<19]), second < 60
+        else { return nil }
+        var millisecond: Int64 = 0
+        if bytes.count > 19 {
+            guard bytes[19] == UInt8(ascii: "."), bytes.count > 20, let _ = number(bytes[20...]) else { return nil }
+            let digits = bytes[20..<min(bytes.count, 23)]
+            millisecond = number(digits)! * [100, 10, 1][digits.count - 1]
+        }
+        return Int64(days) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond
+    }
+
+    /// The day count since 1970-01-01 of `yyyy-MM-dd`; nil for anything else, or a date that does not exist.
+    public static func days(day text: String) -> Int32? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]),
+            (1...12).contains(month), day >= 1
+        else { return nil }
+        // Howard Hinnant's `days_from_civil`, the inverse of `civil(days:)`.
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        // A day past the month's end (2024-02-30) comes back as another date: refuse it.
+        guard civil(days: days) == (year, month, day) else { return nil }
+        return Int32(days)
+    }
+
+    /// The decimal number of ASCII digits only; nil when empty or anything else.
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int64? {
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value: Int64 = 0
+        for byte in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+}
