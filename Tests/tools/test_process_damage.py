@@ -35,9 +35,10 @@ def process(sluice_bin: Path, repo_root: Path, lookups: Path, tmp: Path, obj: by
     if input is None:
         path.write_bytes(obj)
     out = tmp / "out"
+    # JSON rows, whatever the manifest's lake format: these tests read the rows back as text.
     result = subprocess.run(
         [str(sluice_bin), "process", "--root", str(repo_root), "--pipeline", PIPELINE, "--input", str(path),
-         "--output", str(out), "--lookups", str(lookups)],
+         "--output", str(out), "--lookups", str(lookups), "--output-format", "json"],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     return result, out
