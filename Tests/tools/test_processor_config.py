@@ -2,7 +2,8 @@
 
 `IntegrationEnricher --print-config` prints what `sluice generate` compiled into the binary; every name in it
 must be the one the Terraform deploys: buckets, prefixes, the table and its columns, the event rule, the
-workgroup and catalog, the lookup SQL. `disagreements()` lists each difference; the last test shows it finds
+workgroup and catalog, the lookup SQL; and the log format, input format, lake format and codec the manifest
+declares (the Glue table's SerDe, too, once the lake side follows the format: see MERGE-TODO below). `disagreements()` lists each difference; the last test shows it finds
 a changed name, so a drift cannot pass unnoticed.
 """
 
@@ -15,11 +16,22 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from toolslib import GENERATED_SQL, GENERATED_TERRAFORM, REPO_ROOT
 
 STACK = GENERATED_TERRAFORM / "analytics" / "integrations-usage.tf.json"
+MANIFEST = REPO_ROOT / "pipelines" / "integrations-usage.yaml"
 PIPELINE = "integrations_usage"
+
+# The manifest's documented defaults (README, "processor.output"): the format, then the format's codec.
+DEFAULT_FORMAT = "parquet"
+DEFAULT_COMPRESSION = {"parquet": "snappy", "json": "gzip"}
+# What the Glue table's SerDe says of the objects' format.
+SERDE_FORMATS = {
+    "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe": "parquet",
+    "org.openx.data.jsonserde.JsonSerDe": "json",
+}
 
 
 def resolve(value, resources: dict):
@@ -93,6 +105,36 @@ def disagreements(config: dict, stack: dict) -> list[str]:
     return found
 
 
+def manifest_disagreements(config: dict, manifest: dict) -> list[str]:
+    """The compiled log format, input format, lake format and codec against what the manifest declares (or
+    defaults to): the names `--print-config` prints are the manifest's own."""
+    found: list[str] = []
+
+    def expect(what: str, compiled, declared) -> None:
+        if compiled != declared:
+            found.append(f"{what}: processor has {compiled!r}, the manifest says {declared!r}")
+
+    expect("log format", config["logFormat"], manifest["source"].get("format", "haproxy-http"))
+    mode = manifest.get("delivery", {}).get("mode", "extracted")
+    expect("input format", config["input"]["format"], "lines" if mode == "extracted" else "cloudwatch-documents")
+    declared = manifest["processor"]["output"]
+    lake_format = declared.get("format", DEFAULT_FORMAT)
+    expect("output format", config["output"]["format"], lake_format)
+    codec = declared.get("compression", DEFAULT_COMPRESSION[lake_format])
+    expect("compression", config["output"]["compression"], codec)
+    return found
+
+
+def glue_disagreements(config: dict, stack: dict) -> list[str]:
+    """The compiled lake format against the Glue table's SerDe: Athena must read what the processor writes."""
+    table = stack["resource"]["aws_glue_catalog_table"][f"{PIPELINE}_output"]
+    library = table["storage_descriptor"]["ser_de_info"]["serialization_library"]
+    glue_format = SERDE_FORMATS.get(library, library)
+    if config["output"]["format"] != glue_format:
+        return [f"output format: processor writes {config['output']['format']!r}, the Glue table reads {glue_format!r}"]
+    return []
+
+
 @pytest.fixture(scope="module")
 def compiled(sluice_bin: Path) -> dict:
     executable = sluice_bin.parent / "IntegrationEnricher"
@@ -104,6 +146,40 @@ def compiled(sluice_bin: Path) -> dict:
 
 def test_compiled_configuration_matches_the_terraform(compiled: dict):
     assert disagreements(compiled, json.loads(STACK.read_text())) == []
+
+
+def test_compiled_formats_match_the_manifest(compiled: dict):
+    assert manifest_disagreements(compiled, yaml.safe_load(MANIFEST.read_text())) == []
+
+
+def test_the_format_comparison_finds_a_drift(compiled: dict):
+    manifest = yaml.safe_load(MANIFEST.read_text())
+    drifted = copy.deepcopy(compiled)
+    drifted["output"]["format"] = "json" if compiled["output"]["format"] == "parquet" else "parquet"
+    drifted["output"]["compression"] = "zstd"
+    drifted["logFormat"] = "haproxy-clf" if compiled["logFormat"] == "haproxy-http" else "haproxy-http"
+    found = manifest_disagreements(drifted, manifest)
+    assert [line.split(":")[0] for line in found] == ["log format", "output format", "compression"], found
+    declared_json = copy.deepcopy(manifest)
+    declared_json["processor"]["output"]["format"] = "json"
+    found = manifest_disagreements(compiled, declared_json)
+    assert any(line.startswith("output format") for line in found), found
+    stack = json.loads(STACK.read_text())
+    serde = stack["resource"]["aws_glue_catalog_table"][f"{PIPELINE}_output"]["storage_descriptor"]["ser_de_info"]
+    for library, glue_format in SERDE_FORMATS.items():
+        serde["serialization_library"] = library
+        as_glue = copy.deepcopy(compiled)
+        as_glue["output"]["format"] = glue_format
+        assert glue_disagreements(as_glue, stack) == []
+        as_glue["output"]["format"] = "json" if glue_format == "parquet" else "parquet"
+        assert glue_disagreements(as_glue, stack), library
+
+
+# MERGE-TODO(lead): remove this skip once the LAKE branch's Glue table follows `processor.output.format`
+# (ParquetHiveSerDe for parquet); until then the generated table still declares the JSON SerDe for every format.
+@pytest.mark.skip(reason="MERGE-TODO: the Glue table's SerDe follows table.format only with the LAKE branch merged")
+def test_compiled_format_matches_the_glue_table(compiled: dict):
+    assert glue_disagreements(compiled, json.loads(STACK.read_text())) == []
 
 
 def test_the_comparison_finds_a_drift(compiled: dict):
