@@ -21,6 +21,27 @@ extension Row.Value {
     }
 }
 
+extension Row.Value {
+    /// The value as one of `type`, for a record field declared as a column of another type: numbers as doubles,
+    /// anything as its text (timestamps and dates as Athena prints them). Null stays null, and so does a value
+    /// with no such form.
+    public func converted(to type: ColumnType) -> Row.Value {
+        switch (self, type) {
+        case (.null, _): .null
+        case (.string, .string), (.int, .int), (.int, .bigint), (.double, .double), (.bool, .boolean),
+            (.timestamp, .timestamp), (.date, .date):
+            self
+        case (.int(let number), .double): .double(Double(number))
+        case (.int(let number), .string): .string(String(number))
+        case (.double(let number), .string): number.isFinite ? .string(String(number)) : .null
+        case (.bool(let flag), .string): .string(flag ? "true" : "false")
+        case (.timestamp(let milliseconds), .string): .string(Timestamps.athena(milliseconds))
+        case (.date(let days), .string): .string(Timestamps.day(days))
+        default: .null
+        }
+    }
+}
+
 extension Timestamps {
     /// Milliseconds since the epoch of `yyyy-MM-dd HH:mm:ss[.fraction]` (UTC); digits past milliseconds are
     /// dropped. Nil for anything else.

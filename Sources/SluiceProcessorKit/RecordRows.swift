@@ -20,10 +20,11 @@ enum RecordRowsFactory {
                 "log format \(config.logFormat.rawValue) gives \(format.recordName) records, and the transform "
                     + "\(Transform.self) reads \(Transform.Record.self)")
         }
-        func open<Format: RecordFormat>(_: Format.Type) -> any LineRows where Format.Record == Transform.Record {
-            RecordRows<Format, Transform>(config: config, layout: layout, transform: transform)
+        func open<Format: RecordFormat>(_: Format.Type) throws(ProcessorError) -> any LineRows
+        where Format.Record == Transform.Record {
+            try RecordRows<Format, Transform>(config: config, layout: layout, transform: transform)
         }
-        return open(matching)
+        return try open(matching)
     }
 }
 
@@ -39,8 +40,9 @@ where Format.Record == Transform.Record {
     let config: ProcessorConfig
     let transform: Transform
     let layout: ColumnLayout
-    /// Output columns filled straight from the record.
-    private let fromRecord: [(position: Int, field: RecordField<Format.Record>)]
+    /// Output columns filled straight from the record, and the type to convert the field's values to when the
+    /// column declares another one than the field gives.
+    private let fromRecord: [(position: Int, field: RecordField<Format.Record>, convert: ColumnType?)]
     private let lookups: [(spec: LookupSpec, match: Int, columns: [(name: String, position: Int, type: ColumnType)])]
     private let partitions: [(name: String, position: Int)]
     private let dt: Int?
@@ -53,15 +55,25 @@ where Format.Record == Transform.Record {
     /// is then not built again.
     private var lastPartition: (values: [String], name: String) = ([], "")
 
-    init(config: ProcessorConfig, layout: ColumnLayout, transform: Transform) {
+    /// Refuses a column named like a field whose values it cannot hold (a `bytes_read` declared `boolean`): the
+    /// values would be lost, so the processor stops at start and says which column to change.
+    init(config: ProcessorConfig, layout: ColumnLayout, transform: Transform) throws(ProcessorError) {
         self.config = config
         self.layout = layout
         self.transform = transform
         let fields = Dictionary(Format.fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        fromRecord = config.output.columns.enumerated().compactMap { position, column in
-            guard let field = fields[column.name], field.fills(column.type) else { return nil }
-            return (position, field)
+        var fromRecord: [(position: Int, field: RecordField<Format.Record>, convert: ColumnType?)] = []
+        for (position, column) in config.output.columns.enumerated() {
+            guard let field = fields[column.name] else { continue }
+            guard field.converts(to: column.type) else {
+                throw ProcessorError.configuration(
+                    "column \(column.name) is declared \(column.type.rawValue), but the \(Format.id.rawValue) field "
+                        + "\(field.name) gives \(field.type.rawValue) values: declare it \(field.type.rawValue) (or "
+                        + "string), or name the column otherwise and set it in Transform.swift")
+            }
+            fromRecord.append((position, field, field.fills(column.type) ? nil : column.type))
         }
+        self.fromRecord = fromRecord
         lookups = (config.enrichment?.lookups ?? []).compactMap { spec in
             guard let match = layout.position(of: spec.match) else { return nil }
             let columns = spec.columns.compactMap { name -> (String, Int, ColumnType)? in
@@ -89,7 +101,10 @@ where Format.Record == Transform.Record {
         // Unique again once the previous row was written: cleared in place.
         for index in row.values.indices { row.values[index] = .null }
         for index in row.keys.indices { row.keys[index] = .null }
-        for (position, field) in fromRecord { row[position: position] = field.value(record) }
+        for (position, field, convert) in fromRecord {
+            let value = field.value(record)
+            row.values[position] = convert.map(value.converted) ?? value
+        }
         if let dt { row[position: dt] = .string(Timestamps.date(Format.eventTime(record))) }
         do {
             try transform.derive(record, into: &row)

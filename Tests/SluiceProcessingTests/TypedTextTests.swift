@@ -27,6 +27,19 @@ struct TypedTextTests {
         #expect(Row.Value(text: text, as: type) == expected)
     }
 
+    @Test(
+        "a field's value converts to a column of another type without loss, or is null",
+        arguments: [
+            (Row.Value.int(7), ColumnType.string, Row.Value.string("7")), (.int(7), .double, .double(7)),
+            (.int(7), .bigint, .int(7)), (.bool(true), .string, .string("true")),
+            (.timestamp(1_710_408_413_589), .string, .string("2024-03-14 09:26:53.589")),
+            (.date(19796), .string, .string("2024-03-14")), (.double(.infinity), .string, .null),
+            (.string("x"), .int, .null), (.null, .string, .null), (.string("x"), .string, .string("x")),
+        ])
+    func converted(value: Row.Value, type: ColumnType, expected: Row.Value) {
+        #expect(value.converted(to: type) == expected)
+    }
+
     @Test("no text is null, whatever the type")
     func missing() {
         for type in ColumnType.allCases { #expect(Row.Value(text: nil, as: type) == .null) }

@@ -30,8 +30,9 @@ enum ToyFormat: RecordFormat {
     static let fields: [RecordField<ToyRecord>] = [
         .init("level", .string, { .string($0.level) }),
         .init("time_ms", .bigint, { .int($0.time) }),
-        // A field whose type the table below declares otherwise: it must not fill that column.
         .init("message", .string, { .string($0.message) }),
+        // Declared as a string column below: its values are converted.
+        .init("line_count", .int, { _ in .int(1) }),
     ]
 
     static func eventTime(_ record: ToyRecord) -> Int64 { record.time }
@@ -71,7 +72,7 @@ func toyConfig(columns: [ProcessorConfig.Column], format: LakeFormat = .json) ->
 }
 
 let toyColumns: [ProcessorConfig.Column] = [
-    .init(name: "at", type: .timestamp), .init(name: "level", type: .string), .init(name: "message", type: .int),
+    .init(name: "at", type: .timestamp), .init(name: "level", type: .string), .init(name: "line_count", type: .string),
     .init(name: "length", type: .bigint), .init(name: "time_ms", type: .bigint), .init(name: "unfilled", type: .date),
 ]
 
@@ -80,7 +81,7 @@ struct FormatSeamTests {
     func rows() throws -> RecordRows<ToyFormat, ToyTransform> {
         let config = toyConfig(columns: toyColumns)
         let layout = ColumnLayout(config.output)
-        return RecordRows(config: config, layout: layout, transform: try ToyTransform(columns: layout))
+        return try RecordRows(config: config, layout: layout, transform: try ToyTransform(columns: layout))
     }
 
     /// Fields fill same-named columns of their type, `dt` is the event's day, a column nobody fills is null.
@@ -95,7 +96,7 @@ struct FormatSeamTests {
         #expect(partition == "dt=2024-03-14")
         #expect(
             row.values == [
-                .timestamp(1_710_408_413_589), .string("WARN"), .null, .int(12), .int(1_710_408_413_589), .null,
+                .timestamp(1_710_408_413_589), .string("WARN"), .string("1"), .int(12), .int(1_710_408_413_589), .null,
             ])
         // The next row reuses the values' storage: nothing of the first row is left in it.
         guard case .row(let second, let day) = rows.row(Array("86400000 INFO x".utf8)[...], answer: { _, _ in nil })
@@ -128,6 +129,24 @@ struct FormatSeamTests {
             Issue.record("the run started")
         } catch {
             #expect("\(error)".contains("the transform sets column length, which the table does not declare"))
+        }
+    }
+
+    @Test("a column named like a field whose values it cannot hold is refused at start, naming both")
+    func fieldTypeMismatch() {
+        var columns = toyColumns
+        columns[4] = .init(name: "time_ms", type: .boolean)
+        let config = toyConfig(columns: columns)
+        let layout = ColumnLayout(config.output)
+        do {
+            _ = try RecordRows<ToyFormat, ToyTransform>(
+                config: config, layout: layout, transform: try ToyTransform(columns: layout))
+            Issue.record("the rows were made")
+        } catch {
+            #expect(
+                "\(error)".hasPrefix(
+                    "configuration: column time_ms is declared boolean, but the haproxy-http field time_ms gives "
+                        + "bigint"))
         }
     }
 
@@ -190,7 +209,8 @@ struct RowWriterChoiceTests {
         let json = try ProcessorMain.LocalOptions(base + ["--output-format", "json"], usage: "usage")
         #expect(json.overriding(config).output.format == .json && json.overriding(config).output.compression == .gzip)
         let zstd = try ProcessorMain.LocalOptions(base + ["--compression", "zstd"], usage: "usage")
-        #expect(zstd.overriding(config).output.format == .parquet && zstd.overriding(config).output.compression == .zstd)
+        let zstdOutput = zstd.overriding(config).output
+        #expect(zstdOutput.format == .parquet && zstdOutput.compression == .zstd)
         let none = try ProcessorMain.LocalOptions(base, usage: "usage")
         #expect(none.overriding(config) == config)
         #expect(throws: ProcessorError.self) {
@@ -209,12 +229,13 @@ struct TypedLookupTests {
         var typed = config
         typed.output.columns = [
             .init(name: "account_id", type: .string), .init(name: "since", type: .timestamp),
-            .init(name: "renewal", type: .date), .init(name: "seats", type: .int), .init(name: "active", type: .boolean),
+            .init(name: "renewal", type: .date), .init(name: "seats", type: .int),
+            .init(name: "active", type: .boolean),
             .init(name: "score", type: .double), .init(name: "broken", type: .date),
         ]
         typed.enrichment!.lookups[0].columns = ["since", "renewal", "seats", "active", "score", "broken"]
         let layout = ColumnLayout(typed.output)
-        let rows = RecordRows<HAProxyHTTPFormat, HostTransform>(
+        let rows = try RecordRows<HAProxyHTTPFormat, HostTransform>(
             config: typed, layout: layout, transform: try HostTransform(columns: layout))
         let answer: [String: String?] = [
             "since": "2023-11-02 08:00:00.250", "renewal": "2025-01-31", "seats": "12", "active": "true",

@@ -40,6 +40,13 @@ public struct RecordField<Record>: Sendable {
     public func fills(_ columnType: ColumnType) -> Bool {
         type == columnType || (type == .int && columnType == .bigint)
     }
+
+    /// Whether the field's values can fill a column of `columnType`, as they are or converted without loss
+    /// (`Row.Value.converted(to:)`): a number where a double is declared, anything where a string is.
+    public func converts(to columnType: ColumnType) -> Bool {
+        fills(columnType) || columnType == .string
+            || (columnType == .double && (type == .int || type == .bigint || type == .double))
+    }
 }
 
 extension RecordFormat {
