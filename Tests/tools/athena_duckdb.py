@@ -15,6 +15,12 @@ DuckDB, with these typed rewrites (each tested in test_athena_duckdb.py):
 - Trino casts no value implicitly between text and numbers: `status = '404'` or `'a' || 1` fails in Athena, while
   DuckDB would cast and answer. Such a comparison is refused here with the same complaint Athena would make.
 
+- `date_diff(unit, a, b)` in Trino counts the whole units elapsed (23:00 to 01:00 the next day is 0 days); DuckDB's
+  `date_diff` counts the unit boundaries crossed (1). Written as DuckDB's `date_sub`, which counts whole units.
+- `date_trunc(unit, d)` of a date is a date in Trino, a timestamp in DuckDB: cast back to a date.
+- An output column with no alias is named `_col<position>` by Trino (a bare column keeps its name); sqlglot's
+  qualify would name it after an inner column. The alias is written as Trino names it.
+
 Integer overflow needs nothing: both fail on it (`2147483647 + 1` on two ints is an error in both). Aggregates differ
 only in width (DuckDB's sum of integers is a HUGEINT where Trino's is a bigint), which the view test accepts.
 """
@@ -46,8 +52,19 @@ def to_duckdb(sql: str, schema: Schema) -> list[str]:
     for statement in sqlglot.parse(sql, read="athena"):
         if statement is None:
             continue
+        _name_outputs_as_trino(statement)
         typed = annotate_types(qualify(statement, schema=schema, dialect="athena"), schema=schema, dialect="athena")
         _refuse_implicit_casts(typed)
+        for difference in list(typed.find_all(exp.DateDiff)):
+            unit = difference.args.get("unit")
+            if unit is not None:
+                start, end = difference.expression.copy(), difference.this.copy()
+                unit_text = exp.Literal.string(unit.name.lower())
+                # Anonymous: sqlglot would read `date_sub` as its own DateSub (date minus interval).
+                difference.replace(exp.Anonymous(this="date_sub", expressions=[unit_text, start, end]))
+        for truncation in list(typed.find_all(exp.TimestampTrunc, exp.DateTrunc)):
+            if truncation.this.is_type(exp.DType.DATE) and not isinstance(truncation.parent, exp.Cast):
+                truncation.replace(exp.cast(truncation.copy(), to=exp.DType.DATE))
         for division in list(typed.find_all(exp.Div)):
             if division.args.get("typed") and division.left.is_type(*INTEGERS) and division.right.is_type(*INTEGERS):
                 division.replace(exp.IntDiv(this=division.left.copy(), expression=division.right.copy()))
@@ -56,6 +73,13 @@ def to_duckdb(sql: str, schema: Schema) -> list[str]:
                 cast.replace(exp.func("strftime", cast.this.copy(), exp.Literal.string(ATHENA_TIMESTAMP_TEXT)))
         out.append(typed.sql(dialect="duckdb", pretty=True))
     return out
+
+
+def _name_outputs_as_trino(statement: exp.Expression) -> None:
+    for select in statement.find_all(exp.Select):
+        for position, projection in enumerate(select.expressions):
+            if not isinstance(projection, (exp.Alias, exp.Column, exp.Star)):
+                projection.replace(exp.alias_(projection.copy(), f"_col{position}", quoted=True))
 
 
 def _refuse_implicit_casts(statement: exp.Expression) -> None:

@@ -114,3 +114,30 @@ def test_timestamp_reads_as_utc_wall_clock_and_date_functions(connection):
 def test_implicit_casts_between_text_and_numbers_are_refused(query):
     with pytest.raises(AthenaTypeError, match="does not cast"):
         to_duckdb(query, SCHEMA)
+
+
+def test_date_diff_counts_whole_units_elapsed(connection):
+    # 2026-11-01 08:00:00 to 2026-11-02 23:59:59.5: one whole day and 39 whole hours (DuckDB's date_diff: 1 and
+    # 39 boundaries, the same here); backwards, the same span negated.
+    query = (
+        "SELECT date_diff('day', a.requested_at, b.requested_at), date_diff('hour', a.requested_at, b.requested_at), "
+        "date_diff('day', b.requested_at, a.requested_at) "
+        "FROM lake.requests AS a CROSS JOIN lake.requests AS b WHERE a.dt = '2026-11-01' AND b.dt = '2026-11-02'"
+    )
+    assert run(connection, query) == [(1, 39, -1)]
+    # Within one day's span across midnight: no whole day has elapsed, though a day boundary was crossed.
+    late = "date_add('hour', 23, CAST(CAST(dt AS date) AS timestamp))"
+    query = f"SELECT date_diff('day', {late}, {late} + INTERVAL '2' HOUR) FROM lake.requests WHERE dt = '2026-11-01'"
+    assert run(connection, query) == [(0,)]
+
+
+def test_date_trunc_of_a_date_is_a_date(connection):
+    query = "SELECT date_trunc('week', CAST(dt AS date)) FROM lake.requests WHERE dt = '2026-11-01'"
+    assert column_type(connection, query) == "DATE"
+    assert [value.isoformat() for (value,) in run(connection, query)] == ["2026-10-26"]  # the Monday before
+    assert column_type(connection, "SELECT date_trunc('hour', requested_at) FROM lake.requests") == "TIMESTAMP"
+
+
+def test_unnamed_outputs_are_named_as_trino_names_them(connection):
+    (statement,) = to_duckdb("SELECT status / 100, status, CAST(dt AS date) FROM lake.requests", SCHEMA)
+    assert [d[0] for d in connection.execute(statement).description] == ["_col0", "status", "_col2"]
