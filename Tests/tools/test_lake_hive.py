@@ -19,7 +19,8 @@ carries, cannot (HIVE-26612). Athena reads through Trino's reader, not Hive's: s
 
 from __future__ import annotations
 
-from datetime import date
+import copy
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ from lake_fixture import python_value, utc, write_parquet_lake
 from sparklib import spark  # noqa: F401  (the session-wide fixture)
 from toolslib import REPO_ROOT, Resource, resolve, terraform_resources
 
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 PARQUET_SERDE = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lake"
 RESOURCES = terraform_resources()
@@ -98,7 +100,7 @@ def _expected(row: dict, columns: list[dict]) -> dict:
     for column in columns:
         value = python_value(row.get(column["name"]), column["type"])
         if value is not None and column["type"] == "timestamp":
-            value = int(utc(value).timestamp() * 1000)
+            value = (utc(value) - EPOCH) // timedelta(milliseconds=1)
         elif isinstance(value, date):
             value = value.isoformat()
         out[column["name"]] = value
@@ -124,15 +126,19 @@ def test_spark_reads_the_lake_through_the_glue_table_declaration(spark, resource
     rows = (yaml.safe_load(fixture_path.read_text(encoding="utf-8")) or {}).get("rows") or []
     assert rows, f"{where} has no rows"
 
+    read_back(spark, resource, database, rows, tmp_path / "lake", where)
+
+
+def read_back(spark, resource: Resource, database: str, rows: list[dict], lake: Path, where) -> None:  # noqa: F811
+    """Writes `rows` as a lake folder, declares the table in Spark as `resource` says, and checks every row back."""
+    name = resource.body["name"]
     descriptor = resource.body["storage_descriptor"]
     keys = resource.body.get("partition_keys", [])
     columns = descriptor["columns"] + keys
     prefix = f"tables/{name}/"
     assert descriptor["location"].endswith("/" + prefix), f"{resource.address}: the location is not .../{prefix}"
-    lake = tmp_path / "lake"
-    write_parquet_lake(
-        lake, name, [(c["name"], c["type"]) for c in descriptor["columns"]], [(c["name"], c["type"]) for c in keys], rows
-    )
+    pairs = [(c["name"], c["type"]) for c in descriptor["columns"]], [(c["name"], c["type"]) for c in keys]
+    write_parquet_lake(lake, name, *pairs, rows)
 
     spark.sql(f"CREATE DATABASE IF NOT EXISTS {_quote(database)}")
     spark.sql(f"DROP TABLE IF EXISTS {_quote(database)}.{_quote(name)}")
@@ -163,6 +169,31 @@ def test_spark_reads_the_lake_through_the_glue_table_declaration(spark, resource
         assert list(got[0]) == [c["name"] for c in columns], "Spark's columns differ from the Glue table's, in order"
     finally:
         spark.sql(f"DROP TABLE IF EXISTS {qualified}")
+
+
+def test_spark_reads_every_glue_type(spark, tmp_path):  # noqa: F811
+    """Every Glue column type the manifest allows, through the generated table's SerDe and formats: the example's
+    table has no double, boolean or date column."""
+    if not PARQUET_TABLES:
+        pytest.skip("no Parquet lake table (test_the_example_declares_a_parquet_lake_table fails)")
+    body = copy.deepcopy(PARQUET_TABLES[0].body)
+    body["name"] = "every_type"
+    body["storage_descriptor"]["location"] = "s3://lake/tables/every_type/"
+    body["storage_descriptor"]["columns"] = [
+        {"name": "s", "type": "string"}, {"name": "i", "type": "int"}, {"name": "b", "type": "bigint"},
+        {"name": "d", "type": "double"}, {"name": "ok", "type": "boolean"}, {"name": "at", "type": "timestamp"},
+        {"name": "day", "type": "date"},
+    ]  # fmt: skip
+    body["partition_keys"] = [{"name": "dt", "type": "string"}]
+    resource = Resource(PARQUET_TABLES[0].file, "aws_glue_catalog_table", "every_type", body)
+    rows = [
+        {"dt": "2026-11-01", "s": "", "i": -2147483648, "b": 9223372036854775807, "d": -0.5, "ok": True,
+         "at": "1969-12-31T23:59:59.999", "day": "1969-12-31"},
+        {"dt": "2026-11-01", "s": "x" * 10_000, "i": 2147483647, "b": -9223372036854775808, "d": 1e300, "ok": False,
+         "at": "2026-11-01T08:00:00.001", "day": "2026-11-01"},
+        {"dt": "2026-11-02", "s": None, "i": None, "b": None, "d": None, "ok": None, "at": None, "day": None},
+    ]  # fmt: skip
+    read_back(spark, resource, "sluice_types", rows, tmp_path / "lake", "test_spark_reads_every_glue_type")
 
 
 def test_the_declaration_follows_the_glue_table(tmp_path):
