@@ -29,6 +29,10 @@ let package = Package(
         .target(name: "SluiceRuntime", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "SluiceProcessorKit", dependencies: ["SluiceProcessing", "SluiceRuntime"]),
+        // What only the CLI and tests run, kept out of the modules a processor Lambda links (Tests/tools/
+        // test_lambda_dependencies.py checks): the synthetic traffic generator and the local Runtime API server.
+        .target(name: "SluiceSample", dependencies: ["SluiceProcessing"]),
+        .target(name: "SluiceLocalRuntime", dependencies: ["SluiceRuntime"]),
         // One executable target per processor declared in pipelines/: its configuration is generated, its
         // transform written by hand.
         .executableTarget(
@@ -39,6 +43,7 @@ let package = Package(
             name: "SluiceCommands",
             dependencies: [
                 "SluiceModel", "SluiceEmit", "SluiceDeploy", "SluiceProcessing", "SluiceRuntime", "SluicePipelines",
+                "SluiceSample", "SluiceLocalRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,7 +54,10 @@ let package = Package(
         .testTarget(name: "SluiceEmitTests", dependencies: ["SluiceEmit", "SluiceCommands"]),
         .testTarget(name: "SluiceProcessingTests", dependencies: ["SluiceProcessing"]),
         // Resources: the AWS SigV4 suite, read beside the test sources (see its README).
-        .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime"], exclude: ["Resources"]),
+        .testTarget(
+            name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime", "SluiceLocalRuntime"], exclude: ["Resources"]),
+        .testTarget(name: "SluiceSampleTests", dependencies: ["SluiceSample", "SluiceProcessing"]),
+        .testTarget(name: "SluiceLocalRuntimeTests", dependencies: ["SluiceLocalRuntime", "SluiceRuntime"]),
         .testTarget(name: "SluiceProcessorKitTests", dependencies: ["SluiceProcessorKit"]),
         .testTarget(
             name: "SluiceDeployTests", dependencies: ["SluiceDeploy", "SluiceCommands"], exclude: ["Fixtures"]),

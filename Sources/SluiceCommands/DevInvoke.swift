@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SluiceLocalRuntime
 import SluiceModel
 import SluiceRuntime
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SluiceModel
 import SluiceProcessing
+import SluiceSample
 
 struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

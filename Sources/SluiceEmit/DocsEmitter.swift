@@ -27,6 +27,7 @@ public enum DocsEmitter {
             out += "\n## Pipeline \(Markdown.inline(pipeline.name))\n\n"
             if !pipeline.description.isEmpty { out += "\(Markdown.paragraph(pipeline.description))\n\n" }
             out += "```mermaid\n\(MermaidEmitter.diagram(project: project, pipeline: pipeline))```\n"
+            out += lake(pipeline)
             out += analytics(pipeline)
             for (stack, part) in zip(stacks, parts) {
                 let resources = (part[pipeline.name]?.resources ?? []).filter { !$0.address.isData }
@@ -38,6 +39,20 @@ public enum DocsEmitter {
             }
         }
         return GeneratedFile(path: path, contents: out)
+    }
+
+    /// The lake table: its format and codec, the SerDe its Glue table reads the objects with, and where they are.
+    static func lake(_ pipeline: Pipeline) -> String {
+        let table = pipeline.processor.output
+        let storage = LakeStorage(format: table.format, compression: table.compression)
+        let partitions = table.partitionKeys.map { "\($0.name)=<value>/" }.joined()
+        let suffix = table.format == .parquet ? "parquet" : "json.gz"
+        var out = "\n### Lake\n\n| table | format | compression | Glue SerDe | objects in the lake bucket |\n"
+        out += "|---|---|---|---|---|\n"
+        out += "| \(Markdown.code("\(pipeline.catalog.database).\(table.name)")) | \(table.format.rawValue) | "
+        out += "\(table.compression.rawValue) | \(Markdown.code(storage.serializationLibrary)) | "
+        out += "\(Markdown.code("tables/\(table.name)/\(partitions)<input object name>.\(suffix)")) |\n"
+        return out
     }
 
     /// Views with their lineage, datasets and dashboards of a pipeline; nothing when it declares none.

@@ -38,7 +38,7 @@ public enum Timestamps {
 
     /// Howard Hinnant's `civil_from_days`: the date of a day counted from 1970-01-01 in the proleptic Gregorian
     /// calendar, as Athena uses.
-    static func civil(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    package static func civil(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097

@@ -8,10 +8,10 @@ struct HTTPParseError: Error, Equatable, CustomStringConvertible {
 ///
 /// Pure and incremental: the caller appends what it reads and asks again, so the blocking client and the polling
 /// server share it, and it can be tested on bytes alone.
-struct HTTPMessageParser {
-    enum Kind { case request, response }
+package struct HTTPMessageParser {
+    package enum Kind { case request, response }
 
-    enum Result: Equatable {
+    package enum Result: Equatable {
         /// More bytes are needed.
         case incomplete
         /// A whole message, and how many bytes of the buffer it took.
@@ -24,9 +24,12 @@ struct HTTPMessageParser {
 
     let kind: Kind
 
+    /// A parser of requests (the server side) or of responses (the client side).
+    package init(kind: Kind) { self.kind = kind }
+
     /// Parses the message at the start of `buffer`; `atEOF` says no more bytes will come, which ends a response
     /// that has neither a length nor chunked coding, and makes any other partial message an error.
-    func parse(_ buffer: [UInt8], atEOF: Bool = false) throws -> Result {
+    package func parse(_ buffer: [UInt8], atEOF: Bool = false) throws -> Result {
         guard let headEnd = Self.find(crlfcrlf, in: buffer, from: 0) else {
             if buffer.count > Self.maximumHeadSize { throw HTTPParseError(reason: "header section too large") }
             if atEOF, !buffer.isEmpty { throw HTTPParseError(reason: "connection closed inside the header section") }

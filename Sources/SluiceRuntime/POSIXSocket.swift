@@ -27,11 +27,11 @@ private func systemReceive(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer)
 }
 
 /// A failed socket call, with the `errno` (or `getaddrinfo` status) it left.
-struct POSIXSocketError: Error, CustomStringConvertible {
+package struct POSIXSocketError: Error, CustomStringConvertible {
     let operation: String
     let message: String
 
-    init(_ operation: String, code: Int32 = errno) {
+    package init(_ operation: String, code: Int32 = errno) {
         self.operation = operation
         self.message = String(cString: strerror(code))
     }
@@ -41,13 +41,13 @@ struct POSIXSocketError: Error, CustomStringConvertible {
         self.message = message
     }
 
-    var description: String { "\(operation) failed: \(message)" }
+    package var description: String { "\(operation) failed: \(message)" }
 }
 
 /// A blocking TCP socket that owns its descriptor; not thread-safe, so each owner keeps it to one thread or a lock.
-final class POSIXSocket {
+package final class POSIXSocket {
     /// The descriptor, or -1 once closed.
-    private(set) var descriptor: Int32
+    package private(set) var descriptor: Int32
 
     private init(descriptor: Int32) {
         self.descriptor = descriptor
@@ -93,7 +93,7 @@ final class POSIXSocket {
     }
 
     /// A socket listening on 127.0.0.1 at a port the kernel picks, and that port.
-    static func listeningOnLoopback() throws -> (socket: POSIXSocket, port: UInt16) {
+    package static func listeningOnLoopback() throws -> (socket: POSIXSocket, port: UInt16) {
         let fd = socket(AF_INET, streamSocketType, 0)
         guard fd >= 0 else { throw POSIXSocketError("socket") }
         let listener = POSIXSocket(descriptor: fd)
@@ -121,7 +121,7 @@ final class POSIXSocket {
     }
 
     /// The next connection on a listening socket.
-    func accept() throws -> POSIXSocket {
+    package func accept() throws -> POSIXSocket {
         while true {
             let fd = systemAccept(descriptor)
             if fd >= 0 {
@@ -134,7 +134,7 @@ final class POSIXSocket {
     }
 
     /// Up to `maximum` bytes as soon as any arrive; empty at end of stream.
-    func receive(maximum: Int = 65_536) throws -> [UInt8] {
+    package func receive(maximum: Int = 65_536) throws -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: maximum)
         while true {
             let count = buffer.withUnsafeMutableBytes { systemReceive(descriptor, $0) }
@@ -147,7 +147,7 @@ final class POSIXSocket {
     }
 
     /// Writes every byte, however many calls that takes.
-    func sendAll(_ bytes: [UInt8]) throws {
+    package func sendAll(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes.withUnsafeBytes { systemSend(descriptor, UnsafeRawBufferPointer(rebasing: $0[offset...])) }
@@ -162,14 +162,14 @@ final class POSIXSocket {
     }
 
     /// Bounds how long a send may block, so a peer that stops reading cannot stall the caller for good.
-    func setSendTimeout(seconds: Int) {
+    package func setSendTimeout(seconds: Int) {
         var value = timeval()
         value.tv_sec = time_t(seconds)
         _ = setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
     }
 
     /// Closes the descriptor; later calls do nothing.
-    func close() {
+    package func close() {
         guard descriptor >= 0 else { return }
         systemClose(descriptor)
         descriptor = -1

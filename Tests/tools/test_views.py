@@ -10,9 +10,13 @@ rows of its fixture Tests/tools/fixtures/views/<database>/<view>.yaml:
     order_by:  [column, ...]                          orders the view's rows totally (no ties)
     expected:  [{column: value, ...}, ...]            the view's rows in that order
 
-Dates and timestamps are ISO strings in fixtures ('2026-11-01', '2026-11-01T08:00:00'). The base tables are built from their Terraform
-EXTERNAL_TABLE resources, the views created in the order of their depends_on. The result must have
-the columns of the VIRTUAL_VIEW resource, in order, with DuckDB types matching its Glue types.
+Dates and timestamps are ISO strings in fixtures ('2026-11-01', '2026-11-01T08:00:00', UTC). The rows of each base
+table are written as a Parquet lake folder, as the processor lays it out (lake_fixture.write_parquet_lake), and the
+table is DuckDB's read_parquet of that folder with hive_partitioning, each column cast to the type its Terraform
+EXTERNAL_TABLE resource declares (as Athena reads the objects through the Glue table: a Parquet timestamp adjusted
+to UTC is a plain timestamp, the UTC wall clock). The views are created in the order of their depends_on, their SQL
+transpiled with the tables' types so that Athena's typed semantics hold (athena_duckdb.to_duckdb). The result must
+have the columns of the VIRTUAL_VIEW resource, in order, with DuckDB types matching its Glue types.
 The Presto view JSON in each VIRTUAL_VIEW must hold the SQL file's SELECT and the same columns.
 """
 
@@ -22,14 +26,17 @@ import base64
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pytest
 import sqlglot
 import yaml
 
+from athena_duckdb import AthenaTypeError, to_duckdb
+from lake_fixture import write_parquet_lake
 from toolslib import GENERATED_SQL, REPO_ROOT, Resource, resolve, terraform_resources
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "views"
@@ -74,8 +81,17 @@ class Table:
     @property
     def columns(self) -> list[tuple[str, str]]:
         """(name, Glue type) of its columns, then of its partition keys."""
-        body = self.resource.body
-        return [(c["name"], c["type"]) for c in body["storage_descriptor"]["columns"] + body.get("partition_keys", [])]
+        return self.data_columns + self.partition_keys
+
+    @property
+    def data_columns(self) -> list[tuple[str, str]]:
+        """(name, Glue type) of the columns stored in its objects."""
+        return [(c["name"], c["type"]) for c in self.resource.body["storage_descriptor"]["columns"]]
+
+    @property
+    def partition_keys(self) -> list[tuple[str, str]]:
+        """(name, Glue type) of the partition keys, which are folder names."""
+        return [(c["name"], c["type"]) for c in self.resource.body.get("partition_keys", [])]
 
     @property
     def qualified(self) -> str:
@@ -93,6 +109,10 @@ TABLES = {
     if r.type == "aws_glue_catalog_table"
 }
 VIRTUAL_VIEWS = [table for table in TABLES.values() if table.is_view]
+# The types of every table and view, as the transpiler reads them: database -> table -> column -> Glue type.
+SCHEMA: dict[str, dict[str, dict[str, str]]] = {}
+for _table in TABLES.values():
+    SCHEMA.setdefault(_table.database, {})[_table.name] = dict(_table.columns)
 
 
 def _rel(path: Path) -> str:
@@ -114,14 +134,6 @@ def _quote(name: str) -> str:
 def _normalized(value):
     """Dates and timestamps as ISO strings, as fixtures write them; other values as they are."""
     return value.isoformat() if isinstance(value, date) else value
-
-
-def _to_duckdb(value, glue_type: str):
-    if isinstance(value, str) and glue_type == "timestamp":
-        return datetime.fromisoformat(value)
-    if isinstance(value, str) and glue_type == "date":
-        return date.fromisoformat(value)
-    return value
 
 
 def _find_view(database: str, name: str) -> Table:
@@ -182,27 +194,43 @@ def _execute(connection: duckdb.DuckDBPyConnection, sql: str, parameters: list |
     return None
 
 
-def _create_table(connection: duckdb.DuckDBPyConnection, table: Table, rows: list[dict], where: str) -> None:
-    types = dict(table.columns)
-    columns = ", ".join(f"{_quote(name)} {DUCKDB_TYPES[glue]}" for name, glue in table.columns)
+def _create_table(
+    connection: duckdb.DuckDBPyConnection, table: Table, rows: list[dict], where: str, lake: Path
+) -> None:
+    """The table as DuckDB's read_parquet of a lake folder holding `rows`, typed as its Glue table declares."""
     connection.execute(f"CREATE SCHEMA IF NOT EXISTS {_quote(table.database)}")
-    connection.execute(f"CREATE TABLE {table.qualified} ({columns})")
-    for number, row in enumerate(rows, 1):
-        unknown = sorted(set(row) - set(types))
-        assert not unknown, f"{where}: row {number} of {table.name} has columns the table has not: {unknown}"
-        names = ", ".join(map(_quote, row))
-        marks = ", ".join("?" for _ in row)
-        values = [_to_duckdb(value, types[name]) for name, value in row.items()]
-        error = _execute(connection, f"INSERT INTO {table.qualified} ({names}) VALUES ({marks})", values)
-        if error:
-            glue_types = {name: types[name] for name in row}
-            pytest.fail(f"{where}: row {number} of {table.name} does not fit {glue_types}: {error}", pytrace=False)
+    columns = ", ".join(f"{_quote(name)} {DUCKDB_TYPES[glue]}" for name, glue in table.columns)
+    if not rows:  # no objects to read: an empty table of the same columns
+        connection.execute(f"CREATE TABLE {table.qualified} ({columns})")
+        return
+    try:
+        write_parquet_lake(lake, table.name, table.data_columns, table.partition_keys, rows)
+    except (ValueError, TypeError, pa.ArrowException) as error:
+        glue_types = dict(table.columns)
+        pytest.fail(f"{where}: the rows of {table.name} do not fit {glue_types}: {error}", pytrace=False)
+    folders = "*/" * len(table.partition_keys)
+    files = (lake / "tables" / table.name).as_posix() + f"/{folders}*.parquet"
+    hive_types = ", ".join(f"{_literal(key)}: {_literal(DUCKDB_TYPES[glue])}" for key, glue in table.partition_keys)
+    options = f", hive_partitioning = true, hive_types = {{{hive_types}}}" if table.partition_keys else ""
+    select = ", ".join(
+        f"CAST({_quote(name)} AS {DUCKDB_TYPES[glue]}) AS {_quote(name)}"
+        for name, glue in table.columns
+    )
+    source = f"read_parquet({_literal(files)}{options})"
+    connection.execute(f"CREATE VIEW {table.qualified} AS SELECT {select} FROM {source}")
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _create_view(connection: duckdb.DuckDBPyConnection, view: Table) -> None:
     path = view.sql_file
     assert path.is_file(), f"{view.resource.address} has no SQL file {_rel(path)}"
-    statements = sqlglot.transpile(path.read_text(encoding="utf-8"), read="athena", write="duckdb", pretty=True)
+    try:
+        statements = to_duckdb(path.read_text(encoding="utf-8"), SCHEMA)
+    except (AthenaTypeError, sqlglot.errors.SqlglotError) as error:
+        pytest.fail(f"{_rel(path)} would fail in Athena: {error}", pytrace=False)
     assert len(statements) == 1, f"{_rel(path)} holds {len(statements)} statements; expected one CREATE VIEW"
     error = _execute(connection, statements[0])
     if error:
@@ -210,7 +238,7 @@ def _create_view(connection: duckdb.DuckDBPyConnection, view: Table) -> None:
 
 
 @pytest.mark.parametrize("path", VIEW_FILES or [None], ids=_file_id)
-def test_view_returns_expected_rows(path):
+def test_view_returns_expected_rows(path, tmp_path):
     if path is None:
         pytest.fail(f"no view under {_rel(GENERATED_SQL)}: run `sluice generate`", pytrace=False)
     view = _find_view(path.parent.name, path.stem)
@@ -223,8 +251,9 @@ def test_view_returns_expected_rows(path):
     )
 
     connection = duckdb.connect()
+    connection.execute("SET TimeZone = 'UTC'")  # Athena's session zone: timestamps are UTC wall clock
     for table in base_tables:
-        _create_table(connection, table, fixture["tables"][table.name] or [], where)
+        _create_table(connection, table, fixture["tables"][table.name] or [], where, tmp_path / "lake")
     for dependency in order:
         if dependency.is_view:
             _create_view(connection, dependency)

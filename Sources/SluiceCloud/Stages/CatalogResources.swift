@@ -19,7 +19,8 @@ enum CatalogResources {
                 "description": .string("Tables of pipeline \(c.pipeline.name)"),
             ])
         let location = "s3://\(c.names.lakeBucket)/\(c.names.lakePrefix)"
-        var parameters: [String: String] = ["classification": "json", "compressionType": "gzip", "EXTERNAL": "TRUE"]
+        let storage = LakeStorage(format: c.table.format, compression: c.table.compression)
+        var parameters = storage.parameters
         if case .projection(let projection) = c.pipeline.catalog.discovery {
             let key = projection.key
             parameters["projection.enabled"] = "true"
@@ -42,12 +43,12 @@ enum CatalogResources {
                 "partition_keys": .array(c.table.partitionKeys.map(column)),
                 "storage_descriptor": [
                     "location": .string(location),
-                    "input_format": "org.apache.hadoop.mapred.TextInputFormat",
-                    "output_format": "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
-                    "compressed": true,
+                    "input_format": .string(storage.inputFormat),
+                    "output_format": .string(storage.outputFormat),
+                    "compressed": .bool(storage.compressed),
                     "ser_de_info": [
-                        "name": "json",
-                        "serialization_library": "org.openx.data.jsonserde.JsonSerDe",
+                        "name": .string(storage.serDeName),
+                        "serialization_library": .string(storage.serializationLibrary),
                     ],
                     "columns": .array(c.table.columns.map(column)),
                 ],
@@ -91,6 +92,9 @@ enum CatalogResources {
                         "arn:aws:logs:\(account.region):\(account.id):log-group:/aws-glue/crawlers*"
                     ]),
             ])
+        // InheritFromTable: each partition the crawler adds copies the table's storage descriptor (SerDe, formats,
+        // columns), so new partitions read as the table declares in either format, never as the crawler's own
+        // classifier guessed. With the LOG/LOG schema change policy below, the crawler changes no table either.
         let configuration: JSONValue = [
             "Version": .number("1.0"),
             "CrawlerOutput": ["Partitions": ["AddOrUpdateBehavior": "InheritFromTable"]],

@@ -1,3 +1,5 @@
+import SluiceProcessing
+
 /// Lays log messages out as Firehose writes its objects, gzipped, and queues the compressed bytes in bounded
 /// chunks:
 ///

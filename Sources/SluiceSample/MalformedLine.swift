@@ -1,3 +1,5 @@
+import SluiceProcessing
+
 /// The odd bad line a real log has: one cut short, a run of garbage bytes (some not UTF-8), or a message that is
 /// no access-log record at all, such as HAProxy's own notices.
 enum MalformedLine {

@@ -1,3 +1,5 @@
+import SluiceProcessing
+
 /// Writes a `SampleRequest` as HAProxy logs it, in either layout (see `LogFormat`), with two captured request
 /// headers: `capture request header Host` and `capture request header X-User-Id`. HAProxy logs an absent
 /// header as an empty value.

@@ -1,4 +1,5 @@
 import Foundation
+import SluiceRuntime
 
 #if canImport(Glibc)
     import Glibc

@@ -1,3 +1,5 @@
+import SluiceRuntime
+
 /// What a function posted for one invocation (or for its initialization) to a ``LocalRuntimeServer``.
 public enum LocalRuntimeResult: Sendable, Equatable {
     /// A `…/response` post, with its body.

@@ -1,3 +1,5 @@
+import SluiceProcessing
+
 /// The lines of a sample in order: requests from the traffic model written in the sample's layout, with the
 /// odd one spoiled.
 struct SampleLineSource {

@@ -1,3 +1,5 @@
+import SluiceProcessing
+
 /// What `SampleGenerator` writes: how much, in which shapes, and how it varies.
 public struct SampleOptions: Sendable {
     /// Lines in the object, malformed ones included.

@@ -1,3 +1,5 @@
+import SluiceProcessing
+
 /// The dates a sample writes, from milliseconds since the epoch, in UTC: HAProxy's accept dates and ISO 8601
 /// for query strings. Calendar arithmetic by hand, so no time-zone database or Foundation is involved.
 enum SampleDate {

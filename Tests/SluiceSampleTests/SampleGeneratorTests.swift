@@ -1,7 +1,8 @@
 import Foundation
+import SluiceProcessing
 import Testing
 
-@testable import SluiceProcessing
+@testable import SluiceSample
 
 /// A sample object in memory, with its stats and the chunks it came in.
 private struct SampleOutput {

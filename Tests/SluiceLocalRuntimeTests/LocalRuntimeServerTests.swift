@@ -1,4 +1,5 @@
 import Foundation
+import SluiceLocalRuntime
 import Testing
 
 @testable import SluiceRuntime
