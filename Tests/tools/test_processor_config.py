@@ -3,7 +3,7 @@
 `IntegrationEnricher --print-config` prints what `sluice generate` compiled into the binary; every name in it
 must be the one the Terraform deploys: buckets, prefixes, the table and its columns, the event rule, the
 workgroup and catalog, the lookup SQL; and the log format, input format, lake format and codec the manifest
-declares (the Glue table's SerDe, too, once the lake side follows the format: see MERGE-TODO below). `disagreements()` lists each difference; the last test shows it finds
+declares, and the lake format against the Glue table's SerDe (what Athena reads the objects with). `disagreements()` lists each difference; the last test shows it finds
 a changed name, so a drift cannot pass unnoticed.
 """
 
@@ -175,9 +175,6 @@ def test_the_format_comparison_finds_a_drift(compiled: dict):
         assert glue_disagreements(as_glue, stack), library
 
 
-# MERGE-TODO(lead): remove this skip once the LAKE branch's Glue table follows `processor.output.format`
-# (ParquetHiveSerDe for parquet); until then the generated table still declares the JSON SerDe for every format.
-@pytest.mark.skip(reason="MERGE-TODO: the Glue table's SerDe follows table.format only with the LAKE branch merged")
 def test_compiled_format_matches_the_glue_table(compiled: dict):
     assert glue_disagreements(compiled, json.loads(STACK.read_text())) == []
 
