@@ -15,7 +15,7 @@ public enum ProcessorMain {
     static func usage(_ name: String) -> String {
         """
         usage: \(name) --input FILE --output DIR [--lookups FILE] [--output-format parquet|json]
-                      [--compression snappy|zstd|gzip]
+                      [--compression snappy|zstd|gzip] [--input-format lines|cloudwatch-documents]
                \(name) --print-config
         In Lambda (AWS_LAMBDA_RUNTIME_API set) it serves S3 Object Created events instead.
         """
@@ -77,13 +77,16 @@ public enum ProcessorMain {
         var outputFormat: LakeFormat?
         /// Writes with this codec instead of the manifest's; with `outputFormat` alone, that format's default.
         var compression: LakeCompression?
+        /// Reads this object format instead of the configured one: lets a benchmark run one build on objects of
+        /// both delivery modes.
+        var inputFormat: FirehoseObjectFormat?
 
         init(_ arguments: [String], usage: String) throws {
             var values: [String: String] = [:]
             var index = 0
             while index < arguments.count {
                 let flag = arguments[index]
-                let flags = ["--input", "--output", "--lookups", "--output-format", "--compression"]
+                let flags = ["--input", "--output", "--lookups", "--output-format", "--compression", "--input-format"]
                 guard flags.contains(flag), index + 1 < arguments.count else {
                     throw ProcessorError.usage("unexpected argument \(flag)\n\(usage)")
                 }
@@ -110,6 +113,13 @@ public enum ProcessorMain {
                 }
                 self.compression = compression
             }
+            if let text = values["--input-format"] {
+                guard let format = FirehoseObjectFormat(rawValue: text) else {
+                    let known = FirehoseObjectFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ProcessorError.usage("--input-format \(text): not one of \(known)\n\(usage)")
+                }
+                inputFormat = format
+            }
         }
 
         /// `config` with the output format and codec these options override.
@@ -120,6 +130,7 @@ public enum ProcessorMain {
                 config.output.compression = outputFormat.defaultCompression
             }
             if let compression { config.output.compression = compression }
+            if let inputFormat { config.input.format = inputFormat }
             return config
         }
     }

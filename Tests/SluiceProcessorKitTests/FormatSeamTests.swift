@@ -202,7 +202,7 @@ struct RowWriterChoiceTests {
         }
     }
 
-    @Test("a local run's --output-format and --compression override the manifest's; bad values are usage errors")
+    @Test("a local run's --output-format, --compression and --input-format override the config; bad values fail")
     func localOverrides() throws {
         let config = toyConfig(columns: toyColumns, format: .parquet)
         let base = ["--input", "in.gz", "--output", "out"]
@@ -211,6 +211,11 @@ struct RowWriterChoiceTests {
         let zstd = try ProcessorMain.LocalOptions(base + ["--compression", "zstd"], usage: "usage")
         let zstdOutput = zstd.overriding(config).output
         #expect(zstdOutput.format == .parquet && zstdOutput.compression == .zstd)
+        let documents = try ProcessorMain.LocalOptions(base + ["--input-format", "cloudwatch-documents"], usage: "")
+        #expect(documents.overriding(config).input.format == .cloudWatchDocuments)
+        #expect(throws: ProcessorError.self) {
+            _ = try ProcessorMain.LocalOptions(base + ["--input-format", "csv"], usage: "usage")
+        }
         let none = try ProcessorMain.LocalOptions(base, usage: "usage")
         #expect(none.overriding(config) == config)
         #expect(throws: ProcessorError.self) {
