@@ -22,7 +22,13 @@ let package = Package(
         // zlib itself, which every Linux has: gzip is all Sluice needs, and a Swift package for it would bring
         // SwiftNIO along.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "SluiceProcessing", dependencies: ["CZlib"]),
+        // Parquet's SNAPPY and ZSTD codecs, from Debian's libsnappy-dev and libzstd-dev (the Lambda image installs
+        // the runtime libraries): both are small C libraries every Linux packages.
+        .systemLibrary(name: "CSnappy", path: "Sources/CSnappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
+        // The lake's Parquet files, bytes in and bytes out: no AWS, no processor types.
+        .target(name: "SluiceParquet", dependencies: ["CZlib", "CSnappy", "CZstd"]),
+        .target(name: "SluiceProcessing", dependencies: ["CZlib", "SluiceParquet"]),
         .target(name: "SluiceRuntime", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "SluiceProcessorKit", dependencies: ["SluiceProcessing", "SluiceRuntime"]),
@@ -45,6 +51,7 @@ let package = Package(
         .testTarget(name: "SluiceCloudTests", dependencies: ["SluiceCloud"]),
         .testTarget(name: "SluiceEmitTests", dependencies: ["SluiceEmit", "SluiceCommands"]),
         .testTarget(name: "SluiceProcessingTests", dependencies: ["SluiceProcessing"]),
+        .testTarget(name: "SluiceParquetTests", dependencies: ["SluiceParquet", "CZlib", "CSnappy", "CZstd"]),
         // Resources: the AWS SigV4 suite, read beside the test sources (see its README).
         .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime"], exclude: ["Resources"]),
         .testTarget(name: "SluiceProcessorKitTests", dependencies: ["SluiceProcessorKit"]),
