@@ -11,7 +11,7 @@ struct DevParquetWrite: ParsableCommand {
         abstract: "Write rows (JSON objects, one a line) to a Parquet file with the processor's lake writer.",
         discussion: """
             Each input line is a JSON object keyed by column name; a missing key or null is null. Values: strings \
-            for string, integers for int and bigint, numbers (or "NaN", "Infinity", "-Infinity") for double, \
+            for string, integers for int and bigint, numbers or their text ("1.5", "NaN", "-Infinity") for double, \
             true/false for boolean, epoch milliseconds (an integer) for timestamp, days since 1970-01-01 (an \
             integer) for date. Prints a JSON summary: rows, row groups written, values rejected (written as null) \
             and the first rejection.
@@ -70,6 +70,7 @@ struct DevParquetWrite: ParsableCommand {
         else { throw ValidationError("--output: cannot create \(output)") }
         defer { try? file.close() }
         let text = try String(contentsOfFile: input, encoding: .utf8)
+        writer.startPartition("")
         var rows = 0
         var flushes = 0
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
@@ -122,13 +123,10 @@ struct DevParquetWrite: ParsableCommand {
             }
             return .int(number.int64Value)
         case "double":
+            // Text is read by Swift's own parser, which rounds correctly (Foundation's JSON numbers may not).
             if let text = json as? String {
-                switch text {
-                case "NaN": return .double(.nan)
-                case "Infinity": return .double(.infinity)
-                case "-Infinity": return .double(-.infinity)
-                default: throw wrong()
-                }
+                guard let number = Double(text) else { throw wrong() }
+                return .double(number)
             }
             guard let number = json as? NSNumber else { throw wrong() }
             return .double(number.doubleValue)

@@ -43,11 +43,19 @@ public struct ParquetRowWriter: RowWriter {
         position < row.values.count ? row.values[position].value : .null
     }
 
+    /// Starts `partition`'s file unless it has one: `finish` then hands it out even if no row is written to it (a
+    /// valid Parquet file of no rows).
+    public mutating func startPartition(_ partition: String) {
+        if writers[partition] == nil {
+            writers[partition] = ParquetWriter(
+                columns: columns, compression: compression, createdBy: createdBy, options: options)
+        }
+    }
+
     public mutating func write(_ row: Row, partition: String) {
         var index = writers.index(forKey: partition)
         if index == nil {
-            writers[partition] = ParquetWriter(
-                columns: columns, compression: compression, createdBy: createdBy, options: options)
+            startPartition(partition)
             index = writers.index(forKey: partition)
         }
         for position in columns.indices {
