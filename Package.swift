@@ -68,7 +68,7 @@ if Context.environment["SLUICE_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
     for (name, dependency) in [
         ("FuzzManifest", "SluiceModel"), ("FuzzHAProxy", "SluiceProcessing"),
-        ("FuzzFirehoseObject", "SluiceProcessing"), ("FuzzPlanJSON", "SluiceDeploy"),
+        ("FuzzFirehoseObject", "SluiceProcessing"), ("FuzzPlanJSON", "SluiceDeploy"), ("FuzzParquet", "SluiceParquet"),
     ] {
         package.targets.append(
             .executableTarget(
