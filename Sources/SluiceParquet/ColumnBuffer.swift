@@ -10,6 +10,11 @@ package struct ColumnBuffer {
     private var indices: [UInt32] = []
     /// The first row whose value went PLAIN because the dictionary was full; nil while none did.
     package private(set) var fallbackRow: Int?
+    /// Set once a chunk's dictionary overflowed: the file's later chunks of this column are PLAIN from the start,
+    /// since a column with that many distinct values (a timestamp, an id) would overflow again, after costing a
+    /// dictionary's worth of hashing each time.
+    package private(set) var dictionaryAbandoned = false
+    package static let dictionaryTrialValues = 8192
     /// PLAIN values (byte arrays with their length prefix), after the fallback; BOOLEAN: one byte (0 or 1) each.
     private var plain: [UInt8] = []
     private var statistics = StatisticsAccumulator()
@@ -62,12 +67,17 @@ package struct ColumnBuffer {
     /// Stores a value's PLAIN bytes (without a length prefix); true when it is new to the dictionary or PLAIN.
     private mutating func appendValue(_ value: UnsafeRawBufferPointer, dictionaryLimit: Int) -> Bool {
         definitionLevels.append(1)
-        if fallbackRow == nil && dictionary != nil {
-            if let found = dictionary!.index(of: value, limit: dictionaryLimit) {
+        if fallbackRow == nil && !dictionaryAbandoned && dictionary != nil {
+            // Mostly distinct values (timestamps, ids) gain nothing from a dictionary and cost a hash table that
+            // outgrows the caches: after the first 8,192 values, more than half of them distinct goes PLAIN.
+            if indices.count == Self.dictionaryTrialValues && dictionary!.count * 2 > indices.count {
+                fallbackRow = definitionLevels.count - 1
+            } else if let found = dictionary!.index(of: value, limit: dictionaryLimit) {
                 indices.append(found.index)
                 return found.inserted
+            } else {
+                fallbackRow = definitionLevels.count - 1
             }
-            fallbackRow = definitionLevels.count - 1
         }
         if physical == .byteArray { appendLittleEndian(UInt32(truncatingIfNeeded: value.count), to: &plain) }
         plain.append(contentsOf: value)
@@ -204,6 +214,10 @@ package struct ColumnBuffer {
         plain.removeAll(keepingCapacity: true)
         dictionary?.removeAll()
         nullCount = 0
+        if fallbackRow != nil {
+            dictionaryAbandoned = true
+            dictionary = nil
+        }
         fallbackRow = nil
         statistics = StatisticsAccumulator()
     }

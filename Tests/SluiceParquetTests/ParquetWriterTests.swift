@@ -36,8 +36,22 @@ struct ParquetWriterTests {
         // Bounds over every value, the PLAIN ones included.
         #expect(metadata.statistics.min == Array("value0".utf8))
         #expect(metadata.statistics.max == Array("value9".utf8))
-        // The buffer starts the next chunk with an empty dictionary.
-        #expect(buffer.fallbackRow == nil && buffer.rowCount == 0)
+        // The buffer starts the next chunk empty, and PLAIN: the column overflowed its dictionary once.
+        #expect(buffer.fallbackRow == nil && buffer.rowCount == 0 && buffer.dictionaryAbandoned)
+        Array("again".utf8).withUnsafeBytes { buffer.append(bytes: $0, dictionaryLimit: 40) }
+        let next = chunk(&buffer)
+        #expect(next.dictionaryPageOffset == nil && next.encodings == [.plain, .rle])
+    }
+
+    @Test("mostly distinct values go PLAIN after the dictionary's trial, and stay PLAIN in the file's later chunks")
+    func dictionaryTrial() {
+        var buffer = ColumnBuffer(column: ParquetColumn(name: "t", type: .timestamp))
+        for index in 0..<10_000 { buffer.append(int64: 1_700_000_000_000 + Int64(index), dictionaryLimit: 1 << 20) }
+        #expect(buffer.fallbackRow == ColumnBuffer.dictionaryTrialValues)
+        let metadata = chunk(&buffer)
+        #expect(metadata.statistics.min == littleEndian(Int64(1_700_000_000_000)))
+        #expect(metadata.statistics.max == littleEndian(Int64(1_700_000_009_999)))
+        #expect(buffer.dictionaryAbandoned)
     }
 
     @Test("repeated values stay in the dictionary")
