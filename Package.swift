@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "SluiceDSLTests", dependencies: ["SluiceDSL", "SluicePipelines", "SluiceCommands"]),
         .testTarget(name: "SluiceCloudTests", dependencies: ["SluiceCloud"]),
         .testTarget(name: "SluiceEmitTests", dependencies: ["SluiceEmit", "SluiceCommands"]),
-        .testTarget(name: "SluiceProcessingTests", dependencies: ["SluiceProcessing"]),
+        .testTarget(name: "SluiceProcessingTests", dependencies: ["SluiceProcessing", "SluiceParquet"]),
         .testTarget(name: "SluiceParquetTests", dependencies: ["SluiceParquet", "CZlib", "CSnappy", "CZstd"]),
         // Resources: the AWS SigV4 suite, read beside the test sources (see its README).
         .testTarget(name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime"], exclude: ["Resources"]),
