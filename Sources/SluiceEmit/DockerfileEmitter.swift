@@ -16,7 +16,9 @@ public enum DockerfileEmitter {
 
     /// The Amazon Linux 2023 release whose repository the runtime stage installs from (`--releasever`), so the
     /// pinned package versions below exist whatever release the runtime image's tag moved to.
-    public static let amazonLinuxRelease = "2023.12.20260914"
+    public static let amazonLinuxRelease = amazonLinuxReleaseText.description
+    /// The same, as fixed text for the pull-request check's script (which interpolates no `String`).
+    static let amazonLinuxReleaseText: StaticString = "2023.12.20260914"
 
     /// What the runtime stage installs, pinned to the versions of `amazonLinuxRelease` (its release notes list them).
     /// URLSession (the processor's S3 and Athena clients) loads the system's libcurl; zlib is in the base image;
@@ -26,7 +28,9 @@ public enum DockerfileEmitter {
 
     /// What the builder stage installs before compiling: the headers and link libraries of snappy and zstd, which
     /// the Swift image does not carry (zlib's it does).
-    public static let builderPackages = ["snappy-devel-1.1.9", "libzstd-devel-1.5.5"]
+    public static let builderPackages = builderPackageList.description.split(separator: " ").map(String.init)
+    /// The same, as fixed text: the pull-request check installs them too, before it compiles in the builder image.
+    static let builderPackageList: StaticString = "snappy-devel-1.1.9 libzstd-devel-1.5.5"
 
     /// Where the deploy workflow finds the Dockerfile of a processor.
     public static func path(processor: String) -> String { "\(folder)/\(processor)/Dockerfile" }
