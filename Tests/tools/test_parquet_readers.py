@@ -108,7 +108,8 @@ def select_list(columns, dialect: str) -> list[str]:
     parts = []
     for column, kind in columns:
         if kind == "timestamp":
-            parts.append(f"epoch_ms({column}) AS {column}" if dialect == "duckdb" else f"unix_millis({column}) AS {column}")
+            function = "epoch_ms" if dialect == "duckdb" else "unix_millis"
+            parts.append(f"{function}({column}) AS {column}")
         elif kind == "date":
             parts.append(
                 f"date_diff('day', DATE '1970-01-01', {column}) AS {column}" if dialect == "duckdb"
@@ -130,9 +131,14 @@ def read_duckdb(path: Path, columns=COLUMNS) -> list[tuple]:
     return [tuple(normalize(value, kind) for value, (_, kind) in zip(row, columns)) for row in rows]
 
 
-def read_spark(session, path: Path, columns=COLUMNS) -> list[tuple]:
-    frame = session.read.parquet(str(path))
-    rows = frame.selectExpr(*select_list(columns, "spark")).orderBy("id").collect()
+def read_spark(session, path: Path, columns=COLUMNS, vectorized: bool = True) -> list[tuple]:
+    """Spark's vectorized Parquet reader, or (vectorized=False) parquet-java's own record reader."""
+    session.conf.set("spark.sql.parquet.enableVectorizedReader", "true" if vectorized else "false")
+    try:
+        frame = session.read.parquet(str(path))
+        rows = frame.selectExpr(*select_list(columns, "spark")).orderBy("id").collect()
+    finally:
+        session.conf.unset("spark.sql.parquet.enableVectorizedReader")
     return [tuple(normalize(value, kind) for value, (_, kind) in zip(row, columns)) for row in rows]
 
 
@@ -140,7 +146,8 @@ def assert_all_readers(session, path: Path, want: list[tuple], columns=COLUMNS) 
     for reader, got in (
         ("pyarrow", read_pyarrow(path, columns)),
         ("DuckDB", read_duckdb(path, columns)),
-        ("Spark", read_spark(session, path, columns)),
+        ("Spark (vectorized)", read_spark(session, path, columns)),
+        ("Spark (parquet-java records)", read_spark(session, path, columns, vectorized=False)),
     ):
         assert len(got) == len(want), f"{reader} read {len(got)} rows of {len(want)}"
         for index, (got_row, want_row) in enumerate(zip(got, want)):
@@ -279,9 +286,77 @@ def test_random_rows_read_back_in_every_reader(sluice_bin: Path, tmp_path: Path,
     assert summary["rejected"] == 0 and summary["rows"] == len(rows)
     assert_all_readers(spark, path, expected(rows))
     metadata = pq.ParquetFile(path).metadata
+    assert_row_group_statistics(metadata, rows)
     if case == "many row groups":
         assert metadata.num_row_groups > 5
         assert summary["parts_before_footer"] > 5, "row groups were not handed out before the footer"
     if case == "dictionary overflows to PLAIN":
         encodings = metadata.row_group(0).column(1).encodings
         assert "RLE_DICTIONARY" in encodings and "PLAIN" in encodings, encodings
+
+
+def utf8_order(value: str) -> bytes:
+    return value.encode("utf-8")
+
+
+def expected_bounds(values: list, kind: str):
+    """What the writer means to write for one column chunk: (min, max) or None, by the type's order."""
+    present = [value for value in values if value is not None]
+    if kind == "double":
+        present = [value for value in present if value != "NaN"]
+    if not present:
+        return None
+    if kind == "string":
+        low, high = min(present, key=utf8_order), max(present, key=utf8_order)
+        if len(utf8_order(low)) > 1024 or len(utf8_order(high)) > 1024:
+            return "omitted"
+        return low, high
+    return min(present), max(present)
+
+
+def assert_row_group_statistics(metadata, rows: list[dict]) -> None:
+    """Every row group's statistics, as pyarrow reads them, against the rows it holds."""
+    table = expected(rows)
+    start = 0
+    for group in range(metadata.num_row_groups):
+        count = metadata.row_group(group).num_rows
+        chunk = table[start:start + count]
+        start += count
+        for index, (column, kind) in enumerate(COLUMNS):
+            values = [row[index] for row in chunk]
+            stats = metadata.row_group(group).column(index).statistics
+            where = f"row group {group}, column {column}"
+            assert stats is not None and stats.has_null_count, where
+            assert stats.null_count == sum(value is None for value in values), where
+            bounds = expected_bounds(values, kind)
+            if bounds is None or bounds == "omitted":
+                assert not stats.has_min_max, where
+                continue
+            assert stats.has_min_max, where
+            assert (normalize(stats.min, kind), normalize(stats.max, kind)) == bounds, where
+    assert start == len(rows)
+
+
+@pytest.mark.parametrize("codec", ["snappy", "gzip"])
+def test_row_group_statistics_prune_correctly_in_duckdb_and_spark(sluice_bin: Path, tmp_path: Path, spark,
+                                                                  codec: str) -> None:
+    """Engines skip row groups by their statistics: wrong bounds would drop rows from these counts."""
+    rows = random_rows(11, 3000, null_share=0.1)
+    path, _ = write(sluice_bin, tmp_path, rows, compression=codec, extra=["--row-group-bytes", "4096"])
+    assert pq.ParquetFile(path).metadata.num_row_groups > 5
+    ints = sorted(row["i"] for row in rows if "i" in row)
+    pivot = ints[len(ints) // 3]
+    want = sum(1 for row in rows if row.get("i") is not None and row["i"] > pivot)
+    strings = sorted((row["s"] for row in rows if "s" in row), key=utf8_order)
+    word = strings[len(strings) // 2]
+    want_strings = sum(1 for row in rows if row.get("s") is not None and utf8_order(row["s"]) >= utf8_order(word))
+    connection = duckdb.connect()
+    try:
+        count = "SELECT count(*) FROM read_parquet(?) WHERE "
+        assert connection.execute(count + "i > ?", [str(path), pivot]).fetchone()[0] == want
+        assert connection.execute(count + "s >= ?", [str(path), word]).fetchone()[0] == want_strings
+    finally:
+        connection.close()
+    frame = spark.read.parquet(str(path))
+    assert frame.where(frame.i > pivot).count() == want
+    assert frame.where(frame.s >= word).count() == want_strings
