@@ -16,6 +16,7 @@ import random
 from pathlib import Path
 
 import duckdb
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
@@ -360,3 +361,63 @@ def test_row_group_statistics_prune_correctly_in_duckdb_and_spark(sluice_bin: Pa
     frame = spark.read.parquet(str(path))
     assert frame.where(frame.i > pivot).count() == want
     assert frame.where(frame.s >= word).count() == want_strings
+
+
+def million_rows() -> list[dict]:
+    """A million rows, cheap to make: repeating strings (dictionary pages), distinct ids and timestamps (PLAIN after
+    the dictionary's trial), a null in every seventh cell of each column."""
+    rng = random.Random(12)
+    words = ["GET", "POST", "", "ünïcødé", "/a/much/longer/path/" + "x" * 100] + [f"/item/{n}" for n in range(500)]
+    rows = []
+    for index in range(1_000_000):
+        row = {
+            "s": words[index % len(words)], "i": rng.randint(-2**31, 2**31 - 1), "b": index * 7919,
+            "d": index / 8, "f": index % 3 == 0, "t": 1_700_000_000_000 + index * 37, "dt": 19_000 + index % 40,
+        }
+        del row[COLUMNS[1 + index % 7][0]]
+        rows.append(row)
+    return rows
+
+
+def test_a_million_rows_read_back_in_every_reader(sluice_bin: Path, tmp_path: Path, spark) -> None:
+    """Compared by aggregates each engine computes (counts, bounds, sums), not row by row."""
+    rows = million_rows()
+    path, summary = write(sluice_bin, tmp_path, rows)
+    assert summary["rows"] == 1_000_000 and summary["rejected"] == 0
+    assert pq.ParquetFile(path).metadata.num_row_groups > 1
+    want = []
+    for column, kind in COLUMNS[1:]:
+        values = [row[column] for row in rows if column in row]
+        key = utf8_order if kind == "string" else None
+        want += [len(values), min(values, key=key), max(values, key=key)]
+    want += [sum(row["i"] for row in rows if "i" in row)]
+
+    def aggregates(dialect: str) -> str:
+        parts = []
+        for column, kind in COLUMNS[1:]:
+            expression = {
+                "timestamp": f"epoch_ms({column})" if dialect == "duckdb" else f"unix_millis({column})",
+                "date": f"date_diff('day', DATE '1970-01-01', {column})" if dialect == "duckdb"
+                else f"datediff({column}, DATE '1970-01-01')",
+                "boolean": f"CAST({column} AS INTEGER)",
+            }.get(kind, column)
+            parts += [f"count({column})", f"min({expression})", f"max({expression})"]
+        return ", ".join(parts + ["sum(CAST(i AS BIGINT))"])
+
+    def booleans(values: list) -> list:
+        # min/max of a boolean, computed as 0/1 by the engines.
+        return [int(value) if isinstance(value, bool) else value for value in values]
+
+    connection = duckdb.connect()
+    try:
+        duck = list(connection.execute(f"SELECT {aggregates('duckdb')} FROM read_parquet(?)", [str(path)]).fetchone())
+    finally:
+        connection.close()
+    assert duck == booleans(want), "DuckDB"
+    spark.read.parquet(str(path)).createOrReplaceTempView("million")
+    assert list(spark.sql(f"SELECT {aggregates('spark')} FROM million").collect()[0]) == booleans(want), "Spark"
+    table = pq.read_table(path)
+    assert table.num_rows == 1_000_000
+    for position, (column, _) in enumerate(COLUMNS[1:]):
+        assert table[column].null_count == 1_000_000 - want[3 * position], column
+    assert pc.sum(table["i"]).as_py() == want[-1]
