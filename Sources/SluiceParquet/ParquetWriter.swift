@@ -37,7 +37,7 @@ public struct ParquetWriter {
     private var taken: Int64 = 0
     private var scratch = PageScratch()
     private var finished = false
-    /// Every column's `memoryBytes` at the last check, and the row count at which to check again.
+    /// The row count at which to compare the buffered bytes with the budget again.
     private var nextBudgetCheck = 1
 
     /// A writer for `columns` (a flat schema, every column nullable) with `compression` on every page.
@@ -86,6 +86,8 @@ public struct ParquetWriter {
     /// A string column's value: its UTF-8 bytes.
     public mutating func append(column: Int, bytes value: UnsafeRawBufferPointer) {
         buffers[column].append(bytes: value, dictionaryLimit: options.dictionaryBytes)
+        // A long value could carry the buffer far past its budget before the next periodic check: check this row.
+        if value.count > 1024 { nextBudgetCheck = rowsInGroup + 1 }
     }
 
     /// A string column's value.
@@ -100,8 +102,8 @@ public struct ParquetWriter {
         for index in buffers.indices where buffers[index].rowCount < rowsInGroup {
             buffers[index].appendNull()
         }
-        // Summing every column's size per row would cost more than the row: check every 64 rows, and every row
-        // when close.
+        // Summing every column's size per row would cost more than the row: check every 64 rows, every row when
+        // close, and after any row with a long string.
         if rowsInGroup >= nextBudgetCheck {
             let buffered = bufferedBytes
             if buffered >= options.rowGroupBytes {

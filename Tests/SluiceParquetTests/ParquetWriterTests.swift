@@ -129,6 +129,22 @@ struct ParquetWriterTests {
         #expect(writer.rowCount == 50_000)
     }
 
+    @Test("rows of long strings are checked against the budget at once, not 64 rows later")
+    func longStringsBudget() {
+        var writer = ParquetWriter(
+            columns: [ParquetColumn(name: "s", type: .string)], createdBy: Self.createdBy,
+            options: .init(rowGroupBytes: 64 * 1024))
+        var largestBuffer = 0
+        for index in 0..<200 {
+            let letter = Character(UnicodeScalar(65 + index % 26)!)
+            writer.append(column: 0, string: String(repeating: letter, count: 10_000))
+            writer.endRow()
+            largestBuffer = max(largestBuffer, writer.bufferedBytes)
+        }
+        #expect(largestBuffer < 64 * 1024 + 10_100)
+        #expect(writer.rowGroupCount > 20)
+    }
+
     @Test("a file of no rows is PAR1, a footer with no row groups, its length, PAR1")
     func emptyFile() {
         var writer = ParquetWriter(
