@@ -7,13 +7,16 @@ package struct ColumnStatistics: Sendable, Equatable {
     package var nullCount: Int64
     /// Set for DOUBLE columns only (the spec requires it for floating-point columns ordered by TYPE_ORDER).
     package var nanCount: Int64?
+    /// False when a bound was shortened (long strings): it bounds the values without being one of them.
+    package var isMinExact = true
+    package var isMaxExact = true
 
     package func write(to thrift: inout ThriftCompactWriter) {
         thrift.field(3, i64: nullCount)  // null_count
         if let max { thrift.field(5, binary: max) }  // max_value
         if let min { thrift.field(6, binary: min) }  // min_value
-        if max != nil { thrift.field(7, bool: true) }  // is_max_value_exact
-        if min != nil { thrift.field(8, bool: true) }  // is_min_value_exact
+        if max != nil { thrift.field(7, bool: isMaxExact) }  // is_max_value_exact
+        if min != nil { thrift.field(8, bool: isMinExact) }  // is_min_value_exact
         if let nanCount { thrift.field(9, i64: nanCount) }  // nan_count
     }
 }

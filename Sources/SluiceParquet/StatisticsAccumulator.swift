@@ -19,8 +19,9 @@ package struct StatisticsAccumulator {
     private var sawTrue = false
     private var hasValue = false
 
-    /// Longer string bounds are not written (both left out) rather than truncated: a shortened max would have to
-    /// be rounded up to stay an upper bound, and a value over 1 KiB is no use for pruning anyway.
+    /// Longer string bounds are shortened, as the spec allows ("more compact values"), and marked inexact: the min
+    /// to its first 1 KiB (cut between characters), a lower bound still; the max cut the same way with its last
+    /// character incremented, an upper bound still. Both stay valid UTF-8.
     package static let maximumStringBoundBytes = 1024
 
     package init() {}
@@ -103,14 +104,58 @@ package struct StatisticsAccumulator {
                 result.max = [sawTrue ? 1 : 0]
             }
         case .byteArray:
-            if hasValue && minBytes.count <= Self.maximumStringBoundBytes
-                && maxBytes.count <= Self.maximumStringBoundBytes
-            {
-                result.min = minBytes
-                result.max = maxBytes
+            // A max of only U+10FFFF characters has no shorter upper bound: then neither bound is written.
+            if hasValue, let high = Self.upperBound(maxBytes) {
+                result.min = Self.lowerBound(minBytes)
+                result.max = high
+                result.isMinExact = result.min == minBytes
+                result.isMaxExact = result.max == maxBytes
             }
         }
         return result
+    }
+
+    /// `value`, or its first `maximumStringBoundBytes` bytes cut between characters.
+    package static func lowerBound(_ value: [UInt8]) -> [UInt8] {
+        Array(value.prefix(characterBoundary(value)))
+    }
+
+    /// `value`, or a short string above it: its first `maximumStringBoundBytes` bytes cut between characters,
+    /// the last character that can be incremented incremented and what follows it dropped; nil if none can.
+    package static func upperBound(_ value: [UInt8]) -> [UInt8]? {
+        guard value.count > maximumStringBoundBytes else { return value }
+        let prefix = Array(value.prefix(characterBoundary(value)))
+        let text = String(decoding: prefix, as: UTF8.self)
+        guard Array(text.utf8) == prefix else {
+            // Not UTF-8 (only a caller handing raw bytes can do that): the bytes' own order, the last byte below
+            // 0xFF incremented.
+            var bytes = Array(value.prefix(maximumStringBoundBytes))
+            while let last = bytes.popLast() {
+                if last < 0xFF { return bytes + [last + 1] }
+            }
+            return nil
+        }
+        var scalars = Array(text.unicodeScalars)
+        while let last = scalars.popLast() {
+            // UTF-8's byte order is the code points' order, and no character's bytes begin another's.
+            var next = last.value + 1
+            if next == 0xD800 { next = 0xE000 }  // surrogates are no characters
+            guard let incremented = Unicode.Scalar(next) else { continue }
+            scalars.append(incremented)
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            return Array(String(view).utf8)
+        }
+        return nil
+    }
+
+    /// Where to cut `value` at most `maximumStringBoundBytes` in: not inside a character (before a UTF-8
+    /// continuation byte).
+    static func characterBoundary(_ value: [UInt8]) -> Int {
+        guard value.count > maximumStringBoundBytes else { return value.count }
+        var cut = maximumStringBoundBytes
+        while cut > 0 && value[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return cut
     }
 
     private static func littleEndian<Value: FixedWidthInteger>(_ value: Value) -> [UInt8] {

@@ -99,12 +99,43 @@ struct ParquetWriterTests {
             long.append(bytes: $0, dictionaryLimit: 1 << 20)
         }
         let longStats = chunk(&long).statistics
-        #expect(longStats.min == nil && longStats.max == nil && longStats.nullCount == 0)
+        #expect(longStats.min == Array(String(repeating: "x", count: 1024).utf8))
+        #expect(longStats.max == Array((String(repeating: "x", count: 1023) + "y").utf8))
+        #expect(!longStats.isMinExact && !longStats.isMaxExact && longStats.nullCount == 0)
 
         var flags = ColumnBuffer(column: ParquetColumn(name: "f", type: .boolean))
         flags.append(bool: true)
         let flagStats = chunk(&flags).statistics
         #expect(flagStats.min == [1] && flagStats.max == [1])
+    }
+
+    @Test(
+        "long string bounds are shortened between characters, the max's last character incremented",
+        arguments: [
+            ("é", 600, String(repeating: "é", count: 512), String(repeating: "é", count: 511) + "ê"),
+            ("€", 400, String(repeating: "€", count: 341), String(repeating: "€", count: 340) + "\u{20AD}"),
+            (
+                "a\u{D7FF}", 400, String(repeating: "a\u{D7FF}", count: 256),
+                String(repeating: "a\u{D7FF}", count: 255) + "a\u{E000}"
+            ),
+        ])
+    func longStringBounds(unit: String, count: Int, low: String, high: String) {
+        let value = Array(String(repeating: unit, count: count).utf8)
+        #expect(StatisticsAccumulator.lowerBound(value) == Array(low.utf8))
+        #expect(StatisticsAccumulator.upperBound(value) == Array(high.utf8))
+    }
+
+    @Test("a max of only U+10FFFF has no short upper bound: neither bound is written")
+    func unboundedMax() {
+        var buffer = ColumnBuffer(column: ParquetColumn(name: "s", type: .string))
+        for text in ["a", String(repeating: "\u{10FFFF}", count: 300)] {
+            Array(text.utf8).withUnsafeBytes { buffer.append(bytes: $0, dictionaryLimit: 1 << 20) }
+        }
+        let stats = chunk(&buffer).statistics
+        #expect(stats.min == nil && stats.max == nil && stats.nullCount == 0)
+        // Bytes that are not UTF-8 (only a caller of append(bytes:) can give them) are bounded byte-wise.
+        let raw = [UInt8](repeating: 0xFF, count: 1000) + [0x41] + [UInt8](repeating: 0xFF, count: 100)
+        #expect(StatisticsAccumulator.upperBound(raw) == [UInt8](repeating: 0xFF, count: 1000) + [0x42])
     }
 
     @Test("row groups are written as the buffer fills, so output comes before the footer and memory stays bounded")

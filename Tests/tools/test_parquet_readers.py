@@ -309,10 +309,37 @@ def expected_bounds(values: list, kind: str):
         return None
     if kind == "string":
         low, high = min(present, key=utf8_order), max(present, key=utf8_order)
-        if len(utf8_order(low)) > 1024 or len(utf8_order(high)) > 1024:
-            return "omitted"
-        return low, high
+        return shortened_lower(low), shortened_upper(high)
     return min(present), max(present)
+
+
+BOUND_BYTES = 1024
+
+
+def character_prefix(value: str) -> str:
+    """The longest prefix of `value` of at most BOUND_BYTES bytes of UTF-8."""
+    encoded = value.encode("utf-8")
+    if len(encoded) <= BOUND_BYTES:
+        return value
+    return encoded[:BOUND_BYTES].decode("utf-8", errors="ignore")
+
+
+def shortened_lower(value: str) -> str:
+    return character_prefix(value)
+
+
+def shortened_upper(value: str) -> str:
+    """The spec's "more compact" upper bound the writer means for a long max: the prefix, its last character
+    incremented (skipping the surrogates)."""
+    if len(value.encode("utf-8")) <= BOUND_BYTES:
+        return value
+    characters = list(character_prefix(value))
+    while characters:
+        last = ord(characters.pop())
+        if last < 0x10FFFF:
+            following = 0xE000 if last + 1 == 0xD800 else last + 1
+            return "".join(characters) + chr(following)
+    raise AssertionError("a max of only U+10FFFF: the test's data should not hold one")
 
 
 def assert_row_group_statistics(metadata, rows: list[dict]) -> None:
@@ -330,7 +357,7 @@ def assert_row_group_statistics(metadata, rows: list[dict]) -> None:
             assert stats is not None and stats.has_null_count, where
             assert stats.null_count == sum(value is None for value in values), where
             bounds = expected_bounds(values, kind)
-            if bounds is None or bounds == "omitted":
+            if bounds is None:
                 assert not stats.has_min_max, where
                 continue
             assert stats.has_min_max, where
@@ -421,3 +448,23 @@ def test_a_million_rows_read_back_in_every_reader(sluice_bin: Path, tmp_path: Pa
     for position, (column, _) in enumerate(COLUMNS[1:]):
         assert table[column].null_count == 1_000_000 - want[3 * position], column
     assert pc.sum(table["i"]).as_py() == want[-1]
+
+
+def test_long_string_bounds_are_shortened_and_still_bound_the_values(sluice_bin: Path, tmp_path: Path,
+                                                                     spark) -> None:
+    rows = [{"s": "y" * 3000}, {"s": "€" * 1000}, {"s": "b" * 5000}, {"s": "y" * 2999}]
+    path, _ = write(sluice_bin, tmp_path, rows)
+    stats = pq.ParquetFile(path).metadata.row_group(0).column(1).statistics
+    assert stats.min == "b" * 1024
+    assert stats.max == "€" * 340 + "\u20ad"
+    assert_all_readers(spark, path, expected(rows))
+    # Pruning by the shortened bounds keeps every row it must.
+    connection = duckdb.connect()
+    try:
+        found = connection.execute("SELECT count(*) FROM read_parquet(?) WHERE s >= ?", [str(path), "€" * 1000])
+        assert found.fetchone()[0] == 1
+    finally:
+        connection.close()
+    frame = spark.read.parquet(str(path))
+    assert frame.where(frame.s >= "€" * 1000).count() == 1
+    assert frame.where(frame.s == "b" * 5000).count() == 1
