@@ -25,7 +25,13 @@ let package = Package(
         // zlib itself, which every Linux has: gzip is all Sluice needs, and a Swift package for it would bring
         // SwiftNIO along.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "SluiceProcessing", dependencies: ["SluiceFormats", "CZlib"]),
+        // Parquet's SNAPPY and ZSTD codecs, from Debian's libsnappy-dev and libzstd-dev (the Lambda image installs
+        // the runtime libraries): both are small C libraries every Linux packages.
+        .systemLibrary(name: "CSnappy", path: "Sources/CSnappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
+        // The lake's Parquet files, bytes in and bytes out: no AWS, no processor types.
+        .target(name: "SluiceParquet", dependencies: ["CZlib", "CSnappy", "CZstd"]),
+        .target(name: "SluiceProcessing", dependencies: ["SluiceFormats", "CZlib", "SluiceParquet"]),
         .target(name: "SluiceRuntime", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "SluiceProcessorKit", dependencies: ["SluiceProcessing", "SluiceRuntime"]),
@@ -52,7 +58,8 @@ let package = Package(
         .testTarget(name: "SluiceDSLTests", dependencies: ["SluiceDSL", "SluicePipelines", "SluiceCommands"]),
         .testTarget(name: "SluiceCloudTests", dependencies: ["SluiceCloud"]),
         .testTarget(name: "SluiceEmitTests", dependencies: ["SluiceEmit", "SluiceCommands"]),
-        .testTarget(name: "SluiceProcessingTests", dependencies: ["SluiceProcessing"]),
+        .testTarget(name: "SluiceProcessingTests", dependencies: ["SluiceProcessing", "SluiceParquet"]),
+        .testTarget(name: "SluiceParquetTests", dependencies: ["SluiceParquet", "CZlib", "CSnappy", "CZstd"]),
         // Resources: the AWS SigV4 suite, read beside the test sources (see its README).
         .testTarget(
             name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime", "SluiceLocalRuntime"], exclude: ["Resources"]),
@@ -72,7 +79,7 @@ if Context.environment["SLUICE_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
     for (name, dependency) in [
         ("FuzzManifest", "SluiceModel"), ("FuzzHAProxy", "SluiceProcessing"),
-        ("FuzzFirehoseObject", "SluiceProcessing"), ("FuzzPlanJSON", "SluiceDeploy"),
+        ("FuzzFirehoseObject", "SluiceProcessing"), ("FuzzPlanJSON", "SluiceDeploy"), ("FuzzParquet", "SluiceParquet"),
     ] {
         package.targets.append(
             .executableTarget(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import random
 import re
 import shutil
 import subprocess
@@ -152,6 +153,17 @@ def plan() -> None:
     write("plan", "other-major", b'{"format_version":"2.0","resource_changes":[]}')
 
 
+def parquet() -> None:
+    """Schemas and rows for the Parquet writer (see Sources/SluiceParquet/ParquetFuzzInput.swift): a column count,
+    a type byte per column, a codec and a sizes byte, then random cells."""
+    rng = random.Random(10)
+    for seed, (columns, codec, sizes) in enumerate([(7, 1, 0x00), (7, 2, 0x49), (3, 3, 0xC0), (0, 0, 0x3F)]):
+        header = bytes([columns - 1 if columns else 0]) + bytes(range(max(columns, 1))) + bytes([codec, sizes])
+        write("parquet", f"rows-{seed}", header + bytes(rng.randrange(256) for _ in range(600)))
+    write("parquet", "empty", b"")
+    write("parquet", "one-null-row", bytes([0, 0, 1, 0, 0, 0]))
+
+
 def main() -> None:
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -160,6 +172,7 @@ def main() -> None:
     haproxy(Path(sys.argv[1]))
     firehose()
     plan()
+    parquet()
     for folder in sorted(CORPUS.iterdir()):
         files = list(folder.iterdir())
         print(f"{folder.name}: {len(files)} files, {sum(f.stat().st_size for f in files)} bytes")

@@ -5,6 +5,8 @@
 #   swift          6.0 or later on PATH, with clang's libFuzzer runtime (swift.org toolchains ship it)
 #   python3        3.11 or later, with venv/ensurepip      (apt-get: python3-venv)
 #   zlib headers   zlib1g-dev                              (apt-get)
+#   snappy, zstd   libsnappy-dev, libzstd-dev: Parquet's codecs (apt-get)
+#   java           17 or later, for Spark's Parquet reader in the tool tests (apt-get: openjdk-17-jre-headless)
 #   ShellCheck     lints the generated workflows' scripts  (apt-get)
 #   terraform      1.11.x on PATH
 #   the hashicorp/aws 5.100.0 provider in a filesystem mirror (found under /opt, or $SLUICE_TF_MIRROR)
@@ -94,6 +96,30 @@ if [[ ! -f /usr/include/zlib.h ]]; then
     [[ -f /usr/include/zlib.h ]] || problem "zlib's headers (/usr/include/zlib.h): apt-get install -y zlib1g-dev"
 fi
 
+# SluiceParquet links Debian's snappy and zstd (Parquet's SNAPPY and ZSTD codecs).
+if [[ ! -f /usr/include/snappy-c.h ]]; then
+    apt_install libsnappy-dev || true
+    [[ -f /usr/include/snappy-c.h ]] || problem "snappy's headers (/usr/include/snappy-c.h): apt-get install -y libsnappy-dev"
+fi
+if [[ ! -f /usr/include/zstd.h ]]; then
+    apt_install libzstd-dev || true
+    [[ -f /usr/include/zstd.h ]] || problem "zstd's headers (/usr/include/zstd.h): apt-get install -y libzstd-dev"
+fi
+
+# java_major: the major version of the java on PATH, or nothing.
+java_major() {
+    java -version 2>&1 | sed -n 's/.*version "\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' | head -n 1
+}
+# Tests/tools/test_parquet_readers.py reads Sluice's Parquet with Spark's Java reader (pyspark needs Java 17+).
+if ! command -v java >/dev/null 2>&1 || [[ "$(java_major)" -lt 17 ]]; then
+    apt_install openjdk-17-jre-headless || true
+    if ! command -v java >/dev/null 2>&1; then
+        problem "java (17 or later) on PATH, for Spark's Parquet reader in the tool tests: apt-get install -y openjdk-17-jre-headless"
+    elif [[ "$(java_major)" -lt 17 ]]; then
+        problem "Java 17 or later: $(command -v java) is Java $(java_major); apt-get install -y openjdk-17-jre-headless and put it first on PATH"
+    fi
+fi
+
 # Tests/tools/test_workflows.py lints every generated run: script; only Debian's packages provide shellcheck.
 if ! command -v shellcheck >/dev/null 2>&1; then
     apt_install shellcheck || true
@@ -150,7 +176,7 @@ if ((${#problems[@]} > 0)); then
     echo "scripts/tools.sh: ${#problems[@]} requirement(s) missing (see README.md, \"Requirements\"); nothing was installed into the venvs" >&2
     exit 1
 fi
-note "requirements present: swift, python3, zlib, shellcheck, terraform, the provider mirror, disk space"
+note "requirements present: swift, python3, zlib, snappy, zstd, java, shellcheck, terraform, the provider mirror, disk space"
 
 # --- Python venvs -------------------------------------------------------------
 

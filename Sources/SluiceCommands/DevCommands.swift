@@ -11,7 +11,7 @@ import SluiceModel
 struct Dev: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Try the pipelines against a local AWS endpoint (a moto server on 127.0.0.1), with no AWS account.",
-        subcommands: [DevUp.self, DevDown.self, DevInvoke.self])
+        subcommands: [DevUp.self, DevDown.self, DevInvoke.self, DevParquetWrite.self])
 }
 
 /// Where `sluice dev` keeps its server's details and the local state.

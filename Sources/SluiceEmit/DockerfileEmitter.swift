@@ -16,11 +16,21 @@ public enum DockerfileEmitter {
 
     /// The Amazon Linux 2023 release whose repository the runtime stage installs from (`--releasever`), so the
     /// pinned package versions below exist whatever release the runtime image's tag moved to.
-    public static let amazonLinuxRelease = "2023.12.20260914"
+    public static let amazonLinuxRelease = amazonLinuxReleaseText.description
+    /// The same, as fixed text for the pull-request check's script (which interpolates no `String`).
+    static let amazonLinuxReleaseText: StaticString = "2023.12.20260914"
 
     /// What the runtime stage installs, pinned to the versions of `amazonLinuxRelease` (its release notes list them).
-    /// URLSession (the processor's S3 and Athena clients) loads the system's libcurl; zlib is in the base image.
-    public static let runtimePackages = ["libcurl-minimal-8.21.0-5.amzn2023.0.1"]
+    /// URLSession (the processor's S3 and Athena clients) loads the system's libcurl; zlib is in the base image;
+    /// the Parquet writer links snappy and zstd (its SNAPPY and ZSTD codecs). snappy and libzstd are pinned by
+    /// upstream version only (AL2023 ships snappy 1.1.9 and zstd 1.5.5; dnf picks that version's latest release).
+    public static let runtimePackages = ["libcurl-minimal-8.21.0-5.amzn2023.0.1", "snappy-1.1.9", "libzstd-1.5.5"]
+
+    /// What the builder stage installs before compiling: the headers and link libraries of snappy and zstd, which
+    /// the Swift image does not carry (zlib's it does).
+    public static let builderPackages = builderPackageList.description.split(separator: " ").map(String.init)
+    /// The same, as fixed text: the pull-request check installs them too, before it compiles in the builder image.
+    static let builderPackageList: StaticString = "snappy-devel-1.1.9 libzstd-devel-1.5.5"
 
     /// Where the deploy workflow finds the Dockerfile of a processor.
     public static func path(processor: String) -> String { "\(folder)/\(processor)/Dockerfile" }
@@ -53,6 +63,9 @@ public enum DockerfileEmitter {
             # check compiles and tests in.
 
             FROM \(builderImage(project)) AS builder
+            # The C libraries the Parquet writer links (SNAPPY and ZSTD), as headers and link libraries.
+            RUN dnf install -y --releasever=\(amazonLinuxRelease) \(builderPackages.joined(separator: " ")) \\
+                && dnf clean all
             WORKDIR /build
             # The whole package: SwiftPM needs every target's folder to load Package.swift.
             COPY . .
@@ -62,8 +75,9 @@ public enum DockerfileEmitter {
                 && cp "$(swift build -c release --show-bin-path)/\(target)" /staging/bootstrap
 
             FROM \(runtimeImage)
-            # URLSession (the processor's S3 and Athena clients) loads the system's libcurl; zlib is in the base image.
-            # Versions pinned, from the repository of one Amazon Linux release (sluice's DockerfileEmitter names both).
+            # URLSession (the processor's S3 and Athena clients) loads the system's libcurl; zlib is in the base image;
+            # the Parquet writer links snappy and zstd. Versions pinned, from the repository of one Amazon Linux
+            # release (sluice's DockerfileEmitter names both).
             RUN dnf install -y --releasever=\(amazonLinuxRelease) \(runtimePackages.joined(separator: " ")) \\
                 && dnf clean all
             # ${LAMBDA_RUNTIME_DIR}/bootstrap: the base image's entrypoint runs it as the custom runtime.

@@ -165,7 +165,14 @@ public enum WorkflowEmitter {
     /// The steps after it call `sluice plan` and `apply` with `--verbose`: a runner is discarded with its job, so
     /// terraform's own output belongs in the job's log rather than only in `.sluice/logs`.
     static func buildSluiceStep() -> Step {
-        Step(name: "Build sluice", run: "swift build -c release --product sluice")
+        Step(
+            name: "Build sluice",
+            comment: ["sluice links snappy and zstd (the Parquet writer's codecs), whose headers the runner lacks."],
+            run: """
+                sudo apt-get update -qq
+                sudo apt-get install -y -qq --no-install-recommends libsnappy-dev libzstd-dev
+                swift build -c release --product sluice
+                """)
     }
 
     /// The processors a plan step needs the current image of, one per line: stack, Terraform variable, function,
@@ -328,7 +335,10 @@ public enum WorkflowEmitter {
         # Each processor's product too, as its image builds it: a declared processor whose executable target
         # Package.swift lacks fails here, before the merge, not in the images job on main.
         docker run --rm --volume "$PWD:/src" --workdir /src --env PROCESSOR_PRODUCTS "$BUILDER_IMAGE" \
-          bash -c 'set -e; swift build; swift test; swift run sluice check
+          bash -c 'set -e
+            dnf install -y --quiet --releasever=\#(fixed: DockerfileEmitter.amazonLinuxReleaseText) \
+              \#(fixed: DockerfileEmitter.builderPackageList)
+            swift build; swift test; swift run sluice check
             for product in $PROCESSOR_PRODUCTS; do swift build --product "$product"; done'
         """#
 

@@ -1,3 +1,4 @@
+import SluiceParquet
 import SluiceProcessing
 
 /// The one place an output format and codec become a row writer: the processor's configuration asks, the lake
@@ -16,20 +17,17 @@ public enum RowWriters {
             }
             return .success(GzipNDJSONWriter(columns: columns.map(\.name)))
         case .parquet:
-            // TODO-for-merge: the PARQUET branch's `ParquetRowWriter` goes here; until it does, a Parquet table is
-            // refused with an error before any object is read, never a crash, and `sluice process --output-format
-            // json` writes JSON. With that branch's API (SluiceProcessing/ParquetRowWriter.swift at 042685d):
-            //     guard let codec = ParquetCompression(rawValue: compression.rawValue) else { ...failure... }
-            //     do {
-            //         return .success(try ParquetRowWriter(
-            //             columns: columns.map { ($0.name, $0.type.rawValue) }, compression: codec,
-            //             createdBy: "sluice"))
-            //     } catch { return .failure(.configuration("\(error)")) }
-            // and its `value(of:at:)` reads `row[position]` (a `Row` is `[Row.Value]` by position now).
-            return .failure(
-                .configuration(
-                    "parquet output (compression \(compression.rawValue)) is not built into this processor yet; "
-                        + "run with --output-format json"))
+            guard let codec = ParquetCompression(rawValue: compression.rawValue) else {
+                return .failure(.configuration("parquet cannot be written with \(compression.rawValue)"))
+            }
+            do {
+                return .success(
+                    try ParquetRowWriter(
+                        columns: columns.map { ($0.name, $0.type.rawValue) }, compression: codec,
+                        createdBy: "sluice version \(SluiceVersion.current)"))
+            } catch {
+                return .failure(.configuration("\(error)"))
+            }
         }
     }
 

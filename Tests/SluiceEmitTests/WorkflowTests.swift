@@ -255,7 +255,11 @@ struct WorkflowTests {
                 check.contains(
                     "docker run --rm --volume \"$PWD:/src\" --workdir /src --env PROCESSOR_PRODUCTS "
                         + "\"$BUILDER_IMAGE\" \\\n"))
-            #expect(check.contains("bash -c 'set -e; swift build; swift test; swift run sluice check\n"))
+            // The Dockerfile's builder packages (snappy and zstd) first, at the same pins: a wrong pin fails here.
+            #expect(check.contains("bash -c 'set -e\n"))
+            #expect(check.contains("dnf install -y --quiet --releasever=2023.12.20260914 \\\n"))
+            #expect(check.contains(" snappy-devel-1.1.9 libzstd-devel-1.5.5\n"))
+            #expect(check.contains(" swift build; swift test; swift run sluice check\n"))
             // Each processor's product, as its image builds it: a target Package.swift lacks fails before the merge.
             #expect(check.contains("PROCESSOR_PRODUCTS: \"IntegrationEnricher\""))
             #expect(check.contains("for product in $PROCESSOR_PRODUCTS; do swift build --product \"$product\"; done'"))
@@ -309,9 +313,15 @@ struct WorkflowTests {
         let text = try file("generated/docker/integration-enricher/Dockerfile", in: try exampleFiles())
         let lines = text.components(separatedBy: "\n")
         #expect(lines.contains("FROM swift:6.3-amazonlinux2023 AS builder"))
-        // Every package the runtime stage installs is pinned, from one Amazon Linux release's repository.
-        let install = "RUN dnf install -y --releasever=2023.12.20260914 libcurl-minimal-8.21.0-5.amzn2023.0.1 \\"
+        // Every package either stage installs is pinned, from one Amazon Linux release's repository: the runtime's
+        // libcurl, and snappy and zstd (the Parquet writer's codecs) in both stages.
+        let install =
+            "RUN dnf install -y --releasever=2023.12.20260914 libcurl-minimal-8.21.0-5.amzn2023.0.1 snappy-1.1.9 "
+            + "libzstd-1.5.5 \\"
         #expect(lines.contains(install))
+        let builderInstall =
+            "RUN dnf install -y --releasever=2023.12.20260914 snappy-devel-1.1.9 libzstd-devel-1.5.5 \\"
+        #expect(lines.contains(builderInstall))
         #expect(lines.contains("RUN swift build -c release --product IntegrationEnricher --static-swift-stdlib \\"))
         #expect(lines.contains("FROM public.ecr.aws/lambda/provided:al2023"))
         #expect(lines.contains("COPY --from=builder /staging/bootstrap /var/runtime/bootstrap"))

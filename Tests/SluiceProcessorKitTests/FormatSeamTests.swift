@@ -193,12 +193,8 @@ struct RowWriterChoiceTests {
         }
         #expect(snappy.description.contains("gzipped only"))
         for compression in LakeCompression.allCases {
-            guard case .failure(let error) = RowWriters.make(format: .parquet, compression: compression, columns: [])
-            else {
-                Issue.record("parquet made a writer")
-                continue
-            }
-            #expect(error.description.hasPrefix("configuration: parquet output"))
+            let parquet = try RowWriters.make(format: .parquet, compression: compression, columns: toyColumns).get()
+            #expect(parquet.fileExtension == "parquet")
         }
     }
 

@@ -1,5 +1,5 @@
 """The README's commands table is one Markdown table holding every `sluice` command, and `sluice --version` prints
-the version defined in Sources/SluiceCommands/Version.swift."""
+the version defined in Sources/SluiceFormats/SluiceVersion.swift."""
 
 from __future__ import annotations
 
@@ -72,9 +72,9 @@ def test_every_subcommand_of_sluice_help_is_in_the_table(sluice_bin: Path) -> No
 
 
 def test_version_is_the_one_defined_in_version_swift(sluice_bin: Path) -> None:
-    source = (REPO_ROOT / "Sources" / "SluiceCommands" / "Version.swift").read_text(encoding="utf-8")
+    source = (REPO_ROOT / "Sources" / "SluiceFormats" / "SluiceVersion.swift").read_text(encoding="utf-8")
     defined = re.search(r'static let current = "([^"]+)"', source)
-    assert defined, "Version.swift must define SluiceVersion.current"
+    assert defined, "SluiceVersion.swift must define SluiceVersion.current"
     result = subprocess.run([str(sluice_bin), "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert result.stdout.strip() == defined.group(1)

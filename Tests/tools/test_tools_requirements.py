@@ -53,14 +53,16 @@ def run_tools(tmp_path: Path, leave_out: set[str]) -> tuple[subprocess.Completed
     return result, time.monotonic() - started
 
 
-def test_missing_terraform_and_shellcheck_are_reported_at_once_with_their_fixes(tmp_path: Path) -> None:
+def test_missing_terraform_shellcheck_and_java_are_reported_at_once_with_their_fixes(tmp_path: Path) -> None:
     result, elapsed = run_tools(tmp_path, leave_out=set())
     assert result.returncode == 1, result.stdout + result.stderr
     assert elapsed < 10, f"tools.sh took {elapsed:.1f}s to report what is missing"
     missing = [line for line in result.stderr.splitlines() if line.startswith("scripts/tools.sh: missing: ")]
     assert any("terraform 1.11.x on PATH" in line and "releases.hashicorp.com" in line for line in missing), missing
     assert any("shellcheck" in line and "apt-get install -y shellcheck" in line for line in missing), missing
-    assert len(missing) == 2, missing
+    # java is not on the shim PATH either.
+    assert any("java (17 or later)" in line and "openjdk-17-jre-headless" in line for line in missing), missing
+    assert len(missing) == 3, missing
     assert "see README.md" in result.stderr
     # Nothing slow happened first: no venv was built.
     assert not any((tmp_path / "repo").glob(".venv*"))
@@ -78,7 +80,8 @@ def test_missing_swift_is_reported_with_where_to_get_it(tmp_path: Path) -> None:
 def test_the_readme_lists_every_requirement_tools_sh_checks() -> None:
     readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
     requirements = readme.split("### Requirements", 1)[1].split("\n## ", 1)[0]
-    for needed in ("Swift 6", "libFuzzer", "Python 3.11", "python3-venv", "zlib1g-dev", "shellcheck",
+    for needed in ("Swift 6", "libFuzzer", "Python 3.11", "python3-venv", "zlib1g-dev", "libsnappy-dev",
+                   "libzstd-dev", "Java 17", "shellcheck",
                    "terraform", "1.11", "5.100", "SLUICE_TF_MIRROR", "GB"):
         assert needed in requirements, f"README's Requirements section does not mention {needed}"
 

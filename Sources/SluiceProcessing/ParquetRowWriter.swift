@@ -1,0 +1,142 @@
+import SluiceParquet
+
+/// Parquet lake files: one file per partition, its columns the table's (by position, with their Glue types), every
+/// page compressed with the table's codec. A row group's bytes are handed out by `drain` once complete, so memory
+/// stays bounded by one row group per partition being written.
+///
+/// A value that its column's type cannot hold (an `int` outside INT32, a string in a number column) is written as
+/// null and counted in `rejectedValues`, with the first one described in `firstRejection`, so that the processor
+/// can report it rather than lose it unseen.
+public struct ParquetRowWriter: RowWriter {
+    public let columns: [ParquetColumn]
+    public let compression: ParquetCompression
+    private let createdBy: String
+    private let options: ParquetWriter.Options
+    private var writers: [String: ParquetWriter] = [:]
+    /// Values written as null because their column's type cannot hold them.
+    public private(set) var rejectedValues = 0
+    /// The first of them: its column and why.
+    public private(set) var firstRejection: String?
+
+    /// `columns` as (name, Glue type) pairs: "string", "int", "bigint", "double", "boolean", "timestamp", "date".
+    /// Fails, naming the column, on any other type.
+    public init(
+        columns: [(name: String, type: String)], compression: ParquetCompression, createdBy: String,
+        options: ParquetWriter.Options = ParquetWriter.Options()
+    ) throws(ParquetSchemaError) {
+        self.columns = try columns.map { column throws(ParquetSchemaError) in
+            guard let type = ParquetColumnType(rawValue: column.type) else {
+                throw ParquetSchemaError(column: column.name, type: column.type)
+            }
+            return ParquetColumn(name: column.name, type: type)
+        }
+        self.compression = compression
+        self.createdBy = createdBy
+        self.options = options
+    }
+
+    public var fileExtension: String { "parquet" }
+
+    /// The value at `position` of `row`: the one place the writer reads a row.
+    @inline(__always)
+    static func value(of row: Row, at position: Int) -> Row.Value {
+        position < row.count ? row[position] : .null
+    }
+
+    /// Starts `partition`'s file unless it has one: `finish` then hands it out even if no row is written to it (a
+    /// valid Parquet file of no rows).
+    public mutating func startPartition(_ partition: String) {
+        if writers[partition] == nil {
+            writers[partition] = ParquetWriter(
+                columns: columns, compression: compression, createdBy: createdBy, options: options)
+        }
+    }
+
+    public mutating func write(_ row: Row, partition: String) {
+        var index = writers.index(forKey: partition)
+        if index == nil {
+            startPartition(partition)
+            index = writers.index(forKey: partition)
+        }
+        for position in columns.indices {
+            let value = Self.value(of: row, at: position)
+            let type = columns[position].type
+            if let reason = Self.append(value, column: position, type: type, to: &writers.values[index!]) {
+                rejectedValues += 1
+                if firstRejection == nil { firstRejection = "column \(columns[position].name): \(reason)" }
+            }
+        }
+        writers.values[index!].endRow()
+    }
+
+    /// Appends `value` to `column` of `writer`; a value the column cannot hold is appended as null and the reason
+    /// returned.
+    private static func append(
+        _ value: Row.Value, column: Int, type: ParquetColumnType, to writer: inout ParquetWriter
+    ) -> String? {
+        switch (type, value) {
+        case (_, .null):
+            writer.appendNull(column: column)
+        case (.string, .string(let text)):
+            writer.append(column: column, string: text)
+        case (.int, .int(let number)):
+            guard let narrow = Int32(exactly: number) else {
+                writer.appendNull(column: column)
+                return "\(number) does not fit an int (32 bits)"
+            }
+            writer.append(column: column, int32: narrow)
+        case (.bigint, .int(let number)):
+            writer.append(column: column, int64: number)
+        case (.double, .double(let number)):
+            writer.append(column: column, double: number)
+        case (.double, .int(let number)):
+            writer.append(column: column, double: Double(number))
+        case (.boolean, .bool(let flag)):
+            writer.append(column: column, bool: flag)
+        case (.timestamp, .timestamp(let milliseconds)):
+            writer.append(column: column, int64: milliseconds)
+        case (.date, .date(let days)):
+            writer.append(column: column, int32: days)
+        case (let type, let value):
+            writer.appendNull(column: column)
+            return "a \(kind(of: value)) value in a \(type.rawValue) column"
+        }
+        return nil
+    }
+
+    private static func kind(of value: Row.Value) -> String {
+        switch value {
+        case .string: "string"
+        case .int: "integer"
+        case .double: "double"
+        case .bool: "boolean"
+        case .timestamp: "timestamp"
+        case .date: "date"
+        case .null: "null"
+        }
+    }
+
+    public mutating func drain(minimumBytes: Int) -> [(partition: String, bytes: [UInt8])] {
+        var ready: [(partition: String, bytes: [UInt8])] = []
+        for partition in writers.keys.sorted() where writers[partition]!.outputCount >= minimumBytes {
+            ready.append((partition, writers[partition]!.takeOutput()))
+        }
+        return ready
+    }
+
+    public mutating func finish() -> [(partition: String, bytes: [UInt8])] {
+        let done = writers.keys.sorted().map { partition in (partition, writers[partition]!.finish()) }
+        writers.removeAll()
+        return done
+    }
+}
+
+/// A table column whose type has no Parquet mapping here.
+public struct ParquetSchemaError: Error, CustomStringConvertible, Sendable {
+    public var column: String
+    public var type: String
+    public var description: String {
+        "column \(column): type \"\(type)\" cannot be written to Parquet (use one of "
+            + ParquetColumnType.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+    }
+}
