@@ -1,108 +1,44 @@
 """Spark reads the Parquet lake through a Hive external table declared exactly as the generated Glue table.
 
-For each EXTERNAL_TABLE aws_glue_catalog_table of generated/terraform, its SerDe, input and output formats, columns,
-partition keys and parameters are read from the Terraform JSON (never retyped here) and turned into
-
-    CREATE EXTERNAL TABLE ... (columns) PARTITIONED BY (keys) ROW FORMAT SERDE '...'
-    STORED AS INPUTFORMAT '...' OUTPUTFORMAT '...' LOCATION '<lake folder>/tables/<table>/' TBLPROPERTIES (...)
-
-over a lake folder holding the rows of Tests/tools/fixtures/lake/<database>/<table>.yaml (`rows:`), written as the
-processor writes them (lake_fixture.write_parquet_lake). `MSCK REPAIR TABLE` then finds the partitions the way the
-crawler does, and `SELECT *` must return every fixture row, value for value, nulls included, timestamps as UTC
-milliseconds. The test runs for tables whose lake format is Parquet (ParquetHiveSerDe); a JSON table is read by
-the OpenX JsonSerDe, which Spark does not ship.
-
-Spark reads a ParquetHiveSerDe table with its own Parquet reader (spark.sql.hive.convertMetastoreParquet, on by
-default), which maps INT64 TIMESTAMP(MILLIS, adjusted to UTC) to its timestamp; Hive 2.3's own SerDe, which Spark
-carries, cannot (HIVE-26612). Athena reads through Trino's reader, not Hive's: see LakeStorage.swift.
+For each Parquet EXTERNAL_TABLE aws_glue_catalog_table of generated/terraform, Spark declares the table as Glue does
+(hive_tables.py: SerDe, formats, columns, partition keys and parameters read from the Terraform JSON) over a lake
+folder holding the rows of Tests/tools/fixtures/lake/<database>/<table>.yaml (`rows:`), written by Sluice's own
+Parquet writer as the processor writes them (lake_fixture.write_parquet_lake). `MSCK REPAIR TABLE` then finds the
+partitions the way the crawler does, and `SELECT *` must return every fixture row, value for value, nulls included,
+timestamps as UTC milliseconds. The test runs for tables whose lake format is Parquet (ParquetHiveSerDe); a JSON
+table is read by the OpenX JsonSerDe, which Spark does not ship.
 """
 
 from __future__ import annotations
 
 import copy
-from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 import yaml
 
-from lake_fixture import python_value, utc, write_parquet_lake
+from hive_tables import create_table_ddl, parquet_tables, read_lake_table
+from lake_fixture import epoch_millis, python_value, write_parquet_lake
 from sparklib import spark  # noqa: F401  (the session-wide fixture)
 from toolslib import REPO_ROOT, Resource, resolve, terraform_resources
 
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-PARQUET_SERDE = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lake"
 RESOURCES = terraform_resources()
-LAKE_TABLES = [
-    r for r in RESOURCES if r.type == "aws_glue_catalog_table" and r.body.get("table_type") == "EXTERNAL_TABLE"
-]
-PARQUET_TABLES = [
-    r for r in LAKE_TABLES if r.body["storage_descriptor"]["ser_de_info"]["serialization_library"] == PARQUET_SERDE
-]
+PARQUET_TABLES = parquet_tables(RESOURCES)
 
 
 def _id(resource: Resource | None) -> str:
     return f"{resource.stack}.{resource.body['name']}" if resource is not None else "no-parquet-table-found"
 
 
-def _quote(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
-
-
-def _column(column: dict) -> str:
-    comment = f" COMMENT {_literal(column['comment'])}" if column.get("comment") else ""
-    return f"{_quote(column['name'])} {column['type']}{comment}"
-
-
-def create_table_ddl(resource: Resource, database: str, location: str) -> str:
-    """The Hive DDL that declares the Glue table of `resource`, its objects under `location`."""
-    body = resource.body
-    descriptor = body["storage_descriptor"]
-    serde = descriptor["ser_de_info"]
-    ddl = f"CREATE EXTERNAL TABLE {_quote(database)}.{_quote(body['name'])} (\n  "
-    ddl += ",\n  ".join(map(_column, descriptor["columns"])) + "\n)\n"
-    if body.get("partition_keys"):
-        ddl += f"PARTITIONED BY ({', '.join(map(_column, body['partition_keys']))})\n"
-    ddl += f"ROW FORMAT SERDE {_literal(serde['serialization_library'])}\n"
-    if serde.get("parameters"):
-        pairs = ", ".join(f"{_literal(k)} = {_literal(v)}" for k, v in sorted(serde["parameters"].items()))
-        ddl += f"WITH SERDEPROPERTIES ({pairs})\n"
-    ddl += f"STORED AS INPUTFORMAT {_literal(descriptor['input_format'])}\n"
-    ddl += f"OUTPUTFORMAT {_literal(descriptor['output_format'])}\n"
-    ddl += f"LOCATION {_literal(location)}\n"
-    parameters = {k: v for k, v in body.get("parameters", {}).items() if k != "EXTERNAL"}
-    if parameters:
-        ddl += f"TBLPROPERTIES ({', '.join(f'{_literal(k)} = {_literal(v)}' for k, v in sorted(parameters.items()))})"
-    return ddl
-
-
-def _select(columns: list[dict]) -> str:
-    """Every column, timestamps as epoch milliseconds and dates as ISO text, so no Python time zone is involved."""
-    out = []
-    for column in columns:
-        name = _quote(column["name"])
-        if column["type"] == "timestamp":
-            out.append(f"unix_millis({name}) AS {name}")
-        elif column["type"] == "date":
-            out.append(f"CAST({name} AS STRING) AS {name}")
-        else:
-            out.append(name)
-    return ", ".join(out)
-
-
 def _expected(row: dict, columns: list[dict]) -> dict:
     out = {}
     for column in columns:
-        value = python_value(row.get(column["name"]), column["type"])
+        value = row.get(column["name"])
         if value is not None and column["type"] == "timestamp":
-            value = (utc(value) - EPOCH) // timedelta(milliseconds=1)
-        elif isinstance(value, date):
-            value = value.isoformat()
+            value = epoch_millis(value)
+        elif value is not None and column["type"] == "date":
+            value = python_value(value, "date").isoformat()
         out[column["name"]] = value
     return out
 
@@ -135,40 +71,17 @@ def read_back(spark, resource: Resource, database: str, rows: list[dict], lake: 
     descriptor = resource.body["storage_descriptor"]
     keys = resource.body.get("partition_keys", [])
     columns = descriptor["columns"] + keys
-    prefix = f"tables/{name}/"
-    assert descriptor["location"].endswith("/" + prefix), f"{resource.address}: the location is not .../{prefix}"
     pairs = [(c["name"], c["type"]) for c in descriptor["columns"]], [(c["name"], c["type"]) for c in keys]
     write_parquet_lake(lake, name, *pairs, rows)
 
-    spark.sql(f"CREATE DATABASE IF NOT EXISTS {_quote(database)}")
-    spark.sql(f"DROP TABLE IF EXISTS {_quote(database)}.{_quote(name)}")
-    ddl = create_table_ddl(resource, database, (lake / prefix).as_uri() + "/")
-    spark.sql(ddl)
-    qualified = f"{_quote(database)}.{_quote(name)}"
-    try:
-        declared = spark.sql(f"DESCRIBE FORMATTED {qualified}").collect()
-        info = {row["col_name"].strip().rstrip(":"): (row["data_type"] or "").strip() for row in declared}
-        assert info.get("Serde Library") == descriptor["ser_de_info"]["serialization_library"], ddl
-        assert info.get("InputFormat") == descriptor["input_format"], ddl
-        assert info.get("OutputFormat") == descriptor["output_format"], ddl
-
-        spark.sql(f"MSCK REPAIR TABLE {qualified}")
-        if keys:
-            partitions = sorted(row[0] for row in spark.sql(f"SHOW PARTITIONS {qualified}").collect())
-            expected_partitions = sorted(
-                {"/".join(f"{k['name']}={python_value(row[k['name']], k['type'])}" for k in keys) for row in rows}
-            )
-            assert partitions == expected_partitions, "MSCK REPAIR TABLE found other partitions than the lake holds"
-
-        order = ", ".join(_quote(c["name"]) for c in columns)
-        result = spark.sql(f"SELECT {_select(columns)} FROM {qualified} ORDER BY {order}").collect()
-        got = [row.asDict() for row in result]
-        expected = [_expected(row, columns) for row in rows]
-        sort_key = lambda r: tuple((r[c["name"]] is not None, r[c["name"]]) for c in columns)  # noqa: E731
-        assert sorted(got, key=sort_key) == sorted(expected, key=sort_key), f"Spark's rows differ from {where}"
-        assert list(got[0]) == [c["name"] for c in columns], "Spark's columns differ from the Glue table's, in order"
-    finally:
-        spark.sql(f"DROP TABLE IF EXISTS {qualified}")
+    partitions, got = read_lake_table(spark, resource, database, lake)
+    expected_partitions = sorted(
+        {"/".join(f"{k['name']}={python_value(row[k['name']], k['type'])}" for k in keys) for row in rows}
+    ) if keys else []  # fmt: skip
+    assert partitions == expected_partitions, "MSCK REPAIR TABLE found other partitions than the lake holds"
+    expected = [_expected(row, columns) for row in rows]
+    sort_key = lambda r: tuple((r[c["name"]] is not None, r[c["name"]]) for c in columns)  # noqa: E731
+    assert sorted(got, key=sort_key) == sorted(expected, key=sort_key), f"Spark's rows differ from {where}"
 
 
 def test_spark_reads_every_glue_type(spark, tmp_path):  # noqa: F811
