@@ -4,7 +4,8 @@
 against it and hands it an S3 Object Created event. The processor reads the object from moto's S3, runs its
 lookups as Athena queries (moto runs no SQL: the answers are queued beforehand through moto's
 `/moto-api/static/athena/query-results`, first in, first out), and writes rows and quarantine to the lake
-bucket. Everything happens in the analytics account (222222222222), reached through moto's STS.
+bucket: rows as the pipeline declares its lake (Parquet, read back here with pyarrow), the quarantine as gzipped
+NDJSON. Everything happens in the analytics account (222222222222), reached through moto's STS.
 
 moto gaps this test works around, each with its reason:
 - Athena runs no SQL, so the lookup answers are queued; the test then checks that the processor asked for
@@ -23,8 +24,11 @@ import socket
 import subprocess
 import time
 import urllib.request
+from datetime import datetime, timezone
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from toolslib import REPO_ROOT, describe, run
@@ -149,6 +153,18 @@ def gunzip_lines(data: bytes) -> list[dict]:
     return [json.loads(text) for text in gzip.decompress(data).decode().splitlines()]
 
 
+def parquet_rows(data: bytes) -> list[dict]:
+    """The rows of a Parquet lake object, read by pyarrow: timestamps as aware UTC datetimes, nulls as None. The
+    object is written with the pipeline's codec, SNAPPY (the default for Parquet)."""
+    metadata = pq.ParquetFile(pa.BufferReader(data)).metadata
+    codecs = {metadata.row_group(g).column(c).compression
+              for g in range(metadata.num_row_groups) for c in range(metadata.num_columns)}  # fmt: skip
+    assert codecs == {"SNAPPY"}, codecs
+    table = pq.read_table(pa.BufferReader(data))
+    assert table.schema.field("requested_at").type == pa.timestamp("ms", tz="UTC"), table.schema
+    return table.to_pylist()
+
+
 def test_processor_reads_from_s3_looks_up_in_athena_and_writes_rows_and_quarantine(
     sluice_bin: Path, moto_endpoint: str, analytics: dict
 ):
@@ -171,17 +187,20 @@ def test_processor_reads_from_s3_looks_up_in_athena_and_writes_rows_and_quaranti
 
     s3 = analytics["s3"]
     keys = sorted(item["Key"] for item in s3.list_objects_v2(Bucket=LAKE)["Contents"])
+    # The pipeline declares a Parquet lake (processor.output.format defaults to parquet, SNAPPY); the quarantine
+    # stays gzipped NDJSON.
     assert keys == [
         f"quarantine/integration_requests/{STEM}.json.gz",
-        f"tables/integration_requests/dt=2024-03-14/{STEM}.json.gz",
-        f"tables/integration_requests/dt=2024-03-15/{STEM}.json.gz",
+        f"tables/integration_requests/dt=2024-03-14/{STEM}.parquet",
+        f"tables/integration_requests/dt=2024-03-15/{STEM}.parquet",
     ]
-    day14 = gunzip_lines(s3.get_object(Bucket=LAKE, Key=keys[1])["Body"].read())
+    day14 = parquet_rows(s3.get_object(Bucket=LAKE, Key=keys[1])["Body"].read())
     assert [row["account_name"] for row in day14] == ["Acme", "Beta"]
     assert day14[0]["integration_vendor"] == "Salesforce" and day14[1]["integration_name"] == "Jira"
-    assert day14[0]["requested_at"] == "2024-03-14 09:26:53.589" and day14[0]["user_id"] == "u-000042"
+    assert day14[0]["requested_at"] == datetime(2024, 3, 14, 9, 26, 53, 589_000, tzinfo=timezone.utc)
+    assert day14[0]["user_id"] == "u-000042"
     assert day14[1]["user_id"] is None and day14[1]["account_plan"] is None and day14[1]["status"] == 404
-    day15 = gunzip_lines(s3.get_object(Bucket=LAKE, Key=keys[2])["Body"].read())
+    day15 = parquet_rows(s3.get_object(Bucket=LAKE, Key=keys[2])["Body"].read())
     assert [(row["account_id"], row["integration_id"]) for row in day15] == [("acct-000001", "int-0002")]
 
     quarantine = gunzip_lines(s3.get_object(Bucket=LAKE, Key=keys[0])["Body"].read())
