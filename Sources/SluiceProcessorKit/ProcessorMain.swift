@@ -14,7 +14,7 @@ public enum ProcessorMain {
     /// The usage a processor prints for bad arguments.
     static func usage(_ name: String) -> String {
         """
-        usage: \(name) --input FILE --output DIR [--lookups FILE]
+        usage: \(name) --input FILE --output DIR [--lookups FILE] [--input-format lines|cloudwatch-documents]
                \(name) --print-config
         In Lambda (AWS_LAMBDA_RUNTIME_API set) it serves S3 Object Created events instead.
         """
@@ -72,13 +72,17 @@ public enum ProcessorMain {
         var input: String
         var output: String
         var lookups: String?
+        /// The object format to read instead of the configured one (`lines` or `cloudwatch-documents`): lets
+        /// the benchmark run one build on objects of both delivery modes.
+        var inputFormat: String?
 
         init(_ arguments: [String], usage: String) throws {
             var values: [String: String] = [:]
             var index = 0
             while index < arguments.count {
                 let flag = arguments[index]
-                guard ["--input", "--output", "--lookups"].contains(flag), index + 1 < arguments.count else {
+                guard ["--input", "--output", "--lookups", "--input-format"].contains(flag), index + 1 < arguments.count
+                else {
                     throw ProcessorError.usage("unexpected argument \(flag)\n\(usage)")
                 }
                 values[flag] = arguments[index + 1]
@@ -90,6 +94,11 @@ public enum ProcessorMain {
             self.input = input
             self.output = output
             self.lookups = values["--lookups"]
+            self.inputFormat = values["--input-format"]
+            if let inputFormat, !["lines", "cloudwatch-documents"].contains(inputFormat) {
+                throw ProcessorError.usage(
+                    "--input-format is lines or cloudwatch-documents, got \(inputFormat)\n\(usage)")
+            }
         }
     }
 
@@ -128,6 +137,8 @@ public enum ProcessorMain {
                 lookups: enrichment.lookups, cache: LookupCache(ttl: Double(enrichment.cacheTTLSeconds)),
                 resolver: resolver)
         }
+        var config = config
+        if let inputFormat = options.inputFormat { config.input.format = inputFormat }
         let run = ObjectRun(config: config, transform: transform, enricher: enricher)
         let output = URL(fileURLWithPath: options.output)
         do {
