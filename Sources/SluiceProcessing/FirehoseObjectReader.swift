@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What a Firehose object holds once inflated.
 public enum FirehoseObjectFormat: Sendable {
     /// CloudWatch Logs subscription documents (`{...}{...}`, no delimiter): Firehose stored them as they came.
@@ -95,7 +101,7 @@ public final class FirehoseObjectReader {
 
     private func drainLines(_ emit: (ObjectItem) -> Void, final: Bool) {
         var start = 0
-        while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        while let newline = nextNewline(from: start) {
             var end = newline
             if end > start, pending[end - 1] == UInt8(ascii: "\r") { end -= 1 }
             if end > start { emit(.line(pending[start..<end], timestamp: nil)) }
@@ -111,6 +117,16 @@ public final class FirehoseObjectReader {
             let reason = "line longer than \(Self.maximumItemBytes) bytes"
             emit(.unreadable(reason: reason, bytes: ArraySlice(pending.prefix(256))))
             pending.removeAll()
+        }
+    }
+
+    /// The index of the first newline in `pending` at or after `start`, found by memchr.
+    private func nextNewline(from start: Int) -> Int? {
+        pending.withUnsafeBufferPointer { buffer in
+            guard start < buffer.count, let base = buffer.baseAddress,
+                let found = memchr(base + start, 0x0A, buffer.count - start)
+            else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
         }
     }
 
@@ -211,6 +227,9 @@ struct DocumentSplitter {
                     escaped = true
                 } else if byte == UInt8(ascii: "\"") {
                     inString = false
+                } else {
+                    // Most bytes are inside messages: pass the run up to the next quote or backslash at once.
+                    while at < count, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\") { at += 1 }
                 }
             } else if depth == 0 {
                 if byte == UInt8(ascii: "{") {
