@@ -25,7 +25,8 @@ public struct Row: Sendable, Equatable {
     /// `String` per row costs more than parsing the line it came from.
     public func appendJSONLine(to out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
-        for (index, entry) in values.enumerated() {
+        for index in values.indices {
+            let entry = values[index]
             if index > 0 { out.append(UInt8(ascii: ",")) }
             JSONText.appendString(entry.column, to: &out)
             out.append(UInt8(ascii: ":"))
@@ -35,8 +36,14 @@ public struct Row: Sendable, Equatable {
             case .double(let number): out.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
             case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
             // The text Athena's JSON SerDe reads as a timestamp or a date.
-            case .timestamp(let milliseconds): JSONText.appendString(Timestamps.athena(milliseconds), to: &out)
-            case .date(let days): JSONText.appendString(Timestamps.day(days), to: &out)
+            case .timestamp(let milliseconds):
+                out.append(UInt8(ascii: "\""))
+                Timestamps.appendAthena(milliseconds, to: &out)
+                out.append(UInt8(ascii: "\""))
+            case .date(let days):
+                out.append(UInt8(ascii: "\""))
+                Timestamps.appendDay(days, to: &out)
+                out.append(UInt8(ascii: "\""))
             case .null: out.append(contentsOf: "null".utf8)
             }
         }
@@ -56,29 +63,45 @@ public struct Row: Sendable, Equatable {
 enum JSONText {
     /// Appends `text` quoted, escaping what JSON requires; text with nothing to escape is copied as it is.
     static func appendString(_ text: String, to out: inout [UInt8]) {
+        // A native string's bytes are read in place; only a bridged one is copied first.
+        if text.utf8.withContiguousStorageIfAvailable({ appendString(bytes: $0, to: &out) }) == nil {
+            appendString(bytes: Array(text.utf8), to: &out)
+        }
+    }
+
+    /// Appends UTF-8 `bytes` as a JSON string, as `appendString(_:to:)` does.
+    static func appendString(bytes: some Collection<UInt8>, to out: inout [UInt8]) {
+        if bytes.withContiguousStorageIfAvailable({ appendString(buffer: $0, to: &out) }) == nil {
+            Array(bytes).withUnsafeBufferPointer { appendString(buffer: $0, to: &out) }
+        }
+    }
+
+    private static func appendString(buffer bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-                out.append(contentsOf: bytes)
-                return
-            }
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [
-                        UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)],
-                    ])
-                default: out.append(byte)
-                }
+        // The runs between bytes that need escaping are copied whole.
+        var run = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if index > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+            run = index + 1
+            out.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                out.append(UInt8(ascii: "u"))
+                out.append(0x30)
+                out.append(0x30)
+                out.append(hex.utf8Start[Int(byte >> 4)])
+                out.append(hex.utf8Start[Int(byte & 15)])
             }
         }
+        if bytes.count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count])) }
         out.append(UInt8(ascii: "\""))
     }
 

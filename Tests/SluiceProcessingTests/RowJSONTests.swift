@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import SluiceProcessing
+
+/// The rows' JSON text, byte for byte: the encoder writes straight into bytes, so each escape and each value
+/// kind is pinned here, and every row must read back with Foundation as the values it was given.
+@Suite("Row JSON encoding")
+struct RowJSONTests {
+    @Test("every escape JSON needs, and text without any copied as it is")
+    func escapes() {
+        let text = "q\" b\\ n\n r\r t\t c\u{1}\u{1f} del\u{7f} é€😀 /"
+        let row = Row([("plain", .string("nothing to escape")), ("mixed", .string(text)), ("e\"k", .string(""))])
+        #expect(
+            row.json()
+                == #"{"plain":"nothing to escape","mixed":"q\" b\\ n\n r\r t\t c\u0001\u001f del"#
+                + "\u{7f} é€😀 /\",\"e\\\"k\":\"\"}")
+    }
+
+    @Test("numbers, booleans, nulls, timestamps and dates as Athena's JSON SerDe reads them")
+    func values() throws {
+        let row = Row([
+            ("i", .int(-9_223_372_036_854_775_808)), ("z", .int(0)), ("d", .double(1.5)), ("n", .double(.nan)),
+            ("b", .bool(true)), ("x", .null), ("t", .timestamp(1_706_789_654_321)), ("old", .timestamp(-1)),
+            ("day", .date(19_754)),
+        ])
+        #expect(
+            row.json()
+                == #"{"i":-9223372036854775808,"z":0,"d":1.5,"n":null,"b":true,"x":null,"#
+                + #""t":"2024-02-01 12:14:14.321","old":"1969-12-31 23:59:59.999","day":"2024-02-01"}"#)
+        var bytes: [UInt8] = []
+        row.appendJSONLine(to: &bytes)
+        #expect(bytes.last == UInt8(ascii: "\n"))
+        #expect(try JSONSerialization.jsonObject(with: Data(bytes)) is [String: Any])
+    }
+
+    @Test("a bridged or substring-made string encodes like a native one")
+    func nonNativeStrings() {
+        let bridged = NSString(string: "a\"b é").description
+        let sliced = String("xx a\"b é yy".dropFirst(3).dropLast(3))
+        #expect(Row([("k", .string(bridged))]).json() == Row([("k", .string(sliced))]).json())
+        #expect(Row([("k", .string(sliced))]).json() == #"{"k":"a\"b é"}"#)
+    }
+}
