@@ -78,13 +78,27 @@ enum JSONText {
 
     private static func appendString(buffer bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        guard let base = bytes.baseAddress else {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        let count = bytes.count
         // The runs between bytes that need escaping are copied whole.
         var run = 0
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
+        var index = 0
+        while index < count {
+            // Eight bytes at a time while none of them needs escaping: most text has nothing to escape.
+            if count - index >= 8, !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let byte = base[index]
+            index += 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if index > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
-            run = index + 1
+            if index - 1 > run {
+                out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: index - 1 - run))
+            }
+            run = index
             out.append(UInt8(ascii: "\\"))
             switch byte {
             case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
@@ -101,8 +115,20 @@ enum JSONText {
                 out.append(hex.utf8Start[Int(byte & 15)])
             }
         }
-        if bytes.count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count])) }
+        if count > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: count - run)) }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes of `word` is a control character, `"` or `\`. Exact when it says no
+    /// (the bit tricks of "Bit Twiddling Hacks": a byte below n, a byte equal to zero after an xor).
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        return (control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs)) != 0
     }
 
     /// Appends a decimal integer.
