@@ -432,6 +432,14 @@ private struct Reader {
         let start = index
         var escaped = false
         while index < end {
+            // Eight plain ASCII bytes at a time: no quote, backslash, control character or high bit among them.
+            if end - index >= 8 {
+                let word = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0, !JSONText.mayNeedEscape(word) {
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1

@@ -184,4 +184,30 @@ struct CloudWatchDocumentScannerTests {
             #expect(events.map(\.0) == logEvents.map { $0["message"] as? String }, "\(text)")
         }
     }
+
+    @Test("long messages with quotes, backslashes and multi-byte text at every offset, split across chunks")
+    func longMessagesAcrossChunks() {
+        var messages: [String] = []
+        for offset in 0..<20 {
+            let plain = String(repeating: "x", count: offset)
+            messages.append(plain + "\"" + String(repeating: "y", count: 30 - offset) + "\\" + "é" + plain + "}{")
+            messages.append(String(repeating: "z", count: 40 + offset))
+        }
+        let object = gzip(document(messages) + document(["tail"]))
+        for chunk in [1, 5, 8, 13, 4096] {
+            let reader = FirehoseObjectReader(format: .cloudWatchDocuments, inflateSize: 7)
+            var lines: [String] = []
+            let collect: (ObjectItem) -> Void = { item in
+                if case .line(let bytes, _) = item { lines.append(String(decoding: bytes, as: UTF8.self)) }
+            }
+            var offset = 0
+            while offset < object.count {
+                let end = min(offset + chunk, object.count)
+                object[offset..<end].withUnsafeBytes { reader.feed($0, collect) }
+                offset = end
+            }
+            reader.finish(collect)
+            #expect(lines == messages + ["tail"], "chunk \(chunk)")
+        }
+    }
 }
