@@ -19,7 +19,7 @@ public struct GzipNDJSONWriter: RowWriter {
     private var partitions: [String] = []
     private var writers: [GzipWriter] = []
     /// Rows not yet handed to zlib, by partition: deflating 64 KiB at a time, not a row at a time.
-    private var pending: [[UInt8]] = []
+    private var pending: [JSONLineBuffer] = []
     /// The partition written last: consecutive rows mostly share one, and comparing is cheaper than hashing.
     private var last: (partition: String, position: Int)?
     private let level: Int32
@@ -42,8 +42,9 @@ public struct GzipNDJSONWriter: RowWriter {
             position = self.position(partition)
             last = (partition, position)
         }
-        row.appendJSONLine(to: &pending[position])
-        if pending[position].count >= Self.batchBytes { deflatePending(position) }
+        let buffer = pending[position]
+        buffer.append(row)
+        if buffer.count >= Self.batchBytes { deflatePending(position) }
     }
 
     private mutating func position(_ partition: String) -> Int {
@@ -51,15 +52,15 @@ public struct GzipNDJSONWriter: RowWriter {
         positions[partition] = writers.count
         partitions.append(partition)
         writers.append(GzipWriter(level: level))
-        pending.append([])
-        pending[writers.count - 1].reserveCapacity(Self.batchBytes + 4096)
+        pending.append(JSONLineBuffer(capacity: Self.batchBytes + 16 * 1024))
         return writers.count - 1
     }
 
     private mutating func deflatePending(_ position: Int) {
-        guard !pending[position].isEmpty else { return }
-        writers[position].write(pending[position])
-        pending[position].removeAll(keepingCapacity: true)
+        let buffer = pending[position]
+        guard buffer.count > 0 else { return }
+        writers[position].write(buffer.bytes)
+        buffer.removeAll()
     }
 
     /// Positions in the order of their partitions' names.

@@ -36,6 +36,22 @@ public enum Timestamps {
         }
     }
 
+    /// Writes `athena(milliseconds)`'s 23 bytes into `buffer`; returns how many.
+    static func writeAthena(_ milliseconds: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let (days, millisecondOfDay) = split(milliseconds)
+        let seconds = millisecondOfDay / 1000
+        var at = writeDate(days: days, into: buffer)
+        at = write(seconds / 3600, width: 2, after: UInt8(ascii: " "), into: buffer, at: at)
+        at = write(seconds / 60 % 60, width: 2, after: UInt8(ascii: ":"), into: buffer, at: at)
+        at = write(seconds % 60, width: 2, after: UInt8(ascii: ":"), into: buffer, at: at)
+        return write(millisecondOfDay % 1000, width: 3, after: UInt8(ascii: "."), into: buffer, at: at)
+    }
+
+    /// Writes `day(days)`'s 10 bytes into `buffer`; returns how many.
+    static func writeDay(_ days: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        writeDate(days: Int64(days), into: buffer)
+    }
+
     /// `yyyy-MM-dd` in UTC: the `dt` partition.
     public static func date(_ milliseconds: Int64) -> String {
         let days = split(milliseconds).days

@@ -67,4 +67,40 @@ struct RowJSONTests {
             }
         }
     }
+
+    @Test("the lake writer's pointer-written lines equal appendJSONLine's, byte for byte, as the buffer grows")
+    func bufferMatchesAppend() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["a", "é", "€", "😀", "\"", "\\", "\n", "\u{1}", "\u{7f}", "plain text ", "/path?x=1"]
+        func text() -> String {
+            (0..<Int.random(in: 0...40, using: &random)).map { _ in pieces.randomElement()! }.joined()
+        }
+        let buffer = JSONLineBuffer(capacity: 1)
+        var expected: [UInt8] = []
+        for _ in 0..<2_000 {
+            var values: [(column: String, value: Row.Value)] = []
+            for column in 0..<Int.random(in: 0...20, using: &random) {
+                let value: Row.Value
+                switch Int.random(in: 0..<8, using: &random) {
+                case 0: value = .string(text())
+                case 1: value = .int(Int64.random(in: .min ... .max, using: &random))
+                case 2: value = .int([Int64.min, Int64.max, 0, -1, 9, 10][Int.random(in: 0..<6, using: &random)])
+                case 3:
+                    let doubles = [1.5, -0.0, .nan, .infinity, 1e300, .leastNonzeroMagnitude]
+                    value = .double(doubles[Int.random(in: 0..<6, using: &random)])
+                case 4: value = .bool(Bool.random(using: &random))
+                case 5: value = .timestamp(Int64.random(in: -100_000_000_000_000...300_000_000_000_000, using: &random))
+                case 6: value = .date(Int32.random(in: -800_000...2_900_000, using: &random))
+                default: value = .null
+                }
+                values.append((column % 3 == 0 ? text() : "c\(column)", value))
+            }
+            let row = Row(values)
+            row.appendJSONLine(to: &expected)
+            buffer.append(row)
+        }
+        #expect(Array(buffer.bytes) == expected)
+        buffer.removeAll()
+        #expect(buffer.count == 0)
+    }
 }
