@@ -506,33 +506,77 @@ private struct Reader {
         index += count
     }
 
-    /// Reads an integer that fits in 64 bits (a timestamp).
+    /// Reads a number whose value is an integer that fits in 64 bits (a timestamp). Like Foundation's decoder,
+    /// which read these documents before, it takes any spelling of such a value (`17e11`, `1700000000000.0`)
+    /// and refuses a fraction (`1.5`).
     mutating func integer() throws(ScanFailure) -> Int64 {
         skipSpace()
-        let negative = take(UInt8(ascii: "-"))
-        guard index < end, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") else { throw .syntax }
-        if bytes[index] == UInt8(ascii: "0"), index + 1 < end, bytes[index + 1] >= UInt8(ascii: "0"),
-            bytes[index + 1] <= UInt8(ascii: "9")
-        {
-            throw .syntax
+        let start = index
+        try number()
+        let negative = bytes[start] == UInt8(ascii: "-")
+        var cursor = negative ? start + 1 : start
+        let integerDigits = cursor..<digitsEnd(from: cursor)
+        cursor = integerDigits.upperBound
+        if cursor == index {
+            // The usual spelling: digits alone.
+            var value: Int64 = 0
+            for at in integerDigits { value = try accumulate(value, Int64(bytes[at] - UInt8(ascii: "0")), negative) }
+            return value
         }
+        var fractionDigits = cursor..<cursor
+        if bytes[cursor] == UInt8(ascii: ".") {
+            fractionDigits = cursor + 1..<digitsEnd(from: cursor + 1)
+            cursor = fractionDigits.upperBound
+        }
+        var exponent = 0
+        if cursor < index {  // e or E, perhaps a sign, digits: number() checked them
+            cursor += 1
+            let exponentNegative = bytes[cursor] == UInt8(ascii: "-")
+            if bytes[cursor] == UInt8(ascii: "-") || bytes[cursor] == UInt8(ascii: "+") { cursor += 1 }
+            while cursor < index {
+                // Capped far beyond an Int64's 19 digits, so that it cannot overflow.
+                exponent = min(exponent * 10 + Int(bytes[cursor] - UInt8(ascii: "0")), 100_000)
+                cursor += 1
+            }
+            if exponentNegative { exponent = -exponent }
+        }
+        // The value is the digits times 10^scale: those weighing less than one must be zeros.
+        let scale = exponent - fractionDigits.count
+        let count = integerDigits.count + fractionDigits.count
+        let whole = min(max(count + scale, 0), count)
         var value: Int64 = 0
-        while index < end, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
-            let digit = Int64(bytes[index] - UInt8(ascii: "0"))
-            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowSum) =
-                negative
-                ? times.subtractingReportingOverflow(digit)
-                : times.addingReportingOverflow(digit)
-            guard !overflowTimes, !overflowSum else { throw .syntax }
-            value = sum
-            index += 1
+        var position = 0
+        for range in [integerDigits, fractionDigits] {
+            for at in range {
+                let digit = Int64(bytes[at] - UInt8(ascii: "0"))
+                if position < whole {
+                    value = try accumulate(value, digit, negative)
+                } else if digit != 0 {
+                    throw .syntax
+                }
+                position += 1
+            }
         }
-        // A fraction or an exponent makes it no integer a timestamp can hold.
-        if index < end, bytes[index] == UInt8(ascii: ".") || bytes[index] | 0x20 == UInt8(ascii: "e") {
-            throw .syntax
+        if value != 0, scale > 0 {
+            for _ in 0..<min(scale, 20) { value = try accumulate(value, 0, negative) }
         }
         return value
+    }
+
+    /// Where the run of digits starting at `start` ends.
+    private func digitsEnd(from start: Int) -> Int {
+        var cursor = start
+        while cursor < index, bytes[cursor] >= UInt8(ascii: "0"), bytes[cursor] <= UInt8(ascii: "9") { cursor += 1 }
+        return cursor
+    }
+
+    /// `value * 10 + digit` (minus the digit when negative), refused on overflow.
+    private func accumulate(_ value: Int64, _ digit: Int64, _ negative: Bool) throws(ScanFailure) -> Int64 {
+        let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+        let (sum, overflowSum) =
+            negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+        guard !overflowTimes, !overflowSum else { throw .syntax }
+        return sum
     }
 
     /// Checks and passes a JSON number.

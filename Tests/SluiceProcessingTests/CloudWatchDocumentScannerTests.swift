@@ -86,14 +86,27 @@ struct CloudWatchDocumentScannerTests {
         #expect(events.map(\.1) == [7, nil])
     }
 
-    @Test("timestamps: present, null, absent, negative; a fraction or a number too large refuses the document")
+    /// Any spelling of an integer is taken, as Foundation's decoder took it.
+    @Test("timestamps: present, null, absent, negative, spelled any way; a fraction or too large refuses the document")
     func timestamps() {
         let (_, events) = scan(
             data(
                 #"{"message":"a","timestamp":1}"#, #"{"message":"b","timestamp":null}"#, #"{"message":"c"}"#,
                 #"{"timestamp":-3,"message":"d"}"#))
         #expect(events.map(\.1) == [1, nil, nil, -3])
-        for bad in ["1.5", "1e3", "\"1\"", "99999999999999999999", "01", "-"] {
+        let spellings: [(String, Int64)] = [
+            ("1.7E12", 1_700_000_000_000), ("1700000000000.0", 1_700_000_000_000), ("1e3", 1000), ("-0", 0),
+            ("0.0e-400", 0), ("12300e-2", 123), ("-9223372036854775808", .min), ("9223372036854775807", .max),
+            ("922337203685477580.7e1", .max), ("0.5e1", 5), ("2E+2", 200),
+        ]
+        for (spelling, value) in spellings {
+            let (outcome, events) = scan(data("{\"message\":\"a\",\"timestamp\":\(spelling)}"))
+            #expect(outcome == .data && events.map(\.1) == [value], "timestamp \(spelling)")
+        }
+        for bad in [
+            "1.5", "1e-3", "\"1\"", "99999999999999999999", "9223372036854775808", "1e19", "1e100000000", "01", "-",
+            "1.", ".5",
+        ] {
             let (outcome, _) = scan(data("{\"message\":\"a\",\"timestamp\":\(bad)}"))
             #expect(outcome == .refused("not a CloudWatch Logs document"), "timestamp \(bad)")
         }
