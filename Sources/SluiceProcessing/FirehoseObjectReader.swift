@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 // `FirehoseObjectFormat` lives in SluiceFormats: the manifest's delivery mode names it too.
 
@@ -24,10 +28,9 @@ public final class FirehoseObjectReader {
     public let format: FirehoseObjectFormat
     private let gzip: GzipMemberReader
     private var pending: [UInt8] = []
-    // The document splitter's state, kept across chunks.
-    private var depth = 0
-    private var inString = false
-    private var escaped = false
+    // The document splitter's state, kept across chunks, and the reader of each document.
+    private var splitter = DocumentSplitter()
+    private var scanner = CloudWatchDocumentScanner()
     private var scanned = 0
     /// Inside bytes that are not a document, already reported: they may span chunks.
     private var skipping = false
@@ -92,7 +95,7 @@ public final class FirehoseObjectReader {
 
     private func drainLines(_ emit: (ObjectItem) -> Void, final: Bool) {
         var start = 0
-        while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        while let newline = nextNewline(from: start) {
             var end = newline
             if end > start, pending[end - 1] == UInt8(ascii: "\r") { end -= 1 }
             if end > start { emit(.line(pending[start..<end], timestamp: nil)) }
@@ -111,54 +114,42 @@ public final class FirehoseObjectReader {
         }
     }
 
+    /// The index of the first newline in `pending` at or after `start`, found by memchr.
+    private func nextNewline(from start: Int) -> Int? {
+        pending.withUnsafeBufferPointer { buffer in
+            guard start < buffer.count, let base = buffer.baseAddress,
+                let found = memchr(base + start, 0x0A, buffer.count - start)
+            else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        }
+    }
+
     /// Splits `{...}{...}` at the braces that close each document, outside JSON strings.
     private func drainDocuments(_ emit: (ObjectItem) -> Void, final: Bool) {
         var start = 0
         var index = scanned
-        while index < pending.count {
-            let byte = pending[index]
-            if depth == 0 {
-                if byte == UInt8(ascii: "{") {
-                    depth = 1
-                    skipping = false
-                } else if !isSpace(byte) {
-                    // Bytes between documents are not JSON; skip them up to the next document, and say so once.
-                    let next = pending[index...].firstIndex(of: UInt8(ascii: "{")) ?? pending.count
-                    if !skipping { emit(.unreadable(reason: "bytes between documents", bytes: pending[index..<next])) }
-                    skipping = next == pending.count
-                    start = next
-                    index = next
-                    continue
-                }
-            } else if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-            } else if byte == UInt8(ascii: "\"") {
-                inString = true
-            } else if byte == UInt8(ascii: "{") {
-                depth += 1
-            } else if byte == UInt8(ascii: "}") {
-                depth -= 1
-                if depth == 0 {
-                    decodeDocument(pending[start...index], emit)
-                    start = index + 1
-                }
+        splitting: while true {
+            switch pending.withUnsafeBufferPointer({ splitter.advance($0, from: &index) }) {
+            case .closed:
+                skipping = false
+                readDocument(start..<index, emit)
+                start = index
+            case .stray:
+                // Bytes between documents are not JSON; skip them up to the next document, and say so once.
+                let next = pending[index...].firstIndex(of: UInt8(ascii: "{")) ?? pending.count
+                if !skipping { emit(.unreadable(reason: "bytes between documents", bytes: pending[index..<next])) }
+                skipping = next == pending.count
+                start = next
+                index = next
+            case .exhausted: break splitting
             }
-            index += 1
         }
         scanned = index - start
-        if final, start < pending.count, pending[start...].contains(where: { !isSpace($0) }) {
+        if final, start < pending.count, pending[start...].contains(where: { !DocumentSplitter.isSpace($0) }) {
             emit(.unreadable(reason: "truncated document", bytes: pending[start...]))
             start = pending.count
             scanned = 0
-            depth = 0
-            inString = false
-            escaped = false
+            splitter = DocumentSplitter()
         }
         if start > 0 { pending.removeFirst(start) }
         if pending.count > Self.maximumItemBytes {
@@ -166,53 +157,106 @@ public final class FirehoseObjectReader {
             emit(.unreadable(reason: reason, bytes: ArraySlice(pending.prefix(256))))
             pending.removeAll()
             scanned = 0
-            depth = 0
-            inString = false
-            escaped = false
+            splitter = DocumentSplitter()
         }
-    }
-
-    private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
-
-    /// A CloudWatch Logs subscription document: its events' messages, or nothing for a control message.
-    private struct Document: Decodable {
-        struct Event: Decodable {
-            let timestamp: Int64?
-            let message: String
-        }
-
-        let messageType: String
-        let logEvents: [Event]?
     }
 
     /// Hands out a DATA_MESSAGE's events, skips a CONTROL_MESSAGE (it only checks that the destination is
     /// reachable and carries no log events), and quarantines any other document whole, as one unreadable item
     /// with its reason, so no event is dropped unseen: a document that is not JSON or not a subscription
     /// document, one with a duplicated key (readers disagree on which value it holds), an unknown messageType,
-    /// or a DATA_MESSAGE without a logEvents array.
-    private func decodeDocument(_ bytes: ArraySlice<UInt8>, _ emit: (ObjectItem) -> Void) {
-        let document: Document
-        do {
-            document = try JSONDecoder().decode(Document.self, from: Data(bytes))
-        } catch {
-            emit(.unreadable(reason: "not a CloudWatch Logs document", bytes: bytes))
-            return
-        }
-        if let key = JSONDuplicateKey.find(in: bytes) {
-            emit(.unreadable(reason: "CloudWatch Logs document with a duplicated key \"\(key)\"", bytes: bytes))
-            return
-        }
-        switch (document.messageType, document.logEvents) {
-        case ("CONTROL_MESSAGE", _): return
-        case ("DATA_MESSAGE", let events?):
-            for event in events {
-                emit(.line(ArraySlice(event.message.utf8), timestamp: event.timestamp))
+    /// or a DATA_MESSAGE without a logEvents array. A message without escapes is handed out as a slice of the
+    /// inflated bytes, not copied.
+    private func readDocument(_ range: Range<Int>, _ emit: (ObjectItem) -> Void) {
+        let outcome = pending.withUnsafeBufferPointer { scanner.scan(UnsafeBufferPointer(rebasing: $0[range])) }
+        switch outcome {
+        case .control: return
+        case .refused(let reason): emit(.unreadable(reason: reason, bytes: pending[range]))
+        case .data:
+            let base = range.lowerBound
+            for event in scanner.events {
+                let message =
+                    event.escaped
+                    ? scanner.unescaped[event.start..<event.end] : pending[base + event.start..<base + event.end]
+                emit(.line(message, timestamp: event.timestamp))
             }
-        case ("DATA_MESSAGE", nil):
-            emit(.unreadable(reason: "CloudWatch Logs DATA_MESSAGE without logEvents", bytes: bytes))
-        case (let type, _):
-            let reason = "CloudWatch Logs document with an unknown messageType \"\(type.prefix(64))\""
-            emit(.unreadable(reason: reason, bytes: bytes))
         }
+    }
+}
+
+/// Finds where each document of `{...}{...}` ends: the brace that closes it, outside JSON strings. Keeps its
+/// place across chunks.
+struct DocumentSplitter {
+    private var depth = 0
+    private var inString = false
+    private var escaped = false
+
+    enum Stop {
+        /// A document closed just before the index.
+        case closed
+        /// The byte at the index is outside any document and not white space.
+        case stray
+        /// The bytes ran out inside a document or between documents.
+        case exhausted
+    }
+
+    /// Whether any of the eight bytes of `word` is `"` or `\`; exact when it says no (see `JSONText.mayNeedEscape`).
+    @inline(__always)
+    static func mayHoldQuoteOrBackslash(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        return ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs) != 0
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+
+    /// Reads from `index` to the next stop.
+    mutating func advance(_ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int) -> Stop {
+        var depth = self.depth
+        var inString = self.inString
+        var escaped = self.escaped
+        defer { (self.depth, self.inString, self.escaped) = (depth, inString, escaped) }
+        var at = index
+        defer { index = at }
+        let count = bytes.count
+        while at < count {
+            let byte = bytes[at]
+            at += 1
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                } else {
+                    // Most bytes are inside messages: pass the run up to the next quote or backslash at once,
+                    // eight bytes at a time while none of them is either.
+                    while count - at >= 8, let base = bytes.baseAddress,
+                        !Self.mayHoldQuoteOrBackslash(UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
+                    {
+                        at += 8
+                    }
+                    while at < count, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\") { at += 1 }
+                }
+            } else if depth == 0 {
+                if byte == UInt8(ascii: "{") {
+                    depth = 1
+                } else if !Self.isSpace(byte) {
+                    at -= 1
+                    return .stray
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "{") {
+                depth += 1
+            } else if byte == UInt8(ascii: "}") {
+                depth -= 1
+                if depth == 0 { return .closed }
+            }
+        }
+        return .exhausted
     }
 }

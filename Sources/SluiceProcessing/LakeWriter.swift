@@ -18,9 +18,14 @@ public protocol RowWriter {
 
 /// Gzipped newline-delimited JSON, one gzip stream per partition.
 public struct GzipNDJSONWriter: RowWriter {
-    private var writers: [String: GzipWriter] = [:]
+    /// Each partition's position in `writers` and `pending`.
+    private var positions: [String: Int] = [:]
+    private var partitions: [String] = []
+    private var writers: [GzipWriter] = []
     /// Rows not yet handed to zlib, by partition: deflating 64 KiB at a time, not a row at a time.
-    private var pending: [String: [UInt8]] = [:]
+    private var pending: [JSONLineBuffer] = []
+    /// The partition written last: consecutive rows mostly share one, and comparing is cheaper than hashing.
+    private var last: (partition: String, position: Int)?
     private let level: Int32
     private let encoder: JSONRowEncoder
     private static let batchBytes = 64 * 1024
@@ -38,31 +43,54 @@ public struct GzipNDJSONWriter: RowWriter {
     public var fileExtension: String { "json.gz" }
 
     public mutating func write(_ row: Row, partition: String) {
-        if writers[partition] == nil { writers[partition] = GzipWriter(level: level) }
-        encoder.appendJSONLine(row, to: &pending[partition, default: []])
-        if pending[partition]!.count >= Self.batchBytes { deflatePending(partition) }
+        let position: Int
+        if let last, last.partition == partition {
+            position = last.position
+        } else {
+            position = self.position(partition)
+            last = (partition, position)
+        }
+        let buffer = pending[position]
+        buffer.append(row, encoder)
+        if buffer.count >= Self.batchBytes { deflatePending(position) }
     }
 
-    private mutating func deflatePending(_ partition: String) {
-        guard let bytes = pending[partition], !bytes.isEmpty else { return }
-        writers[partition]!.write(bytes)
-        pending[partition]!.removeAll(keepingCapacity: true)
+    private mutating func position(_ partition: String) -> Int {
+        if let known = positions[partition] { return known }
+        positions[partition] = writers.count
+        partitions.append(partition)
+        writers.append(GzipWriter(level: level))
+        pending.append(JSONLineBuffer(capacity: Self.batchBytes + 16 * 1024))
+        return writers.count - 1
     }
+
+    private mutating func deflatePending(_ position: Int) {
+        let buffer = pending[position]
+        guard buffer.count > 0 else { return }
+        writers[position].write(buffer.bytes)
+        buffer.removeAll()
+    }
+
+    /// Positions in the order of their partitions' names.
+    private var sortedPositions: [Int] { partitions.indices.sorted { partitions[$0] < partitions[$1] } }
 
     public mutating func drain(minimumBytes: Int) -> [(partition: String, bytes: [UInt8])] {
-        writers.filter { $0.value.output.count >= minimumBytes }.sorted { $0.key < $1.key }.map {
-            ($0.key, $0.value.drain())
+        sortedPositions.filter { writers[$0].output.count >= minimumBytes }.map {
+            (partitions[$0], writers[$0].drain())
         }
     }
 
     public mutating func finish() -> [(partition: String, bytes: [UInt8])] {
-        for partition in writers.keys { deflatePending(partition) }
-        let done = writers.sorted { $0.key < $1.key }.map { partition, writer in
-            writer.finish()
-            return (partition, writer.drain())
+        let done = sortedPositions.map { position in
+            deflatePending(position)
+            writers[position].finish()
+            return (partitions[position], writers[position].drain())
         }
+        positions.removeAll()
+        partitions.removeAll()
         writers.removeAll()
         pending.removeAll()
+        last = nil
         return done
     }
 }

@@ -35,8 +35,15 @@ extension Row.Value {
         case .int(let number): JSONText.appendInteger(number, to: &out)
         case .double(let number): out.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .timestamp(let milliseconds): JSONText.appendString(Timestamps.athena(milliseconds), to: &out)
-        case .date(let days): JSONText.appendString(Timestamps.day(days), to: &out)
+        // The text Athena's JSON SerDe reads as a timestamp or a date, written without making a String.
+        case .timestamp(let milliseconds):
+            out.append(UInt8(ascii: "\""))
+            Timestamps.appendAthena(milliseconds, to: &out)
+            out.append(UInt8(ascii: "\""))
+        case .date(let days):
+            out.append(UInt8(ascii: "\""))
+            Timestamps.appendDay(days, to: &out)
+            out.append(UInt8(ascii: "\""))
         case .null: out.append(contentsOf: "null".utf8)
         }
     }
@@ -46,7 +53,10 @@ extension Row.Value {
 public struct JSONRowEncoder: Sendable {
     /// The columns' names.
     public let columns: [String]
-    private let keys: [[UInt8]]
+    /// Each column's `{"name":` (the first) or `,"name":`, escaped.
+    let keys: [[UInt8]]
+    /// The bytes of all keys together.
+    let keyBytes: Int
 
     public init(columns: [String]) {
         self.columns = columns
@@ -56,6 +66,7 @@ public struct JSONRowEncoder: Sendable {
             key.append(UInt8(ascii: ":"))
             return key
         }
+        keyBytes = keys.reduce(0) { $0 + $1.count }
     }
 
     /// Appends the row as one line of JSON and a newline, columns in order; a row of more values than columns
@@ -86,7 +97,8 @@ public struct NamedValues: Sendable, Equatable {
     /// Appends the values as one line of JSON and a newline, in order.
     public func appendJSONLine(to out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
-        for (index, entry) in values.enumerated() {
+        for index in values.indices {
+            let entry = values[index]
             if index > 0 { out.append(UInt8(ascii: ",")) }
             JSONText.appendString(entry.column, to: &out)
             out.append(UInt8(ascii: ":"))
@@ -108,30 +120,72 @@ public struct NamedValues: Sendable, Equatable {
 enum JSONText {
     /// Appends `text` quoted, escaping what JSON requires; text with nothing to escape is copied as it is.
     static func appendString(_ text: String, to out: inout [UInt8]) {
+        // A native string's bytes are read in place; only a bridged one is copied first.
+        if text.utf8.withContiguousStorageIfAvailable({ appendString(bytes: $0, to: &out) }) == nil {
+            appendString(bytes: Array(text.utf8), to: &out)
+        }
+    }
+
+    /// Appends UTF-8 `bytes` as a JSON string, as `appendString(_:to:)` does.
+    static func appendString(bytes: some Collection<UInt8>, to out: inout [UInt8]) {
+        if bytes.withContiguousStorageIfAvailable({ appendString(buffer: $0, to: &out) }) == nil {
+            Array(bytes).withUnsafeBufferPointer { appendString(buffer: $0, to: &out) }
+        }
+    }
+
+    private static func appendString(buffer bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-                out.append(contentsOf: bytes)
-                return
+        guard let base = bytes.baseAddress else {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        let count = bytes.count
+        // The runs between bytes that need escaping are copied whole.
+        var run = 0
+        var index = 0
+        while index < count {
+            // Eight bytes at a time while none of them needs escaping: most text has nothing to escape.
+            if count - index >= 8, !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
             }
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [
-                        UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)],
-                    ])
-                default: out.append(byte)
-                }
+            let byte = base[index]
+            index += 1
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if index - 1 > run {
+                out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: index - 1 - run))
+            }
+            run = index
+            out.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                out.append(UInt8(ascii: "u"))
+                out.append(0x30)
+                out.append(0x30)
+                out.append(hex.utf8Start[Int(byte >> 4)])
+                out.append(hex.utf8Start[Int(byte & 15)])
             }
         }
+        if count > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: count - run)) }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes of `word` is a control character, `"` or `\`. Exact when it says no
+    /// (the bit tricks of "Bit Twiddling Hacks": a byte below n, a byte equal to zero after an xor).
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        return (control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs)) != 0
     }
 
     /// Appends a decimal integer.

@@ -14,6 +14,44 @@ public enum Timestamps {
         }
     }
 
+    /// Appends `athena(milliseconds)`'s bytes, making no `String` (longer than a small one, it would allocate).
+    public static func appendAthena(_ milliseconds: Int64, to out: inout [UInt8]) {
+        let (days, millisecondOfDay) = split(milliseconds)
+        let seconds = millisecondOfDay / 1000
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var at = writeDate(days: days, into: buffer)
+            at = write(seconds / 3600, width: 2, after: UInt8(ascii: " "), into: buffer, at: at)
+            at = write(seconds / 60 % 60, width: 2, after: UInt8(ascii: ":"), into: buffer, at: at)
+            at = write(seconds % 60, width: 2, after: UInt8(ascii: ":"), into: buffer, at: at)
+            at = write(millisecondOfDay % 1000, width: 3, after: UInt8(ascii: "."), into: buffer, at: at)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<at]))
+        }
+    }
+
+    /// Appends `day(days)`'s bytes.
+    public static func appendDay(_ days: Int32, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+            let end = writeDate(days: Int64(days), into: buffer)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<end]))
+        }
+    }
+
+    /// Writes `athena(milliseconds)`'s 23 bytes into `buffer`; returns how many.
+    static func writeAthena(_ milliseconds: Int64, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let (days, millisecondOfDay) = split(milliseconds)
+        let seconds = millisecondOfDay / 1000
+        var at = writeDate(days: days, into: buffer)
+        at = write(seconds / 3600, width: 2, after: UInt8(ascii: " "), into: buffer, at: at)
+        at = write(seconds / 60 % 60, width: 2, after: UInt8(ascii: ":"), into: buffer, at: at)
+        at = write(seconds % 60, width: 2, after: UInt8(ascii: ":"), into: buffer, at: at)
+        return write(millisecondOfDay % 1000, width: 3, after: UInt8(ascii: "."), into: buffer, at: at)
+    }
+
+    /// Writes `day(days)`'s 10 bytes into `buffer`; returns how many.
+    static func writeDay(_ days: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        writeDate(days: Int64(days), into: buffer)
+    }
+
     /// `yyyy-MM-dd` in UTC: the `dt` partition.
     public static func date(_ milliseconds: Int64) -> String {
         let days = split(milliseconds).days

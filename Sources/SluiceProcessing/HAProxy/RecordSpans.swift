@@ -123,7 +123,11 @@ extension HAProxyRecord {
     private static func blockValues(
         _ block: Range<Int>, in cursor: ByteCursor, text: (Range<Int>) -> String
     ) -> [String] {
+        // Sized once: grown value by value, the array of two captures was allocated twice a line.
+        var separators = 0
+        for index in block where cursor.bytes[index] == ASCII.pipe { separators += 1 }
         var values: [String] = []
+        values.reserveCapacity(separators + 1)
         var start = block.lowerBound
         while let pipe = cursor.firstIndex(of: ASCII.pipe, in: start..<block.upperBound) {
             values.append(text(start..<pipe))

@@ -1,0 +1,169 @@
+/// Bytes of JSON lines being built for the lake writer, written through a pointer: appending to an `[UInt8]`
+/// checks uniqueness and capacity for every byte or run, which cost more than the bytes themselves. Room for a
+/// row is made once (`Row.jsonLineBound`), then the row is written without any check.
+final class JSONLineBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes written so far.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    func removeAll() { count = 0 }
+
+    /// Appends `row` as `encoder.appendJSONLine` does.
+    func append(_ row: Row, _ encoder: JSONRowEncoder) {
+        let bound = encoder.jsonLineBound(row)
+        if count + bound > capacity {
+            let grown = max(capacity * 2, count + bound)
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            larger.update(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity = grown
+        }
+        let end = encoder.writeJSONLine(row, at: base + count)
+        count = base.distance(to: end)
+    }
+}
+
+extension JSONRowEncoder {
+    /// At most the bytes `appendJSONLine` writes for `row`.
+    func jsonLineBound(_ row: Row) -> Int {
+        var bound = keyBytes + 3  // `{` of a row of no columns, `}` and the newline
+        for index in keys.indices where index < row.count {
+            switch row[index] {
+            case .string(let text): bound += JSONText.stringBound(text)
+            case .int: bound += 20
+            case .double: bound += 32
+            case .bool, .null: bound += 5
+            case .timestamp: bound += 2 + 23
+            case .date: bound += 2 + 10
+            }
+        }
+        return bound + 5 * max(0, keys.count - row.count)
+    }
+
+    /// Writes `row` as `appendJSONLine` does, from `start`, into at least `jsonLineBound(row)` bytes; returns
+    /// where it ended.
+    func writeJSONLine(_ row: Row, at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var at = start
+        if keys.isEmpty { at.put(UInt8(ascii: "{")) }
+        for index in keys.indices {
+            keys[index].withUnsafeBufferPointer { key in
+                at.update(from: key.baseAddress!, count: key.count)
+                at += key.count
+            }
+            switch index < row.count ? row[index] : .null {
+            case .string(let text): JSONText.writeString(text, at: &at)
+            case .int(let number): JSONText.writeInteger(number, at: &at)
+            case .double(let number): JSONText.writeRaw((number.isFinite ? String(number) : "null").utf8, at: &at)
+            case .bool(let flag): JSONText.writeRaw((flag ? "true" : "false").utf8, at: &at)
+            case .timestamp(let milliseconds):
+                at.put(UInt8(ascii: "\""))
+                at += Timestamps.writeAthena(milliseconds, into: UnsafeMutableBufferPointer(start: at, count: 23))
+                at.put(UInt8(ascii: "\""))
+            case .date(let days):
+                at.put(UInt8(ascii: "\""))
+                at += Timestamps.writeDay(days, into: UnsafeMutableBufferPointer(start: at, count: 10))
+                at.put(UInt8(ascii: "\""))
+            case .null: JSONText.writeRaw("null".utf8, at: &at)
+            }
+        }
+        at.put(UInt8(ascii: "}"))
+        at.put(UInt8(ascii: "\n"))
+        return at
+    }
+}
+
+extension UnsafeMutablePointer<UInt8> {
+    /// Stores `byte` and moves past it.
+    @inline(__always)
+    fileprivate mutating func put(_ byte: UInt8) {
+        pointee = byte
+        self += 1
+    }
+}
+
+extension JSONText {
+    /// At most the bytes `writeString` writes for `text`: its quotes, and every byte escaped as `\u00XX`.
+    static func stringBound(_ text: String) -> Int { 2 + 6 * text.utf8.count }
+
+    /// Writes `text` as `appendString` appends it.
+    static func writeString(_ text: String, at: inout UnsafeMutablePointer<UInt8>) {
+        if text.utf8.withContiguousStorageIfAvailable({ writeString(buffer: $0, at: &at) }) == nil {
+            Array(text.utf8).withUnsafeBufferPointer { writeString(buffer: $0, at: &at) }
+        }
+    }
+
+    private static func writeString(buffer bytes: UnsafeBufferPointer<UInt8>, at: inout UnsafeMutablePointer<UInt8>) {
+        at.put(UInt8(ascii: "\""))
+        guard let base = bytes.baseAddress else {
+            at.put(UInt8(ascii: "\""))
+            return
+        }
+        let count = bytes.count
+        var run = 0
+        var index = 0
+        while index < count {
+            if count - index >= 8, !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let byte = base[index]
+            index += 1
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            at.update(from: base + run, count: index - 1 - run)
+            at += index - 1 - run
+            run = index
+            at.put(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""): at.put(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): at.put(UInt8(ascii: "\\"))
+            case 0x0A: at.put(UInt8(ascii: "n"))
+            case 0x0D: at.put(UInt8(ascii: "r"))
+            case 0x09: at.put(UInt8(ascii: "t"))
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                at.put(UInt8(ascii: "u"))
+                at.put(0x30)
+                at.put(0x30)
+                at.put(hex.utf8Start[Int(byte >> 4)])
+                at.put(hex.utf8Start[Int(byte & 15)])
+            }
+        }
+        at.update(from: base + run, count: count - run)
+        at += count - run
+        at.put(UInt8(ascii: "\""))
+    }
+
+    /// Writes a decimal integer (at most 20 bytes).
+    static func writeInteger(_ number: Int64, at: inout UnsafeMutablePointer<UInt8>) {
+        if number < 0 { at.put(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        var position = at + digits
+        repeat {
+            position -= 1
+            position.pointee = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        at += digits
+    }
+
+    fileprivate static func writeRaw(_ bytes: String.UTF8View, at: inout UnsafeMutablePointer<UInt8>) {
+        for byte in bytes { at.put(byte) }
+    }
+}
