@@ -145,6 +145,8 @@ where Format.Record == Transform.Record {
             }
         }
         if waiting { return .deferred }
+        // Every value fits its column, or the line is quarantined: the writers never see one that does not.
+        if let mismatch = ColumnValueCheck.mismatch(&row.values, layout: layout) { return .failure(mismatch) }
         guard let partition = partition(of: row) else {
             return .failure(LineFailure("partition key \(partitionWithoutValue(row)) has no usable value"))
         }
