@@ -27,6 +27,7 @@ public enum ProcessorMain {
         arguments: [String] = CommandLine.arguments,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async -> Never {
+        AllocatorSettings.apply()
         let name = URL(fileURLWithPath: arguments.first ?? "processor").lastPathComponent
         let options = Array(arguments.dropFirst())
         if options == ["--print-config"] {
