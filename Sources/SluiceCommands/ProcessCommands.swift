@@ -47,7 +47,8 @@ struct ProcessCommand: ParsableCommand {
 
             Exit status: 0 when the whole object was read; 3 when it was processed with damage (bytes that are \
             not gzip, a member whose CRC or length check fails, a cut-off member: the summary says \
-            "damaged": true and lists the ranges, each also in the quarantine); 1 on errors.
+            "damaged": true and lists the ranges, each also in the quarantine); 4 when the writer wrote values as \
+            null (rejected_values in the summary: a processor bug); 1 on errors.
 
             --output-format and --compression write another format or codec than the manifest declares (JSON must \
             stay gzip), so that both outputs of one object can be compared; the keys end in the writer's extension.

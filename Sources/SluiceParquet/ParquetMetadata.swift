@@ -85,11 +85,39 @@ package struct RowGroupMetadata: Sendable {
     }
 }
 
+/// A file's row groups as the footer will hold them, each encoded as it completes: a file of a thousand row groups
+/// of 13 columns held 6 MB of `RowGroupMetadata` (arrays and bounds in their own allocations, per column chunk),
+/// and its encoding is a fifth of that. The footer is these bytes after its list header.
+package struct EncodedRowGroups: Sendable {
+    package private(set) var bytes: [UInt8] = []
+    package private(set) var count = 0
+    package private(set) var numRows: Int64 = 0
+
+    package init() {}
+
+    package mutating func append(_ group: RowGroupMetadata) {
+        var thrift = ThriftCompactWriter()
+        thrift.writeStruct { group.write(to: &$0) }
+        bytes.append(contentsOf: thrift.bytes)
+        count += 1
+        numRows += group.numRows
+    }
+}
+
 package enum ParquetMetadata {
     /// The footer's FileMetaData: version 1, the schema (a root group and one OPTIONAL leaf per column), the row
     /// groups, `created_by`, and TYPE_ORDER for every column (min_value/max_value mean nothing without it).
     package static func fileMetadata(
         columns: [ParquetColumn], rowGroups: [RowGroupMetadata], createdBy: String
+    ) -> [UInt8] {
+        var encoded = EncodedRowGroups()
+        for group in rowGroups { encoded.append(group) }
+        return fileMetadata(columns: columns, rowGroups: encoded, createdBy: createdBy)
+    }
+
+    /// The footer's FileMetaData, with the row groups already encoded.
+    package static func fileMetadata(
+        columns: [ParquetColumn], rowGroups: EncodedRowGroups, createdBy: String
     ) -> [UInt8] {
         var thrift = ThriftCompactWriter()
         thrift.writeStruct { file in
@@ -102,8 +130,10 @@ package enum ParquetMetadata {
                 }
                 writeSchemaElement(column, to: &element)
             }
-            file.field(3, i64: rowGroups.reduce(0) { $0 + $1.numRows })  // num_rows
-            file.field(4, structList: rowGroups) { $1.write(to: &$0) }  // row_groups
+            file.field(3, i64: rowGroups.numRows)  // num_rows
+            file.fieldHeader(4, .list)  // row_groups: RowGroup
+            file.listHeader(.structure, count: rowGroups.count)
+            file.writeEncoded(rowGroups.bytes)
             file.field(6, string: createdBy)  // created_by
             file.field(7, structList: columns) { order, _ in  // column_orders: ColumnOrder (a union)
                 order.field(1) { _ in }  // TYPE_ORDER: TypeDefinedOrder {}

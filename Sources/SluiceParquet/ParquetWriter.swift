@@ -30,7 +30,7 @@ public struct ParquetWriter {
     public let options: Options
     private let createdBy: String
     private var buffers: [ColumnBuffer]
-    private var rowGroups: [RowGroupMetadata] = []
+    private var rowGroups = EncodedRowGroups()
     private var rowsInGroup = 0
     /// Bytes written but not yet taken, and how many were taken before them.
     private var output: [UInt8] = Array("PAR1".utf8)
@@ -54,7 +54,7 @@ public struct ParquetWriter {
     }
 
     /// Rows written so far, in completed row groups and the one being built.
-    public var rowCount: Int64 { rowGroups.reduce(Int64(rowsInGroup)) { $0 + $1.numRows } }
+    public var rowCount: Int64 { rowGroups.numRows + Int64(rowsInGroup) }
 
     /// Row groups completed so far.
     public var rowGroupCount: Int { rowGroups.count }

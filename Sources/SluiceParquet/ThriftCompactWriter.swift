@@ -52,6 +52,9 @@ package struct ThriftCompactWriter {
 
     package mutating func writeString(_ value: String) { writeBinary(value.utf8) }
 
+    /// Bytes encoded by another writer (whole structs: their field ids do not depend on what comes before).
+    package mutating func writeEncoded(_ encoded: [UInt8]) { bytes.append(contentsOf: encoded) }
+
     // MARK: Fields and structs
 
     package mutating func fieldHeader(_ id: Int16, _ type: FieldType) {

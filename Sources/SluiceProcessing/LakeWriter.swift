@@ -14,6 +14,17 @@ public protocol RowWriter {
     mutating func finish() -> [(partition: String, bytes: [UInt8])]
     /// The file name extension of the objects (`json.gz`).
     var fileExtension: String { get }
+    /// Values written as null because their column's type cannot hold them: 0 when the rows were checked before
+    /// (the processor quarantines such lines), so anything else is a processor bug the run reports.
+    var rejectedValues: Int { get }
+    /// The first of them: its column and why.
+    var firstRejection: String? { get }
+}
+
+extension RowWriter {
+    /// A writer that writes every value as it gets it rejects none.
+    public var rejectedValues: Int { 0 }
+    public var firstRejection: String? { nil }
 }
 
 /// Gzipped newline-delimited JSON, one gzip stream per partition.

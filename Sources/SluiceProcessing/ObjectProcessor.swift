@@ -125,6 +125,8 @@ public final class ObjectProcessor {
         }
         summary.memberBytes = reader.memberBytes
         summary.unreadableBytes = reader.unreadableBytes
+        summary.rejectedValues = writer.rejectedValues
+        summary.firstRejection = writer.firstRejection
         if summary.quarantined > 0 || summary.damaged {
             quarantine.finish()
             objects.append((keys.quarantine(inputKey: inputKey), quarantine.drain()))

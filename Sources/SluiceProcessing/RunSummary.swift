@@ -14,6 +14,12 @@ public struct RunSummary: Sendable, Equatable {
     /// Every damaged range, also written to the quarantine; the summary lists the first `listedDamage`.
     public var damage: [ObjectDamage] = []
     public var damageCount = 0
+    /// Values the writer wrote as null because their column's type cannot hold them. The processor quarantines
+    /// such lines before they reach the writer, so this is 0 unless the processor has a bug; a run that reports
+    /// more fails (`sluice process` exits 4, the Lambda invocation reports an error).
+    public var rejectedValues = 0
+    /// The first of them: its column and why.
+    public var firstRejection: String?
 
     /// How many damaged ranges the summary lists; the quarantine holds them all.
     public static let listedDamage = 100
@@ -61,7 +67,13 @@ public struct RunSummary: Sendable, Equatable {
             ("{\"lines\":\(lines),\"rows\":\(rows),\"quarantined\":\(quarantined),"
                 + "\"bytes_in\":\(bytesIn),\"bytes_out\":\(bytesOut),\"damaged\":\(damaged),"
                 + "\"member_bytes\":\(memberBytes),\"unreadable_bytes\":\(unreadableBytes),"
-                + "\"damage_count\":\(damageCount),\"damage\":[").utf8)
+                + "\"damage_count\":\(damageCount),\"rejected_values\":\(rejectedValues),").utf8)
+        if let firstRejection {
+            out.append(contentsOf: "\"first_rejection\":".utf8)
+            JSONText.appendString(firstRejection, to: &out)
+            out.append(UInt8(ascii: ","))
+        }
+        out.append(contentsOf: "\"damage\":[".utf8)
         for (index, range) in damage.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             var fields: [(column: String, value: Row.Value)] = [

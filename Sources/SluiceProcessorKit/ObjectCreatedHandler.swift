@@ -37,6 +37,12 @@ public struct ObjectCreatedHandler<Transform: RecordTransform>: Sendable {
         let store = S3OutputStore(s3: s3, bucket: config.output.bucket)
         do {
             let outcome = try await run.run(inputKey: event.key, source: source, store: store)
+            if let message = ProcessorMain.rejectionMessage(outcome.summary) {
+                // Values are missing from the lake: the invocation fails, so that it shows in the function's
+                // errors and the event reaches the dead-letter queue after its retries (a retry overwrites).
+                log.error("values written as null", Self.fields(outcome, since: started))
+                throw ProcessorError.rejectedValues(message)
+            }
             if outcome.summary.damaged {
                 // The invocation still succeeds: a retry reads the same bytes. The answer says `damaged`, and
                 // the quarantine holds each damaged range.
@@ -57,7 +63,7 @@ public struct ObjectCreatedHandler<Transform: RecordTransform>: Sendable {
             "lines": .int(summary.lines), "rows": .int(summary.rows), "quarantined": .int(summary.quarantined),
             "bytes_in": .int(summary.bytesIn), "bytes_out": .int(summary.bytesOut),
             "damaged": .bool(summary.damaged), "unreadable_bytes": .int(summary.unreadableBytes),
-            "damage_count": .int(summary.damageCount),
+            "damage_count": .int(summary.damageCount), "rejected_values": .int(summary.rejectedValues),
             "keys_fetched": .int(outcome.keysFetched),
             "lookup_rounds": .int(outcome.lookupRounds), "objects": .int(outcome.objects.count),
             "duration_ms": .int(Int(Date().timeIntervalSince(started) * 1000)),

@@ -11,6 +11,8 @@ public enum ProcessorError: Error, Sendable, Equatable, CustomStringConvertible 
     /// transform does not read, a column the transform requires that the table lacks, an output format not built
     /// in): found before any object is read.
     case configuration(String)
+    /// The writer wrote values as null that the row check should have kept from it (a processor bug).
+    case rejectedValues(String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum ProcessorError: Error, Sendable, Equatable, CustomStringConvertible 
         case .invalidEvent(let detail): "not an S3 Object Created event: \(detail)"
         case .usage(let message): message
         case .configuration(let detail): "configuration: \(detail)"
+        case .rejectedValues(let detail): "values lost: \(detail)"
         }
     }
 }

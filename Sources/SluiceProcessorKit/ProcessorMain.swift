@@ -27,6 +27,7 @@ public enum ProcessorMain {
         arguments: [String] = CommandLine.arguments,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async -> Never {
+        AllocatorSettings.apply()
         let name = URL(fileURLWithPath: arguments.first ?? "processor").lastPathComponent
         let options = Array(arguments.dropFirst())
         if options == ["--print-config"] {
@@ -44,6 +45,11 @@ public enum ProcessorMain {
             let outcome = try await runLocally(config: local.overriding(config), transform: transform, options: local)
             let summary = outcome.summary
             FileHandle.standardOutput.write(Data((summary.json() + "\n").utf8))
+            if let message = rejectionMessage(summary) {
+                // Exit 4: values were written as null, which the row check should have prevented (a bug).
+                FileHandle.standardError.write(Data("error: \(local.input): \(message)\n".utf8))
+                exit(rejectedExitStatus)
+            }
             guard summary.damaged else { exit(0) }
             // Exit 3: processed, but part of the object was damaged; the quarantine holds each range.
             FileHandle.standardError.write(Data((Self.damageMessage(summary, input: local.input) + "\n").utf8))
@@ -59,6 +65,17 @@ public enum ProcessorMain {
 
     /// The exit status of a local run whose object was damaged (the summary says `damaged: true`).
     public static let damagedExitStatus: Int32 = 3
+
+    /// The exit status of a local run whose writer wrote values as null (the summary's `rejected_values`).
+    public static let rejectedExitStatus: Int32 = 4
+
+    /// What to say of a run whose writer wrote values as null; nil when it wrote none.
+    static func rejectionMessage(_ summary: RunSummary) -> String? {
+        guard summary.rejectedValues > 0 else { return nil }
+        return "\(summary.rejectedValues) values written as null because their columns cannot hold them (first: "
+            + "\(summary.firstRejection ?? "unknown")); the rows were checked before writing, so this is a processor "
+            + "bug: please report it"
+    }
 
     /// One line on stderr for a damaged object.
     static func damageMessage(_ summary: RunSummary, input: String) -> String {

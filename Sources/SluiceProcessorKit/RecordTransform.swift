@@ -10,7 +10,8 @@ import SluiceProcessing
 /// Before `derive` runs, every output column named like a field of the format (`RecordFormat.fields`: `status`,
 /// `path`, `bytes_read`... for HAProxy) whose type the field fills is already set, and `dt` is the UTC day of the
 /// record's event time; after it, the lookups fill their columns from the values it set. A column nobody fills
-/// is null.
+/// is null. A value its column's type cannot hold (an `.int` beyond 32 bits in an `int` column, a `.string` in a
+/// `timestamp` column) quarantines the line, its reason naming the column, the value and the type.
 public protocol RecordTransform: Sendable {
     /// The record the transform reads: the `Record` of the manifest's log format.
     associatedtype Record: Sendable

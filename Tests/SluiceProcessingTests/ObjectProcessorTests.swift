@@ -94,6 +94,6 @@ struct ObjectProcessorTests {
         #expect(
             summary.json()
                 == "{\"lines\":3,\"rows\":2,\"quarantined\":1,\"bytes_in\":0,\"bytes_out\":0,\"damaged\":false,"
-                + "\"member_bytes\":0,\"unreadable_bytes\":0,\"damage_count\":0,\"damage\":[]}")
+                + "\"member_bytes\":0,\"unreadable_bytes\":0,\"damage_count\":0,\"rejected_values\":0,\"damage\":[]}")
     }
 }
