@@ -44,7 +44,7 @@ where Format.Record == Transform.Record {
     /// column declares another one than the field gives.
     private let fromRecord: [(position: Int, field: RecordField<Format.Record>, convert: ColumnType?)]
     private let lookups: [(spec: LookupSpec, match: Int, columns: [(name: String, position: Int, type: ColumnType)])]
-    private let partitions: [(name: String, position: Int)]
+    private let partitions: [(name: String, position: Int, type: ColumnType)]
     private let dt: Int?
     /// The values of the row being built (columns, partition keys). A row handed out shares this storage until
     /// the writer is done with it, so the next line finds it unshared and fills it in place: no array is allocated
@@ -82,7 +82,7 @@ where Format.Record == Transform.Record {
             }
             return (spec, match, columns)
         }
-        partitions = config.output.partitionKeys.enumerated().map { ($1.name, layout.columnCount + $0) }
+        partitions = config.output.partitionKeys.enumerated().map { ($1.name, layout.columnCount + $0, $1.type) }
         dt = partitions.first { $0.name == "dt" }?.position
         scratch = Array(repeating: .null, count: layout.columnCount)
         scratchKeys = Array(repeating: .null, count: partitions.count)
@@ -158,17 +158,15 @@ where Format.Record == Transform.Record {
     /// `dt=2024-01-02` (keys joined by `/`); nil when a key has no usable value.
     private func partition(of row: Columns) -> String? {
         var same = lastPartition.values.count == partitions.count
-        for (index, (_, position)) in partitions.enumerated() {
-            guard case .string(let value) = row[position: position], !value.isEmpty,
-                !value.utf8.contains(UInt8(ascii: "/"))
-            else { return nil }
+        for (index, (_, position, type)) in partitions.enumerated() {
+            guard let value = Self.partitionText(row[position: position], as: type) else { return nil }
             if same, lastPartition.values[index] != value { same = false }
         }
         if same { return lastPartition.name }
         var values: [String] = []
         var name = ""
-        for (key, position) in partitions {
-            guard case .string(let value) = row[position: position] else { return nil }
+        for (key, position, type) in partitions {
+            guard let value = Self.partitionText(row[position: position], as: type) else { return nil }
             values.append(value)
             name += (name.isEmpty ? "" : "/") + key + "=" + value
         }
@@ -176,10 +174,30 @@ where Format.Record == Transform.Record {
         return name
     }
 
+    /// A partition key's value as the folder names it: a value of the key's declared type (an `int` key takes
+    /// `.int(7)`, or text that reads as one, `"7"`), in the text Athena reads back as that type; nil for a value
+    /// the key's type cannot hold (Athena would fail every query of the table on such a partition), an empty one,
+    /// or one holding `/`.
+    static func partitionText(_ value: Row.Value, as type: ColumnType) -> String? {
+        var typed = value
+        if case .string(let text) = value, type != .string { typed = Row.Value(text: text, as: type) }
+        let text: String?
+        switch typed {
+        case .null: text = nil
+        case .string(let string): text = type == .string ? string : nil
+        case .int(let number):
+            text = type == .bigint || (type == .int && Int32(exactly: number) != nil) ? String(number) : nil
+        case .double(let number): text = type == .double && number.isFinite ? String(number) : nil
+        case .bool(let flag): text = type == .boolean ? String(flag) : nil
+        case .timestamp(let milliseconds): text = type == .timestamp ? Timestamps.athena(milliseconds) : nil
+        case .date(let days): text = type == .date ? Timestamps.day(days) : nil
+        }
+        guard let text, !text.isEmpty, !text.utf8.contains(UInt8(ascii: "/")) else { return nil }
+        return text
+    }
+
     private func partitionWithoutValue(_ row: Columns) -> String {
-        partitions.first { _, position in
-            guard case .string(let value) = row[position: position] else { return true }
-            return value.isEmpty || value.utf8.contains(UInt8(ascii: "/"))
-        }?.name ?? ""
+        partitions.first { _, position, type in Self.partitionText(row[position: position], as: type) == nil }?.name
+            ?? ""
     }
 }
