@@ -142,7 +142,14 @@ where Format.Record == Transform.Record {
                 return .failure(LineFailure("no \(spec.schema).\(spec.table) row with \(spec.key) = \(key)"))
             }
             for (name, position, type) in lookup.columns {
-                row[position: position] = Row.Value(text: found[name] ?? nil, as: type)
+                let text = found[name] ?? nil
+                let value = Row.Value(text: text, as: type)
+                // Text that is not a value of the column's type would be null unseen: quarantine the line instead,
+                // as the row check does a transform's value.
+                if case .null = value, let text {
+                    return .failure(LineFailure(ColumnValueCheck.reason(.string(text), column: name, type: type)))
+                }
+                row[position: position] = value
             }
         }
         if waiting { return .deferred }

@@ -225,7 +225,7 @@ struct RowWriterChoiceTests {
 
 @Suite("Lookup answers typed by their columns")
 struct TypedLookupTests {
-    @Test("Athena's text fills each lookup column as a value of the column's type; text that is not one is null")
+    @Test("Athena's text fills each lookup column as a value of the column's type; a null answer is null")
     func typedAnswers() throws {
         var typed = config
         typed.output.columns = [
@@ -240,7 +240,7 @@ struct TypedLookupTests {
             config: typed, layout: layout, transform: try HostTransform(columns: layout))
         let answer: [String: String?] = [
             "since": "2023-11-02 08:00:00.250", "renewal": "2025-01-31", "seats": "12", "active": "true",
-            "score": "0.5", "broken": "31/01/2025",
+            "score": "0.5", "broken": nil,
         ]
         guard case .row(let row, _) = rows.row(Array(line(1, account: "a-1").utf8)[...], answer: { _, _ in answer })
         else {
@@ -252,5 +252,35 @@ struct TypedLookupTests {
                 .string("a-1"), .timestamp(1_698_912_000_250), .date(20119), .int(12), .bool(true), .double(0.5),
                 .null,
             ])
+    }
+
+    @Test(
+        "text that is not a value of the lookup column's type quarantines the line, naming column, text and type",
+        arguments: [
+            ("renewal", "31/01/2025", "column renewal is date and cannot hold the string \"31/01/2025\""),
+            ("seats", "4294967296", "column seats is int and cannot hold the string \"4294967296\""),
+            (
+                "since", "2023-11-02 08:00:00.250 UTC",
+                "column since is timestamp and cannot hold the string \"2023-11-02 08:00:00.250 UTC\""
+            ),
+        ])
+    func untypedAnswer(column: String, text: String, reason: String) throws {
+        var typed = config
+        typed.output.columns = [
+            .init(name: "account_id", type: .string), .init(name: "since", type: .timestamp),
+            .init(name: "renewal", type: .date), .init(name: "seats", type: .int),
+        ]
+        typed.enrichment!.lookups[0].columns = ["since", "renewal", "seats"]
+        let layout = ColumnLayout(typed.output)
+        let rows = try RecordRows<HAProxyHTTPFormat, HostTransform>(
+            config: typed, layout: layout, transform: try HostTransform(columns: layout))
+        var answer: [String: String?] = ["since": "2023-11-02 08:00:00.250", "renewal": "2025-01-31", "seats": "12"]
+        answer[column] = .some(text)
+        let outcome = rows.row(Array(line(1, account: "a-1").utf8)[...], answer: { _, _ in answer })
+        guard case .failure(let failure) = outcome else {
+            Issue.record("made a row: \(outcome)")
+            return
+        }
+        #expect(failure.reason == reason)
     }
 }
