@@ -8,8 +8,14 @@ import SluiceProcessing
 /// What a column holds: null in any column; a string in `string`; an integer in `bigint`, in `int` when it fits 32
 /// bits, in `double` when the double is exactly it (rewritten as that double, as a record field's integers are);
 /// a finite double in `double` (JSON has no NaN or infinity, so the formats would differ); a boolean in `boolean`;
-/// a timestamp in `timestamp`; a date in `date`.
+/// a timestamp in `timestamp` and a date in `date`, each from 0000-01-01 to 9999-12-31 (the years Athena's text,
+/// and so the JSON writer, spells with four digits: beyond, the JSON would hold another day than the Parquet).
 enum ColumnValueCheck {
+    /// The timestamps (milliseconds since the epoch) of 0000-01-01 00:00:00.000 to 9999-12-31 23:59:59.999.
+    static let timestamps: ClosedRange<Int64> = -62_167_219_200_000...253_402_300_799_999
+    /// The days (since 1970-01-01) of 0000-01-01 to 9999-12-31.
+    static let days: ClosedRange<Int32> = -719_528...2_932_896
+
     /// Checks the table columns' `values` (partition keys are checked when the partition is named) against
     /// `layout`'s types; nil when every value fits, else why the first one does not.
     @inline(__always)
@@ -34,8 +40,8 @@ enum ColumnValueCheck {
                 }
             case .double(let number): if type == .double, number.isFinite { continue }
             case .bool: if type == .boolean { continue }
-            case .timestamp: if type == .timestamp { continue }
-            case .date: if type == .date { continue }
+            case .timestamp(let milliseconds): if type == .timestamp, timestamps.contains(milliseconds) { continue }
+            case .date(let days): if type == .date, Self.days.contains(days) { continue }
             }
             return LineFailure(reason(values[position], column: layout.names[position], type: type))
         }
@@ -64,8 +70,16 @@ enum ColumnValueCheck {
         case .double(let number):
             return "the double \(number)" + (type == .double ? " (JSON has no NaN or infinity)" : "")
         case .bool(let flag): return "the boolean \(flag)"
-        case .timestamp(let milliseconds): return "the timestamp \(Timestamps.athena(milliseconds))"
-        case .date(let days): return "the date \(Timestamps.day(days))"
+        case .timestamp(let milliseconds):
+            guard timestamps.contains(milliseconds) else {
+                return "the timestamp \(milliseconds) ms from the epoch (outside 0000-01-01 to 9999-12-31)"
+            }
+            return "the timestamp \(Timestamps.athena(milliseconds))"
+        case .date(let days):
+            guard Self.days.contains(days) else {
+                return "the date \(days) days from 1970-01-01 (outside 0000-01-01 to 9999-12-31)"
+            }
+            return "the date \(Timestamps.day(days))"
         }
     }
 }
