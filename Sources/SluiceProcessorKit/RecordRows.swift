@@ -184,7 +184,8 @@ where Format.Record == Transform.Record {
     /// A partition key's value as the folder names it: a value of the key's declared type (an `int` key takes
     /// `.int(7)`, or text that reads as one, `"7"`), in the text Athena reads back as that type; nil for a value
     /// the key's type cannot hold (Athena would fail every query of the table on such a partition), an empty one,
-    /// or one holding `/`.
+    /// or one holding a byte Hive escapes in partition folder names (`/`, `%`, `=`, `:`, quotes, control bytes...):
+    /// Spark and Hive would read such a folder back as another value, so the line is quarantined instead.
     static func partitionText(_ value: Row.Value, as type: ColumnType) -> String? {
         var typed = value
         if case .string(let text) = value, type != .string { typed = Row.Value(text: text, as: type) }
@@ -199,8 +200,21 @@ where Format.Record == Transform.Record {
         case .timestamp(let milliseconds): text = type == .timestamp ? Timestamps.athena(milliseconds) : nil
         case .date(let days): text = type == .date ? Timestamps.day(days) : nil
         }
-        guard let text, !text.isEmpty, !text.utf8.contains(UInt8(ascii: "/")) else { return nil }
+        guard let text, !text.isEmpty, !text.utf8.contains(where: isEscapedInPartitionNames) else { return nil }
         return text
+    }
+
+    /// The bytes Hive's `FileUtils.escapePathName` escapes (as `%XX`) in a partition folder's name.
+    @inline(__always)
+    static func isEscapedInPartitionNames(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x00...0x1F, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "'"),
+            UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "?"),
+            UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "^"):
+            return true
+        default:
+            return false
+        }
     }
 
     private func partitionWithoutValue(_ row: Columns) -> String {

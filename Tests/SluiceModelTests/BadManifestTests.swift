@@ -265,6 +265,10 @@ let badCases: [BadCase] = [
         with: "    table: requests\n    format: json\n    compression: snappy\n",
         at: "pipelines/web.yaml:30:18", message: "'snappy' is not a valid 'compression' for json output; expected gzip"),
     BadCase(
+        name: "output: timestamp partition key", replace: "  - { name: dt, type: string }",
+        with: "  - { name: dt, type: timestamp }",
+        at: "pipelines/web.yaml:35:27", message: "partition key 'dt' is a timestamp: a partition folder cannot name one"),
+    BadCase(
         name: "output: unknown format", replace: "    table: requests\n", with: "    table: requests\n    format: orc\n",
         at: "pipelines/web.yaml:29:13", message: "'orc' is not a valid 'processor.output.format'; expected one of parquet, json"),
 ]

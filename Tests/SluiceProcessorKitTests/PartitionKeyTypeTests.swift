@@ -53,4 +53,17 @@ struct PartitionKeyTypeTests {
         #expect(outcome(strings, "int:7") == refusal)
         #expect(outcome(strings, "text:a/b") == refusal)
     }
+
+    @Test("a string value Hive would escape in a folder name (and so read back as another value) is refused")
+    func hiveEscapedBytes() throws {
+        let strings = try rows(hourType: .string)
+        let refusal = "refused: partition key hour has no usable value"
+        for text in ["a%2Fb", "a=b", "10:00", "a#b", "a?b", "a\\b", "a'b", "a\"b", "a*b", "a{b", "a[b", "a]b", "a^b"] {
+            #expect(outcome(strings, "text:\(text)") == refusal, "\(text)")
+        }
+        #expect(RecordRows<ToyFormat, HourTransform>.partitionText(.string("a\u{7f}b"), as: .string) == nil)
+        #expect(RecordRows<ToyFormat, HourTransform>.partitionText(.string("a\tb"), as: .string) == nil)
+        #expect(outcome(strings, "text:eu-west-1_a.b~c+d") == "dt=1970-01-02/hour=eu-west-1_a.b~c+d")
+        #expect(outcome(strings, "text:é") == "dt=1970-01-02/hour=é")
+    }
 }

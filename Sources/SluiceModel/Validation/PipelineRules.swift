@@ -143,6 +143,13 @@ struct PipelineRules {
         if let bucket = table.bucket, let problem = AWSRules.bucketProblem(bucket) {
             d.error(problem, at: table.origin["bucket"])
         }
+        for key in table.partitionKeys where key.type == .timestamp {
+            // Its text holds ':' and a space, which Hive escapes in folder names; the processor refuses such values.
+            d.error(
+                "partition key '\(key.name)' is a timestamp: a partition folder cannot name one (Hive escapes its ':'); "
+                    + "partition by a date or a string such as the hour",
+                at: key.origin["type"])
+        }
         var seen: [String: Column] = [:]
         for column in table.columns + table.partitionKeys {
             if let problem = AWSRules.glueIdentifierProblem(column.name, what: "a column name") {
