@@ -267,10 +267,11 @@ def main() -> int:
     modes = [mode for mode in args.modes.split(",") if mode]
     if unknown := set(modes) - {"lines", "cloudwatch-documents"}:
         parser.error(f"unknown --modes {', '.join(sorted(unknown))}: lines, cloudwatch-documents")
-    # None: the processor's configured format.
-    formats: list[str | None] = [name for name in args.output_format.split(",") if name] or [None]
-    if unknown := set(formats) - {"parquet", "json"}:
+    names = [name for name in args.output_format.split(",") if name]
+    if unknown := set(names) - {"parquet", "json"}:
         parser.error(f"unknown --output-format {', '.join(sorted(unknown))}: parquet, json")
+    # None: the processor's configured format.
+    formats: list[str | None] = [*names] or [None]
     bin_dir = args.bin_dir or build()
     results = {}
     if args.throughput_mb > 0:
