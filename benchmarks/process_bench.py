@@ -2,9 +2,10 @@
 
 1. Throughput of the processor (the IntegrationEnricher binary, as `sluice process` runs it) on a sample object
    of about 100 MB of each delivery mode: `lines` (Firehose extracted the messages) and `cloudwatch-documents`
-   (raw delivery: the subscription's documents, one gzip member each), as lines/s and MB/s, as a ratio to
-   `gzip -dc` of the same object measured in the same run, and as output bytes per input byte. For JSON output
-   also the deflate floor: zlib level 1 (Python's zlib, timed on one core) of the rows the processor wrote,
+   (raw delivery: the subscription's documents, one gzip member each), in each output format asked for (Parquet,
+   the pipeline's default, and JSON), as lines/s and MB/s, as a ratio to `gzip -dc` of the same object measured
+   in the same run, and as output bytes per input byte. For JSON output (only: Parquet has no deflate) also the
+   deflate floor: zlib level 1 (Python's zlib, timed on one core) of the rows the processor wrote,
    un-gzipped, which is what deflating the output alone costs, and the ratio it leaves:
    gzip -dc / (gzip -dc + deflate of the rows). Times are wall and CPU seconds (user + system): on a shared
    machine the CPU-time ratio (`ratio_cpu`) is the steadier one.
@@ -13,10 +14,11 @@
    local Runtime API stand-in on 127.0.0.1.
 
 Usage: python3 benchmarks/process_bench.py [--throughput-mb 100] [--rss-mb 1000] [--starts 20] [--bin-dir DIR]
-       [--modes lines,cloudwatch-documents] [--output-format parquet|json] [--runs 3]
+       [--modes lines,cloudwatch-documents] [--output-format parquet,json] [--runs 3]
 (--bin-dir: use `sluice` and `IntegrationEnricher` release binaries already built there, instead of building;
---rss-mb 0 or --starts 0 skip that measurement; --output-format is passed to the processor when given, otherwise
-it writes its configured format.)
+--rss-mb 0 or --starts 0 skip that measurement; --output-format: the formats to measure, comma-separated, each
+passed to the processor, every mode in every format (the peak RSS in the first); without it the processor writes
+its configured format.)
 Objects are written to .tmp/bench (kept between runs: generating 1 GB takes a while). The raw-delivery sample
 comes from a copy of the example project whose pipeline says `delivery.mode: raw`; the processor reads it with
 `--input-format cloudwatch-documents`.
@@ -151,18 +153,22 @@ def throughput(bin_dir: pathlib.Path, megabytes: int, mode: str, output_format: 
         process_times.append(seconds)
         process_cpu.append(cpu)
         summary = json.loads(result.stdout.decode().strip().splitlines()[-1])
-    text_bytes = int(subprocess.run(f"gzip -dc '{source}' | wc -c", shell=True, check=True, capture_output=True, text=True).stdout)
+    text_bytes = int(
+        subprocess.run(f"gzip -dc '{source}' | wc -c", shell=True, check=True, capture_output=True, text=True).stdout
+    )
     gzip_s, process_s = statistics.median(gzip_times), statistics.median(process_times)
     gzip_cpu_s, process_cpu_s = statistics.median(gzip_cpu), statistics.median(process_cpu)
     object_bytes = source.stat().st_size
     row_files = sorted((out / "tables").rglob("*.*"))
     row_bytes = sum(path.stat().st_size for path in row_files)
+    written_format = "parquet" if any(path.suffix == ".parquet" for path in row_files) else "json"
     results = {
         "mode": mode, "output_format": output_format or "configured", "object_mb": object_bytes / 1e6,
         "text_mb": text_bytes / 1e6, "lines": summary["lines"], "rows": summary["rows"],
         "quarantined": summary["quarantined"], "output_mb": summary["bytes_out"] / 1e6, "rows_mb": row_bytes / 1e6,
         "gzip_s": gzip_s, "process_s": process_s, "process_runs_s": process_times, "gzip_runs_s": gzip_times,
-        "gzip_cpu_s": gzip_cpu_s, "process_cpu_s": process_cpu_s,
+        "gzip_cpu_s": gzip_cpu_s, "process_cpu_s": process_cpu_s, "process_cpu_runs_s": process_cpu,
+        "gzip_cpu_runs_s": gzip_cpu, "written_format": written_format,
         "lines_per_s": summary["lines"] / process_s, "object_mb_per_s": object_bytes / 1e6 / process_s,
         "text_mb_per_s": text_bytes / 1e6 / process_s, "ratio": gzip_s / process_s,
         "ratio_cpu": gzip_cpu_s / process_cpu_s, "lines_per_cpu_s": summary["lines"] / process_cpu_s,
@@ -190,18 +196,19 @@ def throughput(bin_dir: pathlib.Path, megabytes: int, mode: str, output_format: 
     return results
 
 
-def peak_rss(bin_dir: pathlib.Path, megabytes: int) -> dict:
+def peak_rss(bin_dir: pathlib.Path, megabytes: int, output_format: str | None) -> dict:
     source, directory = sample(bin_dir, megabytes)
     out = WORK / "out-rss"
     shutil.rmtree(out, ignore_errors=True)
-    seconds, result = timed(
-        ["/usr/bin/time", "-v", *ONE_CORE, str(bin_dir / "IntegrationEnricher"), "--input", str(source),
-         "--output", str(out), "--lookups", str(directory)]
-    )  # fmt: skip
+    command = processor_command(bin_dir, source, out, directory, "lines", output_format)
+    seconds, result = timed(["/usr/bin/time", "-v", *ONE_CORE, *command])
     rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr.decode()).group(1))
     summary = json.loads(result.stdout.decode().strip().splitlines()[-1])
     shutil.rmtree(out, ignore_errors=True)
-    return {"object_mb": source.stat().st_size / 1e6, "lines": summary["lines"], "seconds": seconds, "peak_rss_mb": rss_kb / 1024}
+    return {
+        "object_mb": source.stat().st_size / 1e6, "output_format": output_format or "configured",
+        "lines": summary["lines"], "seconds": seconds, "peak_rss_mb": rss_kb / 1024,
+    }  # fmt: skip
 
 
 class FirstRequest(http.server.BaseHTTPRequestHandler):
@@ -252,21 +259,29 @@ def main() -> int:
     parser.add_argument("--bin-dir", type=pathlib.Path)
     parser.add_argument("--modes", default="lines,cloudwatch-documents",
                         help="delivery modes to measure, comma-separated: lines, cloudwatch-documents")  # fmt: skip
-    parser.add_argument("--output-format", choices=["parquet", "json"],
-                        help="passed to the processor; default: the format its pipeline declares")  # fmt: skip
+    parser.add_argument("--output-format", default="",
+                        help="formats to measure, comma-separated (parquet, json), each passed to the processor; "
+                        "default: the format its pipeline declares")  # fmt: skip
     parser.add_argument("--runs", type=int, default=3, help="runs of each throughput measure (the median is kept)")
     args = parser.parse_args()
     modes = [mode for mode in args.modes.split(",") if mode]
     if unknown := set(modes) - {"lines", "cloudwatch-documents"}:
         parser.error(f"unknown --modes {', '.join(sorted(unknown))}: lines, cloudwatch-documents")
+    names = [name for name in args.output_format.split(",") if name]
+    if unknown := set(names) - {"parquet", "json"}:
+        parser.error(f"unknown --output-format {', '.join(sorted(unknown))}: parquet, json")
+    # None: the processor's configured format.
+    formats: list[str | None] = [*names] or [None]
     bin_dir = args.bin_dir or build()
     results = {}
     if args.throughput_mb > 0:
         results["throughput"] = [
-            throughput(bin_dir, args.throughput_mb, mode, args.output_format, args.runs) for mode in modes
+            throughput(bin_dir, args.throughput_mb, mode, output_format, args.runs)
+            for mode in modes
+            for output_format in formats
         ]
     if args.rss_mb > 0:
-        results["peak_rss"] = peak_rss(bin_dir, args.rss_mb)
+        results["peak_rss"] = peak_rss(bin_dir, args.rss_mb, formats[0])
     if args.starts > 0:
         results["first_request"] = first_request(bin_dir, args.starts)
     print(json.dumps(results, indent=2))

@@ -92,8 +92,14 @@ public struct ParquetWriter {
 
     /// A string column's value.
     public mutating func append(column: Int, string value: String) {
-        var value = value
-        value.withUTF8 { append(column: column, bytes: UnsafeRawBufferPointer($0)) }
+        // A native string's bytes are read in place, without the copy `withUTF8` needs of a `var`.
+        let done: Void? = value.utf8.withContiguousStorageIfAvailable {
+            append(column: column, bytes: UnsafeRawBufferPointer($0))
+        }
+        if done == nil {
+            var value = value
+            value.withUTF8 { append(column: column, bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// Ends the row: columns given no value are null, and a full row group is written out.

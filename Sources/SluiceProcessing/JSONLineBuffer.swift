@@ -56,30 +56,47 @@ extension JSONRowEncoder {
     func writeJSONLine(_ row: Row, at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
         var at = start
         if keys.isEmpty { at.put(UInt8(ascii: "{")) }
-        for index in keys.indices {
-            keys[index].withUnsafeBufferPointer { key in
-                at.update(from: key.baseAddress!, count: key.count)
-                at += key.count
-            }
-            switch index < row.count ? row[index] : .null {
-            case .string(let text): JSONText.writeString(text, at: &at)
-            case .int(let number): JSONText.writeInteger(number, at: &at)
-            case .double(let number): JSONText.writeRaw((number.isFinite ? String(number) : "null").utf8, at: &at)
-            case .bool(let flag): JSONText.writeRaw((flag ? "true" : "false").utf8, at: &at)
-            case .timestamp(let milliseconds):
-                at.put(UInt8(ascii: "\""))
-                at += Timestamps.writeAthena(milliseconds, into: UnsafeMutableBufferPointer(start: at, count: 23))
-                at.put(UInt8(ascii: "\""))
-            case .date(let days):
-                at.put(UInt8(ascii: "\""))
-                at += Timestamps.writeDay(days, into: UnsafeMutableBufferPointer(start: at, count: 10))
-                at.put(UInt8(ascii: "\""))
-            case .null: JSONText.writeRaw("null".utf8, at: &at)
+        // The keys from one buffer and the values read in place: copying `keys[index]` and `row[index]` retained
+        // and released an array and a string per column, over half the time of writing a line (profiled).
+        joinedKeys.withUnsafeBufferPointer { joined in
+            row.values.withUnsafeBufferPointer { values in
+                var keyStart = 0
+                for index in keyEnds.indices {
+                    let keyEnd = keyEnds[index]
+                    at.update(from: joined.baseAddress! + keyStart, count: keyEnd - keyStart)
+                    at += keyEnd - keyStart
+                    keyStart = keyEnd
+                    if index < values.count {
+                        Self.write(values[index], at: &at)
+                    } else {
+                        JSONText.writeRaw("null".utf8, at: &at)
+                    }
+                }
             }
         }
         at.put(UInt8(ascii: "}"))
         at.put(UInt8(ascii: "\n"))
         return at
+    }
+
+    /// Writes one value as `Row.Value.appendJSON` does.
+    @inline(__always)
+    private static func write(_ value: Row.Value, at: inout UnsafeMutablePointer<UInt8>) {
+        switch value {
+        case .string(let text): JSONText.writeString(text, at: &at)
+        case .int(let number): JSONText.writeInteger(number, at: &at)
+        case .double(let number): JSONText.writeRaw((number.isFinite ? String(number) : "null").utf8, at: &at)
+        case .bool(let flag): JSONText.writeRaw((flag ? "true" : "false").utf8, at: &at)
+        case .timestamp(let milliseconds):
+            at.put(UInt8(ascii: "\""))
+            at += Timestamps.writeAthena(milliseconds, into: UnsafeMutableBufferPointer(start: at, count: 23))
+            at.put(UInt8(ascii: "\""))
+        case .date(let days):
+            at.put(UInt8(ascii: "\""))
+            at += Timestamps.writeDay(days, into: UnsafeMutableBufferPointer(start: at, count: 10))
+            at.put(UInt8(ascii: "\""))
+        case .null: JSONText.writeRaw("null".utf8, at: &at)
+        }
     }
 }
 

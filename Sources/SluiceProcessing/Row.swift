@@ -57,6 +57,10 @@ public struct JSONRowEncoder: Sendable {
     let keys: [[UInt8]]
     /// The bytes of all keys together.
     let keyBytes: Int
+    /// Every key, one after the other, and where each ends: what `writeJSONLine` copies from, without retaining
+    /// an array per column.
+    let joinedKeys: [UInt8]
+    let keyEnds: [Int]
 
     public init(columns: [String]) {
         self.columns = columns
@@ -67,6 +71,12 @@ public struct JSONRowEncoder: Sendable {
             return key
         }
         keyBytes = keys.reduce(0) { $0 + $1.count }
+        joinedKeys = keys.flatMap { $0 }
+        var end = 0
+        keyEnds = keys.map { key in
+            end += key.count
+            return end
+        }
     }
 
     /// Appends the row as one line of JSON and a newline, columns in order; a row of more values than columns

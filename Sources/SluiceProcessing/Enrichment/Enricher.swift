@@ -1,7 +1,7 @@
 /// The lookup answers one object needs, fixed for the whole object so that its rows agree even if the cache
 /// expires halfway.
 public struct EnrichmentTable: Sendable {
-    var answers: [String: [String: [String: String?]?]] = [:]
+    package var answers: [String: [String: [String: String?]?]] = [:]
 
     public init() {}
 
