@@ -111,7 +111,10 @@ extension UnsafeMutablePointer<UInt8> {
 
 extension JSONText {
     /// At most the bytes `writeString` writes for `text`: its quotes, and every byte escaped as `\u00XX`.
-    static func stringBound(_ text: String) -> Int { 2 + 6 * text.utf8.count }
+    static func stringBound(_ text: String) -> Int { stringBound(byteCount: text.utf8.count) }
+
+    /// At most the bytes `writeString` writes for text of `byteCount` UTF-8 bytes.
+    static func stringBound(byteCount: Int) -> Int { 2 + 6 * byteCount }
 
     /// Writes `text` as `appendString` appends it.
     static func writeString(_ text: String, at: inout UnsafeMutablePointer<UInt8>) {
@@ -120,7 +123,7 @@ extension JSONText {
         }
     }
 
-    private static func writeString(buffer bytes: UnsafeBufferPointer<UInt8>, at: inout UnsafeMutablePointer<UInt8>) {
+    static func writeString(buffer bytes: UnsafeBufferPointer<UInt8>, at: inout UnsafeMutablePointer<UInt8>) {
         at.put(UInt8(ascii: "\""))
         guard let base = bytes.baseAddress else {
             at.put(UInt8(ascii: "\""))

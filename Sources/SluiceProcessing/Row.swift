@@ -144,46 +144,16 @@ enum JSONText {
     }
 
     private static func appendString(buffer bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        guard let base = bytes.baseAddress else {
-            out.append(UInt8(ascii: "\""))
-            return
+        // The lake writer's pointer escaper does the work, into room for the worst case made here.
+        let bound = stringBound(byteCount: bytes.count)
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: bound))
+        let written = out.withUnsafeMutableBufferPointer { buffer in
+            var at = buffer.baseAddress! + start
+            writeString(buffer: bytes, at: &at)
+            return at - (buffer.baseAddress! + start)
         }
-        let count = bytes.count
-        // The runs between bytes that need escaping are copied whole.
-        var run = 0
-        var index = 0
-        while index < count {
-            // Eight bytes at a time while none of them needs escaping: most text has nothing to escape.
-            if count - index >= 8, !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
-            }
-            let byte = base[index]
-            index += 1
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if index - 1 > run {
-                out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: index - 1 - run))
-            }
-            run = index
-            out.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-            case 0x0A: out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(UInt8(ascii: "t"))
-            default:
-                let hex: StaticString = "0123456789abcdef"
-                out.append(UInt8(ascii: "u"))
-                out.append(0x30)
-                out.append(0x30)
-                out.append(hex.utf8Start[Int(byte >> 4)])
-                out.append(hex.utf8Start[Int(byte & 15)])
-            }
-        }
-        if count > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: count - run)) }
-        out.append(UInt8(ascii: "\""))
+        out.removeLast(bound - written)
     }
 
     /// Whether any of the eight bytes of `word` is a control character, `"` or `\`. Exact when it says no
