@@ -61,7 +61,7 @@ apt_install() {
 }
 
 if command -v swift >/dev/null 2>&1; then
-    swift_major="$(swift --version 2>/dev/null | sed -n 's/.*Swift version \([0-9]*\)\..*/\1/p' | head -n 1)"
+    swift_major="$(swift --version 2>/dev/null | sed -n 's/.*Swift version \([0-9]*\)\..*/\1/p' | sed -n 1p)"
     if [[ -z "$swift_major" || "$swift_major" -lt 6 ]]; then
         problem "Swift 6.0 or later: $(command -v swift) is version '${swift_major:-unknown}'; install a toolchain from https://www.swift.org/install/linux/ and put its usr/bin first on PATH"
     fi
@@ -108,7 +108,7 @@ fi
 
 # java_major: the major version of the java on PATH, or nothing.
 java_major() {
-    java -version 2>&1 | sed -n 's/.*version "\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' | head -n 1
+    java -version 2>&1 | sed -n 's/.*version "\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' | sed -n 1p
 }
 # Tests/tools/test_parquet_readers.py reads Sluice's Parquet with Spark's Java reader (pyspark needs Java 17+).
 if ! command -v java >/dev/null 2>&1 || [[ "$(java_major)" -lt 17 ]]; then
