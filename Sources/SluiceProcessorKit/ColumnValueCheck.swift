@@ -16,6 +16,22 @@ enum ColumnValueCheck {
     /// The days (since 1970-01-01) of 0000-01-01 to 9999-12-31.
     static let days: ClosedRange<Int32> = -719_528...2_932_896
 
+    /// Whether `type` holds `value` as it is (the integer a `double` column takes is rewritten by `mismatch`, not
+    /// held as it is); the one rule for both columns and partition keys.
+    @inline(__always)
+    static func fits(_ value: Row.Value, _ type: ColumnType) -> Bool {
+        // Payloads are bound only where a value is needed: the common case copies nothing.
+        switch value {
+        case .null: true
+        case .string: type == .string
+        case .int(let number): type == .bigint || (type == .int && Int32(exactly: number) != nil)
+        case .double(let number): type == .double && number.isFinite
+        case .bool: type == .boolean
+        case .timestamp(let milliseconds): type == .timestamp && timestamps.contains(milliseconds)
+        case .date(let days): type == .date && Self.days.contains(days)
+        }
+    }
+
     /// Checks the table columns' `values` (partition keys are checked when the partition is named) against
     /// `layout`'s types; nil when every value fits, else why the first one does not.
     @inline(__always)
@@ -23,25 +39,10 @@ enum ColumnValueCheck {
         let types = layout.types
         for position in values.indices {
             let type = types[position]
-            // Payloads are bound only where a value is needed: the common case copies nothing.
-            switch values[position] {
-            case .null: continue
-            case .string: if type == .string { continue }
-            case .int(let number):
-                switch type {
-                case .bigint: continue
-                case .int: if Int32(exactly: number) != nil { continue }
-                case .double:
-                    if let exact = Double(exactly: number) {
-                        values[position] = .double(exact)
-                        continue
-                    }
-                default: break
-                }
-            case .double(let number): if type == .double, number.isFinite { continue }
-            case .bool: if type == .boolean { continue }
-            case .timestamp(let milliseconds): if type == .timestamp, timestamps.contains(milliseconds) { continue }
-            case .date(let days): if type == .date, Self.days.contains(days) { continue }
+            if fits(values[position], type) { continue }
+            if type == .double, case .int(let number) = values[position], let exact = Double(exactly: number) {
+                values[position] = .double(exact)
+                continue
             }
             return LineFailure(reason(values[position], column: layout.names[position], type: type))
         }

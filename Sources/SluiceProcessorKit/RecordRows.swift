@@ -189,16 +189,17 @@ where Format.Record == Transform.Record {
     static func partitionText(_ value: Row.Value, as type: ColumnType) -> String? {
         var typed = value
         if case .string(let text) = value, type != .string { typed = Row.Value(text: text, as: type) }
+        // The same rule as the table's columns: a value the key's type cannot hold names no partition.
+        guard ColumnValueCheck.fits(typed, type) else { return nil }
         let text: String?
         switch typed {
         case .null: text = nil
-        case .string(let string): text = type == .string ? string : nil
-        case .int(let number):
-            text = type == .bigint || (type == .int && Int32(exactly: number) != nil) ? String(number) : nil
-        case .double(let number): text = type == .double && number.isFinite ? String(number) : nil
-        case .bool(let flag): text = type == .boolean ? String(flag) : nil
-        case .timestamp(let milliseconds): text = type == .timestamp ? Timestamps.athena(milliseconds) : nil
-        case .date(let days): text = type == .date ? Timestamps.day(days) : nil
+        case .string(let string): text = string
+        case .int(let number): text = String(number)
+        case .double(let number): text = String(number)
+        case .bool(let flag): text = String(flag)
+        case .timestamp(let milliseconds): text = Timestamps.athena(milliseconds)
+        case .date(let days): text = Timestamps.day(days)
         }
         guard let text, !text.isEmpty, !text.utf8.contains(where: isEscapedInPartitionNames) else { return nil }
         return text

@@ -66,4 +66,15 @@ struct PartitionKeyTypeTests {
         #expect(outcome(strings, "text:eu-west-1_a.b~c+d") == "dt=1970-01-02/hour=eu-west-1_a.b~c+d")
         #expect(outcome(strings, "text:é") == "dt=1970-01-02/hour=é")
     }
+
+    @Test("a date or timestamp key's value outside 0000 to 9999 names no partition, as the row check refuses it")
+    func outOfRangeDay() {
+        typealias Rows = RecordRows<ToyFormat, HourTransform>
+        // Timestamps.day would spell the year clamped, naming another day's folder.
+        #expect(Rows.partitionText(.date(ColumnValueCheck.days.upperBound + 1), as: .date) == nil)
+        #expect(Rows.partitionText(.date(ColumnValueCheck.days.lowerBound - 1), as: .date) == nil)
+        #expect(Rows.partitionText(.date(ColumnValueCheck.days.upperBound), as: .date) == "9999-12-31")
+        #expect(Rows.partitionText(.double(.nan), as: .double) == nil)
+        #expect(Rows.partitionText(.double(1.5), as: .double) == "1.5")
+    }
 }
