@@ -10,8 +10,8 @@ public enum RowWriters {
     ) -> Result<any RowWriter, ProcessorError> {
         switch format {
         case .json:
-            // Athena reads NDJSON gzipped only (of the codecs the manifest offers): the manifest refuses others.
-            guard compression == .gzip else {
+            // The manifest's own rule (Athena reads NDJSON gzipped only), for configurations made by hand.
+            guard format.allowedCompressions.contains(compression) else {
                 return .failure(
                     .configuration("json output is written gzipped only, not \(compression.rawValue)"))
             }
