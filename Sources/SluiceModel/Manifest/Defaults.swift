@@ -10,6 +10,8 @@ public enum Defaults {
     public static let memoryMB = 1024
     public static let timeoutSeconds = 300
     public static let architecture = Architecture.arm64
+    /// No Swift transform: the columns' declarations fill the row.
+    public static let transform = TransformKind.declarations
     /// Parquet: Athena bills by bytes scanned, and reads only the columns a query names.
     public static let lakeFormat = LakeFormat.parquet
     /// A processor handles one object per invocation and Firehose writes about one object per buffer interval, so a

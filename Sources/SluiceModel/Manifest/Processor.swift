@@ -13,13 +13,16 @@ public struct ProcessorStage: Sendable {
     public var enrichment: Enrichment?
     /// The table the processor writes.
     public var output: Table
+    /// Who fills the columns the record does not give by name: the declarations alone, or a Swift transform
+    /// (`processor.transform: swift`, `Sources/Processors/<Target>/Transform.swift`) after them.
+    public var transform: TransformKind
     public var origin: Origin
 
     public init(
         name: String, memoryMB: Int = Defaults.memoryMB, timeoutSeconds: Int = Defaults.timeoutSeconds,
         architecture: Architecture = Defaults.architecture,
         reservedConcurrency: Int? = nil, environment: [String: String] = [:], enrichment: Enrichment? = nil,
-        output: Table, origin: Origin
+        output: Table, transform: TransformKind = Defaults.transform, origin: Origin
     ) {
         self.name = name
         self.memoryMB = memoryMB
@@ -31,6 +34,7 @@ public struct ProcessorStage: Sendable {
         self.environment = environment
         self.enrichment = enrichment
         self.output = output
+        self.transform = transform
         self.origin = origin
     }
 
@@ -38,6 +42,14 @@ public struct ProcessorStage: Sendable {
     public var targetName: String {
         name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
+}
+
+/// `processor.transform`: whether a Swift transform fills columns after the declarations.
+public enum TransformKind: String, Sendable, CaseIterable {
+    /// `none`: the columns' declarations (`from:`, `template:`) and the record's fields by name fill the row.
+    case declarations = "none"
+    /// `swift`: then `Transform.swift` (a `RecordTransform`) derives what declarations cannot say.
+    case swift
 }
 
 public enum Architecture: String, Sendable, CaseIterable {

@@ -20,6 +20,61 @@ public protocol RecordFormat<Record>: Sendable {
 
     /// When the event happened, in milliseconds since the epoch (UTC): the `dt` partition's day.
     static func eventTime(_ record: Record) -> Int64
+
+    /// The reader of the values a declared column's `from:` names, for a column of `type`, resolved once when
+    /// the processor starts; throws when the format has no such field or its values can never fill `type`.
+    ///
+    /// The default (`defaultReader`) serves a one-key path naming one of `fields` and the line property
+    /// `$truncated`; a format with nested or indexed values (JSON paths, HAProxy's captured headers) implements
+    /// its own and falls back to the default.
+    static func reader(_ path: FieldPath, for type: ColumnType) throws(FieldResolutionError) -> FieldReader<Record>
+
+    /// Whether the logger cut the line the record was parsed from (HAProxy's 1024-byte default, a syslog relay's
+    /// limit): the record holds what was logged. Default: false.
+    static func isTruncated(_ record: Record) -> Bool
+
+    /// The output columns `sluice new pipeline --from-log` proposes for a sample of records. Default: one column
+    /// per field of `fields`, named and typed like it.
+    static func proposedColumns(_ sample: [Record]) -> [ProposedColumn]
+}
+
+/// Reads one declared column's value from a record: resolved once per column when the processor starts
+/// (`RecordFormat.reader`), called per line.
+public struct FieldReader<Record>: Sendable {
+    /// The column's value, or why the line cannot give it one (the line is then quarantined with that reason).
+    public let read: @Sendable (Record) -> Result<Row.Value, LineFailure>
+
+    public init(_ read: @escaping @Sendable (Record) -> Result<Row.Value, LineFailure>) {
+        self.read = read
+    }
+}
+
+/// Why a declared column's `from:` cannot be read from a format's records: said at `sluice check` (located at the
+/// column) and again, should a stale build meet it, when the processor starts.
+public struct FieldResolutionError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}
+
+/// A column `sluice new pipeline --from-log` proposes: what the manifest it writes declares.
+public struct ProposedColumn: Sendable, Equatable {
+    /// The column's name: snake_case, a valid Glue column name.
+    public var name: String
+    public var type: ColumnType
+    /// The `from:` to declare; nil when the column is named like the field it reads.
+    public var from: String?
+    /// A comment for the manifest (an example value, what the field holds).
+    public var comment: String?
+
+    public init(name: String, type: ColumnType, from: String? = nil, comment: String? = nil) {
+        self.name = name
+        self.type = type
+        self.from = from
+        self.comment = comment
+    }
 }
 
 /// A named, typed field of a record: the value it gives a column of the same name.
@@ -50,6 +105,47 @@ public struct RecordField<Record>: Sendable {
 }
 
 extension RecordFormat {
+    public static func reader(_ path: FieldPath, for type: ColumnType) throws(FieldResolutionError)
+        -> FieldReader<Record>
+    {
+        try defaultReader(path, for: type)
+    }
+
+    public static func isTruncated(_ record: Record) -> Bool { false }
+
+    public static func proposedColumns(_ sample: [Record]) -> [ProposedColumn] {
+        fields.map { ProposedColumn(name: $0.name, type: $0.type) }
+    }
+
+    /// The reader of `$truncated` or of a field of `fields` named by a one-key path, converting its values to
+    /// `type` as `RecordField.converts(to:)` allows.
+    public static func defaultReader(_ path: FieldPath, for type: ColumnType) throws(FieldResolutionError)
+        -> FieldReader<Record>
+    {
+        if path.text == "$truncated" {
+            guard type == .boolean || type == .string else {
+                throw FieldResolutionError("$truncated is a boolean: declare the column boolean (or string)")
+            }
+            let asText = type == .string
+            return FieldReader { record in
+                let flag = isTruncated(record)
+                return .success(asText ? .string(flag ? "true" : "false") : .bool(flag))
+            }
+        }
+        guard let key = path.singleKey, let field = fields.first(where: { $0.name == key }) else {
+            let names = fields.map(\.name).joined(separator: ", ")
+            throw FieldResolutionError("\(id.rawValue) records have no field \(path.text.debugDescription) (they have \(names))")
+        }
+        guard field.converts(to: type) else {
+            throw FieldResolutionError(
+                "the \(id.rawValue) field \(field.name) gives \(field.type.rawValue) values, which a \(type.rawValue) "
+                    + "column cannot hold: declare it \(field.type.rawValue) (or string)")
+        }
+        let value = field.value
+        if field.fills(type) { return FieldReader { .success(value($0)) } }
+        return FieldReader { .success(value($0).converted(to: type)) }
+    }
+
     /// Every field of a record, by name, in `fields` order: what `sluice logs parse` prints.
     public static func namedValues(_ record: Record) -> NamedValues {
         NamedValues(fields.map { ($0.name, $0.value(record)) })
