@@ -106,7 +106,7 @@ where Format.Record == Transform.Record {
             let value = field.value(record)
             row.values[position] = convert.map(value.converted) ?? value
         }
-        if let dt { row[position: dt] = .string(Timestamps.date(Format.eventTime(record))) }
+        if let dt, let time = Format.eventTime(record) { row[position: dt] = .string(Timestamps.date(time)) }
         do {
             try transform.derive(record, into: &row)
         } catch {

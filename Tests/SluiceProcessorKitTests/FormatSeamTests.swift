@@ -35,7 +35,7 @@ enum ToyFormat: RecordFormat {
         .init("line_count", .int, { _ in .int(1) }),
     ]
 
-    static func eventTime(_ record: ToyRecord) -> Int64 { record.time }
+    static func eventTime(_ record: ToyRecord) -> Int64? { record.time }
 }
 
 /// A transform of the toy record: the time as a timestamp, the message's length; an unknown column set through

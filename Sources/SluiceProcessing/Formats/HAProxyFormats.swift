@@ -16,7 +16,7 @@ extension HAProxyRecordFormat {
     public static var fields: [RecordField<HAProxyRecord>] { HAProxyRecord.fields }
 
     /// The accept date (`%tr`/`%trg`).
-    public static func eventTime(_ record: HAProxyRecord) -> Int64 { record.acceptTimestamp }
+    public static func eventTime(_ record: HAProxyRecord) -> Int64? { record.acceptTimestamp }
 }
 
 /// `option httplog`.

@@ -18,8 +18,10 @@ public protocol RecordFormat<Record>: Sendable {
     /// (the order `sluice logs parse` prints them in).
     static var fields: [RecordField<Record>] { get }
 
-    /// When the event happened, in milliseconds since the epoch (UTC): the `dt` partition's day.
-    static func eventTime(_ record: Record) -> Int64
+    /// When the event happened, in milliseconds since the epoch (UTC): the `dt` partition's day. Nil when the
+    /// format has no field that says (JSON: the manifest names the column instead, `processor.output.event_time`)
+    /// or the record lacks it.
+    static func eventTime(_ record: Record) -> Int64?
 
     /// The reader of the values a declared column's `from:` names, for a column of `type`, resolved once when
     /// the processor starts; throws when the format has no such field or its values can never fill `type`.
