@@ -35,6 +35,12 @@ public protocol RecordFormat<Record>: Sendable {
     /// limit): the record holds what was logged. Default: false.
     static func isTruncated(_ record: Record) -> Bool
 
+    /// Whether the logger cut `record`'s line before the field named `field` began (it is null for that reason,
+    /// not because the event had none): a column reading it quarantines the line, since the table needs what the
+    /// line lost. A field the cut fell inside keeps what was logged, and its parts not logged are plain nulls.
+    /// Asked only of truncated records. Default: false.
+    static func wasCutAway(_ field: String, in record: Record) -> Bool
+
     /// The output columns `sluice new pipeline --from-log` proposes for a sample of records. Default: one column
     /// per field of `fields`, named and typed like it.
     static func proposedColumns(_ sample: [Record]) -> [ProposedColumn]
@@ -115,6 +121,13 @@ extension RecordFormat {
 
     public static func isTruncated(_ record: Record) -> Bool { false }
 
+    public static func wasCutAway(_ field: String, in record: Record) -> Bool { false }
+
+    /// The failure for a column reading `field` of a line cut before it.
+    public static func cutAwayFailure(_ field: String) -> LineFailure {
+        LineFailure("line cut by the logger before \(field), which the table reads")
+    }
+
     public static func proposedColumns(_ sample: [Record]) -> [ProposedColumn] {
         fields.map { ProposedColumn(name: $0.name, type: $0.type) }
     }
@@ -144,8 +157,15 @@ extension RecordFormat {
                     + "column cannot hold: declare it \(field.type.rawValue) (or string)")
         }
         let value = field.value
-        if field.fills(type) { return FieldReader { .success(value($0)) } }
-        return FieldReader { .success(value($0).converted(to: type)) }
+        let name = field.name
+        let convert = !field.fills(type)
+        return FieldReader { record in
+            let read = value(record)
+            if case .null = read, isTruncated(record), wasCutAway(name, in: record) {
+                return .failure(cutAwayFailure(name))
+            }
+            return .success(convert ? read.converted(to: type) : read)
+        }
     }
 
     /// Every field of a record, by name, in `fields` order: what `sluice logs parse` prints.
