@@ -1,12 +1,19 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The processors the manifests in pipelines/ declare: one executable target and product each, built from
+// Sources/Processors/<name>. `sluice generate` writes the list between the two markers and `sluice check` fails when
+// it is stale; it is not discovered from the folders, because SwiftPM caches a manifest's evaluation by its text, so a
+// folder added later would stay unseen (README: "Adding a pipeline").
+// sluice:processors:begin
+let processors = ["IntegrationEnricher"]
+// sluice:processors:end
+
 let package = Package(
     name: "Sluice",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "sluice", targets: ["sluice"]),
-        .executable(name: "IntegrationEnricher", targets: ["IntegrationEnricher"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,11 +46,6 @@ let package = Package(
         // test_lambda_dependencies.py checks): the synthetic traffic generator and the local Runtime API server.
         .target(name: "SluiceSample", dependencies: ["SluiceProcessing"]),
         .target(name: "SluiceLocalRuntime", dependencies: ["SluiceRuntime"]),
-        // One executable target per processor declared in pipelines/: its configuration is generated, its
-        // transform written by hand.
-        .executableTarget(
-            name: "IntegrationEnricher", dependencies: ["SluiceProcessorKit"],
-            path: "Sources/Processors/IntegrationEnricher"),
         .target(name: "SluicePipelines", dependencies: ["SluiceDSL"], path: "pipelines/Swift"),
         .target(
             name: "SluiceCommands",
@@ -71,6 +73,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+for name in processors {
+    package.targets.append(
+        .executableTarget(name: name, dependencies: ["SluiceProcessorKit"], path: "Sources/Processors/\(name)"))
+    package.products.append(.executable(name: name, targets: [name]))
+}
 
 // libFuzzer targets (Fuzz/), declared only when scripts/fuzz.sh builds them (SLUICE_FUZZ=1, with
 // -sanitize=fuzzer,address, in .build-fuzz): their `main` calls libFuzzer's driver, which a plain `swift build`

@@ -11,7 +11,7 @@ public struct Sluice: ParsableCommand {
         version: SluiceVersion.current,
         subcommands: [
             Validate.self, Generate.self, Check.self, Graph.self, PlanCommand.self, ApplyCommand.self,
-            SummaryCommand.self, Dev.self, Logs.self, ProcessCommand.self, SampleCommand.self,
+            SummaryCommand.self, Dev.self, Logs.self, ProcessCommand.self, SampleCommand.self, New.self,
         ])
 
     public init() {}
@@ -112,7 +112,11 @@ struct Generate: ParsableCommand {
         let workspace = try options.loadOrExit("nothing was generated")
         let files = try options.files.generate(workspace).get()
         do {
-            let actions = try options.files.write(files)
+            var actions = try options.files.write(files)
+            // What a processor needs beyond its generated files: a Transform.swift to fill, written once, and the
+            // package manifest's list of processor targets.
+            actions += try options.files.writeMissing(ProcessorSourceEmitter.scaffolds(pipelines: workspace.pipelines))
+            if let listed = try options.files.writePackageList(workspace.pipelines) { actions.append(listed) }
             // Foreign files Terraform does not read are kept, but `check` fails on them: say so now.
             for entry in options.files.foreignEntries(files) {
                 printError(
@@ -121,6 +125,13 @@ struct Generate: ParsableCommand {
             }
             for action in actions { print("\(action.verb) \(DisplayPath.of(action.path, root: options.root))") }
             print("\(files.count) files generated, \(actions.count) changed")
+            let problems = ProcessorBuildCheck(root: options.files.root, pipelines: workspace.pipelines)
+                .diagnostics(generating: true)
+            report(problems, root: options.root)
+            if problems.contains(where: { $0.severity == .error }) {
+                printError("error: the files were generated, but a declared processor would not build")
+                throw ExitCode(1)
+            }
         } catch let error as ProjectFilesError {
             printError("error: \(error.message { DisplayPath.of($0, root: options.root) })")
             throw ExitCode(1)
@@ -144,6 +155,10 @@ struct Check: ParsableCommand {
             throw ExitCode(1)
         }
         let drifts = options.files.drift(files)
+        let problems = ProcessorBuildCheck(root: options.files.root, pipelines: workspace.pipelines)
+            .diagnostics(generating: false)
+        report(problems, root: options.root)
+        let buildErrors = problems.filter { $0.severity == .error }.count
         // The deploy job applies every Terraform file of a stack folder: one the declarations do not produce must
         // not pass the pull-request gate.
         let foreign = options.files.foreignEntries(files)
@@ -152,7 +167,7 @@ struct Check: ParsableCommand {
                 "not written by sluice: \(show(entry.path))\(entry.notRegular ? " (not a regular file)" : ""); "
                     + "delete it or move it out of generated/")
         }
-        if drifts.isEmpty && foreign.isEmpty {
+        if drifts.isEmpty && foreign.isEmpty && buildErrors == 0 {
             print("ok: \(files.count) generated files are current")
             return
         }
@@ -169,6 +184,11 @@ struct Check: ParsableCommand {
             printError(
                 "error: \(drifts.count) generated file\(drifts.count == 1 ? " is" : "s are") out of date; "
                     + "run `sluice generate` and commit the result")
+        }
+        if buildErrors > 0 {
+            printError(
+                "error: \(buildErrors) problem\(buildErrors == 1 ? "" : "s") would stop a declared processor from "
+                    + "building")
         }
         if !foreign.isEmpty {
             printError(

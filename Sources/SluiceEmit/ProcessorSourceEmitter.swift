@@ -18,6 +18,55 @@ public enum ProcessorSourceEmitter {
         }
     }
 
+    /// The transform's file in a processor's folder.
+    public static func transformPath(_ pipeline: Pipeline) -> String {
+        "\(folder)/\(pipeline.processor.targetName)/Transform.swift"
+    }
+
+    /// The `Transform.swift` of each pipeline that declares `processor.transform: swift`: a transform that compiles
+    /// and sets nothing, for its author to fill. Written once, when missing, and never compared or replaced after:
+    /// it carries no generated-file marker, so it is the author's from the moment it is written.
+    public static func scaffolds(pipelines: [Pipeline]) -> [GeneratedFile] {
+        pipelines.filter { $0.processor.transform == .swift }.sorted { $0.name < $1.name }.map { pipeline in
+            GeneratedFile(path: transformPath(pipeline), contents: scaffold(pipeline))
+        }
+    }
+
+    static func scaffold(_ pipeline: Pipeline) -> String {
+        let record = pipeline.source.format.recordTypeName
+        let example = pipeline.processor.output.columns.first?.name ?? "my_column"
+        return """
+            import SluiceProcessorKit
+
+            /// The columns of pipeline \(pipeline.name) that its declarations do not fill, derived in Swift.
+            ///
+            /// Written once by `sluice generate` because the manifest declares `processor.transform: swift`; yours
+            /// from now on (generate never rewrites it). Before `derive` runs, each column declared with `from:` or
+            /// `template:`, or named like a field of the \(pipeline.source.format.rawValue) format, is already set.
+            struct Transform: RecordTransform {
+                // To fill a column: resolve its handle once here, when the processor starts (a table without the
+                // column stops it there, not on every line):
+                //
+                //     let example: ColumnHandle
+                //
+                //     init(columns: ColumnLayout) throws {
+                //         example = try columns.require("\(example)")
+                //     }
+                //
+                // (`columns.handle("name")` gives nil for a column the table may not have), then set it in `derive`:
+                //
+                //     row[example] = .string("...")
+                //
+                // Throwing `LineFailure("why")` from `derive` quarantines the line with that reason.
+
+                init(columns: ColumnLayout) throws {}
+
+                func derive(_ record: \(record), into row: inout Columns) throws(LineFailure) {}
+            }
+
+            """
+    }
+
     static func header(_ pipeline: Pipeline) -> String {
         """
         // \(GeneratedFile.marker) from pipeline '\(pipeline.name)'.

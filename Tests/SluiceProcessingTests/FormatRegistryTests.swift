@@ -60,3 +60,17 @@ struct FormatRegistryTests {
         }
     }
 }
+
+@Suite("Record type names for Transform.swift")
+struct RecordTypeNameTests {
+    /// `sluice generate` writes `func derive(_ record: <name>, ...)` and `sluice check` compares an existing
+    /// transform's with it: the manifest side cannot see the types, so the names are listed and checked here.
+    @Test("every registered format's Record is named as LogFormatID.recordTypeName says")
+    func recordTypeNames() {
+        for id in LogFormatID.allCases {
+            #expect(recordName(LogFormats.format(id)) == id.recordTypeName, "\(id.rawValue)")
+        }
+    }
+
+    private func recordName<Format: RecordFormat>(_: Format.Type) -> String { "\(Format.Record.self)" }
+}

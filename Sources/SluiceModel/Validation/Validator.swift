@@ -24,11 +24,19 @@ public enum Validator {
             PipelineRules(project: project, pipeline: pipeline).check(&diagnostics)
             buckets.add(pipeline, &diagnostics)
 
-            let target = pipeline.processor.targetName
-            if let other = processors[target] {
+            // Compared case-insensitively: on macOS's file system `AB` and `Ab` are one folder and one binary.
+            let target = pipeline.processor.targetName.lowercased()
+            if PackageModules.reserves(target) {
                 diagnostics.error(
-                    "processor '\(pipeline.processor.name)' is also declared by pipeline '\(other.name)'; "
-                        + "each processor is its own Swift target, so names must be unique",
+                    "processor '\(pipeline.processor.name)' would be the Swift target "
+                        + "'\(pipeline.processor.targetName)', a name the package's own modules use (names starting with Sluice or Fuzz, sluice, and the "
+                        + "dependencies' modules); name the processor otherwise",
+                    at: pipeline.processor.origin["name"])
+            } else if let other = processors[target] {
+                diagnostics.error(
+                    "processor '\(pipeline.processor.name)' (Swift target '\(pipeline.processor.targetName)') "
+                        + "collides with processor '\(other.processor.name)' of pipeline '\(other.name)'; each "
+                        + "processor is its own Swift target, so target names must differ (ignoring case)",
                     at: pipeline.processor.origin["name"])
             } else {
                 processors[target] = pipeline

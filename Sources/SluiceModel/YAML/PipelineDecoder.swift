@@ -78,11 +78,12 @@ public enum PipelineDecoder {
         let environment = reader.stringMap("environment")
         let enrichment = reader.mapping("enrichment", required: false).flatMap(enrichment)
         let output = reader.mapping("output", required: true).flatMap(table)
-        guard let name, let memory, let timeout, let architecture, let output else { return nil }
+        let transform = reader.choice("transform", default: Defaults.transform)
+        guard let name, let memory, let timeout, let architecture, let output, let transform else { return nil }
         return ProcessorStage(
             name: name, memoryMB: memory, timeoutSeconds: timeout, architecture: architecture,
             reservedConcurrency: reserved, environment: environment, enrichment: enrichment, output: output,
-            origin: reader.origin)
+            transform: transform, origin: reader.origin)
     }
 
     private static func enrichment(_ reader: MappingReader) -> Enrichment? {

@@ -1,0 +1,104 @@
+import Foundation
+import SluiceProcessing
+
+/// The lines of a sample log for `sluice new pipeline --from-log`: a file of log lines, or a Firehose object (gzip
+/// of lines, or of CloudWatch Logs documents), read by the processor's own object reader.
+struct LogSample {
+    /// The sample's log lines (without line endings), at most `limit`.
+    var lines: [ArraySlice<UInt8>]
+    /// What the file was, for the command's report ("a Firehose object of CloudWatch Logs documents").
+    var kind: String
+
+    /// Lines looked at: enough to infer types, few enough to read any file at once.
+    static let limit = 1000
+
+    static func read(_ path: String) throws(LogSampleError) -> LogSample {
+        guard let data = FileManager.default.contents(atPath: path) else { throw LogSampleError("cannot read \(path)") }
+        let bytes = [UInt8](data)
+        guard bytes.starts(with: [0x1F, 0x8B]) else {
+            return LogSample(lines: Array(splitLines(bytes).prefix(limit)), kind: "a file of log lines")
+        }
+        // A Firehose object: documents when every item reads as one, lines otherwise.
+        let documents = objectLines(bytes, format: .cloudWatchDocuments)
+        if let lines = documents, !lines.isEmpty {
+            return LogSample(lines: lines, kind: "a Firehose object of CloudWatch Logs documents")
+        }
+        guard let lines = objectLines(bytes, format: .lines) else {
+            throw LogSampleError("\(path) is gzip, but not a Firehose object Sluice can read (damaged or not lines)")
+        }
+        return LogSample(lines: lines, kind: "a Firehose object of log lines")
+    }
+
+    /// The object's lines read as `format`; nil when any item is unreadable or damaged.
+    private static func objectLines(_ bytes: [UInt8], format: FirehoseObjectFormat) -> [ArraySlice<UInt8>]? {
+        let reader = FirehoseObjectReader(format: format)
+        var lines: [ArraySlice<UInt8>] = []
+        var readable = true
+        func take(_ item: ObjectItem) {
+            switch item {
+            case .line(let line, _):
+                var line = line
+                if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+                if lines.count < limit, !line.isEmpty { lines.append(ArraySlice(Array(line))) }
+            case .unreadable, .damage: readable = false
+            }
+        }
+        bytes.withUnsafeBytes { reader.feed($0, take) }
+        reader.finish(take)
+        return readable ? lines : nil
+    }
+
+    private static func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { line in
+            line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+        }.filter { !$0.isEmpty }
+    }
+}
+
+struct LogSampleError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// How well each registered format reads a sample: the command picks the one that parses most lines.
+struct FormatDetection {
+    struct Score {
+        var format: LogFormatID
+        var parsed: Int
+        /// The first line's failure, for the refusal when no format parses anything.
+        var firstError: String?
+    }
+
+    /// Every registered format's score on `lines`, best first (ties in `LogFormatID` order).
+    static func scores(_ lines: [ArraySlice<UInt8>]) -> [Score] {
+        let scored = LogFormatID.allCases.map { id in score(LogFormats.format(id), lines) }
+        return scored.enumerated().sorted { ($0.element.parsed, -$0.offset) > ($1.element.parsed, -$1.offset) }
+            .map(\.element)
+    }
+
+    private static func score<Format: RecordFormat>(_: Format.Type, _ lines: [ArraySlice<UInt8>]) -> Score {
+        var score = Score(format: Format.id, parsed: 0)
+        for line in lines {
+            switch Format.parse(line) {
+            case .success: score.parsed += 1
+            case .failure(let failure): if score.firstError == nil { score.firstError = failure.reason }
+            }
+        }
+        return score
+    }
+
+    /// The columns `format` proposes for the lines of the sample it parses, and whether its records carry their own
+    /// event time (when none does, the manifest must name an `event_time` column).
+    static func proposal(_ id: LogFormatID, _ lines: [ArraySlice<UInt8>]) -> (columns: [ProposedColumn], ownTime: Bool)
+    {
+        proposal(LogFormats.format(id), lines)
+    }
+
+    private static func proposal<Format: RecordFormat>(_: Format.Type, _ lines: [ArraySlice<UInt8>])
+        -> (columns: [ProposedColumn], ownTime: Bool)
+    {
+        let records = lines.compactMap { try? Format.parse($0).get() }
+        let ownTime = records.isEmpty || records.contains { Format.eventTime($0) != nil }
+        return (Format.proposedColumns(records), ownTime)
+    }
+}

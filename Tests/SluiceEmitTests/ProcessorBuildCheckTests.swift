@@ -1,0 +1,163 @@
+import Foundation
+import SluiceModel
+import Testing
+
+@testable import SluiceCommands
+@testable import SluiceEmit
+
+/// The example copied (`withExampleCopy`) with its Package.swift, loaded, its processor's transform set to
+/// `transform` in the model (the manifest is not changed).
+private func withExample(
+    transform: TransformKind = .declarations, _ body: (URL, ProjectFiles, [Pipeline]) throws -> Void
+) throws {
+    try withExampleCopy { root in
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("Package.swift"), to: root.appendingPathComponent("Package.swift")
+        )
+        let files = ProjectFiles(root: root)
+        var pipelines = files.load().pipelines
+        for index in pipelines.indices { pipelines[index].processor.transform = transform }
+        try body(root, files, pipelines)
+    }
+}
+
+private let transformPath = "Sources/Processors/IntegrationEnricher/Transform.swift"
+
+private func messages(_ root: URL, _ pipelines: [Pipeline], generating: Bool = false) -> [String] {
+    ProcessorBuildCheck(root: root, pipelines: pipelines).diagnostics(generating: generating).map {
+        "\($0.severity.rawValue): \($0.message)"
+    }
+}
+
+@Suite("What would stop a declared processor from building")
+struct ProcessorBuildCheckTests {
+    @Test("transform: swift without Transform.swift: check says run generate; generate writes it once, never again")
+    func scaffoldWrittenOnce() throws {
+        try withExample(transform: .swift) { root, files, pipelines in
+            let url = root.appendingPathComponent(transformPath)
+            try FileManager.default.removeItem(at: url)
+            let before = messages(root, pipelines)
+            #expect(
+                before.count == 1
+                    && before[0].hasPrefix(
+                        "error: processor 'integration-enricher' declares "
+                            + "transform: swift, but \(transformPath) is missing; run `sluice generate`"),
+                "\(before)")
+            #expect(messages(root, pipelines, generating: true).isEmpty)
+            let scaffolds = ProcessorSourceEmitter.scaffolds(pipelines: pipelines)
+            #expect(try files.writeMissing(scaffolds).map(\.path) == [transformPath])
+            let written = try String(contentsOf: url, encoding: .utf8)
+            #expect(written.contains("struct Transform: RecordTransform {"))
+            #expect(
+                written.contains("func derive(_ record: HAProxyRecord, into row: inout Columns) throws(LineFailure) {}")
+            )
+            #expect(written.contains("columns.require(\"requested_at\")"))
+            // No marker: generate's drift and orphan removal never see it.
+            #expect(!GeneratedFile.isOwned(Array(written.utf8)))
+            try "// mine\n\(written)".write(to: url, atomically: true, encoding: .utf8)
+            #expect(try files.writeMissing(scaffolds).isEmpty)
+            #expect(try String(contentsOf: url, encoding: .utf8).hasPrefix("// mine\n"))
+            #expect(messages(root, pipelines).isEmpty)
+            let generated = try files.generate(files.load()).get()
+            #expect(!files.drift(generated).contains { $0.path == transformPath })
+        }
+    }
+
+    @Test("no scaffold for transform: none")
+    func noScaffoldWithoutSwift() throws {
+        try withExample { _, _, pipelines in
+            #expect(pipelines.allSatisfy { $0.processor.transform == .declarations })
+            #expect(ProcessorSourceEmitter.scaffolds(pipelines: pipelines).isEmpty)
+        }
+    }
+
+    @Test("Transform.swift with transform: none is a warning: unused")
+    func unusedTransform() throws {
+        try withExample { root, _, pipelines in
+            let found = messages(root, pipelines)
+            #expect(
+                found.count == 1
+                    && found[0].hasPrefix(
+                        "warning: unused: pipeline 'integrations-usage' declares "
+                            + "processor.transform: none"),
+                "\(found)")
+        }
+    }
+
+    @Test("a Transform.swift of another record type: located, saying what it found and what it needs")
+    func wrongRecord() throws {
+        try withExample(transform: .swift) { root, _, pipelines in
+            let url = root.appendingPathComponent(transformPath)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try text.replacingOccurrences(
+                of: "func derive(_ record: HAProxyRecord,", with: "func derive(_ record: JSONRecord,"
+            )
+            .write(to: url, atomically: true, encoding: .utf8)
+            let found = ProcessorBuildCheck(root: root, pipelines: pipelines).diagnostics(generating: false)
+            #expect(found.count == 1)
+            let first = try #require(found.first)
+            #expect(
+                first.message.hasPrefix(
+                    "the transform reads JSONRecord records, but pipeline 'integrations-usage' "
+                        + "reads haproxy-http logs, which parse into HAProxyRecord: declare `func derive(_ record: HAProxyRecord"
+                ))
+            let line =
+                text.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.contains("func derive(") }! + 1
+            #expect(first.location.file == url.path && first.location.line == line && first.location.column == 27)
+        }
+    }
+
+    @Test("the record type is read from derive's first parameter")
+    func derivedRecordText() {
+        let found = ProcessorBuildCheck.derivedRecord(in: "struct T {\n    func derive(\n        _ r:  Foo.Bar, into")
+        #expect(found?.name == "Foo.Bar" && found?.line == 3 && found?.column == 15)
+        #expect(ProcessorBuildCheck.derivedRecord(in: "struct T {}") == nil)
+    }
+
+    @Test("a Package.swift without the processor list: an error with the lines to add")
+    func unmarkedPackage() throws {
+        try withExample(transform: .swift) { root, _, pipelines in
+            let url = root.appendingPathComponent("Package.swift")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try text.replacingOccurrences(of: PackageProcessorList.begin, with: "// a user's older manifest")
+                .write(to: url, atomically: true, encoding: .utf8)
+            let found = messages(root, pipelines)
+            #expect(found.count == 1, "\(found)")
+            #expect(found.first?.hasPrefix("error: builds no processor of Sources/Processors") == true)
+            #expect(
+                found.first?.contains("\(PackageProcessorList.begin)\nlet processors = [\"IntegrationEnricher\"]\n")
+                    == true)
+            #expect(found.first?.contains("for name in processors {") == true)
+        }
+    }
+
+    @Test("a stale processor list: check fails, generate writes the list and nothing else of Package.swift")
+    func stalePackageList() throws {
+        try withExample(transform: .swift) { root, files, pipelines in
+            var renamed = pipelines
+            renamed[0].processor.name = "request-parser"
+            let url = root.appendingPathComponent("Package.swift")
+            let before = try String(contentsOf: url, encoding: .utf8)
+            let found = messages(root, renamed)
+            #expect(
+                found.contains {
+                    $0.hasPrefix("error: the processor list") && $0.contains("(RequestParser); run `sluice generate`")
+                }, "\(found)")
+            #expect(try files.writePackageList(renamed)?.path == "Package.swift")
+            let after = try String(contentsOf: url, encoding: .utf8)
+            #expect(
+                after
+                    == before.replacingOccurrences(
+                        of: "let processors = [\"IntegrationEnricher\"]", with: "let processors = [\"RequestParser\"]"))
+            #expect(try files.writePackageList(renamed) == nil)
+        }
+    }
+
+    @Test("the repository's own Package.swift lists the example's processor")
+    func repositoryPackageIsCurrent() throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let pipelines = ProjectFiles(root: repositoryRoot).load().pipelines
+        #expect(PackageProcessorList.state(of: text, targets: PackageProcessorList.targets(pipelines)) == .current)
+    }
+}
