@@ -69,12 +69,17 @@ struct FormatDetection {
         var firstError: String?
     }
 
-    /// Every registered format's score on `lines`, best first (ties in `LogFormatID` order).
+    /// Every registered format's score on `lines`, best first. A tie goes to the format with more fields (a
+    /// combined line may parse as common too, and combined says more of it), then to `LogFormatID` order.
     static func scores(_ lines: [ArraySlice<UInt8>]) -> [Score] {
-        let scored = LogFormatID.allCases.map { id in score(LogFormats.format(id), lines) }
-        return scored.enumerated().sorted { ($0.element.parsed, -$0.offset) > ($1.element.parsed, -$1.offset) }
-            .map(\.element)
+        let scored = LogFormatID.allCases.enumerated().map { order, id in
+            (score: score(LogFormats.format(id), lines), fields: fieldCount(LogFormats.format(id)), order: order)
+        }
+        return scored.sorted { ($0.score.parsed, $0.fields, -$0.order) > ($1.score.parsed, $1.fields, -$1.order) }
+            .map(\.score)
     }
+
+    private static func fieldCount<Format: RecordFormat>(_: Format.Type) -> Int { Format.fields.count }
 
     private static func score<Format: RecordFormat>(_: Format.Type, _ lines: [ArraySlice<UInt8>]) -> Score {
         var score = Score(format: Format.id, parsed: 0)

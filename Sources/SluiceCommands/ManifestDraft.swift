@@ -20,14 +20,24 @@ struct ManifestDraft {
     var dataset = false
 
     /// The Glue names (database, table) of the pipeline: its name in snake_case.
-    var snakeName: String { name.replacingOccurrences(of: "-", with: "_") }
+    var snakeName: String { Self.snakeName(name) }
     var viewName: String { "\(snakeName)_daily" }
-    var viewFile: String { "views/\(viewName).sql" }
+    var viewFile: String { Self.viewFile(name) }
+
+    static func snakeName(_ name: String) -> String { name.replacingOccurrences(of: "-", with: "_") }
+    static func viewFile(_ name: String) -> String { "views/\(snakeName(name))_daily.sql" }
+
+    /// The files a draft of `name` writes, relative to the root: known before anything is read, so that an
+    /// existing one is refused first.
+    static func paths(name: String, views: Bool) -> [String] {
+        let folder = Workspace.pipelinesFolder
+        return ["\(folder)/\(name).yaml"] + (views ? ["\(folder)/\(viewFile(name))"] : [])
+    }
 
     func files() -> [GeneratedFile] {
-        var files = [GeneratedFile(path: "\(Workspace.pipelinesFolder)/\(name).yaml", contents: manifest())]
-        if views { files.append(GeneratedFile(path: "\(Workspace.pipelinesFolder)/\(viewFile)", contents: viewSQL())) }
-        return files
+        zip(Self.paths(name: name, views: views), [manifest(), viewSQL()]).map {
+            GeneratedFile(path: $0, contents: $1)
+        }
     }
 
     func manifest() -> String {

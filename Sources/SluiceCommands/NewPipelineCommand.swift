@@ -70,6 +70,16 @@ struct NewPipeline: ParsableCommand {
                 "'\(name)' would name the processor's Swift target \(target), a name the package's own modules use "
                     + "(names starting with Sluice or Fuzz); choose another name")
         }
+        let root = URL(fileURLWithPath: options.root)
+        for path in ManifestDraft.paths(name: name, views: views || dataset) {
+            let url = root.appendingPathComponent(path)
+            // Even a dangling symbolic link is something in place.
+            let linked = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
+            guard linked || FileManager.default.fileExists(atPath: url.path) else { continue }
+            throw refusal(
+                "\(DisplayPath.of(url.path, root: options.root)) exists; sluice never overwrites it: delete it or "
+                    + "choose another pipeline name")
+        }
         let workspace = try options.loadOrExit("nothing was written")
         guard let project = workspace.project else { throw ExitCode(1) }
         if let other = workspace.pipelines.first(where: { $0.name == name }) {
@@ -85,13 +95,6 @@ struct NewPipeline: ParsableCommand {
         manifest.views = views || dataset
         manifest.dataset = dataset
         let files = manifest.files()
-        let root = URL(fileURLWithPath: options.root)
-        for file in files where FileManager.default.fileExists(atPath: root.appendingPathComponent(file.path).path) {
-            printError(
-                "error: \(DisplayPath.of(root.appendingPathComponent(file.path).path, root: options.root)) "
-                    + "exists; sluice never overwrites it: delete it or choose another pipeline name")
-            throw ExitCode(1)
-        }
         var written: [URL] = []
         for file in files {
             let url = root.appendingPathComponent(file.path)

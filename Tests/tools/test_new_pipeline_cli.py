@@ -1,0 +1,121 @@
+"""`sluice new pipeline` on a copy of the example's pipelines/: what it writes, what it detects from a sample (lines,
+or a Firehose object of lines or of CloudWatch Logs documents), and what it refuses, leaving nothing written."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from toolslib import REPO_ROOT, describe, run
+
+SAMPLE = REPO_ROOT / "Tests" / "tools" / "fixtures" / "new-pipeline" / "haproxy.log"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(REPO_ROOT / "pipelines", project / "pipelines")
+    return project
+
+
+def new(sluice_bin: Path, root: Path, *args: str):
+    return run([str(sluice_bin), "new", "pipeline", *args, "--root", str(root)], cwd=root, timeout=120)
+
+
+def written(root: Path) -> list[str]:
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
+
+
+def test_a_manifest_from_a_sample_of_lines_validates_and_generates(sluice_bin: Path, root: Path):
+    result = new(sluice_bin, root, "edge", "--from-log", str(SAMPLE), "--views", "--dataset")
+    assert result.returncode == 0, describe(result)
+    assert "detected haproxy-http: 60 of 60 sample lines parsed (a file of log lines)" in result.stdout
+    manifest = (root / "pipelines" / "edge.yaml").read_text()
+    assert "\nsource:\n  account: production\n  log_group: /edge\n  format: haproxy-http\n" in manifest
+    assert "\nreplication:\n  account: analytics\n" in manifest
+    assert (root / "pipelines" / "views" / "edge_daily.sql").is_file()
+    generated = run([str(sluice_bin), "generate", "--root", str(root)], cwd=root, timeout=300)
+    assert generated.returncode == 0, describe(generated)
+    assert (root / "Sources" / "Processors" / "Edge" / "main.swift").is_file()
+
+
+def firehose_documents(lines: list[str]) -> bytes:
+    """A raw-delivery object: one gzip member per CloudWatch Logs document."""
+    document = {
+        "messageType": "DATA_MESSAGE", "owner": "111111111111", "logGroup": "/edge", "logStream": "i-1",
+        "subscriptionFilters": ["edge"],
+        "logEvents": [{"id": str(index), "timestamp": 1772409600000 + index, "message": line}
+                      for index, line in enumerate(lines)],
+    }  # fmt: skip
+    return gzip.compress(json.dumps(document).encode())
+
+
+@pytest.mark.parametrize("shape", ["lines", "documents"])
+def test_a_firehose_object_is_read_by_the_processors_reader(sluice_bin: Path, root: Path, tmp_path: Path, shape):
+    lines = SAMPLE.read_text().splitlines()[:10]
+    source = tmp_path / "object.gz"
+    if shape == "lines":
+        source.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+    else:
+        source.write_bytes(firehose_documents(lines))
+    result = new(sluice_bin, root, "edge", "--from-log", str(source))
+    assert result.returncode == 0, describe(result)
+    kind = "log lines" if shape == "lines" else "CloudWatch Logs documents"
+    assert f"detected haproxy-http: 10 of 10 sample lines parsed (a Firehose object of {kind})" in result.stdout
+
+
+def test_it_never_overwrites(sluice_bin: Path, root: Path):
+    manifest = root / "pipelines" / "edge.yaml"
+    manifest.write_text("# mine\n")
+    result = new(sluice_bin, root, "edge", "--format", "haproxy-http")
+    assert result.returncode == 1
+    assert "pipelines/edge.yaml exists; sluice never overwrites it" in result.stderr, describe(result)
+    assert manifest.read_text() == "# mine\n"
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("Edge_Logs", "a pipeline name 'Edge_Logs' must start with a lowercase letter"),
+        ("sluice-model", "'sluice-model' would name the processor's Swift target SluiceModel"),
+        ("integrations-usage", "pipelines/integrations-usage.yaml exists; sluice never overwrites it"),
+    ],
+)
+def test_a_name_that_cannot_be_used_is_refused_clearly(sluice_bin: Path, root: Path, name: str, message: str):
+    before = written(root)
+    result = new(sluice_bin, root, name, "--format", "haproxy-http")
+    assert result.returncode == 1
+    assert f"error: {message}" in result.stderr, describe(result)
+    assert written(root) == before
+
+
+def test_a_manifest_the_project_refuses_is_removed_again(sluice_bin: Path, root: Path):
+    before = written(root)
+    # Its processor takes the example's processor's name.
+    result = new(sluice_bin, root, "integration-enricher", "--format", "haproxy-http")
+    assert result.returncode == 1
+    assert "collides with processor 'integration-enricher'" in result.stderr, describe(result)
+    assert "nothing was written" in result.stderr
+    assert written(root) == before
+
+
+def test_a_hostile_log_group_is_refused_by_its_rule_not_by_broken_yaml(sluice_bin: Path, root: Path):
+    result = new(sluice_bin, root, "edge", "--format", "haproxy-http", "--log-group", '/a"b: c #d\n- e')
+    assert result.returncode == 1
+    assert "log group" in result.stderr and "YAML" not in result.stderr, describe(result)
+    assert not (root / "pipelines" / "edge.yaml").exists()
+
+
+def test_a_sample_no_format_parses_is_refused_with_each_formats_error(sluice_bin: Path, root: Path, tmp_path: Path):
+    sample = tmp_path / "other.log"
+    sample.write_text("this is not a log line\nnor this\n")
+    result = new(sluice_bin, root, "edge", "--from-log", str(sample))
+    assert result.returncode == 1
+    assert "no line of" in result.stderr and "parses as any known format" in result.stderr, describe(result)
+    for name in ("haproxy-http", "haproxy-clf"):
+        assert f"\n  {name}: " in result.stderr
+    assert not (root / "pipelines" / "edge.yaml").exists()
