@@ -125,9 +125,10 @@ struct Generate: ParsableCommand {
             }
             for action in actions { print("\(action.verb) \(DisplayPath.of(action.path, root: options.root))") }
             print("\(files.count) files generated, \(actions.count) changed")
-            let problems = ProcessorBuildCheck(root: options.files.root, pipelines: workspace.pipelines)
-                .diagnostics(generating: true)
+            let build = ProcessorBuildCheck(root: options.files.root, pipelines: workspace.pipelines)
+            let problems = build.diagnostics(generating: true)
             report(problems, root: options.root)
+            if let snippet = build.packageSnippet() { printError(snippet) }
             if problems.contains(where: { $0.severity == .error }) {
                 printError("error: the files were generated, but a declared processor would not build")
                 throw ExitCode(1)
@@ -155,9 +156,10 @@ struct Check: ParsableCommand {
             throw ExitCode(1)
         }
         let drifts = options.files.drift(files)
-        let problems = ProcessorBuildCheck(root: options.files.root, pipelines: workspace.pipelines)
-            .diagnostics(generating: false)
+        let build = ProcessorBuildCheck(root: options.files.root, pipelines: workspace.pipelines)
+        let problems = build.diagnostics(generating: false)
         report(problems, root: options.root)
+        if let snippet = build.packageSnippet() { printError(snippet) }
         let buildErrors = problems.filter { $0.severity == .error }.count
         // The deploy job applies every Terraform file of a stack folder: one the declarations do not produce must
         // not pass the pull-request gate.

@@ -92,18 +92,52 @@ struct FormatDetection {
         return score
     }
 
-    /// The columns `format` proposes for the lines of the sample it parses, and whether its records carry their own
-    /// event time (when none does, the manifest must name an `event_time` column).
-    static func proposal(_ id: LogFormatID, _ lines: [ArraySlice<UInt8>]) -> (columns: [ProposedColumn], ownTime: Bool)
-    {
+    /// What `format` proposes for the lines of the sample it parses: the columns, an example value of each
+    /// (the first non-null one the sample gives, as text), and whether its records carry their own event time
+    /// (when none does, the manifest must name an `event_time` column).
+    static func proposal(_ id: LogFormatID, _ lines: [ArraySlice<UInt8>]) -> Proposal {
         proposal(LogFormats.format(id), lines)
     }
 
-    private static func proposal<Format: RecordFormat>(_: Format.Type, _ lines: [ArraySlice<UInt8>])
-        -> (columns: [ProposedColumn], ownTime: Bool)
-    {
+    struct Proposal {
+        var columns: [ProposedColumn]
+        var examples: [String: String]
+        var ownTime: Bool
+    }
+
+    private static func proposal<Format: RecordFormat>(_: Format.Type, _ lines: [ArraySlice<UInt8>]) -> Proposal {
         let records = lines.compactMap { try? Format.parse($0).get() }
         let ownTime = records.isEmpty || records.contains { Format.eventTime($0) != nil }
-        return (Format.proposedColumns(records), ownTime)
+        let columns = Format.proposedColumns(records)
+        var examples: [String: String] = [:]
+        for column in columns {
+            let path: FieldPath
+            if let from = column.from {
+                guard let parsed = try? FieldPath(parsing: from) else { continue }
+                path = parsed
+            } else {
+                path = FieldPath(key: column.name)
+            }
+            guard let reader = try? Format.reader(path, for: column.type) else { continue }
+            for record in records {
+                guard case .success(let value) = reader.read(record), let text = exampleText(value) else { continue }
+                examples[column.name] = text
+                break
+            }
+        }
+        return Proposal(columns: columns, examples: examples, ownTime: ownTime)
+    }
+
+    /// A value as a manifest comment shows it; nil for null.
+    private static func exampleText(_ value: Row.Value) -> String? {
+        switch value {
+        case .string(let text): text
+        case .int(let number): String(number)
+        case .double(let number): String(number)
+        case .bool(let flag): String(flag)
+        case .timestamp(let milliseconds):
+            Date(timeIntervalSince1970: Double(milliseconds) / 1000).formatted(.iso8601)
+        case .date, .null: nil
+        }
     }
 }

@@ -16,6 +16,8 @@ struct ManifestDraft {
     /// The format's records carry no event time of their own: the manifest names the column that does.
     var needsEventTime: Bool
     var detection: Detection?
+    /// An example value of each column, from the sample, for the comment above its declaration.
+    var examples: [String: String] = [:]
     var views = false
     var dataset = false
 
@@ -137,6 +139,9 @@ struct ManifestDraft {
         for column in columns {
             if let comment = column.comment, !comment.isEmpty {
                 out += "      # \(YAMLScalar.commentText(comment))\n"
+            }
+            if let example = examples[column.name] {
+                out += "      # e.g. \(YAMLScalar.commentValue(example))\n"
             }
             var entry = "name: \(q(column.name)), type: \(q(column.type.rawValue))"
             if let from = column.from { entry += ", from: \(YAMLScalar.quoted(from))" }

@@ -92,6 +92,7 @@ struct NewPipeline: ParsableCommand {
             name: name, format: formatID, sourceAccount: accounts.source, analyticsAccount: accounts.analytics,
             logGroup: logGroup ?? "/\(name)", transform: transformKind, columns: proposal.columns,
             needsEventTime: !proposal.ownTime, detection: detection)
+        manifest.examples = proposal.examples
         manifest.views = views || dataset
         manifest.dataset = dataset
         let files = manifest.files()
@@ -131,7 +132,7 @@ struct NewPipeline: ParsableCommand {
     }
 
     /// The format (given, or detected from the sample) and the columns it proposes.
-    private func formatAndColumns() throws -> (LogFormatID, (columns: [ProposedColumn], ownTime: Bool), Detection?) {
+    private func formatAndColumns() throws -> (LogFormatID, FormatDetection.Proposal, Detection?) {
         let given: LogFormatID?
         if let format {
             guard let id = LogFormatID(rawValue: format) else {

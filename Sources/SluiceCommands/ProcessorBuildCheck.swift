@@ -13,10 +13,35 @@ struct ProcessorBuildCheck {
     /// a stale processor list).
     func diagnostics(generating: Bool) -> [Diagnostic] {
         var found = packageDiagnostics(generating: generating)
+        let folders = targetFolders()
         for pipeline in pipelines.sorted(by: { $0.name < $1.name }) {
             found += transformDiagnostics(pipeline, generating: generating)
+            if let folder = folders[pipeline.processor.targetName.lowercased()] {
+                found.append(
+                    Diagnostic(
+                        at: pipeline.processor.origin["name"],
+                        "processor '\(pipeline.processor.name)' would be the Swift target "
+                            + "'\(pipeline.processor.targetName)', and \(folder) already holds a target of that name "
+                            + "(SwiftPM refuses two); name the processor otherwise"))
+            }
         }
         return found
+    }
+
+    /// The folders of the package's other targets, by lowercased name: SwiftPM's default places, `Sources/<Name>`
+    /// and `Tests/<Name>` (a target of the user's own, beside Sluice's, which `PackageModules` cannot know).
+    func targetFolders() -> [String: String] {
+        var folders: [String: String] = [:]
+        for parent in ["Sources", "Tests"] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: url(parent).path)) ?? []
+            for name in names where !name.hasPrefix(".") && name != "Processors" {
+                // A folder of sources: Tests/tools (Python) is no target.
+                let files = (try? FileManager.default.contentsOfDirectory(atPath: url("\(parent)/\(name)").path)) ?? []
+                guard files.contains(where: { Self.isTargetSource($0) }) else { continue }
+                folders[name.lowercased()] = "\(parent)/\(name)"
+            }
+        }
+        return folders
     }
 
     /// The package manifest's processor list: absent markers (a manifest from before the list, or one written by
@@ -43,11 +68,23 @@ struct ProcessorBuildCheck {
                 Diagnostic(
                     at: at,
                     "builds no processor of \(ProcessorSourceEmitter.folder): it lacks the list `sluice generate` "
-                        + "keeps in step with the manifests; add these lines (the list after the imports, the loop "
-                        + "after `let package = Package(...)`), then run `sluice generate`:\n"
-                        + PackageProcessorList.snippet(targets))
+                        + "keeps in step with the manifests; add the lines below (the list after the imports, the "
+                        + "loop after `let package = Package(...)`), then run `sluice generate`")
             ]
         }
+    }
+
+    private static func isTargetSource(_ file: String) -> Bool {
+        file == "module.modulemap" || [".swift", ".c", ".cc", ".cpp", ".m"].contains { file.hasSuffix($0) }
+    }
+
+    /// The lines a package manifest without the processor list needs, printed after the diagnostics (a
+    /// diagnostic is one line); nil when the manifest has the list or there is none.
+    func packageSnippet() -> String? {
+        guard let text = read(PackageProcessorList.path) else { return nil }
+        let targets = PackageProcessorList.targets(pipelines)
+        guard PackageProcessorList.state(of: text, targets: targets) == .unmarked else { return nil }
+        return PackageProcessorList.snippet(targets)
     }
 
     /// A missing or unused `Transform.swift`, or one that reads another record than the pipeline's format gives.

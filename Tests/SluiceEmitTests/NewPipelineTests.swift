@@ -33,7 +33,10 @@ struct NewPipelineTests {
             var diagnostics = Diagnostics()
             var columns = [ProposedColumn(name: text, type: .string, comment: "e.g. \(text)")]
             columns.append(ProposedColumn(name: "status", type: .int, comment: text))
-            let yaml = draft(logGroup: text, columns: columns).manifest()
+            var manifest = draft(logGroup: text, columns: columns)
+            manifest.examples = [text: text, "status": "\(text)\n- { name: injected, type: int }"]
+            let yaml = manifest.manifest()
+            #expect(!yaml.contains("\n- { name: injected"))
             let pipeline = PipelineDecoder.decode(yaml, path: "pipelines/web-access.yaml", diagnostics: &diagnostics)
             #expect(diagnostics.all.isEmpty, "\(text.debugDescription): \(diagnostics.sorted)")
             // The YAML reader drops a byte order mark even where it is escaped: the only character not read back.

@@ -125,10 +125,11 @@ struct ProcessorBuildCheckTests {
             let found = messages(root, pipelines)
             #expect(found.count == 1, "\(found)")
             #expect(found.first?.hasPrefix("error: builds no processor of Sources/Processors") == true)
-            #expect(
-                found.first?.contains("\(PackageProcessorList.begin)\nlet processors = [\"IntegrationEnricher\"]\n")
-                    == true)
-            #expect(found.first?.contains("for name in processors {") == true)
+            #expect(found.first?.hasSuffix("then run `sluice generate`") == true)
+            // The lines to add, printed after the diagnostic (which is one line).
+            let snippet = try #require(ProcessorBuildCheck(root: root, pipelines: pipelines).packageSnippet())
+            #expect(snippet.hasPrefix("\(PackageProcessorList.begin)\nlet processors = [\"IntegrationEnricher\"]\n"))
+            #expect(snippet.contains("for name in processors {"))
         }
     }
 
@@ -151,6 +152,42 @@ struct ProcessorBuildCheckTests {
                     == before.replacingOccurrences(
                         of: "let processors = [\"IntegrationEnricher\"]", with: "let processors = [\"RequestParser\"]"))
             #expect(try files.writePackageList(renamed) == nil)
+        }
+    }
+
+    @Test("a processor target named like another target's folder (Sources/<Name>, Tests/<Name>), ignoring case")
+    func userTargetCollision() throws {
+        try withExample { root, _, pipelines in
+            let folder = root.appendingPathComponent("Sources/integrationEnricher")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // A folder without sources is no target.
+            #expect(ProcessorBuildCheck(root: root, pipelines: pipelines).targetFolders().isEmpty)
+            try "let x = 1\n".write(to: folder.appendingPathComponent("X.swift"), atomically: true, encoding: .utf8)
+            let found = ProcessorBuildCheck(root: root, pipelines: pipelines).diagnostics(generating: true)
+                .filter { $0.severity == .error }
+            #expect(found.count == 1)
+            #expect(
+                found.first?.message == "processor 'integration-enricher' would be the Swift target "
+                    + "'IntegrationEnricher', and Sources/integrationEnricher already holds a target of that name "
+                    + "(SwiftPM refuses two); name the processor otherwise")
+            #expect(found.first?.location == pipelines[0].processor.origin["name"])
+        }
+    }
+
+    @Test("a processor folder removed: its generated files are missing, and generate writes them again")
+    func missingFolder() throws {
+        try withExample { root, files, _ in
+            let folder = root.appendingPathComponent("Sources/Processors/IntegrationEnricher")
+            try FileManager.default.removeItem(at: folder)
+            let generated = try files.generate(files.load()).get()
+            let missing = files.drift(generated).filter { $0.kind == .missing }.map(\.path)
+            #expect(
+                missing == [
+                    "Sources/Processors/IntegrationEnricher/ProcessorConfig.generated.swift",
+                    "Sources/Processors/IntegrationEnricher/main.swift",
+                ])
+            _ = try files.write(generated)
+            #expect(files.drift(generated).isEmpty)
         }
     }
 

@@ -119,3 +119,18 @@ def test_a_sample_no_format_parses_is_refused_with_each_formats_error(sluice_bin
     for name in ("haproxy-http", "haproxy-clf"):
         assert f"\n  {name}: " in result.stderr
     assert not (root / "pipelines" / "edge.yaml").exists()
+
+
+def test_hostile_sample_values_in_comments_leave_the_manifest_valid(sluice_bin: Path, root: Path, tmp_path: Path):
+    line = SAMPLE.read_text().splitlines()[0]
+    start = line.index('"GET ') + 5
+    end = line.index(" HTTP/1.1")
+    hostile = "/a: b #c\u2028- {d}\u0085'e\\x"
+    sample = tmp_path / "hostile.log"
+    sample.write_text(line[:start] + hostile + line[end:] + "\n", encoding="utf-8")
+    result = new(sluice_bin, root, "edge", "--from-log", str(sample))
+    assert result.returncode == 0, describe(result)
+    manifest = (root / "pipelines" / "edge.yaml").read_text(encoding="utf-8")
+    assert '# e.g. "/a: b #c\\u2028- {d}\\x85\'e\\\\x"' in manifest, manifest
+    validated = run([str(sluice_bin), "validate", "--root", str(root)], cwd=root, timeout=120)
+    assert validated.returncode == 0, describe(validated)
