@@ -110,7 +110,11 @@ struct NewPipeline: ParsableCommand {
         if check.diagnostics.hasErrors {
             report(check.diagnostics.sorted, root: options.root)
             for url in written { try? FileManager.default.removeItem(at: url) }
-            printError("error: the new manifest would not validate with the project; nothing was written")
+            // NAME is in every derived AWS name (the function's twice: pipeline and processor).
+            let tooLong = check.diagnostics.errors.contains { $0.message.hasPrefix("derived") }
+            printError(
+                "error: the new manifest would not validate with the project; nothing was written"
+                    + (tooLong ? " (a shorter NAME keeps the names derived from it within AWS's limits)" : ""))
             throw ExitCode(1)
         }
         if let detection { print(detection.summary) }

@@ -134,3 +134,12 @@ def test_hostile_sample_values_in_comments_leave_the_manifest_valid(sluice_bin: 
     assert '# e.g. "/a: b #c\\u2028- {d}\\x85\'e\\\\x"' in manifest, manifest
     validated = run([str(sluice_bin), "validate", "--root", str(root)], cwd=root, timeout=120)
     assert validated.returncode == 0, describe(validated)
+
+
+def test_a_name_too_long_for_the_derived_aws_names_is_refused_saying_so(sluice_bin: Path, root: Path):
+    before = written(root)
+    result = new(sluice_bin, root, "a-pipeline-name-far-too-long-xyz", "--format", "haproxy-http")
+    assert result.returncode == 1
+    assert "the Lambda function name 'acme-a-pipeline-name-far-too-long-xyz-a-pipeline" in result.stderr
+    assert "a shorter NAME keeps the names derived from it within AWS's limits" in result.stderr, describe(result)
+    assert written(root) == before
