@@ -65,27 +65,33 @@ struct FormatDetection {
     struct Score {
         var format: LogFormatID
         var parsed: Int
+        /// Values the parsed lines give the format's fields (not null): of two formats reading every line, the
+        /// one that makes more of them (combined, whose referer and user agent common leaves as one `extra`).
+        var filled = 0
         /// The first line's failure, for the refusal when no format parses anything.
         var firstError: String?
     }
 
-    /// Every registered format's score on `lines`, best first. A tie goes to the format with more fields (a
-    /// combined line may parse as common too, and combined says more of it), then to `LogFormatID` order.
+    /// Every registered format's score on `lines`, best first: the most lines parsed, then the most field values
+    /// filled, then `LogFormatID` order.
     static func scores(_ lines: [ArraySlice<UInt8>]) -> [Score] {
-        let scored = LogFormatID.allCases.enumerated().map { order, id in
-            (score: score(LogFormats.format(id), lines), fields: fieldCount(LogFormats.format(id)), order: order)
-        }
-        return scored.sorted { ($0.score.parsed, $0.fields, -$0.order) > ($1.score.parsed, $1.fields, -$1.order) }
-            .map(\.score)
+        ranked(LogFormatID.allCases.map { score(LogFormats.format($0), lines) })
     }
 
-    private static func fieldCount<Format: RecordFormat>(_: Format.Type) -> Int { Format.fields.count }
+    /// `scores` (in `LogFormatID` order) best first.
+    static func ranked(_ scores: [Score]) -> [Score] {
+        scores.enumerated().sorted {
+            ($0.element.parsed, $0.element.filled, -$0.offset) > ($1.element.parsed, $1.element.filled, -$1.offset)
+        }.map(\.element)
+    }
 
     private static func score<Format: RecordFormat>(_: Format.Type, _ lines: [ArraySlice<UInt8>]) -> Score {
         var score = Score(format: Format.id, parsed: 0)
         for line in lines {
             switch Format.parse(line) {
-            case .success: score.parsed += 1
+            case .success(let record):
+                score.parsed += 1
+                score.filled += Format.fields.count { $0.value(record) != .null }
             case .failure(let failure): if score.firstError == nil { score.firstError = failure.reason }
             }
         }

@@ -93,6 +93,15 @@ struct NewPipelineTests {
         let http = Array(HAProxySample.httpLine.utf8)[...]
         let scores = FormatDetection.scores([http, http, Array("nonsense".utf8)[...]])
         #expect(scores.first?.format == .haproxyHTTP && scores.first?.parsed == 2)
+        // A tie in lines goes to the format that fills more fields (combined over common), then to the first.
+        let tied = FormatDetection.ranked([
+            .init(format: .haproxyHTTP, parsed: 5, filled: 10), .init(format: .haproxyCLF, parsed: 5, filled: 12),
+        ])
+        #expect(tied.map(\.format) == [.haproxyCLF, .haproxyHTTP])
+        let even = FormatDetection.ranked([
+            .init(format: .haproxyHTTP, parsed: 5, filled: 10), .init(format: .haproxyCLF, parsed: 5, filled: 10),
+        ])
+        #expect(even.map(\.format) == [.haproxyHTTP, .haproxyCLF])
         let none = FormatDetection.scores([Array("nonsense".utf8)[...]])
         #expect(none.allSatisfy { $0.parsed == 0 && $0.firstError != nil })
     }
