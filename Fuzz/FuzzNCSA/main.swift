@@ -3,18 +3,34 @@ import FuzzDriver
 import SluiceProcessing
 
 /// One input: one log line, parsed in both NCSA layouts and through both registered formats' readers. Parsing
-/// must never trap, whatever the bytes; a failure is a value.
+/// must never trap, whatever the bytes; a failure is a value. A record's text holds no U+FFFD the line did not
+/// spell, and the parts a cut line lost hold nothing.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzNCSA(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let line = UnsafeBufferPointer(start: data, count: size)
+    // The decoder keeps bytes that are not UTF-8 as `\xHH` text, never as U+FFFD (EF BF BD): a line that can
+    // spell none, raw or escaped, must give none.
+    let mayHoldReplacement = line.contains(0xEF) || line.indices.dropLast(2).contains { index in
+        line[index] == UInt8(ascii: "x") && line[index + 1] | 0x20 == UInt8(ascii: "e")
+            && line[index + 2] | 0x20 == UInt8(ascii: "f")
+    }
     for layout in NCSALayout.allCases {
         if case .success(let record) = NCSAParser.parse(line, layout: layout) {
-            // Every string must be valid UTF-8 text that round-trips: the escape decoder's promise.
-            for text in [record.request, record.referer, record.userAgent, record.user, record.ident, record.path] {
-                if let text, String(decoding: Array(text.utf8), as: UTF8.self) != text { fatalError("invalid text") }
+            let texts = [
+                record.request, record.method, record.path, record.query, record.referer, record.userAgent,
+                record.user, record.ident, record.extra,
+            ]
+            if !mayHoldReplacement && texts.contains(where: { $0?.unicodeScalars.contains("\u{FFFD}") == true }) {
+                fatalError("a byte that is not UTF-8 became U+FFFD")
             }
-            // A line is cut exactly when some part was cut away.
-            if record.truncated != (record.cutAway != nil) { fatalError("truncated without a cut part") }
+            // The parts cut away hold nothing.
+            if let cut = record.cutAway,
+                (cut <= .request && record.request != nil) || (cut <= .status && record.status != nil)
+                    || (cut <= .bytesSent && record.bytesSent != nil) || (cut <= .referer && record.referer != nil)
+                    || (cut <= .userAgent && record.userAgent != nil) || record.extra != nil
+            {
+                fatalError("a part cut away holds a value")
+            }
         }
     }
     let slice = Array(line)[...]
