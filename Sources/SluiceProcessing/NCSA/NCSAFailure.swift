@@ -83,7 +83,7 @@ public struct NCSAFailure: Error, Hashable, Sendable, CustomStringConvertible {
         switch reason {
         case .empty: "the line is empty"
         case .missing(let field):
-            "the line ends before \(field.label): cut by the logger before its date, or not an NCSA line"
+            "the line ends before \(field.label): cut by the logger, or not an NCSA line"
         case .cut(.bytesSent):
             "the line ends after the byte count, where the referer and user agent follow: cut by the logger inside "
                 + "the count (which cannot be trusted), or a common line"

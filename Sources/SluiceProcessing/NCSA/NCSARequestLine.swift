@@ -22,41 +22,62 @@ struct NCSARequestLine {
         func text(_ range: Range<Int>) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
-        let firstSpace = bytes.firstIndex(of: ASCII.space)
-        let methodEnd = firstSpace ?? bytes.count
-        guard methodEnd > 0, bytes[..<methodEnd].allSatisfy(Self.isTokenByte) else { return }
-        guard let firstSpace else {
-            if !cut { method = Self.commonMethod(bytes[...]) ?? text(0..<methodEnd) }
+        var firstSpace = 0
+        while firstSpace < bytes.count && bytes[firstSpace] != ASCII.space {
+            guard Self.isTokenByte(bytes[firstSpace]) else { return }
+            firstSpace += 1
+        }
+        guard firstSpace > 0 else { return }
+        guard firstSpace < bytes.count else {
+            if !cut { method = Self.commonMethod(bytes, 0..<firstSpace) ?? text(0..<firstSpace) }
             return
         }
-        method = Self.commonMethod(bytes[..<firstSpace]) ?? text(0..<firstSpace)
+        method = Self.commonMethod(bytes, 0..<firstSpace) ?? text(0..<firstSpace)
         var targetEnd = bytes.count
-        if let lastSpace = bytes.lastIndex(of: ASCII.space), lastSpace > firstSpace {
-            let word = bytes[(lastSpace + 1)...]
-            if !cut && Self.startsWithHTTP(word) {
-                version = word.elementsEqual("HTTP/1.1".utf8) ? "HTTP/1.1" : text(lastSpace + 1..<bytes.count)
+        var lastSpace = bytes.count - 1
+        while lastSpace > firstSpace && bytes[lastSpace] != ASCII.space { lastSpace -= 1 }
+        if lastSpace > firstSpace {
+            let word = lastSpace + 1..<bytes.count
+            if !cut && Self.starts(bytes, word, with: "HTTP/") {
+                version = Self.matches(bytes, word, "HTTP/1.1") ? "HTTP/1.1" : text(word)
                 targetEnd = lastSpace
-            } else if cut && (Self.startsWithHTTP(word) || "HTTP/".utf8.starts(with: word)) {
+            } else if cut && (Self.starts(bytes, word, with: "HTTP/") || Self.isPrefixOfHTTP(bytes, word)) {
                 targetEnd = lastSpace
             }
         }
-        let target = firstSpace + 1..<targetEnd
-        if let mark = bytes[target].firstIndex(of: ASCII.question) {
-            path = text(target.lowerBound..<mark)
-            query = text(mark + 1..<target.upperBound)
-        } else {
-            path = text(target)
-        }
+        var mark = firstSpace + 1
+        while mark < targetEnd && bytes[mark] != ASCII.question { mark += 1 }
+        path = text(firstSpace + 1..<mark)
+        if mark < targetEnd { query = text(mark + 1..<targetEnd) }
     }
 
-    private static func startsWithHTTP(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        word.starts(with: "HTTP/".utf8)
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: StaticString)
+        -> Bool
+    {
+        range.count == text.utf8CodeUnitCount && starts(bytes, range, with: text)
+    }
+
+    private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, with text: StaticString)
+        -> Bool
+    {
+        let count = text.utf8CodeUnitCount
+        guard range.count >= count else { return false }
+        for offset in 0..<count where bytes[range.lowerBound + offset] != text.utf8Start[offset] { return false }
+        return true
+    }
+
+    /// A cut version: `H`, `HT`, ... `HTTP/` itself.
+    private static func isPrefixOfHTTP(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let http: StaticString = "HTTP/"
+        guard range.count <= http.utf8CodeUnitCount else { return false }
+        for offset in 0..<range.count where bytes[range.lowerBound + offset] != http.utf8Start[offset] { return false }
+        return true
     }
 
     // Most lines share these, and a literal costs nothing to make where decoding the bytes again would.
-    private static func commonMethod(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
-        if word.elementsEqual("GET".utf8) { return "GET" }
-        if word.elementsEqual("POST".utf8) { return "POST" }
+    private static func commonMethod(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        if matches(bytes, range, "GET") { return "GET" }
+        if matches(bytes, range, "POST") { return "POST" }
         return nil
     }
 
