@@ -10,10 +10,12 @@ public func fuzzNCSA(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let line = UnsafeBufferPointer(start: data, count: size)
     // The decoder keeps bytes that are not UTF-8 as `\xHH` text, never as U+FFFD (EF BF BD): a line that can
     // spell none, raw or escaped, must give none.
-    let mayHoldReplacement = line.contains(0xEF) || line.indices.dropLast(2).contains { index in
-        line[index] == UInt8(ascii: "x") && line[index + 1] | 0x20 == UInt8(ascii: "e")
-            && line[index + 2] | 0x20 == UInt8(ascii: "f")
-    }
+    let mayHoldReplacement =
+        line.contains(0xEF)
+        || line.indices.dropLast(2).contains { index in
+            line[index] == UInt8(ascii: "x") && line[index + 1] | 0x20 == UInt8(ascii: "e")
+                && line[index + 2] | 0x20 == UInt8(ascii: "f")
+        }
     for layout in NCSALayout.allCases {
         if case .success(let record) = NCSAParser.parse(line, layout: layout) {
             let texts = [

@@ -2,7 +2,7 @@ import Testing
 
 @testable import SluiceProcessing
 
-/// Lines the logger cut (a syslog relay's limit, nginx's `syslog:` buffer): what was logged is kept, and a
+/// Lines the logger cut (a syslog relay's message size limit): what was logged is kept, and a
 /// column reading a field cut away quarantines the line.
 @Suite("NCSA lines cut by the logger")
 struct NCSATruncationTests {
