@@ -13,9 +13,18 @@ struct NCSAFailureTests {
         #expect(ncsaFailure(line, .common) == NCSAFailure(.empty, at: 0))
     }
 
+    @Test("a syslog header that is cut or malformed, or nothing after one")
+    func syslogPrefix() throws {
+        let noTag = "<190>Feb  6 12:14:14 web-1 nginx " + NCSALines.nginx
+        #expect(ncsaFailure(noTag)?.reason == .badSyslogPrefix)
+        #expect(ncsaFailure(noTag)?.description.hasPrefix("the line starts with a syslog header") == true)
+        #expect(ncsaFailure("<190") == NCSAFailure(.badSyslogPrefix, at: 4))
+        #expect(ncsaFailure("<190>Feb  6 12:14:14 web-1 nginx:") == NCSAFailure(.missing(.clientAddress), at: 33))
+    }
+
     @Test(
         "a client address that is no address or host name",
-        arguments: ["192.0.2.1:443", "999.0.2.1", "1.2.3", "1.2.3.4.5", "<html>", "a/b", "1:2:3:g::1", "host%x"])
+        arguments: ["192.0.2.1:443", "999.0.2.1", "1.2.3", "1.2.3.4.5", "[::1]", "a/b", "1:2:3:g::1", "host%x"])
     func badClientAddress(address: String) throws {
         let failure = try #require(ncsaFailure(substituting("127.0.0.1", with: address, in: NCSALines.apache)))
         #expect(failure == NCSAFailure(.badClientAddress, at: 0))

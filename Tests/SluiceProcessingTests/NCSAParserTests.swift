@@ -69,6 +69,18 @@ struct NCSAParserTests {
         #expect(record.clientFamily == family)
     }
 
+    @Test(
+        "a syslog header in front is skipped: nginx's `access_log syslog:`, rsyslog's files, RFC 5424 relays",
+        arguments: [
+            "<190>Feb  6 12:14:14 web-1 nginx: ", "<190>Feb  6 12:14:14 nginx: ", "Feb  6 12:14:14 web-1 nginx[812]: ",
+            "2024-02-06T12:14:14.123456+00:00 web-1 nginx: ", "<190>1 2024-02-06T12:14:14Z web-1 nginx 812 - - ",
+        ])
+    func syslogPrefix(prefix: String) throws {
+        let record = try ncsaRecord(prefix + NCSALines.nginx)
+        #expect(record.clientAddress == "203.0.113.7" && record.timestamp == NCSALines.nginxTimestamp)
+        #expect(record.userAgent?.hasSuffix("Firefox/122.0") == true && !record.truncated)
+    }
+
     @Test("`-` is absent: ident, user, referer and user agent are null")
     func absentValues() throws {
         let line = #"192.0.2.1 - - [06/Feb/2024:12:14:14 +0000] "GET / HTTP/1.1" 304 0 "-" "-""#

@@ -41,6 +41,9 @@ public struct NCSAFailure: Error, Hashable, Sendable, CustomStringConvertible {
         case cut(Field)
         /// A byte the format does not allow where the field (or the space before it) should be.
         case unexpected(Field)
+        /// The line starts like a syslog header (`<190>`, `Feb  6 12:14:14`, an RFC 3339 date) that does not
+        /// end in a program tag (`nginx:`) before the message.
+        case badSyslogPrefix
         /// The client address holds bytes no address or host name has, or is a malformed IPv4 address.
         case badClientAddress
         /// The date is not `dd/Mon/yyyy:HH:MM:SS +zzzz`, or names a day or time that does not exist.
@@ -70,6 +73,7 @@ public struct NCSAFailure: Error, Hashable, Sendable, CustomStringConvertible {
         case .missing(let field): "missing:" + field.rawValue
         case .cut(let field): "cut:" + field.rawValue
         case .unexpected(let field): "unexpected:" + field.rawValue
+        case .badSyslogPrefix: "bad_syslog_prefix"
         case .badClientAddress: "bad_client_address"
         case .badDate: "bad_date"
         case .badStatus: "bad_status"
@@ -95,6 +99,8 @@ public struct NCSAFailure: Error, Hashable, Sendable, CustomStringConvertible {
         case .unexpected(.referer): "expected a space, then the referer in double quotes, after the byte count"
         case .unexpected(.userAgent): "expected a space, then the user agent in double quotes, after the referer"
         case .unexpected(let field): "expected \(field.label) here, before the date"
+        case .badSyslogPrefix:
+            "the line starts with a syslog header (priority, date, host, program tag) that is cut or malformed"
         case .badClientAddress: "the client address (%h) is not an IPv4 or IPv6 address or a host name"
         case .badDate: "the date is not dd/Mon/yyyy:HH:MM:SS +zzzz, or names a day or time that does not exist"
         case .badStatus: "the status (%>s) is not 3 digits"
