@@ -91,6 +91,32 @@ def haproxy(sluice_bin: Path) -> None:
         write("haproxy", f"line-{index:02}", line.encode())
 
 
+def ncsa() -> None:
+    apache = (
+        '127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326 '
+        '"http://www.example.com/start.html" "Mozilla/4.08 [en] (Win98; I ;Nav)"'
+    )
+    lines = [
+        apache,
+        apache.split(' "http')[0],
+        apache + ' 0.012 "10.0.0.5:8080"',
+        '2001:db8::1 - - [06/Feb/2024:12:14:14 +0000] "GET /k\\xC3\\xA4se?q=\\x22a\\x22 HTTP/1.1" 200 612 "-" '
+        '"K\\xC3\\xA4se \\xE2\\x9C\\x93 \\xFF"',
+        '::ffff:192.0.2.1 - - [06/Feb/2024:12:14:14 +0000] "-" 400 0 "-" "-"',
+        'host.example.com - - [06/Feb/2024:12:14:14 +0000] "\\x16\\x03\\x01\\x02\\x00" 400 157 "-" "-"',
+        '192.0.2.1 - Jane Doe [29/Feb/2024:23:59:60 +0100] "GET / HTTP/1.1" 304 - "" "Agent \\"q\\" \\\\ \\n"',
+        '192.0.2.1 - - [06/Feb/2024:12:14:14 +0000] "GET /a b HTTP/1.1" 200 1 "http://x/',
+        "<190>Feb  6 12:14:14 web-1 nginx: " + apache,
+        "<190>1 2024-02-06T12:14:14Z web-1 nginx 812 - - " + apache.split(' "http')[0],
+        apache[:60],
+        apache[:120],
+        "192.0.2.1 - - [06/Feb/2024:12:14:14 +0000] \"GET / HTTP/1.1\" 200 99999999999999999999 \"-\" \"-\"",
+    ]
+    for index, line in enumerate(lines):
+        write("ncsa", f"line-{index:02}", line.encode())
+    write("ncsa", "raw-latin1", apache.replace("frank", "fr\xe9nk").encode("latin-1"))
+
+
 def document(messages: list[str], kind: str = "DATA_MESSAGE") -> bytes:
     events = [{"id": str(i), "timestamp": 1700000000000 + i, "message": m} for i, m in enumerate(messages)]
     return json.dumps(
@@ -170,6 +196,7 @@ def main() -> None:
     shutil.rmtree(CORPUS, ignore_errors=True)
     manifest()
     haproxy(Path(sys.argv[1]))
+    ncsa()
     firehose()
     plan()
     parquet()

@@ -8,9 +8,10 @@
 #   scripts/fuzz.sh --seconds 600 manifest   one target, ten minutes
 #
 # Targets: manifest (pipeline manifest and project file decoding and validation), haproxy (the HAProxy log
-# parser, every layout), firehose (Firehose objects through the processor: gzip members, damage accounting,
-# lines and CloudWatch Logs documents), plan (terraform plan JSON decoding and its summary), parquet (the Parquet
-# writer on random schemas and rows, its files' framing and page counts re-read).
+# parser, every layout), ncsa (the NCSA combined and common log parser: escapes, cut lines), firehose (Firehose
+# objects through the processor: gzip members, damage accounting, lines and CloudWatch Logs documents), plan
+# (terraform plan JSON decoding and its summary), parquet (the Parquet writer on random schemas and rows, its
+# files' framing and page counts re-read).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,9 +19,9 @@ cd "$ROOT"
 
 declare -A PRODUCTS=(
     [manifest]=FuzzManifest [haproxy]=FuzzHAProxy [firehose]=FuzzFirehoseObject [plan]=FuzzPlanJSON
-    [parquet]=FuzzParquet
+    [parquet]=FuzzParquet [ncsa]=FuzzNCSA
 )
-ALL=(manifest haproxy firehose plan parquet)
+ALL=(manifest haproxy ncsa firehose plan parquet)
 SCRATCH=.build-fuzz
 # SwiftPM declares the fuzz targets only when this is set (see Package.swift).
 export SLUICE_FUZZ=1
@@ -43,7 +44,7 @@ while (($#)); do
         shift 2
         ;;
     -h | --help)
-        sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)

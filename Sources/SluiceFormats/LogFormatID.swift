@@ -10,4 +10,8 @@ public enum LogFormatID: String, Sendable, Hashable, CaseIterable, Codable {
     case haproxyHTTP = "haproxy-http"
     /// HAProxy's `option httplog clf`.
     case haproxyCLF = "haproxy-clf"
+    /// The NCSA combined format: nginx's default, Apache's `combined`.
+    case combined = "combined"
+    /// The NCSA common format: Apache's `common`.
+    case common = "common"
 }

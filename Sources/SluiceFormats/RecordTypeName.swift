@@ -5,6 +5,7 @@ extension LogFormatID {
     public var recordTypeName: String {
         switch self {
         case .haproxyHTTP, .haproxyCLF: "HAProxyRecord"
+        case .combined, .common: "NCSARecord"
         }
     }
 }

@@ -53,3 +53,54 @@ def test_a_bad_line_keeps_its_place_and_fails_the_run(sluice_bin):
     assert lines[0]["line"] == 1 and lines[0]["error"]
     assert lines[1]["status"] == 503
     assert "1 of 2 lines did not parse" in result.stderr
+
+
+APACHE_COMBINED = (
+    '127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326 '
+    '"http://www.example.com/start.html" "Mozilla/4.08 [en] (Win98; I ;Nav)"'
+)
+NGINX_COMBINED = (
+    r'2001:db8::1 - - [06/Feb/2024:12:14:14 +0000] "GET /k\xC3\xA4se?q=\x22a\x22 HTTP/1.1" 499 0 "-" '
+    r'"K\xC3\xA4se \xFF" 0.012'
+)
+
+
+def test_combined_lines_print_every_field(sluice_bin):
+    result = parse(sluice_bin, "combined", APACHE_COMBINED + "\n" + NGINX_COMBINED + "\n")
+    assert result.returncode == 0, result.stderr
+    apache, nginx = [json.loads(line) for line in result.stdout.splitlines()]
+    assert list(apache) == [
+        "client_address", "client_family", "ident", "user", "time_local", "timestamp", "request", "method", "path",
+        "query", "http_version", "status", "bytes_sent", "referer", "user_agent", "extra", "truncated",
+    ]  # fmt: skip
+    assert apache["client_address"] == "127.0.0.1" and apache["client_family"] == "ipv4"
+    assert apache["ident"] is None and apache["user"] == "frank"
+    assert apache["time_local"] == "10/Oct/2000:13:55:36 -0700"
+    assert apache["timestamp"] == "2000-10-10 20:55:36.000"
+    assert apache["method"] == "GET" and apache["path"] == "/apache_pb.gif" and apache["http_version"] == "HTTP/1.0"
+    assert apache["status"] == 200 and apache["bytes_sent"] == 2326
+    assert apache["referer"] == "http://www.example.com/start.html"
+    assert apache["user_agent"] == "Mozilla/4.08 [en] (Win98; I ;Nav)"
+    assert apache["extra"] is None and apache["truncated"] is False
+    # nginx's \xHH escapes decoded; a byte that is no UTF-8 kept as its escape; what follows kept as extra.
+    assert nginx["client_family"] == "ipv6" and nginx["status"] == 499
+    assert nginx["path"] == "/käse" and nginx["query"] == 'q="a"'
+    assert nginx["referer"] is None and nginx["user_agent"] == "Käse \\xFF" and nginx["extra"] == "0.012"
+
+
+def test_common_lines_and_a_cut_line(sluice_bin):
+    common = APACHE_COMBINED.split(' "http')[0]
+    cut = common[: common.index("_pb")]
+    result = parse(sluice_bin, "common", common + "\n" + cut + "\n")
+    assert result.returncode == 0, result.stderr
+    whole, truncated = [json.loads(line) for line in result.stdout.splitlines()]
+    assert whole["bytes_sent"] == 2326 and whole["referer"] is None and whole["truncated"] is False
+    assert truncated["truncated"] is True and truncated["path"] == "/apache" and truncated["status"] is None
+
+
+def test_a_combined_refusal_says_why(sluice_bin):
+    result = parse(sluice_bin, "combined", APACHE_COMBINED.replace(" 200 ", " 2000 ") + "\n")
+    assert result.returncode == 1
+    (line,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert line["line"] == 1
+    assert line["error"].startswith("not an NCSA combined line: the status (%>s) is not 3 digits (bad_status at byte")

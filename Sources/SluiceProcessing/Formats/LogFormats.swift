@@ -8,6 +8,8 @@ public enum LogFormats {
         switch id {
         case .haproxyHTTP: HAProxyHTTPFormat.self
         case .haproxyCLF: HAProxyCLFFormat.self
+        case .combined: NCSACombinedFormat.self
+        case .common: NCSACommonFormat.self
         }
     }
 
