@@ -80,6 +80,7 @@ if Context.environment["SLUICE_FUZZ"] == "1" {
     for (name, dependency) in [
         ("FuzzManifest", "SluiceModel"), ("FuzzHAProxy", "SluiceProcessing"),
         ("FuzzFirehoseObject", "SluiceProcessing"), ("FuzzPlanJSON", "SluiceDeploy"), ("FuzzParquet", "SluiceParquet"),
+        ("FuzzJSON", "SluiceProcessing"),
     ] {
         package.targets.append(
             .executableTarget(

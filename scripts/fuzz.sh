@@ -10,7 +10,8 @@
 # Targets: manifest (pipeline manifest and project file decoding and validation), haproxy (the HAProxy log
 # parser, every layout), firehose (Firehose objects through the processor: gzip members, damage accounting,
 # lines and CloudWatch Logs documents), plan (terraform plan JSON decoding and its summary), parquet (the Parquet
-# writer on random schemas and rows, its files' framing and page counts re-read).
+# writer on random schemas and rows, its files' framing and page counts re-read), json (the json log format: a
+# line parsed, paths read as every column type, its leaves printed and columns proposed, all read back).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,9 +19,9 @@ cd "$ROOT"
 
 declare -A PRODUCTS=(
     [manifest]=FuzzManifest [haproxy]=FuzzHAProxy [firehose]=FuzzFirehoseObject [plan]=FuzzPlanJSON
-    [parquet]=FuzzParquet
+    [parquet]=FuzzParquet [json]=FuzzJSON
 )
-ALL=(manifest haproxy firehose plan parquet)
+ALL=(manifest haproxy firehose plan parquet json)
 SCRATCH=.build-fuzz
 # SwiftPM declares the fuzz targets only when this is set (see Package.swift).
 export SLUICE_FUZZ=1

@@ -10,4 +10,6 @@ public enum LogFormatID: String, Sendable, Hashable, CaseIterable, Codable {
     case haproxyHTTP = "haproxy-http"
     /// HAProxy's `option httplog clf`.
     case haproxyCLF = "haproxy-clf"
+    /// One JSON object per line (structured application logs, API Gateway and Lambda access logs).
+    case json = "json"
 }

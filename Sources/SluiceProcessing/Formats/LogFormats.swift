@@ -8,6 +8,7 @@ public enum LogFormats {
         switch id {
         case .haproxyHTTP: HAProxyHTTPFormat.self
         case .haproxyCLF: HAProxyCLFFormat.self
+        case .json: JSONFormat.self
         }
     }
 
