@@ -36,45 +36,66 @@ struct JSONPath: Sendable {
     /// Follows the path from the root object. A step into a value of the wrong kind (a key into an array, a
     /// string, a number) finds nothing, like a missing key.
     func resolve(in record: JSONRecord) -> Resolution {
-        record.nodes.withUnsafeBufferPointer { nodes in
-            var current = 0
-            for step in steps {
-                let container = nodes[current]
-                var child = current + 1
-                let end = Int(container.next)
-                var found = -1
-                switch step {
-                case .key(let key):
-                    guard container.kind == .object else { return .missing }
-                    // Every member is looked at, not only up to the first match: a second one makes it ambiguous.
-                    while child < end {
-                        let member = nodes[child]
-                        if Int(member.keyEnd - member.keyStart) == key.count
-                            || member.flags & JSONNode.Flags.keyEscaped != 0,
-                            JSONString.keyEquals(
-                                record.keyBytes(member), escaped: member.flags & JSONNode.Flags.keyEscaped != 0, key)
-                        {
-                            guard found < 0 else { return .duplicate(String(decoding: key, as: UTF8.self)) }
-                            found = child
-                        }
-                        child = Int(member.next)
-                    }
-                case .index(let index):
-                    guard container.kind == .array else { return .missing }
-                    var position = 0
-                    while child < end {
-                        if position == index {
-                            found = child
-                            break
-                        }
-                        position += 1
-                        child = Int(nodes[child].next)
-                    }
-                }
-                guard found >= 0 else { return container.isIncomplete ? .cutAway : .missing }
-                current = found
+        record.line.withUnsafeBufferPointer { line in
+            record.nodes.withUnsafeBufferPointer { nodes in
+                resolve(line: line, nodes: nodes, record: record)
             }
-            return .found(current)
         }
+    }
+
+    private func resolve(line: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<JSONNode>, record: JSONRecord)
+        -> Resolution
+    {
+        var current = 0
+        for step in steps {
+            let container = nodes[current]
+            var child = current + 1
+            let end = Int(container.next)
+            var found = -1
+            switch step {
+            case .key(let key):
+                guard container.kind == .object else { return .missing }
+                // Every member is looked at, not only up to the first match: a second one makes it ambiguous.
+                while child < end {
+                    let member = nodes[child]
+                    if member.flags & JSONNode.Flags.keyEscaped != 0
+                        ? JSONString.unescape(record.keyBytes(member)) == key
+                        : Self.equal(line, member.keyStart, member.keyEnd, key)
+                    {
+                        guard found < 0 else { return .duplicate(String(decoding: key, as: UTF8.self)) }
+                        found = child
+                    }
+                    child = Int(member.next)
+                }
+            case .index(let index):
+                guard container.kind == .array else { return .missing }
+                var position = 0
+                while child < end {
+                    if position == index {
+                        found = child
+                        break
+                    }
+                    position += 1
+                    child = Int(nodes[child].next)
+                }
+            }
+            guard found >= 0 else { return container.isIncomplete ? .cutAway : .missing }
+            current = found
+        }
+        return .found(current)
+    }
+
+    /// Whether the line's bytes `start..<end` are `key`'s.
+    @inline(__always)
+    private static func equal(_ line: UnsafeBufferPointer<UInt8>, _ start: Int32, _ end: Int32, _ key: [UInt8]) -> Bool
+    {
+        let count = Int(end - start)
+        guard count == key.count else { return false }
+        var offset = 0
+        while offset < count {
+            guard line[Int(start) + offset] == key[offset] else { return false }
+            offset += 1
+        }
+        return true
     }
 }
