@@ -91,6 +91,8 @@ struct JSONInferenceTests {
         let columns = try Self.propose([#"{"a_b":1,"a":{"b":2},"aB":3,"dt":"x","$weird key":true}"#])
         #expect(columns.map(\.name) == ["a_b", "a_b_2", "a_b_3", "dt_2", "weird_key"])
         #expect(columns.map(\.from) == [nil, "a.b", "aB", "dt", #"["$weird key"]"#])
+        // An empty key: no path names it or anything under it (found by the fuzzer).
+        #expect(try Self.propose([#"{"":{"a":1},"b":2,"c":{"":3}}"#]).map(\.name) == ["b"])
     }
 
     @Test("mixed kinds give a string; a number with a fraction anywhere a double; past 32 bits a bigint")

@@ -46,13 +46,15 @@ enum JSONInference {
                 // Only objects are walked into (an array's elements are skipped below), so every parent here is one.
                 let key = record.key(node)
                 let path = JSONPathText.appending(key: key, to: paths[Int(node.parent)])
-                let nextIndex = node.kind == .array ? Int(node.next) : index + 1
+                // A key no path can name (empty: `[""]` is no path) hides its whole subtree.
+                let skipped = node.kind == .array || key.isEmpty
+                let nextIndex = skipped ? Int(node.next) : index + 1
                 defer { index = nextIndex }
-                if node.kind == .object {
+                if node.kind == .object, !key.isEmpty {
                     paths[index] = path
                     continue
                 }
-                // A key no path can name, or a value the logger cut: nothing to learn from.
+                // A value the logger cut: nothing to learn from.
                 guard !key.isEmpty, !node.isIncomplete else { continue }
                 let slot: Int
                 if let known = byPath[path] {
