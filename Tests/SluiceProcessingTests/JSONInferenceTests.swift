@@ -27,12 +27,11 @@ struct JSONInferenceTests {
         #expect(
             columns.map(\.name) == [
                 "request_id", "ip", "request_time", "request_time_epoch", "http_method", "route_key", "status",
-                "protocol",
-                "response_length", "integration_latency",
+                "protocol", "response_length", "integration_latency", "truncated",
             ])
         #expect(
             columns.map(\.type) == [
-                .string, .string, .string, .bigint, .string, .string, .string, .string, .string, .string,
+                .string, .string, .string, .bigint, .string, .string, .string, .string, .string, .string, .boolean,
             ])
         #expect(columns[0].from == "requestId")
         #expect(columns[1].from == nil)
@@ -61,7 +60,7 @@ struct JSONInferenceTests {
             ("http_request_method", .string, "http.request.method"), ("http_latency_ms", .double, "http.latency_ms"),
             ("order_id", .bigint, "order.id"), ("order_items", .string, "order.items"),
             ("order_paid", .boolean, "order.paid"), ("day", .date, nil), ("error_type", .string, "error.type"),
-            ("error_retryable", .string, "error.retryable"),
+            ("error_retryable", .string, "error.retryable"), ("truncated", .boolean, "$truncated"),
         ]
         #expect(columns.map(\.name) == expected.map(\.0))
         #expect(columns.map(\.type) == expected.map(\.1))
@@ -89,10 +88,12 @@ struct JSONInferenceTests {
         #expect(JSONInference.columnName("ü") == "column")
         #expect(JSONInference.columnName(String(repeating: "a", count: 300)).count == 255)
         let columns = try Self.propose([#"{"a_b":1,"a":{"b":2},"aB":3,"dt":"x","$weird key":true}"#])
-        #expect(columns.map(\.name) == ["a_b", "a_b_2", "a_b_3", "dt_2", "weird_key"])
-        #expect(columns.map(\.from) == [nil, "a.b", "aB", "dt", #"["$weird key"]"#])
+        #expect(columns.map(\.name) == ["a_b", "a_b_2", "a_b_3", "dt_2", "weird_key", "truncated"])
+        #expect(columns.map(\.from) == [nil, "a.b", "aB", "dt", #"["$weird key"]"#, "$truncated"])
+        // A key named like the flag keeps its name; the flag takes another.
+        #expect(try Self.propose([#"{"truncated":"no"}"#]).map(\.name) == ["truncated", "truncated_2"])
         // An empty key: no path names it or anything under it (found by the fuzzer).
-        #expect(try Self.propose([#"{"":{"a":1},"b":2,"c":{"":3}}"#]).map(\.name) == ["b"])
+        #expect(try Self.propose([#"{"":{"a":1},"b":2,"c":{"":3}}"#]).map(\.name) == ["b", "truncated"])
     }
 
     @Test("mixed kinds give a string; a number with a fraction anywhere a double; past 32 bits a bigint")
@@ -101,18 +102,18 @@ struct JSONInferenceTests {
             #"{"m":1,"d":1,"b":1,"t":"2024-01-02T03:04:05Z"}"#,
             #"{"m":"x","d":2.5,"b":4294967296,"t":"not a time"}"#,
         ])
-        #expect(columns.map(\.type) == [.string, .double, .bigint, .string])
+        #expect(columns.map(\.type) == [.string, .double, .bigint, .string, .boolean])
     }
 
     @Test("at most 100 columns, the most frequent, in first-seen order")
     func capped() throws {
-        // Key kN appears in N+1 lines of 150: the 100 kept are k50...k149.
+        // Key kN appears in N+1 lines of 150: the 99 kept are k51...k149, then the truncated flag.
         let lines = (0..<150).map { line in
             "{" + (0..<150).filter { $0 >= 149 - line }.map { "\"k\($0)\":\($0)" }.joined(separator: ",") + "}"
         }
         let columns = try Self.propose(lines)
         #expect(columns.count == 100)
-        #expect(Set(columns.map(\.name)) == Set((50..<150).map { "k\($0)" }))
+        #expect(Set(columns.map(\.name)) == Set((51..<150).map { "k\($0)" } + ["truncated"]))
         #expect(columns.first?.name == "k149")
     }
 

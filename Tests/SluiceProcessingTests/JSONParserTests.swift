@@ -126,6 +126,24 @@ struct JSONParserTests {
         #expect(JSONLines.refusal(bytes: [0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D]) != nil)
     }
 
+    @Test("numbers as the grammar allows them, kept as written for a string column")
+    func numbers() throws {
+        let line = #"{"a":[0,-0,1E+2,1e-2,-1.25E-3,123456789012345678901234567890,"12"]}"#
+        let written = ["0", "-0", "1E+2", "1e-2", "-1.25E-3", "123456789012345678901234567890", "12"]
+        for (index, text) in written.enumerated() {
+            #expect(try JSONLines.value(line, "a[\(index)]", as: .string) == .string(text))
+        }
+        #expect(try JSONLines.value(line, "a[2]", as: .int) == .int(100))
+        #expect(try JSONLines.value(line, "a[4]", as: .double) == .double(-0.00125))
+        #expect(try JSONLines.value(line, "a[5]", as: .double) == .double(1.2345678901234568e29))
+        #expect(try JSONLines.value(line, "a[6]", as: .int) == .int(12))
+    }
+
+    @Test("\\u0000 and other escaped control characters are text like any other")
+    func escapedControls() throws {
+        #expect(try JSONLines.value(#"{"a":"x\u0000y\u001f"}"#, "a", as: .string) == .string("x\u{0}y\u{1F}"))
+    }
+
     @Test("an empty object, and empty containers inside, are records")
     func empties() throws {
         let record = try JSONLines.record(#"{"a":{},"b":[]}"#)

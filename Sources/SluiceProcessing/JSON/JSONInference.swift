@@ -1,13 +1,13 @@
 /// The columns `sluice new pipeline --from-log` proposes for a sample of JSON lines: one per scalar leaf path
 /// seen (nested objects flattened: `http.request.status` becomes `http_request_status`), an array as one string
 /// column holding its JSON text (no column per element), typed by the values seen, in first-seen order, at most
-/// `maximumColumns` (the most frequent kept).
+/// `maximumColumns` (the most frequent kept), then a `truncated` column reading `$truncated`.
 ///
 /// Types: only booleans: boolean; only integers within 32 bits: int; any beyond: bigint; any fraction (or beyond
 /// 64 bits): double; only strings that are RFC 3339 instants: timestamp; only `yyyy-MM-dd`: date; anything else,
 /// mixed kinds, or only nulls: string.
 enum JSONInference {
-    /// The most columns proposed: a wider sample keeps its most frequent paths.
+    /// The most columns proposed, `truncated` included: a wider sample keeps its most frequent paths.
     static let maximumColumns = 100
     /// The longest Glue column name.
     static let maximumNameLength = 255
@@ -71,9 +71,9 @@ enum JSONInference {
         // The most frequent paths, ties to the first seen, then back in first-seen order.
         let kept = Set(
             seen.indices.sorted { seen[$0].records != seen[$1].records ? seen[$0].records > seen[$1].records : $0 < $1 }
-                .prefix(maximumColumns))
+                .prefix(maximumColumns - 1))
         var names: Set<String> = ["dt"]  // the partition column
-        return seen.indices.filter(kept.contains).map { slot in
+        let columns = seen.indices.filter(kept.contains).map { slot in
             let entry = seen[slot]
             let name = unique(columnName(entry.path), in: &names)
             var comment = entry.example.map { "e.g. \($0)" } ?? "only null seen in the sample"
@@ -83,6 +83,11 @@ enum JSONInference {
             return ProposedColumn(
                 name: name, type: entry.type, from: name == entry.path ? nil : entry.path, comment: comment)
         }
+        // Last, the flag every format gives: which rows hold only what was logged of a line the logger cut.
+        let flag = ProposedColumn(
+            name: unique("truncated", in: &names), type: .boolean, from: "$truncated",
+            comment: "whether the logger cut the line: the row holds what was logged")
+        return columns + [flag]
     }
 
     private static func count(_ node: JSONNode, of record: JSONRecord, into entry: inout Seen) {
