@@ -2,9 +2,9 @@ import Testing
 
 @testable import SluiceProcessing
 
-/// Lines the logger cut (CloudWatch Logs at 256 KB, relays earlier): the object ends early. What was read before
-/// the cut is kept, a string cut inside keeps what was logged, and a column whose path is not in the record
-/// quarantines the line, since its value may have followed the cut.
+/// Lines the logger cut (shippers cut events to CloudWatch Logs' size limit, relays to theirs): the object ends
+/// early. What was read before the cut is kept, a string cut inside keeps what was logged, and a column whose
+/// path is not in the record quarantines the line, since its value may have followed the cut.
 @Suite("JSON lines: lines cut by the logger")
 struct JSONTruncationTests {
     static let whole =

@@ -6,7 +6,8 @@ public struct JSONRecord: Sendable {
     /// Every value of the line, in document order; `nodes[0]` is the root object.
     let nodes: [JSONNode]
 
-    /// Whether the line ends inside the object: the logger cut it (CloudWatch Logs at 256 KB, a relay earlier).
+    /// Whether the line ends inside the object: the logger or a shipper cut it (to fit CloudWatch Logs' event size
+    /// limit, or a relay's own).
     public var isTruncated: Bool { nodes[0].isIncomplete }
 
     /// The bytes of `node`'s value, as logged.
