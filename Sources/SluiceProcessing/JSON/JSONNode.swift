@@ -12,7 +12,7 @@ struct JSONNode: Sendable {
     /// The value's first byte in the line (a string's opening quote, a container's bracket).
     var start: Int32
     /// Just past the value's last byte (a string's closing quote, a container's closing bracket); for a value
-    /// the logger cut, the end of the line.
+    /// the logger cut, the end of the line (for a string, of its last whole character or escape).
     var end: Int32
     /// The member's key, between its quotes (`keyStart == keyEnd == -1` for an array element or the root).
     var keyStart: Int32
