@@ -89,6 +89,7 @@ if Context.environment["SLUICE_FUZZ"] == "1" {
         ("FuzzManifest", "SluiceModel"), ("FuzzHAProxy", "SluiceProcessing"),
         ("FuzzFirehoseObject", "SluiceProcessing"), ("FuzzPlanJSON", "SluiceDeploy"), ("FuzzParquet", "SluiceParquet"),
         ("FuzzNCSA", "SluiceProcessing"),
+        ("FuzzJSON", "SluiceProcessing"),
     ] {
         package.targets.append(
             .executableTarget(

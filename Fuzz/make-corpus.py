@@ -190,6 +190,34 @@ def parquet() -> None:
     write("parquet", "one-null-row", bytes([0, 0, 1, 0, 0, 0]))
 
 
+def json_lines() -> None:
+    """The json format's seeds: structured logs as applications, API Gateway and Lambda write them, and the
+    corners of the parser (escapes, surrogates, depth, duplicates, lines the logger cut)."""
+    lines = [
+        '{"timestamp":"2024-01-02T03:04:05.678Z","level":"INFO","requestId":"79b4f56e","message":"order placed",'
+        '"http":{"request":{"status":200,"method":"POST"},"latency_ms":12.5},"order":{"id":123456789012,'
+        '"items":["a","b"],"paid":true}}',
+        '{"requestId":"Q1a2b3c=","ip":"2001:db8::1","requestTime":"02/Jan/2024:03:04:05 +0000",'
+        '"requestTimeEpoch":1704164645678,"httpMethod":"GET","routeKey":"GET /items/{id}","status":"200",'
+        '"responseLength":"-"}',
+        '{"a":{"b":[1,{"c":"x"}],"e":{}},"n":2.5,"t":true,"z":null,"big":1e400,"k.dot":"q","status":"200"}',
+        '{"s":"q\\"b\\\\s\\/n\\nt\\tu\\u00e9","pair":"\\ud83d\\ude00","lone":"\\ud800","k\\u0065y":1}',
+        '{"a":1,"a":2,"k":{"x":1,"x":2}}',
+        '{"a":' + "[" * 40 + "{}" + "]" * 40 + "}",
+        '{"status":200,"user":{"id":"u1","na',
+        '{"path":"/very/long/p',
+        '{"ms":12',
+        '{"x":[[[1,2],[3]]],"a":[0.5,-0,1E+2,"200"]}',
+        '  {"a" : { "b" : [ 1 , 2 ] } }  ',
+        '{"t":"2024-01-02 03:04:05.678","d":"2024-01-02","e":1704164645}',
+        '{"a":1}x',
+        '[1,2]',
+    ]
+    for index, line in enumerate(lines):
+        write("json", f"line-{index:02}", line.encode())
+    write("json", "utf8", '{"name":"Zoë 中 😀","bad":"'.encode() + bytes([0xED, 0xA0, 0x80]) + b'"}')
+
+
 def main() -> None:
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -200,6 +228,7 @@ def main() -> None:
     firehose()
     plan()
     parquet()
+    json_lines()
     for folder in sorted(CORPUS.iterdir()):
         files = list(folder.iterdir())
         print(f"{folder.name}: {len(files)} files, {sum(f.stat().st_size for f in files)} bytes")

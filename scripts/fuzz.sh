@@ -11,7 +11,8 @@
 # parser, every layout), ncsa (the NCSA combined and common log parser: escapes, cut lines), firehose (Firehose
 # objects through the processor: gzip members, damage accounting, lines and CloudWatch Logs documents), plan
 # (terraform plan JSON decoding and its summary), parquet (the Parquet writer on random schemas and rows, its
-# files' framing and page counts re-read).
+# files' framing and page counts re-read), json (the json log format: a line parsed, paths read as every column
+# type, its leaves printed and columns proposed, all read back).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,9 +20,9 @@ cd "$ROOT"
 
 declare -A PRODUCTS=(
     [manifest]=FuzzManifest [haproxy]=FuzzHAProxy [firehose]=FuzzFirehoseObject [plan]=FuzzPlanJSON
-    [parquet]=FuzzParquet [ncsa]=FuzzNCSA
+    [parquet]=FuzzParquet [ncsa]=FuzzNCSA [json]=FuzzJSON
 )
-ALL=(manifest haproxy ncsa firehose plan parquet)
+ALL=(manifest haproxy ncsa firehose plan parquet json)
 SCRATCH=.build-fuzz
 # SwiftPM declares the fuzz targets only when this is set (see Package.swift).
 export SLUICE_FUZZ=1

@@ -47,7 +47,10 @@ struct LogsParse: ParsableCommand {
             var bytes = line
             if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
             switch Format.parse(bytes) {
-            case .success(let record): out += Format.namedValues(record).json() + "\n"
+            case .success(let record):
+                // A JSON object has no fixed fields: its leaves print by the paths a `from:` names them by.
+                let values = (record as? JSONRecord).map { JSONFormat.leaves($0) } ?? Format.namedValues(record)
+                out += values.json() + "\n"
             case .failure(let failure):
                 failures += 1
                 out += NamedValues([("line", .int(Int64(number))), ("error", .string(failure.reason))]).json() + "\n"

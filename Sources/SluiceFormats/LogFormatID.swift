@@ -14,4 +14,6 @@ public enum LogFormatID: String, Sendable, Hashable, CaseIterable, Codable {
     case combined = "combined"
     /// The NCSA common format: Apache's `common`.
     case common = "common"
+    /// One JSON object per line (structured application logs, API Gateway and Lambda access logs).
+    case json = "json"
 }

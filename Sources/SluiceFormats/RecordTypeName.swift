@@ -6,6 +6,7 @@ extension LogFormatID {
         switch self {
         case .haproxyHTTP, .haproxyCLF: "HAProxyRecord"
         case .combined, .common: "NCSARecord"
+        case .json: "JSONRecord"
         }
     }
 }

@@ -18,7 +18,8 @@ struct FormatRegistryTests {
     func fieldNames() {
         for format in LogFormats.all {
             let names = fieldNames(format)
-            #expect(!names.isEmpty && Set(names).count == names.count, "\(format.id.rawValue)")
+            // JSON alone has no fixed fields: its columns name paths.
+            #expect(names.isEmpty == (format.id == .json) && Set(names).count == names.count, "\(format.id.rawValue)")
         }
     }
 

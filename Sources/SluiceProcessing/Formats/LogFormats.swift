@@ -10,6 +10,7 @@ public enum LogFormats {
         case .haproxyCLF: HAProxyCLFFormat.self
         case .combined: NCSACombinedFormat.self
         case .common: NCSACommonFormat.self
+        case .json: JSONFormat.self
         }
     }
 
