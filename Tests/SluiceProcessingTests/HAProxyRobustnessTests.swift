@@ -90,18 +90,43 @@ struct HAProxyRobustnessTests {
         #expect(parsed > 0)
     }
 
-    @Test("every strict prefix of an httplog line fails, as truncated or unexpected")
-    func prefixesFail() {
-        for (line, format) in Self.corpus where format == .http {
+    /// Every strict prefix is a line the logger may have cut: it fails (cut before the end of the accept date),
+    /// or makes a truncated record whose every field is the whole line's, null (lost, or not logged in the field
+    /// the cut fell in), or, in the field the cut fell in, what was logged of it.
+    @Test("every strict prefix of a line is refused or a truncated record agreeing with the whole line")
+    func prefixes() throws {
+        for (line, format) in Self.corpus {
+            let whole = try haproxyRecord(bytes: line, format).namedValues
             for length in 0..<line.count {
-                guard case .failure(let failure) = HAProxyParser.parse(line.prefix(length), format: .http) else {
-                    Issue.record(
-                        "prefix of \(length) bytes parsed: \(String(decoding: line.prefix(length), as: UTF8.self))")
-                    continue
-                }
-                switch failure.reason {
-                case .empty, .truncated, .unexpected, .badDate: break
-                default: Issue.record("prefix of \(length) bytes: \(failure)")
+                switch HAProxyParser.parse(line.prefix(length), format: format) {
+                case .failure(let failure):
+                    switch failure.reason {
+                    case .empty, .truncated, .unexpected, .badDate: break
+                    default: Issue.record("prefix of \(length) bytes: \(failure)")
+                    }
+                case .success(let record):
+                    let prefix = String(decoding: line.prefix(length), as: UTF8.self)
+                    guard let cut = record.cut else {
+                        // Only a CLF line without captures is whole before its end (its last fields are optional).
+                        #expect(format == .clf, "prefix parsed whole: \(prefix)")
+                        continue
+                    }
+                    for (entry, fullEntry) in zip(record.namedValues.values, whole.values) {
+                        let name = entry.column
+                        if entry.value == .null || name == "truncated" { continue }
+                        // Whole seconds when the cut came before `%ms`; a cut request line is no bad request.
+                        if name == "accept_timestamp_ms" && format == .clf { continue }
+                        if name == "bad_request" && cut.field == .request { continue }
+                        let cutField: Set =
+                            cut.field == .request ? ["method", "path", "query"] : ["request_headers", "response_headers"]
+                        if cut.keepsPart, cutField.contains(name), case .string(let text) = entry.value,
+                            case .string(let full) = fullEntry.value, text != full
+                        {
+                            #expect(full.hasPrefix(text), "\(name) of \(prefix)")
+                            continue
+                        }
+                        #expect(entry.value == fullEntry.value, "\(name) of \(prefix)")
+                    }
                 }
             }
         }
