@@ -118,7 +118,8 @@ struct HAProxyRobustnessTests {
                         if name == "accept_timestamp_ms" && format == .clf { continue }
                         if name == "bad_request" && cut.field == .request { continue }
                         let cutField: Set =
-                            cut.field == .request ? ["method", "path", "query"] : ["request_headers", "response_headers"]
+                            cut.field == .request
+                            ? ["method", "path", "query"] : ["request_headers", "response_headers"]
                         if cut.keepsPart, cutField.contains(name), case .string(let text) = entry.value,
                             case .string(let full) = fullEntry.value, text != full
                         {

@@ -24,6 +24,10 @@ struct HAProxySyslogPrefixTests {
             "<134>1 - - - - - - ",
             "2024-03-14T09:26:53.589123+00:00 ip-172-21-1-50 haproxy[22009]: ",
             "<134>",
+            "haproxy[14387]: ",
+            "haproxy: ",
+            "hapee-lb/2.8_x.y[7]:   ",
+            "<134>haproxy[2817]: ",
         ])
     func prefix(_ prefix: String) throws {
         let expected = try haproxyRecord(HAProxyLines.http)
@@ -68,5 +72,19 @@ struct HAProxySyslogPrefixTests {
     func emptyMessage(prefix: String) {
         #expect(haproxyFailure(prefix)?.reason == .truncated(field: .clientAddress))
         #expect(haproxyFailure(prefix, .clf)?.reason == .truncated(field: .clientAddress))
+    }
+
+    /// A bare tag is taken only where it cannot be the message's first field.
+    @Test("bare program tags, and what is not one")
+    func bareTags() throws {
+        let ipv6 =
+            "fe80:: - - [14/Mar/2024:09:26:53 +0000] \"GET / HTTP/1.1\" 200 1 \"\" \"\" 1 2 \"f\" \"b\" \"s\" "
+            + "0 0 0 0 0 ---- 1 1 1 1 0 0 0 \"\" \"\""
+        #expect(try haproxyRecord(ipv6, .clf).clientAddress == "fe80::")
+        #expect(
+            try haproxyRecord("unix: [14" + HAProxyLines.http.drop { $0 != "[" }.dropFirst(3)).clientFamily == .unix)
+        #expect(haproxyFailure("haproxy[]: " + HAProxyLines.http)?.reason == .unexpected(field: .clientAddress))
+        #expect(haproxyFailure("9proxy[1]: " + HAProxyLines.http)?.reason == .unexpected(field: .clientAddress))
+        #expect(haproxyFailure("haproxy[1]:" + HAProxyLines.http)?.reason == .unexpected(field: .clientAddress))
     }
 }

@@ -92,7 +92,8 @@ struct HAProxyTruncationTests {
     @Test("httplog: a 1024-byte line cut inside a long URL, as HAProxy's default `len` does")
     func longURL() throws {
         let long = "/search?q=" + String(repeating: "a", count: 2000)
-        let line = substituting("/v1/orders?limit=20&page=3", with: long, in: HAProxyLines.bsdPrefix + HAProxyLines.http)
+        let line = substituting(
+            "/v1/orders?limit=20&page=3", with: long, in: HAProxyLines.bsdPrefix + HAProxyLines.http)
         let record = try haproxyRecord(bytes: Array(line.utf8.prefix(1024)))
         #expect(record.truncated && record.path == "/search" && record.httpVersion == nil)
         #expect(record.query.map { $0.utf8.count } == 1024 - byteOffset(of: "?q=", in: line) - 1)
