@@ -1,5 +1,6 @@
-/// Writes deterministic synthetic Firehose objects of HAProxy access-log traffic, and the directory of the
-/// accounts and integrations they name, for trying a pipeline locally.
+/// Writes deterministic synthetic Firehose objects of access-log traffic, in any log format Sluice reads (see
+/// `SampleLineWriters`), and the directory of the accounts and integrations they name, for trying a pipeline
+/// locally.
 ///
 /// The same options give the same bytes on every platform: the numbers come from `SplitMix64`, the calendar and
 /// the JSON are written by hand, and the arithmetic is integer or IEEE's exactly rounded double operations, never

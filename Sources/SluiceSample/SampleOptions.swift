@@ -8,8 +8,8 @@ public struct SampleOptions: Sendable {
     public var seed: UInt64
     /// How the object is laid out, as the pipeline's delivery mode makes Firehose write it.
     public var objectFormat: FirehoseObjectFormat
-    /// The HAProxy layout of the lines.
-    public var logFormat: LogFormat
+    /// The log format of the lines (see `SampleLineWriters`).
+    public var logFormat: LogFormatID
     /// The first request's accept time, in milliseconds since 1970-01-01T00:00:00Z.
     public var startTime: Int64
     /// The mean request rate over a weekday; the hour of the day (UTC) scales it, and weekends halve it. The
@@ -37,7 +37,8 @@ public struct SampleOptions: Sendable {
     public static let defaultStartTime: Int64 = 1_772_409_600_000
 
     public init(
-        lines: Int, seed: UInt64 = 1, objectFormat: FirehoseObjectFormat = .lines, logFormat: LogFormat = .http,
+        lines: Int, seed: UInt64 = 1, objectFormat: FirehoseObjectFormat = .lines,
+        logFormat: LogFormatID = .haproxyHTTP,
         startTime: Int64 = SampleOptions.defaultStartTime, requestsPerSecond: Double = 12,
         malformedFraction: Double = 1.0 / 2000, unknownAccountFraction: Double = 1.0 / 5000,
         controlMessageFraction: Double = 1.0 / 1000, accountCount: Int = 200, integrationCount: Int = 40,
