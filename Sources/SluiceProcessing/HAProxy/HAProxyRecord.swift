@@ -121,7 +121,7 @@ public struct HAProxyRecord: Hashable, Sendable {
     /// The method, such as `GET`.
     public var method: String?
     /// The request target up to `?`, as logged: `/index.html`, or `https://example.com/` as HTTP/2 requests are
-    /// logged, or `host:443` for `CONNECT`.
+    /// logged, or `host:443` for `CONNECT`; what was logged of it when the logger cut the line inside it.
     public var path: String?
     /// What follows the first `?` of the target (nil without one; empty for a bare `?`).
     public var query: String?
