@@ -6,8 +6,7 @@ import Testing
 /// format", 8.2.3 "HTTP log format", 8.8 "Capturing HTTP headers", 8.9 "Examples of logs"), quoted verbatim as
 /// test data, their backslash-continued lines joined, each parsed into the fields the manual says it holds.
 /// The manual prints its lines behind a bare `haproxy[pid]: ` tag ("the syslog part has been removed"), or
-/// behind a BSD syslog header. (The copy read was the manual of HAProxy 1.7; its section 8 examples are the
-/// ones later manuals print.)
+/// behind a BSD syslog header. (The copy read was the manual of HAProxy 1.7.)
 @Suite("HAProxy's configuration manual: every example line")
 struct HAProxyManualExampleTests {
     typealias Expected = [String: Row.Value]
