@@ -30,10 +30,12 @@ public struct SampleGenerator: Sendable {
         var line: [UInt8] = []
         line.reserveCapacity(1024)
         for _ in 0..<options.lines {
-            let (kind, timestamp) = lines.next(into: &line)
+            let written = lines.next(into: &line)
+            let timestamp = written.timestamp
             encoder.append(line, timestamp: timestamp)
             stats.lines += 1
-            switch kind {
+            if written.cut { stats.truncatedLines += 1 }
+            switch written.kind {
             case .good: break
             case .unknownAccount: stats.unknownAccountLines += 1
             case .malformed: stats.malformedLines += 1

@@ -7,10 +7,10 @@ enum SampleLineWriters {
     /// Appends one request as one line, without its newline.
     typealias Writer = (_ request: SampleRequest, _ out: inout [UInt8]) -> Void
 
-    static func writer(for format: LogFormatID) -> Writer {
+    static func writer(for format: LogFormatID) -> SampleLineFormat {
         switch format {
-        case .haproxyHTTP: { request, out in HAProxyLineWriter.appendHTTP(request, to: &out) }
-        case .haproxyCLF: { request, out in HAProxyLineWriter.appendCLF(request, to: &out) }
+        case .haproxyHTTP: SampleLineFormat(lengthLimit: 1024) { HAProxyLineWriter.appendHTTP($0, to: &$1) }
+        case .haproxyCLF: SampleLineFormat(lengthLimit: 1024) { HAProxyLineWriter.appendCLF($0, to: &$1) }
         }
     }
 
@@ -21,5 +21,18 @@ enum SampleLineWriters {
             return false
         }
         return parses(LogFormats.format(format))
+    }
+}
+
+/// How a format's sample lines are written: the writer, and the length its logger cuts a line at.
+struct SampleLineFormat {
+    /// HAProxy's `log ... len`, 1024 bytes by default: a longer line is cut there, as HAProxy cuts it (the
+    /// processor keeps its row, flagged `truncated`). Nil for a logger that writes whole lines (nginx, JSON).
+    var lengthLimit: Int?
+    var append: SampleLineWriters.Writer
+
+    init(lengthLimit: Int? = nil, append: @escaping SampleLineWriters.Writer) {
+        self.lengthLimit = lengthLimit
+        self.append = append
     }
 }

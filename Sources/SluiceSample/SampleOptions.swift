@@ -19,6 +19,9 @@ public struct SampleOptions: Sendable {
     public var malformedFraction: Double
     /// The share of requests from an account the directory does not hold.
     public var unknownAccountFraction: Double
+    /// The share of `GET` requests with a query string too long for HAProxy's 1024-byte log lines (a list of
+    /// ids), which an HAProxy sample cuts as HAProxy would.
+    public var longRequestFraction: Double
     /// The share of CloudWatch documents that are `CONTROL_MESSAGE`s (`.cloudWatchDocuments` only).
     public var controlMessageFraction: Double
     /// Accounts in the directory, `acct-000001` on.
@@ -41,6 +44,7 @@ public struct SampleOptions: Sendable {
         logFormat: LogFormatID = .haproxyHTTP,
         startTime: Int64 = SampleOptions.defaultStartTime, requestsPerSecond: Double = 12,
         malformedFraction: Double = 1.0 / 2000, unknownAccountFraction: Double = 1.0 / 5000,
+        longRequestFraction: Double = 1.0 / 5000,
         controlMessageFraction: Double = 1.0 / 1000, accountCount: Int = 200, integrationCount: Int = 40,
         logSource: SampleLogSource = SampleLogSource(), chunkBytes: Int = 256 * 1024
     ) {
@@ -52,6 +56,7 @@ public struct SampleOptions: Sendable {
         self.requestsPerSecond = requestsPerSecond
         self.malformedFraction = malformedFraction
         self.unknownAccountFraction = unknownAccountFraction
+        self.longRequestFraction = longRequestFraction
         self.controlMessageFraction = controlMessageFraction
         self.accountCount = accountCount
         self.integrationCount = integrationCount
@@ -79,6 +84,7 @@ public struct SampleOptions: Sendable {
             "between 0.01 and 1,000,000", requestsPerSecond)
         for (name, value) in [
             ("malformedFraction", malformedFraction), ("unknownAccountFraction", unknownAccountFraction),
+            ("longRequestFraction", longRequestFraction),
             ("controlMessageFraction", controlMessageFraction),
         ] {
             try check(value >= 0 && value <= 1, name, "between 0 and 1", value)

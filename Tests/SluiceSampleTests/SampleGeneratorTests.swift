@@ -133,7 +133,7 @@ struct SampleGeneratorTests {
         var malformed = 0
         var invalidUTF8 = 0
         for number in 1...options.lines {
-            let (kind, _) = source.next(into: &line)
+            let kind = source.next(into: &line).kind
             // Inside a CloudWatch document, a line reads as the UTF-8 it was made into.
             let asRead = objectFormat == .lines ? line : Array(String(decoding: line, as: UTF8.self).utf8)
             #expect(!line.isEmpty && !line.contains(0x0A) && !line.contains(0x0D), "line \(number)")
@@ -263,6 +263,9 @@ struct SampleGeneratorTests {
             let b = parses(clfLine, .haproxyCLF)
             #expect((a == nil) == (b == nil), "line \(number + 1)")
             guard var a, var b else { continue }
+            // A long request is cut at 1024 bytes in both, at different fields: each layout loses its own.
+            #expect(a.truncated == b.truncated, "line \(number + 1)")
+            if a.truncated { continue }
             #expect(a.acceptDate != b.acceptDate)
             a.format = .clf
             (a.acceptDate, b.acceptDate) = ("", "")

@@ -46,7 +46,7 @@ private func lines(
     var source = SampleLineSource(options: options, writer: writer, refuses: refuses)
     var line: [UInt8] = []
     return (0..<options.lines).map { _ in
-        let (kind, _) = source.next(into: &line)
+        let kind = source.next(into: &line).kind
         return (kind, line)
     }
 }
@@ -64,7 +64,7 @@ struct SampleLineWriterTests {
             var line: [UInt8] = []
             var malformed = 0
             for number in 1...options.lines {
-                let (kind, _) = source.next(into: &line)
+                let kind = source.next(into: &line).kind
                 let parsed = SampleLineWriters.parses(line, as: format)
                 if kind == .malformed {
                     malformed += 1
@@ -180,5 +180,38 @@ struct SampleLineWriterTests {
             #expect(malformed.allSatisfy { refuses($0.line) })
             #expect(made.filter { $0.kind != .malformed }.allSatisfy { !refuses($0.line) })
         }
+    }
+
+    @Test("long GETs: an HAProxy sample cuts them at 1024 bytes as HAProxy does, and the rows keep what was logged")
+    func longRequests() throws {
+        for format in [LogFormatID.haproxyHTTP, .haproxyCLF] {
+            let options = SampleOptions(
+                lines: 5000, seed: 2, logFormat: format, malformedFraction: 0, longRequestFraction: 0.02)
+            var source = SampleLineSource(options: options)
+            var line: [UInt8] = []
+            var cut = 0
+            for _ in 0..<options.lines {
+                let written = source.next(into: &line)
+                #expect(line.count <= 1024)
+                guard written.cut else { continue }
+                cut += 1
+                #expect(line.count == 1024)
+                let record = try HAProxyParser.parse(line, format: format == .haproxyCLF ? .clf : .http).get()
+                #expect(record.truncated && record.method == "GET" && record.httpVersion == nil)
+                #expect(record.query?.contains("ids=r-") == true && record.path?.isEmpty == false)
+                // httplog logs the request last: status and bytes survive; CLF logs it before them.
+                #expect(record.lost(.status) == (format == .haproxyCLF))
+            }
+            // 2% of the GETs, about 70% of the requests.
+            #expect((35...110).contains(cut), "\(format)")
+            let stats = try SampleGenerator(options: options).write { _ in }
+            #expect(stats.truncatedLines == cut && stats.malformedLines == 0)
+        }
+        // nginx and JSON loggers write the same requests whole.
+        let options = SampleOptions(lines: 5000, seed: 2, malformedFraction: 0, longRequestFraction: 0.02)
+        let combinedLines = lines(options, combined, refuses: { _ in true })
+        #expect(combinedLines.filter { $0.line.count > 1100 }.count >= 35)
+        #expect(combinedLines.allSatisfy { isCombined($0.line) })
+        #expect(lines(options, json, refuses: { _ in true }).allSatisfy { jsonObject($0.line) != nil })
     }
 }
