@@ -214,4 +214,21 @@ struct SampleLineWriterTests {
         #expect(combinedLines.allSatisfy { isCombined($0.line) })
         #expect(lines(options, json, refuses: { _ in true }).allSatisfy { jsonObject($0.line) != nil })
     }
+
+    /// The cases `SampleLineWriters.writer(for:)` gains when the `combined`, `common` and `json` formats are
+    /// registered, written here as they will be there.
+    @Test("the writers of combined, common and json, as the registry's switch will name them")
+    func switchCases() {
+        let formats = [
+            SampleLineFormat { NCSALineWriter.append($0, layout: .combined, to: &$1) },
+            SampleLineFormat { NCSALineWriter.append($0, layout: .common, to: &$1) },
+            SampleLineFormat { JSONLineWriter.append($0, to: &$1) },
+        ]
+        let checks: [([UInt8]) -> Bool] = [isCombined, isCommon, { jsonObject($0) != nil }]
+        for (format, check) in zip(formats, checks) {
+            #expect(format.lengthLimit == nil)
+            let made = lines(SampleOptions(lines: 200, seed: 1, malformedFraction: 0), format.append) { _ in true }
+            #expect(made.allSatisfy { check($0.line) })
+        }
+    }
 }
