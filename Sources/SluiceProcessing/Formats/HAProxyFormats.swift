@@ -12,7 +12,7 @@ extension HAProxyRecordFormat {
             return .success(record)
         case .failure(let failure):
             // The parser keeps every line cut after its accept date; one cut before has no row to give.
-            if case .truncated(let field) = failure.reason, field != .syslogPrefix || failure.offset > 0 {
+            if case .truncated = failure.reason {
                 return .failure(
                     LineFailure(
                         "not an HAProxy \(id.rawValue) line: \(failure) (the line ends before its accept date "
