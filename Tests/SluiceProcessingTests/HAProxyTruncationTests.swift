@@ -121,6 +121,11 @@ struct HAProxyTruncationTests {
         #expect(insideResponse.responseHeaders == ["text/h"])
         #expect(!insideResponse.lost(field: "response_headers") && insideResponse.lost(field: "method"))
 
+        // A block never closed, the request line after it: no cut, a malformed line.
+        let unclosed = substituting("{text/html}", with: "{text/html", in: line)
+        let quote = byteOffset(of: "\"GET", in: unclosed)
+        #expect(haproxyFailure(unclosed) == ParseFailure(.unexpected(field: .responseHeaders), at: quote))
+
         let afterBoth = try haproxyRecord(Self.cut(line, before: " \"GET"))
         #expect(afterBoth.cut == LineCut(field: .request, keepsPart: false))
         #expect(afterBoth.responseHeaders == ["text/html"] && afterBoth.lost(field: "method"))

@@ -6,6 +6,7 @@
 /// ...`. Each field is accepted quoted or bare, since versions differ on which fields are strings, and a quoted
 /// token in front of the client (as some hand-written samples show for `%o`) is skipped.
 enum CLFFields {
+    /// Reads the message from the cursor's position to the end of the line.
     ///
     /// A line the logger cut inside the request line or a captured header ends the read with `spans.cut` set
     /// and what was logged of the field in its span; a line cut elsewhere throws, the fields before in `spans`.

@@ -103,7 +103,8 @@ enum HTTPLogFields {
     }
 
     /// `{...}` if the next field is one: present only when captures are configured. HAProxy escapes `}` inside
-    /// values, so the first `}` closes it; a block with no `}` was cut by the logger, and is what was logged.
+    /// values, so the first `}` closes it; a block with no `}` (nor the request line's quote) was cut by the
+    /// logger, and is what was logged.
     private static func readHeaderBlock(
         _ cursor: inout ByteCursor, _ field: ParseFailure.Field, into spans: inout RecordSpans
     ) throws(ParseFailure) -> Range<Int>? {
@@ -111,6 +112,11 @@ enum HTTPLogFields {
         guard cursor.byte(at: cursor.position) == ASCII.openBrace else { return nil }
         let start = cursor.position + 1
         guard let close = cursor.firstIndex(of: ASCII.closeBrace, in: start..<cursor.end) else {
+            // HAProxy escapes quotes in captured headers too: a quote here is the request line's, after a
+            // block that was never closed, not a block the logger cut.
+            if let quote = cursor.firstIndex(of: ASCII.quote, in: start..<cursor.end) {
+                throw ParseFailure(.unexpected(field: field), at: quote)
+            }
             spans.cut = LineCut(field: field, keepsPart: true)
             cursor.position = cursor.end
             return start..<cursor.end
