@@ -28,6 +28,9 @@ struct HAProxySyslogPrefixTests {
             "haproxy: ",
             "hapee-lb/2.8_x.y[7]:   ",
             "<134>haproxy[2817]: ",
+            "2024-03-14T09:26:53.589123+01:00 ",
+            "<6>2024-03-14T09:26:53.589+01:00 ",
+            "Mar 14 09:26:53 ",
         ])
     func prefix(_ prefix: String) throws {
         let expected = try haproxyRecord(HAProxyLines.http)
@@ -72,6 +75,18 @@ struct HAProxySyslogPrefixTests {
     func emptyMessage(prefix: String) {
         #expect(haproxyFailure(prefix)?.reason == .truncated(field: .clientAddress))
         #expect(haproxyFailure(prefix, .clf)?.reason == .truncated(field: .clientAddress))
+    }
+
+    /// `log ... format iso` and `timed`: a timestamp, then the message, in either layout and with any client.
+    @Test("a timestamp alone before the message, any layout and client")
+    func timestampAlone() throws {
+        let clf = try haproxyRecord(HAProxyLines.clf, .clf)
+        #expect(try haproxyRecord("2024-03-14T09:26:53.589+00:00 " + HAProxyLines.clf, .clf) == clf)
+        #expect(try haproxyRecord("<6>2024-03-14T09:26:53Z \"www\" " + HAProxyLines.clf, .clf) == clf)
+        let ipv6 = substituting("192.0.2.10:48620", with: "2001:db8::7:48620", in: HAProxyLines.http)
+        #expect(try haproxyRecord("2024-03-14T09:26:53Z " + ipv6).clientAddress == "2001:db8::7")
+        let unix = substituting("192.0.2.10:48620", with: "unix:1", in: HAProxyLines.http)
+        #expect(try haproxyRecord("2024-03-14T09:26:53Z " + unix).clientFamily == .unix)
     }
 
     /// A bare tag is taken only where it cannot be the message's first field.

@@ -3,6 +3,8 @@
 /// - RFC 5424: `<pri>1 TIMESTAMP HOST APP PROCID MSGID SD `, as `log ... format rfc5424` sends it;
 /// - BSD (RFC 3164): `Mmm dd HH:MM:SS host tag[pid]: `, with or without `<pri>` in front (HAProxy's own
 ///   rfc3164 output has no host), or with an RFC 3339 timestamp instead (rsyslog's high-precision files);
+/// - a timestamp alone, `2024-03-14T09:26:53.589+01:00 `, perhaps after `<pri>`: HAProxy's `iso` and `timed`
+///   formats;
 /// - a bare program tag, `haproxy[14387]: ` or `haproxy: `, with no header before it (how HAProxy's
 ///   configuration manual shows its example lines, and what some relays keep of the header);
 /// - nothing at all (`format raw`, or a container's standard output).
@@ -146,16 +148,40 @@ enum SyslogPrefix {
     }
 
     /// `[host] tag:` — HAProxy's own rfc3164 messages leave the host out, so the tag is the first token that
-    /// ends in `:`, within two.
+    /// ends in `:`, within two. HAProxy's `iso` and `timed` formats (`log ... format iso`) have neither: the
+    /// message follows the timestamp, so when no tag ends within two tokens and the first can begin a message,
+    /// the message begins there.
     private static func skipHostAndTag(_ cursor: inout ByteCursor) throws(ParseFailure) {
+        let afterTimestamp = cursor.position
         let first = try cursor.token(.syslogPrefix)
         if cursor.bytes[first.upperBound - 1] != ASCII.colon {
             let second = try cursor.token(.syslogPrefix)
             guard cursor.bytes[second.upperBound - 1] == ASCII.colon else {
-                throw ParseFailure(.unexpected(field: .syslogPrefix), at: second.lowerBound)
+                guard canBeginMessage(first, in: cursor) else {
+                    throw ParseFailure(.unexpected(field: .syslogPrefix), at: second.lowerBound)
+                }
+                cursor.position = afterTimestamp
+                cursor.skipSpaces()
+                return
             }
         }
         cursor.skipSpaces()
+    }
+
+    /// Whether a token can be the first of an access-log message: an address (digits, or hex digits and colons),
+    /// `unix...`, `-`, or CLF's quoted origin. A host name such as `lb-1` cannot.
+    private static func canBeginMessage(_ token: Range<Int>, in cursor: ByteCursor) -> Bool {
+        let first = cursor.bytes[token.lowerBound]
+        if ASCII.isDigit(first) || first == ASCII.minus || first == ASCII.quote || first == ASCII.openBracket {
+            return true
+        }
+        if cursor.hasPrefix(token, "unix") { return true }
+        // An IPv6 address: hex digits and colons up to its port.
+        return ASCII.isHexDigit(first) && cursor.firstIndex(of: ASCII.colon, in: token) != nil
+            && token.allSatisfy {
+                ASCII.isHexDigit(cursor.bytes[$0]) || cursor.bytes[$0] == ASCII.colon
+                    || cursor.bytes[$0] == ASCII.dot || cursor.bytes[$0] == UInt8(ascii: "%")
+            }
     }
 
     /// `HH:MM:SS` at the start of the range.
