@@ -1,5 +1,3 @@
-import SluiceProcessing
-
 /// The odd bad line a real log has: one cut short, a run of garbage bytes (some not UTF-8), or a message that is
 /// no access-log record at all, such as HAProxy's own notices.
 enum MalformedLine {
@@ -29,18 +27,20 @@ enum MalformedLine {
     ]
 
     /// Used when a made-up line happens to parse after all, which the generator must never let through.
-    static let fallback: StaticString = "sluice sample: a line that is deliberately not an HAProxy access-log record"
+    static let fallback: StaticString = "sluice sample: a line that is deliberately not an access-log record"
 
-    /// Replaces `line`, a good line, with a malformed one.
+    /// Replaces `line`, a good line, with a malformed one: one the format's parser refuses (`refuses`).
     ///
     /// - Parameter lossy: the line will travel inside a CloudWatch document, where bytes that are not UTF-8
     ///   become U+FFFD; the line must fail to parse as it will be read.
-    static func spoil(_ line: inout [UInt8], format: LogFormat, lossy: Bool, _ random: inout SplitMix64) {
+    static func spoil(
+        _ line: inout [UInt8], refuses: ([UInt8]) -> Bool, lossy: Bool, _ random: inout SplitMix64
+    ) {
         switch kinds.pick(&random) {
         case .truncated:
-            // Cut well before the end: CLF's captured headers are optional, so a cut just before them would
-            // leave a line that still parses.
-            line.removeLast(line.count - random.within(8...max(8, line.count * 55 / 100)))
+            // Cut within its first bytes, before the time every format starts with is whole: a line cut later
+            // keeps its row (what was logged, flagged truncated), so it is no malformed line.
+            line.removeLast(line.count - random.within(8...max(8, min(line.count, 30))))
         case .garbage:
             line.removeAll(keepingCapacity: true)
             for _ in 0..<random.within(16...160) { line.append(garbageByte(&random)) }
@@ -49,7 +49,7 @@ enum MalformedLine {
             line.append(contentsOf: foreign[random.below(foreign.count)].utf8)
         }
         let asRead = lossy && line.contains { $0 >= 0x80 } ? Array(String(decoding: line, as: UTF8.self).utf8) : line
-        if case .success = HAProxyParser.parse(asRead, format: format) {
+        if !refuses(asRead) {
             line.removeAll(keepingCapacity: true)
             line.appendASCII(fallback)
         }

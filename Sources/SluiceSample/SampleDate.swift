@@ -21,8 +21,8 @@ enum SampleDate {
         out.appendASCII(" +0000")
     }
 
-    /// `2026-03-02T00:00:00Z`.
-    static func appendISO(_ millis: Int64, to out: inout [UInt8]) {
+    /// `2026-03-02T00:00:00Z`, or `2026-03-02T00:00:00.123Z` with the milliseconds.
+    static func appendISO(_ millis: Int64, millisecond: Bool = false, to out: inout [UInt8]) {
         let time = Parts(millis)
         out.appendDecimal(time.year, width: 4)
         out.append(UInt8(ascii: "-"))
@@ -31,6 +31,10 @@ enum SampleDate {
         out.appendDecimal(time.day, width: 2)
         out.append(UInt8(ascii: "T"))
         appendClock(time, to: &out)
+        if millisecond {
+            out.append(UInt8(ascii: "."))
+            out.appendDecimal(time.millisecond, width: 3)
+        }
         out.append(UInt8(ascii: "Z"))
     }
 

@@ -1,5 +1,6 @@
-/// Writes deterministic synthetic Firehose objects of HAProxy access-log traffic, and the directory of the
-/// accounts and integrations they name, for trying a pipeline locally.
+/// Writes deterministic synthetic Firehose objects of access-log traffic, in any log format Sluice reads (see
+/// `SampleLineWriters`), and the directory of the accounts and integrations they name, for trying a pipeline
+/// locally.
 ///
 /// The same options give the same bytes on every platform: the numbers come from `SplitMix64`, the calendar and
 /// the JSON are written by hand, and the arithmetic is integer or IEEE's exactly rounded double operations, never
@@ -29,10 +30,12 @@ public struct SampleGenerator: Sendable {
         var line: [UInt8] = []
         line.reserveCapacity(1024)
         for _ in 0..<options.lines {
-            let (kind, timestamp) = lines.next(into: &line)
+            let written = lines.next(into: &line)
+            let timestamp = written.timestamp
             encoder.append(line, timestamp: timestamp)
             stats.lines += 1
-            switch kind {
+            if written.cut { stats.truncatedLines += 1 }
+            switch written.kind {
             case .good: break
             case .unknownAccount: stats.unknownAccountLines += 1
             case .malformed: stats.malformedLines += 1

@@ -8,8 +8,8 @@ public struct SampleOptions: Sendable {
     public var seed: UInt64
     /// How the object is laid out, as the pipeline's delivery mode makes Firehose write it.
     public var objectFormat: FirehoseObjectFormat
-    /// The HAProxy layout of the lines.
-    public var logFormat: LogFormat
+    /// The log format of the lines (see `SampleLineWriters`).
+    public var logFormat: LogFormatID
     /// The first request's accept time, in milliseconds since 1970-01-01T00:00:00Z.
     public var startTime: Int64
     /// The mean request rate over a weekday; the hour of the day (UTC) scales it, and weekends halve it. The
@@ -19,6 +19,9 @@ public struct SampleOptions: Sendable {
     public var malformedFraction: Double
     /// The share of requests from an account the directory does not hold.
     public var unknownAccountFraction: Double
+    /// The share of `GET` requests with a query string too long for HAProxy's 1024-byte log lines (a list of
+    /// ids), which an HAProxy sample cuts as HAProxy would.
+    public var longRequestFraction: Double
     /// The share of CloudWatch documents that are `CONTROL_MESSAGE`s (`.cloudWatchDocuments` only).
     public var controlMessageFraction: Double
     /// Accounts in the directory, `acct-000001` on.
@@ -37,9 +40,11 @@ public struct SampleOptions: Sendable {
     public static let defaultStartTime: Int64 = 1_772_409_600_000
 
     public init(
-        lines: Int, seed: UInt64 = 1, objectFormat: FirehoseObjectFormat = .lines, logFormat: LogFormat = .http,
+        lines: Int, seed: UInt64 = 1, objectFormat: FirehoseObjectFormat = .lines,
+        logFormat: LogFormatID = .haproxyHTTP,
         startTime: Int64 = SampleOptions.defaultStartTime, requestsPerSecond: Double = 12,
         malformedFraction: Double = 1.0 / 2000, unknownAccountFraction: Double = 1.0 / 5000,
+        longRequestFraction: Double = 1.0 / 5000,
         controlMessageFraction: Double = 1.0 / 1000, accountCount: Int = 200, integrationCount: Int = 40,
         logSource: SampleLogSource = SampleLogSource(), chunkBytes: Int = 256 * 1024
     ) {
@@ -51,6 +56,7 @@ public struct SampleOptions: Sendable {
         self.requestsPerSecond = requestsPerSecond
         self.malformedFraction = malformedFraction
         self.unknownAccountFraction = unknownAccountFraction
+        self.longRequestFraction = longRequestFraction
         self.controlMessageFraction = controlMessageFraction
         self.accountCount = accountCount
         self.integrationCount = integrationCount
@@ -78,6 +84,7 @@ public struct SampleOptions: Sendable {
             "between 0.01 and 1,000,000", requestsPerSecond)
         for (name, value) in [
             ("malformedFraction", malformedFraction), ("unknownAccountFraction", unknownAccountFraction),
+            ("longRequestFraction", longRequestFraction),
             ("controlMessageFraction", controlMessageFraction),
         ] {
             try check(value >= 0 && value <= 1, name, "between 0 and 1", value)

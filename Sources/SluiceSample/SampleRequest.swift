@@ -1,5 +1,5 @@
-/// One request of sample traffic, field by field, before it is written in either HAProxy layout: both layouts
-/// render the same value, so they carry the same information.
+/// One request of sample traffic, field by field, before a line writer renders it in a log format: every format
+/// renders the same value, so the formats of one seed log the same requests (each with what its format holds).
 struct SampleRequest {
     enum Client {
         /// An IPv4 address as a 32-bit number.
@@ -87,6 +87,16 @@ struct SampleRequest {
     /// `u-<number>` in `X-User-Id`; nil for no header.
     var user: Int?
     var line: Line?
+    /// The integration the path names (`/integrations/int-0042/...`); nil for the core API.
+    var integration: Int?
+    /// A vendor's webhook delivery, not a call by the account's own client.
+    var isWebhook = false
+    /// The response's header bytes, part of `bytes`: formats that log the body alone (nginx's
+    /// `$body_bytes_sent`) subtract them.
+    var headerBytes = 0
+
+    /// `bytes` without the headers.
+    var bodyBytes: Int { max(0, bytes - headerBytes) }
 
     init(client: Client, clientPort: Int, acceptMillis: Int64, frontend: Frontend, backend: Backend) {
         self.client = client

@@ -2,8 +2,10 @@
 public struct SampleStats: Sendable, Equatable {
     /// Lines written, malformed ones included.
     public var lines = 0
-    /// Lines that are no HAProxy record.
+    /// Lines the format's parser refuses.
     public var malformedLines = 0
+    /// Good lines the logger cut (HAProxy's 1024 bytes): each keeps its row, flagged `truncated`.
+    public var truncatedLines = 0
     /// Good lines whose account the directory does not hold.
     public var unknownAccountLines = 0
     /// CloudWatch `DATA_MESSAGE` documents (zero for `.lines`).

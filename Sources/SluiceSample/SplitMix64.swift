@@ -57,4 +57,5 @@ enum SampleStream {
     static let directory: UInt64 = 1
     static let documents: UInt64 = 2
     static let malformed: UInt64 = 3
+    static let longRequests: UInt64 = 4
 }

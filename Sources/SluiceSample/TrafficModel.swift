@@ -101,6 +101,8 @@ struct TrafficModel {
             client: client, clientPort: random.within(32_768...65_535), acceptMillis: clock.millis,
             frontend: frontend, backend: endpoint.backend)
         request.account = account
+        request.integration = endpoint.backend == .integrations ? integration : nil
+        request.isWebhook = endpoint.isWebhook
         request.user = endpoint.isWebhook || random.perMille(30) ? nil : user
         var target: [UInt8] = []
         endpoint.appendTarget(integration: integration, user: user, at: clock.millis, &random, to: &target)
@@ -137,6 +139,7 @@ struct TrafficModel {
         }
         let before = request.requestTime + request.queueTime + request.connectTime
         let headers = Self.headerBytes.draw(&random)
+        request.headerBytes = headers
 
         var status = endpoint.successStatus
         if endpoint.isCacheable && random.perMille(40) { status = 304 }
@@ -240,6 +243,8 @@ struct TrafficModel {
             .serverAborted:
             break
         }
+        // HAProxy's own answers: a short status line and a few headers in front of a small page.
+        request.headerBytes = min(request.bytes, 120)
     }
 
     /// `%ac/%fc/%bc/%sc`: the process's connections follow the load; each narrower count is part of the wider.

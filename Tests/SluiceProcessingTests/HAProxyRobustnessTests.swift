@@ -73,6 +73,7 @@ struct HAProxyRobustnessTests {
     func randomInput() {
         var random = SeededGenerator(seed: 0x5EED_1CE5)
         var parsed = 0
+        var truncated = 0
         for index in 0..<20_000 {
             let bytes = Self.input(index, &random)
             for format in LogFormat.allCases {
@@ -80,28 +81,60 @@ struct HAProxyRobustnessTests {
                 let second = HAProxyParser.parse(bytes.lazy.map { $0 }, format: format)
                 #expect(first == second, "input \(index): \(bytes)")
                 switch first {
-                case .success: parsed += 1
+                case .success(let record):
+                    parsed += 1
+                    if record.truncated { truncated += 1 }
+                    // What a line the logger cut lost reads as null, whatever the record holds in its place.
+                    for (name, value) in record.namedValues.values where record.lost(field: name) {
+                        #expect(record.truncated && value == .null, "input \(index): \(name)")
+                    }
                 case .failure(let failure):
                     #expect(failure.offset >= 0 && failure.offset <= bytes.count, "input \(index): \(failure)")
                 }
             }
         }
-        // Some mutations leave a valid line (a digit for a digit), so both outcomes are exercised.
-        #expect(parsed > 0)
+        // Some mutations leave a valid line (a digit for a digit), so both outcomes are exercised; cut lines too.
+        #expect(parsed > truncated && truncated > 0)
     }
 
-    @Test("every strict prefix of an httplog line fails, as truncated or unexpected")
-    func prefixesFail() {
-        for (line, format) in Self.corpus where format == .http {
+    /// Every strict prefix is a line the logger may have cut: it fails (cut before the end of the accept date),
+    /// or makes a truncated record whose every field is the whole line's, null (lost, or not logged in the field
+    /// the cut fell in), or, in the field the cut fell in, what was logged of it.
+    @Test("every strict prefix of a line is refused or a truncated record agreeing with the whole line")
+    func prefixes() throws {
+        for (line, format) in Self.corpus {
+            let whole = try haproxyRecord(bytes: line, format).namedValues
             for length in 0..<line.count {
-                guard case .failure(let failure) = HAProxyParser.parse(line.prefix(length), format: .http) else {
-                    Issue.record(
-                        "prefix of \(length) bytes parsed: \(String(decoding: line.prefix(length), as: UTF8.self))")
-                    continue
-                }
-                switch failure.reason {
-                case .empty, .truncated, .unexpected, .badDate: break
-                default: Issue.record("prefix of \(length) bytes: \(failure)")
+                switch HAProxyParser.parse(line.prefix(length), format: format) {
+                case .failure(let failure):
+                    switch failure.reason {
+                    case .empty, .truncated, .unexpected, .badDate: break
+                    default: Issue.record("prefix of \(length) bytes: \(failure)")
+                    }
+                case .success(let record):
+                    let prefix = String(decoding: line.prefix(length), as: UTF8.self)
+                    guard let cut = record.cut else {
+                        // Only a CLF line without captures is whole before its end (its last fields are optional).
+                        #expect(format == .clf, "prefix parsed whole: \(prefix)")
+                        continue
+                    }
+                    for (entry, fullEntry) in zip(record.namedValues.values, whole.values) {
+                        let name = entry.column
+                        if entry.value == .null || name == "truncated" { continue }
+                        // Whole seconds when the cut came before `%ms`; a cut request line is no bad request.
+                        if name == "accept_timestamp_ms" && format == .clf { continue }
+                        if name == "bad_request" && cut.field == .request { continue }
+                        let cutField: Set =
+                            cut.field == .request
+                            ? ["method", "path", "query"] : ["request_headers", "response_headers"]
+                        if cut.keepsPart, cutField.contains(name), case .string(let text) = entry.value,
+                            case .string(let full) = fullEntry.value, text != full
+                        {
+                            #expect(full.hasPrefix(text), "\(name) of \(prefix)")
+                            continue
+                        }
+                        #expect(entry.value == fullEntry.value, "\(name) of \(prefix)")
+                    }
                 }
             }
         }

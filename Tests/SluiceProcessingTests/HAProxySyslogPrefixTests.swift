@@ -24,6 +24,13 @@ struct HAProxySyslogPrefixTests {
             "<134>1 - - - - - - ",
             "2024-03-14T09:26:53.589123+00:00 ip-172-21-1-50 haproxy[22009]: ",
             "<134>",
+            "haproxy[14387]: ",
+            "haproxy: ",
+            "hapee-lb/2.8_x.y[7]:   ",
+            "<134>haproxy[2817]: ",
+            "2024-03-14T09:26:53.589123+01:00 ",
+            "<6>2024-03-14T09:26:53.589+01:00 ",
+            "Mar 14 09:26:53 ",
         ])
     func prefix(_ prefix: String) throws {
         let expected = try haproxyRecord(HAProxyLines.http)
@@ -68,5 +75,31 @@ struct HAProxySyslogPrefixTests {
     func emptyMessage(prefix: String) {
         #expect(haproxyFailure(prefix)?.reason == .truncated(field: .clientAddress))
         #expect(haproxyFailure(prefix, .clf)?.reason == .truncated(field: .clientAddress))
+    }
+
+    /// `log ... format iso` and `timed`: a timestamp, then the message, in either layout and with any client.
+    @Test("a timestamp alone before the message, any layout and client")
+    func timestampAlone() throws {
+        let clf = try haproxyRecord(HAProxyLines.clf, .clf)
+        #expect(try haproxyRecord("2024-03-14T09:26:53.589+00:00 " + HAProxyLines.clf, .clf) == clf)
+        #expect(try haproxyRecord("<6>2024-03-14T09:26:53Z \"www\" " + HAProxyLines.clf, .clf) == clf)
+        let ipv6 = substituting("192.0.2.10:48620", with: "2001:db8::7:48620", in: HAProxyLines.http)
+        #expect(try haproxyRecord("2024-03-14T09:26:53Z " + ipv6).clientAddress == "2001:db8::7")
+        let unix = substituting("192.0.2.10:48620", with: "unix:1", in: HAProxyLines.http)
+        #expect(try haproxyRecord("2024-03-14T09:26:53Z " + unix).clientFamily == .unix)
+    }
+
+    /// A bare tag is taken only where it cannot be the message's first field.
+    @Test("bare program tags, and what is not one")
+    func bareTags() throws {
+        let ipv6 =
+            "fe80:: - - [14/Mar/2024:09:26:53 +0000] \"GET / HTTP/1.1\" 200 1 \"\" \"\" 1 2 \"f\" \"b\" \"s\" "
+            + "0 0 0 0 0 ---- 1 1 1 1 0 0 0 \"\" \"\""
+        #expect(try haproxyRecord(ipv6, .clf).clientAddress == "fe80::")
+        #expect(
+            try haproxyRecord("unix: [14" + HAProxyLines.http.drop { $0 != "[" }.dropFirst(3)).clientFamily == .unix)
+        #expect(haproxyFailure("haproxy[]: " + HAProxyLines.http)?.reason == .unexpected(field: .clientAddress))
+        #expect(haproxyFailure("9proxy[1]: " + HAProxyLines.http)?.reason == .unexpected(field: .clientAddress))
+        #expect(haproxyFailure("haproxy[1]:" + HAProxyLines.http)?.reason == .unexpected(field: .clientAddress))
     }
 }

@@ -8,12 +8,30 @@ public protocol HAProxyRecordFormat: RecordFormat where Record == HAProxyRecord 
 extension HAProxyRecordFormat {
     public static func parse(_ line: ArraySlice<UInt8>) -> Result<HAProxyRecord, LineFailure> {
         switch HAProxyParser.parse(line, format: layout) {
-        case .success(let record): .success(record)
-        case .failure(let failure): .failure(LineFailure("not an HAProxy \(id.rawValue) line: \(failure)"))
+        case .success(let record):
+            return .success(record)
+        case .failure(let failure):
+            // The parser keeps every line cut after its accept date; one cut before has no row to give.
+            if case .truncated = failure.reason {
+                return .failure(
+                    LineFailure(
+                        "not an HAProxy \(id.rawValue) line: \(failure) (the line ends before its accept date "
+                            + "was whole: cut by the logger, or not an access-log line)"))
+            }
+            return .failure(LineFailure("not an HAProxy \(id.rawValue) line: \(failure)"))
         }
     }
 
     public static var fields: [RecordField<HAProxyRecord>] { HAProxyRecord.fields }
+
+    /// Whether the logger cut the line (see `LineCut`).
+    public static func isTruncated(_ record: HAProxyRecord) -> Bool { record.truncated }
+
+    /// Whether the logger cut the line before the field `field` (one of `fields`, or its base name for an
+    /// indexed read such as `request_headers[0]`).
+    public static func wasCutAway(_ field: String, in record: HAProxyRecord) -> Bool {
+        record.lost(field: field)
+    }
 
     /// The accept date (`%tr`/`%trg`).
     public static func eventTime(_ record: HAProxyRecord) -> Int64? { record.acceptTimestamp }

@@ -3,6 +3,9 @@
 enum AcceptDate {
     /// Bytes between the brackets of `[%tr]`.
     static let httpWidth = 24
+    /// Bytes between the brackets of `[%tr]` without milliseconds, as HAProxy 1.2 logged it (the manual's
+    /// header-capture examples still show it): the milliseconds are then 0.
+    static let httpWidthWithoutMilliseconds = 20
     /// Bytes between the brackets of `[%trg]`.
     static let clfWidth = 26
 
@@ -14,7 +17,8 @@ enum AcceptDate {
         _ range: Range<Int>, in cursor: ByteCursor, format: LogFormat
     ) throws(ParseFailure) -> Int64 {
         let width = format == .http ? httpWidth : clfWidth
-        guard range.count == width else { throw ParseFailure(.badDate, at: range.lowerBound) }
+        let withoutMilliseconds = format == .http && range.count == httpWidthWithoutMilliseconds
+        guard range.count == width || withoutMilliseconds else { throw ParseFailure(.badDate, at: range.lowerBound) }
         let base = range.lowerBound
         let bytes = cursor.bytes
 
@@ -53,6 +57,8 @@ enum AcceptDate {
         var fraction = 0
         var zoneSeconds = 0
         switch format {
+        case .http where withoutMilliseconds:
+            break
         case .http:
             try literal(20, ASCII.dot)
             fraction = try digits(21, 3)

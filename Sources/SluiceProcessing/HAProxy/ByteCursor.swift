@@ -119,7 +119,20 @@ struct ByteCursor {
             }
             index += 1
         }
-        throw ParseFailure(.truncated(field: field), at: end)
+        throw ParseFailure.endedInside(field, at: end)
+    }
+
+    /// `quotedOrBareToken`, except that a quoted token the line ends inside (the logger cut it) is what was
+    /// logged of it, to the end of the line, with `cut` true.
+    mutating func quotedOrCutToken(_ field: Field) throws(ParseFailure) -> (token: Range<Int>, cut: Bool) {
+        do throws(ParseFailure) {
+            return (try quotedOrBareToken(field), false)
+        } catch {
+            guard error.endedInside else { throw error }
+            // `quotedOrBareToken` left the position at the opening quote.
+            defer { position = end }
+            return (position + 1..<end, true)
+        }
     }
 
     /// Consumes `byte` after any spaces.
@@ -181,7 +194,7 @@ extension ByteCursor {
     /// An integer where `-1` means "did not happen" (timers, status): nil for `-1`.
     func integerOrMinusOne(_ range: Range<Int>, _ field: Field) throws(ParseFailure) -> Int? {
         if matches(range, "-1") { return nil }
-        if matches(range, "-") && range.upperBound >= end { throw ParseFailure(.truncated(field: field), at: end) }
+        if matches(range, "-") && range.upperBound >= end { throw ParseFailure.endedInside(field, at: end) }
         return try integer(range, field)
     }
 

@@ -6,8 +6,11 @@
 /// ...`. Each field is accepted quoted or bare, since versions differ on which fields are strings, and a quoted
 /// token in front of the client (as some hand-written samples show for `%o`) is skipped.
 enum CLFFields {
-    static func parse(_ cursor: inout ByteCursor) throws(ParseFailure) -> RecordSpans {
-        var spans = RecordSpans()
+    /// Reads the message from the cursor's position to the end of the line.
+    ///
+    /// A line the logger cut inside the request line or a captured header ends the read with `spans.cut` set
+    /// and what was logged of the field in its span; a line cut elsewhere throws, the fields before in `spans`.
+    static func parse(_ cursor: inout ByteCursor, into spans: inout RecordSpans) throws(ParseFailure) {
         if cursor.byte(at: cursor.position) == ASCII.quote {
             _ = try cursor.quotedOrBareToken(.origin)
         }
@@ -23,7 +26,12 @@ enum CLFFields {
         guard cursor.byte(at: cursor.position) == ASCII.quote else {
             throw cursor.missing(.request, at: cursor.position, otherwise: .unexpected(field: .request))
         }
-        spans.request = try cursor.quotedOrBareToken(.request)
+        let request = try cursor.quotedOrCutToken(.request)
+        spans.request = request.token
+        if request.cut {
+            spans.cut = LineCut(field: .request, keepsPart: true)
+            return
+        }
 
         spans.statusCode = try cursor.integerOrMinusOne(cursor.quotedOrBareToken(.status), .status)
         (spans.bytesRead, spans.bytesReadIsAtLeast) = try cursor.integerWithPlus(
@@ -70,12 +78,13 @@ enum CLFFields {
         if !cursor.atEnd {
             let listStart = cursor.position
             while !cursor.atEnd {
-                _ = try cursor.quotedOrBareToken(.capturedHeaders)
+                if try cursor.quotedOrCutToken(.capturedHeaders).cut {
+                    spans.cut = LineCut(field: .capturedHeaders, keepsPart: true)
+                }
                 cursor.skipSpaces()
             }
             spans.capturedHeaderList = listStart..<cursor.end
         }
-        return spans
     }
 
     private static func count(_ cursor: inout ByteCursor, _ field: ParseFailure.Field) throws(ParseFailure) -> Int {

@@ -42,10 +42,20 @@ public enum HAProxyParser {
 
         cursor = ByteCursor(bytes: bytes, position: start, end: end)
         try SyslogPrefix.skip(&cursor)
-        switch format {
-        case .http: return try HTTPLogFields.parse(&cursor)
-        case .clf: return try CLFFields.parse(&cursor)
+        // Filled as the fields are read, so that a line the logger cut keeps what came before the cut.
+        var spans = RecordSpans()
+        do throws(ParseFailure) {
+            switch format {
+            case .http: try HTTPLogFields.parse(&cursor, into: &spans)
+            case .clf: try CLFFields.parse(&cursor, into: &spans)
+            }
+        } catch {
+            guard let cut = LineCut.of(error, lastByte: bytes[end - 1], spans: spans, format: format) else {
+                throw error
+            }
+            spans.cut = cut
         }
+        return spans
     }
 
     private static func isWhiteSpace(_ byte: UInt8) -> Bool {

@@ -43,11 +43,12 @@ public struct HAProxyRecord: Hashable, Sendable {
     public var clientPort: Int?
 
     /// The accept date as logged, between its brackets: `06/Feb/2024:12:14:14.655` (`%tr`, HAProxy's local
-    /// time) or, in CLF, `06/Feb/2024:12:14:14 +0000` (`%trg`).
+    /// time; HAProxy 1.2 logged it without milliseconds) or, in CLF, `06/Feb/2024:12:14:14 +0000` (`%trg`).
     public var acceptDate: String
     /// The accept date in milliseconds since 1970-01-01T00:00:00Z. `%tr` has no zone and is taken as UTC (run
     /// HAProxy in UTC, as containers and AWS hosts do by default, or shift by the zone's offset); CLF's date
-    /// is converted with its offset and gets its milliseconds from `%ms`.
+    /// is converted with its offset and gets its milliseconds from `%ms` (whole seconds if the logger cut the
+    /// line before them).
     public var acceptTimestamp: Int64
 
     /// `%ft` without the `~` that marks a TLS listener.
@@ -114,18 +115,33 @@ public struct HAProxyRecord: Hashable, Sendable {
     /// Captured response header values: the second `{...}` block of the HTTP layout.
     public var responseHeaders: [String]?
 
-    /// The request line was `<BADREQ>` (or empty): HAProxy could not parse it, and method, path, query and
-    /// version are nil.
+    /// The request line was `<BADREQ>` (or empty, `""`: the client sent none): HAProxy could not parse it, and
+    /// method, path, query and version are nil. False for a request line the logger cut.
     public var badRequest: Bool
     /// The method, such as `GET`.
     public var method: String?
     /// The request target up to `?`, as logged: `/index.html`, or `https://example.com/` as HTTP/2 requests are
-    /// logged, or `host:443` for `CONNECT`.
+    /// logged, or `host:443` for `CONNECT`; what was logged of it when the logger cut the line inside it.
     public var path: String?
     /// What follows the first `?` of the target (nil without one; empty for a bare `?`).
     public var query: String?
-    /// The protocol, such as `HTTP/1.1`; nil for an HTTP/0.9-style line without one.
+    /// The protocol, such as `HTTP/1.1`; nil for an HTTP/0.9-style line without one, or a request line the
+    /// logger cut.
     public var httpVersion: String?
+
+    /// Where the logger cut the line (see `LineCut`); nil for a whole line. The fields it lost hold placeholders
+    /// (empty text, zero, false, nil): ask `lost(_:)` before trusting one of a truncated record.
+    public var cut: LineCut? = nil
+
+    /// The logger cut the line: the record holds what was logged.
+    public var truncated: Bool { cut != nil }
+
+    /// Whether the logger cut the line before the field `part` (or inside it, for a field that keeps nothing
+    /// of what was logged), so the record does not know it.
+    public func lost(_ part: ParseFailure.Field) -> Bool {
+        guard let cut else { return false }
+        return cut.lost(part, in: format)
+    }
 
     /// The record with its captured header values re-divided: the first `requestCount` (of request and
     /// response values together) are the request's, the rest the response's.

@@ -2,8 +2,10 @@
 /// `%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %CC %CS %tsc %ac/%fc/%bc/%sc/%rc %sq/%bq %hr %hs %{+Q}r`.
 enum HTTPLogFields {
     /// Reads the message from the cursor's position to the end of the line.
-    static func parse(_ cursor: inout ByteCursor) throws(ParseFailure) -> RecordSpans {
-        var spans = RecordSpans()
+    ///
+    /// A line the logger cut inside a header block or the request line ends the read with `spans.cut` set and
+    /// what was logged of the field in its span; a line cut elsewhere throws, the fields before in `spans`.
+    static func parse(_ cursor: inout ByteCursor, into spans: inout RecordSpans) throws(ParseFailure) {
         try readClient(&cursor, into: &spans)
 
         (spans.acceptDate, spans.acceptTimestamp) = try Shared.readAcceptDate(&cursor, format: .http)
@@ -34,12 +36,13 @@ enum HTTPLogFields {
         spans.backendQueue = try cursor.integer(queues.next(.backendQueue, in: cursor), .backendQueue)
         try queues.finish(.backendQueue)
 
-        spans.requestHeaderBlock = try readHeaderBlock(&cursor, .requestHeaders)
+        spans.requestHeaderBlock = try readHeaderBlock(&cursor, .requestHeaders, into: &spans)
+        if spans.cut != nil { return }
         if spans.requestHeaderBlock != nil {
-            spans.responseHeaderBlock = try readHeaderBlock(&cursor, .responseHeaders)
+            spans.responseHeaderBlock = try readHeaderBlock(&cursor, .responseHeaders, into: &spans)
+            if spans.cut != nil { return }
         }
-        spans.request = try readRequest(&cursor)
-        return spans
+        spans.request = try readRequest(&cursor, into: &spans)
     }
 
     /// `%ci:%cp`. The port follows the last colon, since an IPv6 address has colons of its own; a unix socket
@@ -79,10 +82,11 @@ enum HTTPLogFields {
             throw cursor.missing(.server, at: token.upperBound, otherwise: .unexpected(field: .server))
         }
         guard slash > token.lowerBound else { throw ParseFailure(.unexpected(field: .backend), at: slash) }
+        // Set before the server is read: a line cut just after the `/` keeps the backend.
+        spans.backend = token.lowerBound..<slash
         guard slash + 1 < token.upperBound else {
             throw cursor.missing(.server, at: token.upperBound, otherwise: .unexpected(field: .server))
         }
-        spans.backend = token.lowerBound..<slash
         spans.server = slash + 1..<token.upperBound
     }
 
@@ -99,15 +103,23 @@ enum HTTPLogFields {
     }
 
     /// `{...}` if the next field is one: present only when captures are configured. HAProxy escapes `}` inside
-    /// values, so the first `}` closes it.
+    /// values, so the first `}` closes it; a block with no `}` (nor the request line's quote) was cut by the
+    /// logger, and is what was logged.
     private static func readHeaderBlock(
-        _ cursor: inout ByteCursor, _ field: ParseFailure.Field
+        _ cursor: inout ByteCursor, _ field: ParseFailure.Field, into spans: inout RecordSpans
     ) throws(ParseFailure) -> Range<Int>? {
         cursor.skipSpaces()
         guard cursor.byte(at: cursor.position) == ASCII.openBrace else { return nil }
         let start = cursor.position + 1
         guard let close = cursor.firstIndex(of: ASCII.closeBrace, in: start..<cursor.end) else {
-            throw ParseFailure(.truncated(field: field), at: cursor.end)
+            // HAProxy escapes quotes in captured headers too: a quote here is the request line's, after a
+            // block that was never closed, not a block the logger cut.
+            if let quote = cursor.firstIndex(of: ASCII.quote, in: start..<cursor.end) {
+                throw ParseFailure(.unexpected(field: field), at: quote)
+            }
+            spans.cut = LineCut(field: field, keepsPart: true)
+            cursor.position = cursor.end
+            return start..<cursor.end
         }
         cursor.position = close + 1
         try cursor.requireSeparator(field)
@@ -115,9 +127,11 @@ enum HTTPLogFields {
     }
 
     /// `"..."`, the last field: it runs to the quote that ends the line. HAProxy escapes quotes inside it, so a
-    /// line that does not end in one was cut (by HAProxy's length limit, say) unless a closed field is followed
-    /// by more.
-    private static func readRequest(_ cursor: inout ByteCursor) throws(ParseFailure) -> Range<Int> {
+    /// line that does not end in one was cut (by HAProxy's length limit, say), and the request is what was
+    /// logged of it, unless a closed field is followed by more.
+    private static func readRequest(
+        _ cursor: inout ByteCursor, into spans: inout RecordSpans
+    ) throws(ParseFailure) -> Range<Int> {
         try cursor.expect(ASCII.quote, .request)
         let start = cursor.position
         guard start < cursor.end, cursor.bytes[cursor.end - 1] == ASCII.quote else {
@@ -128,7 +142,9 @@ enum HTTPLogFields {
                 }
                 index += 1
             }
-            throw ParseFailure(.truncated(field: .request), at: cursor.end)
+            spans.cut = LineCut(field: .request, keepsPart: true)
+            cursor.position = cursor.end
+            return start..<cursor.end
         }
         cursor.position = cursor.end
         return start..<cursor.end - 1

@@ -64,11 +64,31 @@ public struct ParseFailure: Error, Hashable, Sendable, CustomStringConvertible {
     /// Bytes from the start of the line to where the problem was found; for a truncated line, its length
     /// without trailing white space.
     public var offset: Int
+    /// For a truncated line: it ended inside the field (after its opening quote or brace, or inside a token the
+    /// field reads whole), not before it. Tells the parser which field a logger's cut fell in; not part of the
+    /// failure's identity.
+    var endedInside = false
 
     /// A failure at a byte offset.
     public init(_ reason: Reason, at offset: Int) {
         self.reason = reason
         self.offset = offset
+    }
+
+    /// A truncated line that ended inside `field`.
+    static func endedInside(_ field: Field, at offset: Int) -> ParseFailure {
+        var failure = ParseFailure(.truncated(field: field), at: offset)
+        failure.endedInside = true
+        return failure
+    }
+
+    public static func == (lhs: ParseFailure, rhs: ParseFailure) -> Bool {
+        lhs.reason == rhs.reason && lhs.offset == rhs.offset
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(reason)
+        hasher.combine(offset)
     }
 
     /// The reason as a short stable string: `empty`, `bad_date`, or a kind and a field such as

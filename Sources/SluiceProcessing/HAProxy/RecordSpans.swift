@@ -38,8 +38,10 @@ struct RecordSpans {
     /// CLF: from the first captured value to the end of the line, already checked to be a sequence of
     /// (quoted) tokens.
     var capturedHeaderList: Range<Int>?
-    /// The inside of the request line's quotes.
+    /// The inside of the request line's quotes (to the end of the line, if the logger cut it).
     var request = 0..<0
+    /// Where the logger cut the line; nil for a whole line.
+    var cut: LineCut?
 }
 
 extension HAProxyRecord {
@@ -94,7 +96,8 @@ extension HAProxyRecord {
             responseHeaders = spans.responseHeaderBlock.map { Self.blockValues($0, in: cursor, text: text) }
         }
 
-        let line = RequestLine(spans.request, in: cursor)
+        cut = spans.cut
+        let line = RequestLine(spans.request, in: cursor, cut: spans.cut?.field == .request)
         badRequest = line.isBad
         method = line.method.map { Self.commonMethod($0, in: cursor) ?? text($0) }
         path = line.path.map(text)
@@ -146,7 +149,8 @@ extension HAProxyRecord {
         reader.skipSpaces()
         while !reader.atEnd {
             let quoted = reader.bytes[reader.position] == ASCII.quote
-            guard let value = try? reader.quotedOrBareToken(.capturedHeaders) else { break }
+            // A value the logger cut is kept as logged.
+            guard let value = try? reader.quotedOrCutToken(.capturedHeaders).token else { break }
             values.append(!quoted && reader.matches(value, "-") ? "" : text(value))
             reader.skipSpaces()
         }

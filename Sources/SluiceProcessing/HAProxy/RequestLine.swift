@@ -10,21 +10,29 @@ struct RequestLine {
     var query: Range<Int>?
     var version: Range<Int>?
 
-    init(_ line: Range<Int>, in cursor: ByteCursor) {
-        if line.isEmpty || cursor.matches(line, "<BADREQ>") {
+    /// `cut`: the logger cut the line inside the request, so `line` is what was logged of it: no version (its
+    /// last word may be part of the target), a method only if a space followed it, the target as logged.
+    init(_ line: Range<Int>, in cursor: ByteCursor, cut: Bool = false) {
+        if !cut && (line.isEmpty || cursor.matches(line, "<BADREQ>")) {
             isBad = true
             return
         }
         guard let firstSpace = cursor.firstIndex(of: ASCII.space, in: line) else {
-            method = line
+            if !cut { method = line }
             return
         }
         method = line.lowerBound..<firstSpace
         var targetEnd = line.upperBound
-        if let lastSpace = cursor.lastIndex(of: ASCII.space, in: line), lastSpace > firstSpace,
+        if !cut, let lastSpace = cursor.lastIndex(of: ASCII.space, in: line), lastSpace > firstSpace,
             cursor.hasPrefix(lastSpace + 1..<line.upperBound, "HTTP/")
         {
             version = lastSpace + 1..<line.upperBound
+            targetEnd = lastSpace
+        }
+        if cut, let lastSpace = cursor.lastIndex(of: ASCII.space, in: line), lastSpace > firstSpace,
+            Self.isVersionStart(lastSpace + 1..<line.upperBound, in: cursor)
+        {
+            // What was logged of the version (` H`, ` HTTP/1.`): not part of the target.
             targetEnd = lastSpace
         }
         let target = firstSpace + 1..<targetEnd
@@ -34,5 +42,16 @@ struct RequestLine {
         } else {
             path = target
         }
+    }
+
+    /// Whether the range is a non-empty start of `HTTP/`, or starts with it.
+    private static func isVersionStart(_ range: Range<Int>, in cursor: ByteCursor) -> Bool {
+        let version: StaticString = "HTTP/"
+        let length = min(range.count, version.utf8CodeUnitCount)
+        guard length > 0 else { return false }
+        for index in 0..<length where cursor.bytes[range.lowerBound + index] != version.utf8Start[index] {
+            return false
+        }
+        return true
     }
 }

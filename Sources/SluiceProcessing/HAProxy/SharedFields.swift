@@ -36,8 +36,10 @@ enum Shared {
     /// `%tsc`: exactly four characters.
     static func terminationState(_ token: Range<Int>, in cursor: ByteCursor) throws(ParseFailure) -> Range<Int> {
         if token.count < 4 {
-            throw cursor.missing(
-                .terminationState, at: token.upperBound, otherwise: .unexpected(field: .terminationState))
+            guard token.upperBound >= cursor.end else {
+                throw ParseFailure(.unexpected(field: .terminationState), at: token.upperBound)
+            }
+            throw ParseFailure.endedInside(.terminationState, at: cursor.end)
         }
         guard token.count == 4 else {
             throw ParseFailure(.unexpected(field: .terminationState), at: token.lowerBound + 4)

@@ -3,9 +3,14 @@
 /// - RFC 5424: `<pri>1 TIMESTAMP HOST APP PROCID MSGID SD `, as `log ... format rfc5424` sends it;
 /// - BSD (RFC 3164): `Mmm dd HH:MM:SS host tag[pid]: `, with or without `<pri>` in front (HAProxy's own
 ///   rfc3164 output has no host), or with an RFC 3339 timestamp instead (rsyslog's high-precision files);
+/// - a timestamp alone, `2024-03-14T09:26:53.589+01:00 `, perhaps after `<pri>`: HAProxy's `iso` and `timed`
+///   formats;
+/// - a bare program tag, `haproxy[14387]: ` or `haproxy: `, with no header before it (how HAProxy's
+///   configuration manual shows its example lines, and what some relays keep of the header);
 /// - nothing at all (`format raw`, or a container's standard output).
 ///
-/// The program name is not checked: a tag is whatever ends in `:`.
+/// After a timestamp the program name is not checked: a tag is whatever ends in `:`. A bare tag must look like
+/// one (see `skipBareTag`), since the message itself starts right there.
 enum SyslogPrefix {
     typealias Field = ParseFailure.Field
 
@@ -23,7 +28,39 @@ enum SyslogPrefix {
         }
         if try skipBSDTimestamp(&cursor) {
             try skipHostAndTag(&cursor)
+        } else {
+            skipBareTag(&cursor)
         }
+    }
+
+    /// `name[pid]: ` or `name: ` at the cursor: a name of letters, digits, `.`, `_`, `-` and `/` that starts with
+    /// a letter, then perhaps a bracketed pid, a colon and a space. No message can start so: an address is digits,
+    /// or hex digits with colons (an IPv6 address ending in `::` has a colon inside its "name"), `unix` has no
+    /// colon after it in the CLF layout and is taken as an address in the HTTP one, and the CLF origin is quoted.
+    private static func skipBareTag(_ cursor: inout ByteCursor) {
+        let start = cursor.position
+        guard let first = cursor.byte(at: start), isLetter(first) else { return }
+        var index = start + 1
+        while let byte = cursor.byte(at: index), isNameByte(byte) { index += 1 }
+        // `unix: ` begins an httplog message from a unix socket whose listener id is missing.
+        if cursor.matches(start..<index, "unix") { return }
+        if cursor.byte(at: index) == ASCII.openBracket {
+            index += 1
+            let digits = index
+            while let byte = cursor.byte(at: index), ASCII.isDigit(byte) { index += 1 }
+            guard index > digits, cursor.byte(at: index) == ASCII.closeBracket else { return }
+            index += 1
+        }
+        guard cursor.byte(at: index) == ASCII.colon, cursor.byte(at: index + 1) == ASCII.space else { return }
+        cursor.position = index + 2
+        cursor.skipSpaces()
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || ASCII.isDigit(byte) || byte == ASCII.dot || byte == ASCII.minus || byte == ASCII.slash
+            || byte == UInt8(ascii: "_")
     }
 
     /// `<` one to three digits `>`.
@@ -111,16 +148,40 @@ enum SyslogPrefix {
     }
 
     /// `[host] tag:` — HAProxy's own rfc3164 messages leave the host out, so the tag is the first token that
-    /// ends in `:`, within two.
+    /// ends in `:`, within two. HAProxy's `iso` and `timed` formats (`log ... format iso`) have neither: the
+    /// message follows the timestamp, so when no tag ends within two tokens and the first can begin a message,
+    /// the message begins there.
     private static func skipHostAndTag(_ cursor: inout ByteCursor) throws(ParseFailure) {
+        let afterTimestamp = cursor.position
         let first = try cursor.token(.syslogPrefix)
         if cursor.bytes[first.upperBound - 1] != ASCII.colon {
             let second = try cursor.token(.syslogPrefix)
             guard cursor.bytes[second.upperBound - 1] == ASCII.colon else {
-                throw ParseFailure(.unexpected(field: .syslogPrefix), at: second.lowerBound)
+                guard canBeginMessage(first, in: cursor) else {
+                    throw ParseFailure(.unexpected(field: .syslogPrefix), at: second.lowerBound)
+                }
+                cursor.position = afterTimestamp
+                cursor.skipSpaces()
+                return
             }
         }
         cursor.skipSpaces()
+    }
+
+    /// Whether a token can be the first of an access-log message: an address (digits, or hex digits and colons),
+    /// `unix...`, `-`, or CLF's quoted origin. A host name such as `lb-1` cannot.
+    private static func canBeginMessage(_ token: Range<Int>, in cursor: ByteCursor) -> Bool {
+        let first = cursor.bytes[token.lowerBound]
+        if ASCII.isDigit(first) || first == ASCII.minus || first == ASCII.quote || first == ASCII.openBracket {
+            return true
+        }
+        if cursor.hasPrefix(token, "unix") { return true }
+        // An IPv6 address: hex digits and colons up to its port.
+        return ASCII.isHexDigit(first) && cursor.firstIndex(of: ASCII.colon, in: token) != nil
+            && token.allSatisfy {
+                ASCII.isHexDigit(cursor.bytes[$0]) || cursor.bytes[$0] == ASCII.colon
+                    || cursor.bytes[$0] == ASCII.dot || cursor.bytes[$0] == UInt8(ascii: "%")
+            }
     }
 
     /// `HH:MM:SS` at the start of the range.

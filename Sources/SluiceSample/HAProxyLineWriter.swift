@@ -1,22 +1,13 @@
-import SluiceProcessing
-
-/// Writes a `SampleRequest` as HAProxy logs it, in either layout (see `LogFormat`), with two captured request
-/// headers: `capture request header Host` and `capture request header X-User-Id`. HAProxy logs an absent
-/// header as an empty value.
-enum SampleLineWriter {
+/// Writes a `SampleRequest` as HAProxy logs it, in either layout (`option httplog`, `option httplog clf`), with
+/// two captured request headers: `capture request header Host` and `capture request header X-User-Id`. HAProxy
+/// logs an absent header as an empty value.
+enum HAProxyLineWriter {
     /// Every account's API host ends so.
     static let hostSuffix: StaticString = ".api.example.com"
 
-    static func append(_ request: SampleRequest, format: LogFormat, to out: inout [UInt8]) {
-        switch format {
-        case .http: appendHTTP(request, to: &out)
-        case .clf: appendCLF(request, to: &out)
-        }
-    }
-
     /// `%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %CC %CS %tsc %ac/%fc/%bc/%sc/%rc %sq/%bq %hr %hs %{+Q}r`,
     /// with no response captures, so `%hs` prints nothing.
-    private static func appendHTTP(_ request: SampleRequest, to out: inout [UInt8]) {
+    static func appendHTTP(_ request: SampleRequest, to out: inout [UInt8]) {
         appendClient(request.client, to: &out)
         out.append(UInt8(ascii: ":"))
         out.appendDecimal(request.clientPort)
@@ -64,7 +55,7 @@ enum SampleLineWriter {
 
     /// `%{+Q}o %{-Q}ci - - [%trg] %r %ST %B "" "" %cp %ms %ft %b %s %TR %Tw %Tc %Tr %Ta %tsc %ac %fc %bc %sc %rc
     /// %sq %bq %CC %CS %hrl %hsl`: string fields quoted, no cookie captured (`""`), each header value quoted.
-    private static func appendCLF(_ request: SampleRequest, to out: inout [UInt8]) {
+    static func appendCLF(_ request: SampleRequest, to out: inout [UInt8]) {
         appendClient(request.client, to: &out)
         out.appendASCII(" - - [")
         SampleDate.appendCLF(request.acceptMillis, to: &out)
@@ -113,7 +104,7 @@ enum SampleLineWriter {
         out.append(UInt8(ascii: "\""))
     }
 
-    private static func appendClient(_ client: SampleRequest.Client, to out: inout [UInt8]) {
+    static func appendClient(_ client: SampleRequest.Client, to out: inout [UInt8]) {
         switch client {
         case .ipv4(let address):
             for shift in [24, 16, 8, 0] {
@@ -135,7 +126,7 @@ enum SampleLineWriter {
         if request.frontend == .api { out.append(UInt8(ascii: "~")) }
     }
 
-    private static func appendBackend(_ request: SampleRequest, to out: inout [UInt8]) {
+    static func appendBackend(_ request: SampleRequest, to out: inout [UInt8]) {
         switch request.backend {
         case .integrations: out.appendASCII("integrations")
         case .core: out.appendASCII("core")
@@ -143,7 +134,7 @@ enum SampleLineWriter {
         }
     }
 
-    private static func appendServer(_ request: SampleRequest, to out: inout [UInt8]) {
+    static func appendServer(_ request: SampleRequest, to out: inout [UInt8]) {
         guard let server = request.server else {
             out.appendASCII("<NOSRV>")
             return
@@ -157,13 +148,13 @@ enum SampleLineWriter {
         out.appendDecimal(request.retries)
     }
 
-    private static func appendHost(_ request: SampleRequest, to out: inout [UInt8]) {
+    static func appendHost(_ request: SampleRequest, to out: inout [UInt8]) {
         guard let account = request.account else { return }
         SampleDirectory.appendAccountID(account, to: &out)
         out.appendASCII(hostSuffix)
     }
 
-    private static func appendUser(_ request: SampleRequest, to out: inout [UInt8]) {
+    static func appendUser(_ request: SampleRequest, to out: inout [UInt8]) {
         guard let user = request.user else { return }
         out.appendASCII("u-")
         out.appendDecimal(user, width: 6)
