@@ -10,4 +10,12 @@ public enum LogFormatID: String, Sendable, Hashable, CaseIterable, Codable {
     case haproxyHTTP = "haproxy-http"
     /// HAProxy's `option httplog clf`.
     case haproxyCLF = "haproxy-clf"
+
+    /// Whether the format's records say when their event happened (`RecordFormat.eventTime`), which then names the
+    /// `dt` partition; a table of a format without one names the column that does (`processor.output.event_time`).
+    public var hasEventTime: Bool {
+        switch self {
+        case .haproxyHTTP, .haproxyCLF: true
+        }
+    }
 }
