@@ -36,6 +36,21 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     public let captureName: String
     /// Whether the template matches a URI's path (it starts with `/`).
     let matchesPath: Bool
+    /// The tokens compiled for matching: literals as ranges of `literals`, so that matching a value retains nothing
+    /// (the processor matches every line).
+    let steps: [Step]
+    /// Every literal's bytes, one after the other.
+    let literals: [UInt8]
+
+    /// A compiled token.
+    enum Step: Sendable, Hashable {
+        case literal(Range<Int>)
+        /// A final `/**`: the literal before its `/`, then a `/` (and anything) or the end of the value.
+        case optionalTail(Range<Int>)
+        case capture
+        case star
+        case rest
+    }
 
     /// The longest template: a manifest value, never data.
     public static let maximumLength = 4096
@@ -48,6 +63,25 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
         self.tokens = tokens
         self.captureName = name
         self.matchesPath = text.utf8.first == UInt8(ascii: "/")
+        var steps: [Step] = []
+        var literals: [UInt8] = []
+        for (index, token) in tokens.enumerated() {
+            switch token {
+            case .literal(let bytes):
+                let isTail = index + 2 == tokens.count && tokens[index + 1] == .rest && bytes.last == UInt8(ascii: "/")
+                let kept = isTail ? bytes.dropLast() : bytes[...]
+                let range = literals.count..<(literals.count + kept.count)
+                literals.append(contentsOf: kept)
+                steps.append(isTail ? .optionalTail(range) : .literal(range))
+            case .capture: steps.append(.capture)
+            case .star: steps.append(.star)
+            case .rest:
+                if case .optionalTail? = steps.last { continue }
+                steps.append(.rest)
+            }
+        }
+        self.steps = steps
+        self.literals = literals
     }
 
     public var description: String { text }
@@ -63,30 +97,40 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
 
     /// Where the capture is in `bytes`; nil when the template does not match them (or captures nothing).
     public func captureRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        literals.withUnsafeBufferPointer { literals in
+            steps.withUnsafeBufferPointer { steps in
+                Self.match(bytes, steps: steps, literals: literals, matchesPath: matchesPath)
+            }
+        }
+    }
+
+    private static func match(
+        _ bytes: UnsafeBufferPointer<UInt8>, steps: UnsafeBufferPointer<Step>, literals: UnsafeBufferPointer<UInt8>,
+        matchesPath: Bool
+    ) -> Range<Int>? {
         let slash = UInt8(ascii: "/")
         let end = bytes.count
         var position = 0
         if matchesPath, bytes.first != slash {
-            guard let pathStart = Self.pathStart(bytes) else { return nil }
+            guard let pathStart = pathStart(bytes) else { return nil }
             position = pathStart
         }
         var captured: Range<Int>?
-        var index = 0
-        while index < tokens.count {
-            switch tokens[index] {
-            case .literal(let literal):
-                if index + 2 == tokens.count, tokens[index + 1] == .rest, literal.last == slash {
-                    // A final `/**`: the value may end right before the `/`.
-                    guard Self.starts(bytes, at: position, with: literal.dropLast()) else { return nil }
-                    position += literal.count - 1
-                    return position == end || bytes[position] == slash ? captured : nil
-                }
-                guard Self.starts(bytes, at: position, with: literal[...]) else { return nil }
+        for index in steps.indices {
+            switch steps[index] {
+            case .literal(let range):
+                let literal = UnsafeBufferPointer(rebasing: literals[range])
+                guard starts(bytes, at: position, with: literal) else { return nil }
                 position += literal.count
+            case .optionalTail(let range):
+                let literal = UnsafeBufferPointer(rebasing: literals[range])
+                guard starts(bytes, at: position, with: literal) else { return nil }
+                position += literal.count
+                return position == end || bytes[position] == slash ? captured : nil
             case .capture, .star:
-                let stop = Self.stop(bytes, from: position, before: tokens[(index + 1)...])
-                guard let stop else { return nil }
-                if case .capture = tokens[index] {
+                let next = index + 1 < steps.count ? steps[index + 1] : nil
+                guard let stop = stop(bytes, from: position, before: next, literals: literals) else { return nil }
+                if case .capture = steps[index] {
                     guard stop > position else { return nil }
                     captured = position..<stop
                 }
@@ -94,27 +138,32 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
             case .rest:
                 return captured
             }
-            index += 1
         }
         return position == end ? captured : nil
     }
 
-    /// Where a capture or `*` starting at `start` ends: at the first place the literal after it (`following`'s
-    /// first token) begins, or, with no literal after it, at the end of the segment; nil when the literal is not in
-    /// the segment.
+    /// Where a capture or `*` starting at `start` ends: at the first place the literal after it (`next`) begins, or,
+    /// with no literal after it, at the end of the segment; nil when the literal is not in the segment.
     private static func stop(
-        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, before following: ArraySlice<Token>
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, before next: Step?, literals: UnsafeBufferPointer<UInt8>
     ) -> Int? {
         let slash = UInt8(ascii: "/")
         let end = bytes.count
-        guard case .literal(let literal)? = following.first else {
+        let needle: UnsafeBufferPointer<UInt8>
+        let optionalTail: Bool
+        switch next {
+        case .literal(let range)?:
+            needle = UnsafeBufferPointer(rebasing: literals[range])
+            optionalTail = false
+        case .optionalTail(let range)?:
+            // What precedes the final `/**`'s `/`, then a `/` or the end.
+            needle = UnsafeBufferPointer(rebasing: literals[range])
+            optionalTail = true
+        default:
             var position = start
             while position < end, bytes[position] != slash { position += 1 }
             return position
         }
-        // A final `/**` after the wildcard: what precedes its `/`, then a `/` or the end.
-        let optionalTail = following.count == 2 && following.last == .rest && literal.last == slash
-        let needle = optionalTail ? literal.dropLast() : literal[...]
         var position = start
         while true {
             if starts(bytes, at: position, with: needle) {
@@ -127,9 +176,9 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     }
 
     @inline(__always)
-    private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int, with literal: ArraySlice<UInt8>)
-        -> Bool
-    {
+    private static func starts(
+        _ bytes: UnsafeBufferPointer<UInt8>, at position: Int, with literal: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         guard bytes.count - position >= literal.count else { return false }
         var offset = position
         for byte in literal {
@@ -153,7 +202,9 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
             else { break }
             position += 1
         }
-        guard starts(bytes, at: position, with: Array("://".utf8)[...]) else { return nil }
+        guard bytes.count - position >= 3, bytes[position] == UInt8(ascii: ":"),
+            bytes[position + 1] == UInt8(ascii: "/"), bytes[position + 2] == UInt8(ascii: "/")
+        else { return nil }
         position += 3
         while position < bytes.count, bytes[position] != UInt8(ascii: "/") { position += 1 }
         return position
