@@ -44,9 +44,9 @@ private let example: Project? = {
     return ProjectDecoder.decode(exampleProject, path: "pipelines/sluice.yaml", diagnostics: &diagnostics)
 }()
 
-/// One input: bytes as a pipeline manifest and as a project file, and its first line as a template and a path, decoded (errors are diagnostics
-/// with locations; a view's SQL is fuzzed as inline `sql`, no file is read) and validated together with the
-/// example's project. Nothing traps, and every diagnostic has a location.
+/// One input: bytes as a pipeline manifest and as a project file, decoded (errors are diagnostics with locations; a
+/// view's SQL is fuzzed as inline `sql`, no file is read) and validated together with the example's project; and
+/// its first line as a template and a path (`fuzzTemplate`). Nothing traps, and every diagnostic has a location.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzManifest(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)

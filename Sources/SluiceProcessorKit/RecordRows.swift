@@ -33,8 +33,8 @@ extension RecordFormat {
     static var recordName: String { "\(Record.self)" }
 }
 
-/// Parse, fill the declared columns and those named like a field, let the transform derive the rest, look up enrichment columns, name the
-/// partition: positions resolved once, one reused buffer of values.
+/// Parse, fill the declared columns and those named like a field, let the transform derive the rest, look up
+/// enrichment columns, name the partition: positions resolved once, one reused buffer of values.
 final class RecordRows<Format: RecordFormat, Transform: RecordTransform>: LineRows
 where Format.Record == Transform.Record {
     let config: ProcessorConfig
