@@ -72,6 +72,14 @@ def manifest() -> None:
     write("manifest", "line-separators", "a: 1\u2028b: 1\u0085b: 2\r\n".encode())
     bomb = "a0: &a0 [x]\n" + "".join(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]\n" for n in range(1, 8))
     write("manifest", "alias-bomb-key", (bomb + "? *a7\n: 1\n").encode())
+    # Issue 11: the first line of an input is also fuzzed as a column template (and a field path), the second line
+    # as the value it is matched against.
+    for template, value in [
+        ("/integrations/{integration_id}/**", "https://acct-1.api.example.com/integrations/int-1/events"),
+        ("{account_id}.*.*", "ACCT-1.api.example.com:8443"),
+        ("*/{x}/**", "a//b/c"),
+    ]:
+        write("manifest", "template", f"{template}\n{value}".encode())
 
 
 def haproxy(sluice_bin: Path) -> None:

@@ -9,9 +9,12 @@ public struct ProjectFiles: Sendable {
 
     public init(root: URL) { self.root = root }
 
-    /// Loads and validates every declaration, YAML and Swift.
+    /// Loads and validates every declaration, YAML and Swift, columns' sources against their log format's records
+    /// included.
     public func load() -> Workspace {
-        Workspace.load(root: root, swiftPipelines: SwiftPipelines.registered)
+        var workspace = Workspace.load(root: root, swiftPipelines: SwiftPipelines.registered)
+        workspace.diagnostics.append(contentsOf: DeclaredSourceCheck.check(workspace.pipelines))
+        return workspace
     }
 
     /// The generated files for a loaded workspace, or the errors that prevent generating.

@@ -60,12 +60,12 @@ extension ProcessorStage {
         _ name: String, memoryMB: Int = Defaults.memoryMB, timeoutSeconds: Int = Defaults.timeoutSeconds,
         architecture: Architecture = Defaults.architecture, reservedConcurrency: Int? = nil,
         environment: [String: String] = [:], enrichment: Enrichment? = nil, output: Table,
-        file: String = #filePath, line: Int = #line
+        transform: TransformKind = Defaults.transform, file: String = #filePath, line: Int = #line
     ) -> ProcessorStage {
         ProcessorStage(
             name: name, memoryMB: memoryMB, timeoutSeconds: timeoutSeconds, architecture: architecture,
             reservedConcurrency: reservedConcurrency, environment: environment, enrichment: enrichment,
-            output: output, origin: here(file, line))
+            output: output, transform: transform, origin: here(file, line))
     }
 }
 
@@ -93,21 +93,32 @@ extension Lookup {
 }
 
 extension Table {
-    /// A lake table with its columns, and its partition keys after them.
+    /// A lake table with its columns, and its partition keys after them; `eventTime` names the timestamp column
+    /// whose UTC day is the `dt` partition (YAML's `event_time`).
     public static func table(
         _ name: String, bucket: String? = nil, format: LakeFormat = Defaults.lakeFormat,
-        compression: LakeCompression? = nil, file: String = #filePath, line: Int = #line,
+        compression: LakeCompression? = nil, eventTime: String? = nil, file: String = #filePath, line: Int = #line,
         @ListBuilder<Column> columns: () -> [Column], @ListBuilder<Column> partitionedBy: () -> [Column] = { [] }
     ) -> Table {
         Table(
             name: name, columns: columns(), partitionKeys: partitionedBy(), bucket: bucket, format: format,
-            compression: compression, origin: here(file, line))
+            compression: compression, eventTime: eventTime, origin: here(file, line))
     }
 }
 
 extension Column {
-    public init(_ name: String, _ type: ColumnType, comment: String = "", file: String = #filePath, line: Int = #line) {
-        self.init(name: name, type: type, comment: comment, origin: here(file, line))
+    /// A column; `from`, `template`, `required` and `letterCase` declare where its value comes from, as YAML's
+    /// `from:`, `template:`, `required:` and `case:` do (none of them: the field named like the column).
+    public init(
+        _ name: String, _ type: ColumnType, comment: String = "", from: String? = nil, template: String? = nil,
+        required: Bool = false, letterCase: LetterCase? = nil, file: String = #filePath, line: Int = #line
+    ) {
+        let declared = from != nil || template != nil || required || letterCase != nil
+        self.init(
+            name: name, type: type, comment: comment,
+            source: declared
+                ? ColumnSource(from: from, template: template, required: required, letterCase: letterCase) : nil,
+            origin: here(file, line))
     }
 }
 

@@ -68,20 +68,28 @@ public enum ProcessorSourceEmitter {
     }
 
     static func header(_ pipeline: Pipeline) -> String {
-        """
+        let transform = pipeline.processor.transform == .swift ? " The transform is yours: Transform.swift." : ""
+        return """
         // \(GeneratedFile.marker) from pipeline '\(pipeline.name)'.
-        // Do not edit: change pipelines/ and run `sluice generate`. The transform is yours: Transform.swift.
+        // Do not edit: change pipelines/ and run `sluice generate`.\(transform)
 
 
         """
     }
 
+    /// The processor's `main`: the declarations alone (`transform: none`), or the pipeline's `Transform` after them
+    /// (`transform: swift`).
     static func main(_ pipeline: Pipeline) -> String {
-        header(pipeline) + """
+        let call =
+            switch pipeline.processor.transform {
+            case .declarations: "await ProcessorMain.main(config: .generated)"
+            case .swift: "await ProcessorMain.main(config: .generated, transform: Transform.self)"
+            }
+        return header(pipeline) + """
             import SluiceProcessorKit
 
             // A Lambda function under AWS_LAMBDA_RUNTIME_API; a local run on a file otherwise (`sluice process`).
-            await ProcessorMain.main(config: .generated, transform: Transform.self)
+            \(call)
 
             """
     }
@@ -92,7 +100,12 @@ public enum ProcessorSourceEmitter {
         func columns(_ list: [Column], indent: String) -> String {
             guard !list.isEmpty else { return "[]" }
             return "[\n"
-                + list.map { "\(indent)    .init(name: \(literal($0.name)), type: \(enumCase($0.type))),\n" }
+                + list.map { column in
+                    let plain = "name: \(literal(column.name)), type: \(enumCase(column.type))"
+                    guard let source = source(column) else { return "\(indent)    .init(\(plain)),\n" }
+                    // A declared column on lines of its own: the declaration reads as the manifest wrote it.
+                    return "\(indent)    .init(\n\(indent)        \(plain),\n\(indent)        source: \(source)),\n"
+                }
                 .joined()
                 + "\(indent)]"
         }
@@ -140,11 +153,29 @@ public enum ProcessorSourceEmitter {
                         columns: \(columns(output.columns, indent: "            ")),
                         partitionKeys: \(columns(output.partitionKeys, indent: "            ")),
                         format: \(enumCase(output.format)),
-                        compression: \(enumCase(output.compression))),
+                        compression: \(enumCase(output.compression))\(eventTime(output))),
                     enrichment: \(enrichment))
             }
 
             """
+    }
+
+    /// `.init(from: "path", ...)`: a column's declaration, each key written only when declared; nil for a column
+    /// without one.
+    static func source(_ column: Column) -> String? {
+        guard let source = column.source else { return nil }
+        var arguments: [String] = []
+        if let from = source.from { arguments.append("from: \(literal(from))") }
+        if let template = source.template { arguments.append("template: \(literal(template))") }
+        if source.required { arguments.append("required: true") }
+        if let letterCase = source.letterCase { arguments.append("letterCase: \(enumCase(letterCase))") }
+        return ".init(\(arguments.joined(separator: ", ")))"
+    }
+
+    /// `,\n eventTime: "column"` when the table names its event-time column.
+    static func eventTime(_ table: Table) -> String {
+        guard let name = table.eventTime else { return "" }
+        return ",\n            eventTime: \(literal(name))"
     }
 
     /// A multi-line raw string literal of SQL, its lines at `indent` spaces, so the generated file reads like the

@@ -16,4 +16,13 @@ public enum LogFormatID: String, Sendable, Hashable, CaseIterable, Codable {
     case common = "common"
     /// One JSON object per line (structured application logs, API Gateway and Lambda access logs).
     case json = "json"
+
+    /// Whether the format's records say when their event happened (`RecordFormat.eventTime`), which then names the
+    /// `dt` partition; a table of a format without one names the column that does (`processor.output.event_time`).
+    public var hasEventTime: Bool {
+        switch self {
+        case .haproxyHTTP, .haproxyCLF, .combined, .common: true
+        case .json: false
+        }
+    }
 }

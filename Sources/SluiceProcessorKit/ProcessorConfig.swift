@@ -18,14 +18,18 @@ public struct ProcessorConfig: Sendable, Codable, Equatable {
         }
     }
 
-    /// A lake column and its Glue type.
+    /// A lake column, its Glue type, and where its value comes from.
     public struct Column: Sendable, Codable, Equatable {
         public var name: String
         public var type: ColumnType
+        /// The manifest's declaration (`from:`, `template:`, `required:`, `case:`); nil when it has none: the
+        /// record's field named like the column fills it, if the format has one.
+        public var source: ColumnSource?
 
-        public init(name: String, type: ColumnType) {
+        public init(name: String, type: ColumnType, source: ColumnSource? = nil) {
             self.name = name
             self.type = type
+            self.source = source
         }
     }
 
@@ -44,11 +48,16 @@ public struct ProcessorConfig: Sendable, Codable, Equatable {
         public var format: LakeFormat
         /// Their codec (`processor.output.compression`, or the format's default).
         public var compression: LakeCompression
+        /// The timestamp column whose UTC day is the `dt` partition (`processor.output.event_time`); nil: the log
+        /// format's own event time.
+        public var eventTime: String?
 
         public init(
             bucket: String, database: String, table: String, tablePrefix: String, quarantinePrefix: String,
-            columns: [Column], partitionKeys: [Column], format: LakeFormat, compression: LakeCompression
+            columns: [Column], partitionKeys: [Column], format: LakeFormat, compression: LakeCompression,
+            eventTime: String? = nil
         ) {
+            self.eventTime = eventTime
             self.bucket = bucket
             self.database = database
             self.table = table

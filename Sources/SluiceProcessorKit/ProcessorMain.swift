@@ -21,7 +21,21 @@ public enum ProcessorMain {
         """
     }
 
-    /// Runs the processor and exits.
+    /// Runs the processor of a pipeline without a Swift transform (`processor.transform: none`) and exits: the
+    /// config's log format, from the registry, with `NoTransform` over its records.
+    public static func main(
+        config: ProcessorConfig, arguments: [String] = CommandLine.arguments,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async -> Never {
+        func run<Format: RecordFormat>(_: Format.Type) async -> Never {
+            await main(
+                config: config, transform: NoTransform<Format.Record>.self, arguments: arguments,
+                environment: environment)
+        }
+        await run(LogFormats.format(config.logFormat))
+    }
+
+    /// Runs the processor with `transform` after the declarations and exits.
     public static func main<Transform: RecordTransform>(
         config: ProcessorConfig, transform: Transform.Type,
         arguments: [String] = CommandLine.arguments,

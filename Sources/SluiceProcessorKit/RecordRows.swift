@@ -33,16 +33,18 @@ extension RecordFormat {
     static var recordName: String { "\(Record.self)" }
 }
 
-/// Parse, fill the record's own fields, let the transform derive the rest, look up enrichment columns, name the
-/// partition: positions resolved once, one reused buffer of values.
+/// Parse, fill the declared columns and those named like a field, let the transform derive the rest, look up
+/// enrichment columns, name the partition: positions resolved once, one reused buffer of values.
 final class RecordRows<Format: RecordFormat, Transform: RecordTransform>: LineRows
 where Format.Record == Transform.Record {
     let config: ProcessorConfig
     let transform: Transform
     let layout: ColumnLayout
-    /// Output columns filled straight from the record, and the type to convert the field's values to when the
-    /// column declares another one than the field gives.
-    private let fromRecord: [(position: Int, field: RecordField<Format.Record>, convert: ColumnType?)]
+    /// The columns the record fills, in the table's order (partition keys after the columns): declared ones by
+    /// their `from:`, undeclared ones named like a field of the format by that field.
+    private let fromRecord: [DeclaredColumn<Format.Record>]
+    /// The position of the `event_time` column, whose day names `dt`; nil: the format's own event time.
+    private let eventTime: Int?
     private let lookups: [(spec: LookupSpec, match: Int, columns: [(name: String, position: Int, type: ColumnType)])]
     private let partitions: [(name: String, position: Int, type: ColumnType)]
     private let dt: Int?
@@ -55,25 +57,22 @@ where Format.Record == Transform.Record {
     /// is then not built again.
     private var lastPartition: (values: [String], name: String) = ([], "")
 
-    /// Refuses a column named like a field whose values it cannot hold (a `bytes_read` declared `boolean`): the
-    /// values would be lost, so the processor stops at start and says which column to change.
+    /// Refuses a column named like a field whose values it cannot hold (a `bytes_read` declared `boolean`), or a
+    /// declaration the format cannot serve: the values would be lost, so the processor stops at start and says which
+    /// column to change.
     init(config: ProcessorConfig, layout: ColumnLayout, transform: Transform) throws(ProcessorError) {
         self.config = config
         self.layout = layout
         self.transform = transform
-        let fields = Dictionary(Format.fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var fromRecord: [(position: Int, field: RecordField<Format.Record>, convert: ColumnType?)] = []
-        for (position, column) in config.output.columns.enumerated() {
-            guard let field = fields[column.name] else { continue }
-            guard field.converts(to: column.type) else {
-                throw ProcessorError.configuration(
-                    "column \(column.name) is declared \(column.type.rawValue), but the \(Format.id.rawValue) field "
-                        + "\(field.name) gives \(field.type.rawValue) values: declare it \(field.type.rawValue) (or "
-                        + "string), or name the column otherwise and set it in Transform.swift")
+        fromRecord = try Self.resolve(config.output, layout: layout)
+        if let name = config.output.eventTime {
+            guard let position = layout.position(of: name), layout.types[position] == .timestamp else {
+                throw ProcessorError.configuration("event_time \(name) is not a timestamp column of the table")
             }
-            fromRecord.append((position, field, field.fills(column.type) ? nil : column.type))
+            eventTime = position
+        } else {
+            eventTime = nil
         }
-        self.fromRecord = fromRecord
         lookups = (config.enrichment?.lookups ?? []).compactMap { spec in
             guard let match = layout.position(of: spec.match) else { return nil }
             let columns = spec.columns.compactMap { name -> (String, Int, ColumnType)? in
@@ -86,6 +85,40 @@ where Format.Record == Transform.Record {
         dt = partitions.first { $0.name == "dt" }?.position
         scratch = Array(repeating: .null, count: layout.columnCount)
         scratchKeys = Array(repeating: .null, count: partitions.count)
+    }
+
+    /// Every column the record fills: the declared ones, and the undeclared columns named like a field of the format
+    /// (partition keys only when declared). Refuses a column named like a field whose values it cannot hold (a
+    /// `bytes_read` declared `boolean`), and a declaration the format cannot serve.
+    private static func resolve(_ output: ProcessorConfig.Output, layout: ColumnLayout) throws(ProcessorError)
+        -> [DeclaredColumn<Format.Record>]
+    {
+        let fields = Dictionary(Format.fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var resolved: [DeclaredColumn<Format.Record>] = []
+        let all = output.columns.enumerated().map { ($0, $1, false) }
+            + output.partitionKeys.enumerated().map { (layout.columnCount + $0, $1, true) }
+        for (position, column, isPartitionKey) in all {
+            if let source = column.source {
+                resolved.append(
+                    try DeclaredColumn.resolve(
+                        Format.self, name: column.name, type: column.type, position: position, source: source))
+                continue
+            }
+            guard !isPartitionKey else { continue }
+            if let field = fields[column.name], !field.converts(to: column.type) {
+                throw ProcessorError.configuration(
+                    "column \(column.name) is declared \(column.type.rawValue), but the \(Format.id.rawValue) field "
+                        + "\(field.name) gives \(field.type.rawValue) values: declare it \(field.type.rawValue) (or "
+                        + "string), or name the column otherwise and declare where its value comes from")
+            }
+            // The by-name rule: a column named like a value the format's reader serves is filled by it.
+            guard let reader = try? Format.reader(FieldPath(key: column.name), for: column.type) else { continue }
+            resolved.append(
+                DeclaredColumn(
+                    position: position, name: column.name, type: column.type, reader: reader, template: nil,
+                    letterCase: nil, required: false, pathText: column.name))
+        }
+        return resolved
     }
 
     /// The columns of a line before lookups, or why it has none. (Not the record too: a tuple of it is a type
@@ -102,11 +135,23 @@ where Format.Record == Transform.Record {
         // Unique again once the previous row was written: cleared in place.
         for index in row.values.indices { row.values[index] = .null }
         for index in row.keys.indices { row.keys[index] = .null }
-        for (position, field, convert) in fromRecord {
-            let value = field.value(record)
-            row.values[position] = convert.map(value.converted) ?? value
+        for column in fromRecord {
+            switch column.value(record) {
+            case .success(let value): row[position: column.position] = value
+            case .failure(let failure):
+                (scratch, scratchKeys) = (row.values, row.keys)
+                return .failure(failure)
+            }
         }
-        if let dt, let time = Format.eventTime(record) { row[position: dt] = .string(Timestamps.date(time)) }
+        if let dt {
+            if let eventTime {
+                if case .timestamp(let time) = row[position: eventTime] {
+                    row[position: dt] = .string(Timestamps.date(time))
+                }
+            } else if let time = Format.eventTime(record) {
+                row[position: dt] = .string(Timestamps.date(time))
+            }
+        }
         do {
             try transform.derive(record, into: &row)
         } catch {

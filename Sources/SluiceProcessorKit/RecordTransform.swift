@@ -24,3 +24,12 @@ public protocol RecordTransform: Sendable {
     /// Sets derived columns through the handles; throws to quarantine the line with the failure's reason.
     func derive(_ record: Record, into row: inout Columns) throws(LineFailure)
 }
+
+/// The transform of a pipeline without Swift (`processor.transform: none`): it derives nothing, so the columns'
+/// declarations and the record's fields by name fill the row alone. Generic over the record, so it runs any format.
+public struct NoTransform<Record: Sendable>: RecordTransform {
+    public init(columns: ColumnLayout) {}
+
+    @inline(__always)
+    public func derive(_ record: Record, into row: inout Columns) throws(LineFailure) {}
+}

@@ -35,7 +35,8 @@ struct ProcessorBuildCheckTests {
     func scaffoldWrittenOnce() throws {
         try withExample(transform: .swift) { root, files, pipelines in
             let url = root.appendingPathComponent(transformPath)
-            try FileManager.default.removeItem(at: url)
+            // The example declares its columns: its processor folder has no Transform.swift.
+            #expect(!FileManager.default.fileExists(atPath: url.path))
             let before = messages(root, pipelines)
             #expect(
                 before.count == 1
@@ -73,7 +74,11 @@ struct ProcessorBuildCheckTests {
 
     @Test("Transform.swift with transform: none is a warning: unused")
     func unusedTransform() throws {
-        try withExample { root, _, pipelines in
+        try withExample { root, files, pipelines in
+            #expect(messages(root, pipelines).isEmpty)
+            var asking = pipelines
+            for index in asking.indices { asking[index].processor.transform = .swift }
+            _ = try files.writeMissing(ProcessorSourceEmitter.scaffolds(pipelines: asking))
             let found = messages(root, pipelines)
             #expect(
                 found.count == 1
@@ -86,8 +91,9 @@ struct ProcessorBuildCheckTests {
 
     @Test("a Transform.swift of another record type: located, saying what it found and what it needs")
     func wrongRecord() throws {
-        try withExample(transform: .swift) { root, _, pipelines in
+        try withExample(transform: .swift) { root, files, pipelines in
             let url = root.appendingPathComponent(transformPath)
+            _ = try files.writeMissing(ProcessorSourceEmitter.scaffolds(pipelines: pipelines))
             let text = try String(contentsOf: url, encoding: .utf8)
             try text.replacingOccurrences(
                 of: "func derive(_ record: HAProxyRecord,", with: "func derive(_ record: JSONRecord,"
@@ -117,7 +123,7 @@ struct ProcessorBuildCheckTests {
 
     @Test("a Package.swift without the processor list: an error with the lines to add")
     func unmarkedPackage() throws {
-        try withExample(transform: .swift) { root, _, pipelines in
+        try withExample { root, _, pipelines in
             let url = root.appendingPathComponent("Package.swift")
             let text = try String(contentsOf: url, encoding: .utf8)
             try text.replacingOccurrences(of: PackageProcessorList.begin, with: "// a user's older manifest")

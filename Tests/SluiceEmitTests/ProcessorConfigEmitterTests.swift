@@ -38,7 +38,9 @@ struct ProcessorConfigEmitterTests {
             "logFormat: .\(log == .haproxyHTTP ? "haproxyHTTP" : "haproxyCLF"),",
             "format: .\(mode == .extracted ? "lines" : "cloudWatchDocuments")),",
             "format: .\(lake.rawValue),", "compression: .\((compression ?? lake.defaultCompression).rawValue)),",
-            #".init(name: "requested_at", type: .timestamp),"#, #".init(name: "dt", type: .string),"#,
+            #"name: "requested_at", type: .timestamp,"#, #".init(name: "dt", type: .string),"#,
+            #"source: .init(from: "request_headers[0]", template: "{account_id}.*.*", required: true, "#,
+            #"letterCase: .lower)),"#,
         ]
         for line in expected { #expect(text.contains(line), "\(line)") }
         #expect(!text.contains(#"type: ""#) && !text.contains(#"logFormat: ""#))

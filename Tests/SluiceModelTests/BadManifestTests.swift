@@ -271,6 +271,56 @@ let badCases: [BadCase] = [
     BadCase(
         name: "output: unknown format", replace: "    table: requests\n", with: "    table: requests\n    format: orc\n",
         at: "pipelines/web.yaml:29:13", message: "'orc' is not a valid 'processor.output.format'; expected one of parquet, json"),
+    BadCase(
+        name: "from: a bad path, at its byte", replace: "{ name: account_id, type: string }",
+        with: "{ name: account_id, type: string, from: \"request_headers[x]\" }",
+        at: "pipelines/web.yaml:31:66", message: "column 'account_id': 'from' is not a field path: expected an index (digits) or a quoted key after `[`"),
+    BadCase(
+        name: "template: not closed, at its byte", replace: "{ name: account_id, type: string }",
+        with: "{ name: account_id, type: string, from: host, template: \"{account_id\" }",
+        at: "pipelines/web.yaml:31:66", message: "column 'account_id': 'template' is not a template: `{` is not closed"),
+    BadCase(
+        name: "template: a capture named otherwise than the column", replace: "{ name: account_id, type: string }",
+        with: "{ name: account_id, type: string, template: '{account}.*.*' }",
+        at: "pipelines/web.yaml:31:55", message: "column 'account_id': the template captures '{account}'; a capture is named like the column it fills, '{account_id}'"),
+    BadCase(
+        name: "template: no capture", replace: "{ name: account_id, type: string }",
+        with: "{ name: account_id, type: string, template: \"*/**\" }",
+        at: "pipelines/web.yaml:31:54", message: "a template captures one value, `{name}` (named like its column)"),
+    BadCase(
+        name: "required: not a boolean", replace: "{ name: account_id, type: string }",
+        with: "{ name: account_id, type: string, required: yes }",
+        at: "pipelines/web.yaml:31:53", message: "expected true or false for 'processor.output.columns[1].required', found 'yes'"),
+    BadCase(
+        name: "case: unknown, with suggestion", replace: "{ name: account_id, type: string }",
+        with: "{ name: account_id, type: string, case: lowercase }",
+        at: "pipelines/web.yaml:31:49", message: "'lowercase' is not a valid 'processor.output.columns[1].case'; expected one of lower, upper (did you mean 'lower'?)"),
+    BadCase(
+        name: "case: on a column that is not text", replace: "{ name: status, type: int }",
+        with: "{ name: status, type: int, case: upper }",
+        at: "pipelines/web.yaml:33:42", message: "column 'status': 'case' changes text, and the column is int"),
+    BadCase(
+        name: "a dt partition key declared", replace: "{ name: dt, type: string }",
+        with: "{ name: dt, type: string, from: accept_date }",
+        at: "pipelines/web.yaml:35:9", message: "partition key 'dt' is the UTC day of the event time: it takes no 'from' or 'template'"),
+    BadCase(
+        name: "event_time: no such column, with suggestion", replace: "    partition_keys:\n",
+        with: "    event_time: requested\n    partition_keys:\n",
+        at: "pipelines/web.yaml:34:17",
+        message: "event_time 'requested' is not a column of table 'requests' (did you mean 'requested_at'?)"),
+    BadCase(
+        name: "event_time: not a timestamp column", replace: "    partition_keys:\n",
+        with: "    event_time: status\n    partition_keys:\n",
+        at: "pipelines/web.yaml:34:17", message: "event_time 'status' is int; it names a timestamp column"),
+    BadCase(
+        name: "transform: neither none nor swift", replace: "  timeout_seconds: 60\n",
+        with: "  timeout_seconds: 60\n  transform: swfit\n",
+        at: "pipelines/web.yaml:17:14",
+        message: "'swfit' is not a valid 'processor.transform'; expected one of none, swift (did you mean 'swift'?)"),
+    BadCase(
+        name: "a view column takes no declaration", replace: "      - { name: day, type: string }",
+        with: "      - { name: day, type: string, from: dt }",
+        at: "pipelines/web.yaml:44:36", message: "unknown key 'from' in 'views[0].columns[0]'"),
 ]
 
 @Suite("Bad manifests")

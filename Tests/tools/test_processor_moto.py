@@ -208,7 +208,10 @@ def test_processor_reads_from_s3_looks_up_in_athena_and_writes_rows_and_quaranti
     assert set(reasons) == {2, 4, 5, 7}, quarantine
     assert reasons[2].startswith("not an HAProxy haproxy-http line")
     assert reasons[4] == "no directory.accounts row with account_id = acct-999999"
-    assert reasons[5] == "no integration id in path /health"
+    assert reasons[5] == (
+        'column integration_id is required, and path "/health" does not match its template '
+        '"/integrations/{integration_id}/**"'
+    )
     by_line = {entry["line"]: entry for entry in quarantine}
     assert "bytes_base64" in by_line[7] and all(entry["input"] == KEY for entry in quarantine)
 

@@ -27,8 +27,8 @@ public let integrationsUsage = Pipeline(
                 match: "integration_id", columns: ["integration_name", "integration_vendor"])
         },
         output: .table("integration_requests") {
-            Column("requested_at", .timestamp, comment: "HAProxy accept date, UTC")
-            Column("client_ip", .string)
+            Column("requested_at", .timestamp, comment: "HAProxy accept date, UTC", from: "accept_timestamp_ms")
+            Column("client_ip", .string, from: "client_address")
             Column("frontend", .string)
             Column("backend", .string)
             Column("server", .string)
@@ -38,9 +38,13 @@ public let integrationsUsage = Pipeline(
             Column("termination_state", .string)
             Column("method", .string)
             Column("path", .string)
-            Column("integration_id", .string, comment: "From the request path")
-            Column("account_id", .string, comment: "From the request host")
-            Column("user_id", .string)
+            Column(
+                "integration_id", .string, comment: "From the request path", from: "path",
+                template: "/integrations/{integration_id}/**", required: true)
+            Column(
+                "account_id", .string, comment: "From the request host", from: "request_headers[0]",
+                template: "{account_id}.*.*", required: true, letterCase: .lower)
+            Column("user_id", .string, from: "request_headers[1]")
             Column("account_name", .string)
             Column("account_plan", .string)
             Column("integration_name", .string)

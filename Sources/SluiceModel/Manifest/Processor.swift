@@ -115,11 +115,15 @@ public struct Table: Sendable {
     public var format: LakeFormat
     /// The codec of the lake objects: the declared one, or the format's default.
     public var compression: LakeCompression
+    /// `event_time`: the timestamp column whose UTC day names the `dt` partition, instead of the log format's own
+    /// event time (required for a `dt` key when the format has none).
+    public var eventTime: String?
     public var origin: Origin
 
     public init(
         name: String, columns: [Column], partitionKeys: [Column] = [], bucket: String? = nil,
-        format: LakeFormat = Defaults.lakeFormat, compression: LakeCompression? = nil, origin: Origin
+        format: LakeFormat = Defaults.lakeFormat, compression: LakeCompression? = nil, eventTime: String? = nil,
+        origin: Origin
     ) {
         self.name = name
         self.columns = columns
@@ -127,6 +131,7 @@ public struct Table: Sendable {
         self.bucket = bucket
         self.format = format
         self.compression = compression ?? format.defaultCompression
+        self.eventTime = eventTime
         self.origin = origin
     }
 }
@@ -135,12 +140,17 @@ public struct Column: Sendable {
     public var name: String
     public var type: ColumnType
     public var comment: String
+    /// How the processor fills an output column or partition key (`from:`, `template:`, `required:`, `case:`);
+    /// nil when the manifest declares none (the field named like the column fills it, if the format has one). A
+    /// view's columns have none.
+    public var source: ColumnSource?
     public var origin: Origin
 
-    public init(name: String, type: ColumnType, comment: String = "", origin: Origin) {
+    public init(name: String, type: ColumnType, comment: String = "", source: ColumnSource? = nil, origin: Origin) {
         self.name = name
         self.type = type
         self.comment = comment
+        self.source = source
         self.origin = origin
     }
 }

@@ -28,6 +28,10 @@ public struct Origin: Sendable {
     /// Where each field's value starts, by manifest key.
     public var fields: [String: SourceLocation]
 
+    /// Where the text of a string field starts, for a field whose text the file holds verbatim on one line (a
+    /// plain or quoted scalar without escapes): an error about one byte of it (a template's, a path's) points there.
+    public var textStarts: [String: SourceLocation] = [:]
+
     public init(_ location: SourceLocation, fields: [String: SourceLocation] = [:]) {
         self.location = location
         self.fields = fields
@@ -35,6 +39,15 @@ public struct Origin: Sendable {
 
     /// The location of a field's value, or of the whole value when the field was not written.
     public subscript(field: String) -> SourceLocation { fields[field] ?? location }
+
+    /// The location of byte `offset` of `text`, the value of `field`: that byte's when the file holds the text
+    /// verbatim, the value's start otherwise (a DSL call's line, a folded or escaped scalar).
+    public func location(of field: String, byte offset: Int, in text: String) -> SourceLocation {
+        guard var start = textStarts[field] else { return self[field] }
+        // Columns count Unicode scalars, as libyaml does.
+        start.column += String(decoding: text.utf8.prefix(max(offset, 0)), as: UTF8.self).unicodeScalars.count
+        return start
+    }
 
     /// An origin for values built in code, pointing at the Swift call site.
     public static func code(file: String, line: Int) -> Origin {

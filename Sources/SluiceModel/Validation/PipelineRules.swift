@@ -125,6 +125,7 @@ struct PipelineRules {
             d.error(problem, at: processor.origin["environment"])
         }
         checkTable(processor.output, &d)
+        DeclarationRules(pipeline: pipeline).check(&d)
         if let enrichment = processor.enrichment { checkEnrichment(enrichment, processor.output, &d) }
     }
 

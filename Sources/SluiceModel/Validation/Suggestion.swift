@@ -56,7 +56,7 @@ public enum Suggestion {
     }
 
     /// " (did you mean 'x'?)" or nothing.
-    static func hint(for word: String, in candidates: [String]) -> String {
+    public static func hint(for word: String, in candidates: [String]) -> String {
         nearest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 }

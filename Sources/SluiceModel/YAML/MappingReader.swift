@@ -19,6 +19,25 @@ final class YAMLFile {
     }
 
     /// A short rendering of a node for messages.
+    /// Where the text of a one-line scalar starts, when the file holds it verbatim (plain, or quoted without
+    /// escapes or folding): nil otherwise.
+    func textStart(of node: Node) -> SourceLocation? {
+        guard case .scalar(let scalar) = node, let mark = node.mark else { return nil }
+        let skip: Int
+        switch scalar.style {
+        case .plain: skip = 0
+        case .singleQuoted, .doubleQuoted: skip = 1
+        default: return nil
+        }
+        guard mark.line >= 1, mark.line <= lines.count, mark.column >= 1 else { return nil }
+        let line = lines.line(mark.line - 1)
+        let start = line.startIndex + mark.column - 1 + skip
+        let expected = Array(scalar.string.unicodeScalars)
+        guard start + expected.count <= line.endIndex, line[start..<(start + expected.count)].elementsEqual(expected)
+        else { return nil }
+        return SourceLocation(file: path, line: mark.line, column: mark.column + skip)
+    }
+
     func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): return scalar.tag == .implicit && scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
@@ -266,6 +285,11 @@ final class MappingReader {
 extension MappingReader {
     /// Unknown keys of one mapping that get a "did you mean" hint.
     static let hintedUnknownKeys = 100
+
+    /// Records where the text of `key`'s value starts (`YAMLFile.textStart`).
+    func noteTextStart(_ key: String, _ location: SourceLocation) {
+        origin.textStarts[key] = location
+    }
 
     /// Records a nested mapping's field (the crawler's `schedule`) as a field of this one, for values the model
     /// keeps flat.

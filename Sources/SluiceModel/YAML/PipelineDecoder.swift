@@ -113,25 +113,48 @@ public enum PipelineDecoder {
     private static func table(_ reader: MappingReader) -> Table? {
         defer { reader.finish() }
         let name = reader.requiredString("table")
-        let columns = reader.list("columns", required: true).compactMap { column($0.node, $0.path, reader.file) }
-        let partitions = reader.list("partition_keys").compactMap { column($0.node, $0.path, reader.file) }
+        let columns = reader.list("columns", required: true).compactMap {
+            column($0.node, $0.path, reader.file, declared: true)
+        }
+        let partitions = reader.list("partition_keys").compactMap {
+            column($0.node, $0.path, reader.file, declared: true)
+        }
         let bucket = reader.optionalString("bucket")
         let format = reader.choice("format", default: Defaults.lakeFormat)
         let compression: LakeCompression? = reader.optionalChoice("compression")
+        let eventTime = reader.optionalString("event_time")
         guard let name, let format else { return nil }
         return Table(
             name: name, columns: columns, partitionKeys: partitions, bucket: bucket, format: format,
-            compression: compression, origin: reader.origin)
+            compression: compression, eventTime: eventTime, origin: reader.origin)
     }
 
-    private static func column(_ node: Node, _ path: String, _ file: YAMLFile) -> Column? {
+    /// A column; with `declared`, an output column or partition key, which may say where its value comes from
+    /// (`from`, `template`, `required`, `case`: `ColumnSource`).
+    private static func column(_ node: Node, _ path: String, _ file: YAMLFile, declared: Bool = false) -> Column? {
         guard let reader = MappingReader(node, path: path, in: file) else { return nil }
         defer { reader.finish() }
         let name = reader.requiredString("name")
         let type = reader.choice("type", default: ColumnType?.none)
         let comment = reader.string("comment", default: "")
+        var source: ColumnSource?
+        if declared, ["from", "template", "required", "case"].contains(where: reader.has) {
+            let from = reader.optionalString("from")
+            let template = reader.optionalString("template")
+            let required = reader.bool("required", default: false)
+            let letterCase: LetterCase? = reader.optionalChoice("case")
+            let declared = ColumnSource(from: from, template: template, required: required, letterCase: letterCase)
+            // `required: false` alone declares nothing: the same column as one without it (and as the DSL's).
+            source = declared == ColumnSource() ? nil : declared
+            // Errors inside the text (a path's or template's offending byte) point at that byte.
+            for key in ["from", "template"] {
+                if let value = reader.value(key), let start = file.textStart(of: value) {
+                    reader.noteTextStart(key, start)
+                }
+            }
+        }
         guard let name, let type else { return nil }
-        return Column(name: name, type: type, comment: comment, origin: reader.origin)
+        return Column(name: name, type: type, comment: comment, source: source, origin: reader.origin)
     }
 
     private static func catalog(_ reader: MappingReader) -> CatalogStage? {

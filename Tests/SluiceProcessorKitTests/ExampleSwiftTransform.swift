@@ -1,11 +1,14 @@
+import SluiceProcessing
 import SluiceProcessorKit
 
-/// The columns of pipeline integrations-usage that a request does not log as such.
+/// The Swift transform pipeline integrations-usage had before its columns were declared (test-only code: the
+/// reference the declarations are compared with, `DeclaredExampleTests`). The columns of pipeline
+/// integrations-usage that a request does not log as such.
 ///
 /// HAProxy captures two request headers, in this order: `capture request header Host len 128` and
 /// `capture request header X-User-Id len 64`. Requests reach `/integrations/<integration id>/...` on
 /// `<account id>.api.example.com`.
-struct Transform: RecordTransform {
+struct ExampleSwiftTransform: RecordTransform {
     // The columns this transform sets, resolved to their positions once, when the processor starts: a table
     // without one of them stops it there, not on every line.
     let requestedAt: ColumnHandle
