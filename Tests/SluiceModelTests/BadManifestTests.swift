@@ -313,6 +313,11 @@ let badCases: [BadCase] = [
         with: "    event_time: status\n    partition_keys:\n",
         at: "pipelines/web.yaml:34:17", message: "event_time 'status' is int; it names a timestamp column"),
     BadCase(
+        name: "json records without event_time for the dt partition", replace: "  log_group: /haproxy/web\n",
+        with: "  log_group: /haproxy/web\n  format: json\n",
+        at: "pipelines/web.yaml:36:9",
+        message: "'json' records have no event time of their own, so the 'dt' partition needs 'event_time'"),
+    BadCase(
         name: "transform: neither none nor swift", replace: "  timeout_seconds: 60\n",
         with: "  timeout_seconds: 60\n  transform: swfit\n",
         at: "pipelines/web.yaml:17:14",
