@@ -150,7 +150,9 @@ struct NewPipeline: ParsableCommand {
         guard let fromLog else {
             guard let given else { throw refusal("give --format FORMAT, or --from-log FILE to detect it") }
             let proposal = FormatDetection.proposal(given, [])
-            if proposal.columns.isEmpty {
+            // JSON proposes, without a sample, only the `$truncated` flag: no timestamp for its event_time, so the
+            // manifest could not validate.
+            if proposal.columns.allSatisfy({ $0.from?.hasPrefix("$") == true }) {
                 throw refusal(
                     "the \(given.rawValue) format proposes columns from a sample only: give --from-log FILE")
             }
