@@ -202,3 +202,15 @@ def test_hostile_json_keys_and_values_read_back_as_logged(sluice_bin: Path, root
     assert manifest["processor"]["output"]["event_time"] == "time"
     generated = run([str(sluice_bin), "generate", "--root", str(root)], cwd=root, timeout=300)
     assert generated.returncode == 0, describe(generated)
+
+
+def test_a_json_sample_holding_no_time_is_refused_saying_so(sluice_bin: Path, root: Path, tmp_path: Path):
+    # Review: the refusal was the validation error of a manifest already removed again.
+    before = written(root)
+    sample = tmp_path / "no-time.log"
+    sample.write_text('{"level":"info","bytes":512,"when":"yesterday"}\n')
+    result = new(sluice_bin, root, "edge", "--from-log", str(sample))
+    assert result.returncode == 1
+    assert "reads as a time: json records carry no time of their own" in result.stderr, describe(result)
+    assert "would not validate" not in result.stderr
+    assert written(root) == before
