@@ -135,8 +135,10 @@ where Format.Record == Transform.Record {
         // Unique again once the previous row was written: cleared in place.
         for index in row.values.indices { row.values[index] = .null }
         for index in row.keys.indices { row.keys[index] = .null }
+        // A line the logger cut: a template's capture running to the cut is not the value the event had.
+        let cut = Format.isTruncated(record) ? line : nil
         for column in fromRecord {
-            switch column.value(record) {
+            switch column.value(record, cutLine: cut) {
             case .success(let value): row[position: column.position] = value
             case .failure(let failure):
                 (scratch, scratchKeys) = (row.values, row.keys)
