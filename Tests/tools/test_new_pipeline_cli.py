@@ -214,3 +214,13 @@ def test_a_json_sample_holding_no_time_is_refused_saying_so(sluice_bin: Path, ro
     assert "reads as a time: json records carry no time of their own" in result.stderr, describe(result)
     assert "would not validate" not in result.stderr
     assert written(root) == before
+
+
+def test_a_sample_is_read_from_its_head_so_a_pipe_or_an_endless_log_works(sluice_bin: Path, root: Path):
+    # Review: the whole file was read (a log of gigabytes: seconds, and memory twice its size), and a pipe
+    # (`--from-log <(zcat access.log.gz)`) was refused: "cannot read /dev/fd/63".
+    line = '{"time":"2024-01-02T03:04:05Z","status":200}'
+    script = '"$0" new pipeline edge --from-log <(yes "$1") --root "$2"'
+    result = run(["bash", "-c", script, str(sluice_bin), line, str(root)], cwd=root, timeout=120)
+    assert result.returncode == 0, describe(result)
+    assert "detected json: 1000 of 1000 sample lines parsed (a file of log lines)" in result.stdout
