@@ -42,6 +42,13 @@ struct LogSample {
         guard let lines = objectLines(bytes, format: .lines) else {
             throw LogSampleError("\(path) is gzip, but not a Firehose object Sluice can read (damaged or not lines)")
         }
+        // Documents with no event: CloudWatch Logs' control messages (its health checks), not JSON log lines.
+        let control = Array(#""CONTROL_MESSAGE""#.utf8)
+        if documents != nil, !lines.isEmpty, lines.allSatisfy({ $0.firstRange(of: control) != nil }) {
+            throw LogSampleError(
+                "\(path) is a Firehose object of CloudWatch Logs documents holding no log event (only control "
+                    + "messages): take an object the log group's events were delivered in")
+        }
         return LogSample(lines: lines, kind: "a Firehose object of log lines")
     }
 

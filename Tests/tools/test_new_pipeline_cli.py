@@ -224,3 +224,21 @@ def test_a_sample_is_read_from_its_head_so_a_pipe_or_an_endless_log_works(sluice
     result = run(["bash", "-c", script, str(sluice_bin), line, str(root)], cwd=root, timeout=120)
     assert result.returncode == 0, describe(result)
     assert "detected json: 1000 of 1000 sample lines parsed (a file of log lines)" in result.stdout
+
+
+def test_a_firehose_object_of_control_messages_only_is_refused_saying_so(sluice_bin: Path, root: Path, tmp_path: Path):
+    # Review: its documents were read as JSON log lines, and the refusal was about their having no time.
+    control = {
+        "messageType": "CONTROL_MESSAGE", "owner": "CloudwatchLogs", "logGroup": "", "logStream": "",
+        "subscriptionFilters": [],
+        "logEvents": [{"id": "", "timestamp": 1772409600000, "message": "CWL CONTROL MESSAGE: Checking health"}],
+    }  # fmt: skip
+    source = tmp_path / "object.gz"
+    source.write_bytes(gzip.compress(json.dumps(control, separators=(",", ":")).encode()))
+    result = new(sluice_bin, root, "edge", "--from-log", str(source))
+    assert result.returncode == 1
+    assert "holding no log event (only control messages)" in result.stderr, describe(result)
+    empty = tmp_path / "empty.gz"
+    empty.write_bytes(gzip.compress(b""))
+    result = new(sluice_bin, root, "edge", "--from-log", str(empty))
+    assert result.returncode == 1 and "holds no log lines" in result.stderr, describe(result)
