@@ -266,7 +266,14 @@ where Format.Record == Transform.Record {
     }
 
     private func partitionWithoutValue(_ row: Columns) -> String {
-        partitions.first { _, position, type in Self.partitionText(row[position: position], as: type) == nil }?.name
-            ?? ""
+        let name =
+            partitions.first { _, position, type in Self.partitionText(row[position: position], as: type) == nil }?
+            .name ?? ""
+        // dt is the day of the event_time column: say so when that is what the line lacks (a JSON line without
+        // its time, say), rather than leave the reader to guess where dt comes from.
+        if name == "dt", let eventTime, case .null = row[position: eventTime] {
+            return "dt (the UTC day of event_time \(layout.names[eventTime]), null in this line)"
+        }
+        return name
     }
 }

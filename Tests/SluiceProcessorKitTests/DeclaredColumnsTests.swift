@@ -215,7 +215,8 @@ struct DeclaredColumnsTests {
         let row = Self.outcome(rows, Array("1 INFO at 2024-05-01 23:59:59.999".utf8))
         #expect(row.values == [.string("INFO"), .timestamp(1_714_607_999_999)] && row.partition == "dt=2024-05-01")
         #expect(
-            Self.outcome(rows, Array("1 INFO nothing".utf8)).failure == "partition key dt has no usable value",
+            Self.outcome(rows, Array("1 INFO nothing".utf8)).failure
+                == "partition key dt (the UTC day of event_time at, null in this line) has no usable value",
             "the format has no event time of its own to fall back on")
         #expect {
             _ = try Self.rows(NotedFormat.self, notedConfig(columns, eventTime: "level"))
