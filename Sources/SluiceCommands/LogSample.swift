@@ -12,12 +12,28 @@ struct LogSample {
     /// Lines looked at: enough to infer types, few enough to read any file at once.
     static let limit = 1000
 
+    /// The most bytes read of a file of log lines: `limit` lines of any usual length, and a log of gigabytes is
+    /// not read whole (it was, taking seconds and memory in proportion).
+    static let headBytes = 16 << 20
+
     static func read(_ path: String) throws(LogSampleError) -> LogSample {
-        guard let data = FileManager.default.contents(atPath: path) else { throw LogSampleError("cannot read \(path)") }
-        let bytes = [UInt8](data)
+        guard let handle = FileHandle(forReadingAtPath: path),
+            let head = try? handle.read(upToCount: headBytes + 1)
+        else { throw LogSampleError("cannot read \(path)") }
+        var bytes = [UInt8](head)
         guard bytes.starts(with: [0x1F, 0x8B]) else {
+            try? handle.close()
+            if bytes.count > headBytes {
+                // Only whole lines: the last one read may go on past the head.
+                bytes = Array(bytes[..<(bytes[..<headBytes].lastIndex(of: UInt8(ascii: "\n")) ?? 0)])
+            }
             return LogSample(lines: Array(splitLines(bytes).prefix(limit)), kind: "a file of log lines")
         }
+        // A Firehose object (at most a few hundred megabytes): read whole, its gzip members in order.
+        let rest: Data?
+        do { rest = try handle.readToEnd() } catch { throw LogSampleError("cannot read \(path)") }
+        try? handle.close()
+        bytes += rest ?? Data()  // nil: the head was the whole file
         // A Firehose object: documents when every item reads as one, lines otherwise.
         let documents = objectLines(bytes, format: .cloudWatchDocuments)
         if let lines = documents, !lines.isEmpty {
@@ -25,6 +41,13 @@ struct LogSample {
         }
         guard let lines = objectLines(bytes, format: .lines) else {
             throw LogSampleError("\(path) is gzip, but not a Firehose object Sluice can read (damaged or not lines)")
+        }
+        // Documents with no event: CloudWatch Logs' control messages (its health checks), not JSON log lines.
+        let control = Array(#""CONTROL_MESSAGE""#.utf8)
+        if documents != nil, !lines.isEmpty, lines.allSatisfy({ $0.firstRange(of: control) != nil }) {
+            throw LogSampleError(
+                "\(path) is a Firehose object of CloudWatch Logs documents holding no log event (only control "
+                    + "messages): take an object the log group's events were delivered in")
         }
         return LogSample(lines: lines, kind: "a Firehose object of log lines")
     }
@@ -49,9 +72,10 @@ struct LogSample {
     }
 
     private static func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-        bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { line in
-            line.last == UInt8(ascii: "\r") ? line.dropLast() : line
-        }.filter { !$0.isEmpty }
+        bytes.split(separator: UInt8(ascii: "\n"), maxSplits: limit * 2, omittingEmptySubsequences: true)
+            .prefix(limit * 2).map { line in
+                line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+            }.filter { !$0.isEmpty }
     }
 }
 

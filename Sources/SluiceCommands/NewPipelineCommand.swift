@@ -150,7 +150,9 @@ struct NewPipeline: ParsableCommand {
         guard let fromLog else {
             guard let given else { throw refusal("give --format FORMAT, or --from-log FILE to detect it") }
             let proposal = FormatDetection.proposal(given, [])
-            if proposal.columns.isEmpty {
+            // JSON proposes, without a sample, only the `$truncated` flag: no timestamp for its event_time, so the
+            // manifest could not validate.
+            if proposal.columns.allSatisfy({ $0.from?.hasPrefix("$") == true }) {
                 throw refusal(
                     "the \(given.rawValue) format proposes columns from a sample only: give --from-log FILE")
             }
@@ -172,7 +174,15 @@ struct NewPipeline: ParsableCommand {
         let detection = Detection(
             kind: sample.kind, format: chosen.format, parsed: chosen.parsed, lines: sample.lines.count,
             detected: given == nil, file: fromLog)
-        return (chosen.format, FormatDetection.proposal(chosen.format, sample.lines), detection)
+        let proposal = FormatDetection.proposal(chosen.format, sample.lines)
+        // Without a timestamp column the manifest could name no event_time, and would not validate.
+        if !proposal.ownTime, !proposal.columns.contains(where: { $0.type == .timestamp }) {
+            throw refusal(
+                "no value of \(fromLog) reads as a time: \(chosen.format.rawValue) records carry no time of their "
+                    + "own, so the table needs a timestamp column for its event_time; give a sample whose lines hold "
+                    + "one (RFC 3339 text, or epoch numbers under a key named like a time, such as `time` or `ts`)")
+        }
+        return (chosen.format, proposal, detection)
     }
 }
 

@@ -73,16 +73,26 @@ final class DeclaredColumn<Record>: Sendable {
             letterCase: source.letterCase, required: source.required, pathText: pathText)
     }
 
-    /// The column's value of `record`, or why the line has none it can take.
+    /// The column's value of `record`, or why the line has none it can take. `cutLine` is the line when the logger
+    /// cut it (nil otherwise): a capture the line ends with ran to the cut (`/integrations/int-12` of
+    /// `/integrations/int-12345/events`), so it is not the event's value: null, or the line quarantined if required.
     @inline(__always)
-    func value(_ record: Record) -> Result<Row.Value, LineFailure> {
+    func value(_ record: Record, cutLine: ArraySlice<UInt8>? = nil) -> Result<Row.Value, LineFailure> {
         var value: Row.Value
         switch reader.read(record) {
         case .success(let read): value = read
         case .failure(let failure): return .failure(failure)
         }
         if let matcher, case .string(let text) = value {
-            if let captured = matcher.template.capture(text) {
+            if let cutLine, let captured = matcher.template.capture(text), Self.ends(cutLine, with: captured) {
+                if required {
+                    return .failure(
+                        LineFailure(
+                            "column \(name) is required, and the logger cut the line inside its capture of "
+                                + "\(pathText) \(String(text.unicodeScalars.suffix(64)).debugDescription)"))
+                }
+                value = .null
+            } else if let captured = matcher.template.capture(text) {
                 let cased = letterCase.map { $0.apply(captured) } ?? captured
                 if type == .string {
                     value = .string(cased)
@@ -104,6 +114,15 @@ final class DeclaredColumn<Record>: Sendable {
             return .failure(LineFailure("column \(name) is required, and \(pathText) is null"))
         }
         return .success(value)
+    }
+
+    /// Whether `line`, without the white space a parser drops at its end, ends with `text`'s bytes.
+    private static func ends(_ line: ArraySlice<UInt8>, with text: String) -> Bool {
+        var end = line.endIndex
+        while end > line.startIndex, [0x20, 0x09, 0x0D, 0x0A].contains(line[end - 1]) { end -= 1 }
+        let bytes = text.utf8
+        guard end - line.startIndex >= bytes.count else { return false }
+        return line[(end - bytes.count)..<end].elementsEqual(bytes)
     }
 
     private func unmatched(_ text: String) -> LineFailure {

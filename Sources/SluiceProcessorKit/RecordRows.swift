@@ -135,8 +135,10 @@ where Format.Record == Transform.Record {
         // Unique again once the previous row was written: cleared in place.
         for index in row.values.indices { row.values[index] = .null }
         for index in row.keys.indices { row.keys[index] = .null }
+        // A line the logger cut: a template's capture running to the cut is not the value the event had.
+        let cut = Format.isTruncated(record) ? line : nil
         for column in fromRecord {
-            switch column.value(record) {
+            switch column.value(record, cutLine: cut) {
             case .success(let value): row[position: column.position] = value
             case .failure(let failure):
                 (scratch, scratchKeys) = (row.values, row.keys)
@@ -264,7 +266,14 @@ where Format.Record == Transform.Record {
     }
 
     private func partitionWithoutValue(_ row: Columns) -> String {
-        partitions.first { _, position, type in Self.partitionText(row[position: position], as: type) == nil }?.name
-            ?? ""
+        let name =
+            partitions.first { _, position, type in Self.partitionText(row[position: position], as: type) == nil }?
+            .name ?? ""
+        // dt is the day of the event_time column: say so when that is what the line lacks (a JSON line without
+        // its time, say), rather than leave the reader to guess where dt comes from.
+        if name == "dt", let eventTime, case .null = row[position: eventTime] {
+            return "dt (the UTC day of event_time \(layout.names[eventTime]), null in this line)"
+        }
+        return name
     }
 }

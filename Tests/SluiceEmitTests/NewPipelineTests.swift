@@ -46,6 +46,20 @@ struct NewPipelineTests {
         }
     }
 
+    @Test("a JSON key starting with a byte order mark reads back through the manifest as that key")
+    func byteOrderMarkKey() throws {
+        // Review: `from: "\uFEFFid"` read back as `id` (the YAML reader drops a scalar's leading BOM), a key the
+        // lines do not have: the column was null on every row.
+        let record = try JSONFormat.parse(Array(#"{"\ufeffid":"x","a":{"\ufeffb":1}}"#.utf8)[...]).get()
+        let yaml = draft(columns: JSONFormat.proposedColumns([record])).manifest()
+        var diagnostics = Diagnostics()
+        let pipeline = PipelineDecoder.decode(yaml, path: "pipelines/web-access.yaml", diagnostics: &diagnostics)
+        let paths = try #require(pipeline).processor.output.columns.compactMap(\.source?.from).map {
+            try FieldPath(parsing: $0).steps
+        }
+        #expect(paths == [[.key("\u{FEFF}id")], [.key("a"), .key("\u{FEFF}b")], [.key("$truncated")]])
+    }
+
     @Test("plain where YAML reads the text back as itself, quoted otherwise")
     func plainOrQuoted() {
         #expect(YAMLScalar.scalar("web-access") == "web-access")

@@ -167,6 +167,15 @@ struct JSONCoercionTests {
                 #"t = "2024-01-02T03:04:05Zjunk": not an RFC 3339 timestamp, nor a number of epoch time"#
             ),
             (#"{"t":1e30}"#, "t = 1e30: out of the timestamp range as epoch time"),
+            // Review: year 0 was kept (README: instants outside the years 1 to 9999 are refused).
+            (
+                #"{"t":"0001-01-01T00:00:00+01:00"}"#,
+                #"t = "0001-01-01T00:00:00+01:00": outside the years 1 to 9999 in UTC"#
+            ),
+            (
+                #"{"t":"9999-12-31T23:59:59-01:00"}"#,
+                #"t = "9999-12-31T23:59:59-01:00": outside the years 1 to 9999 in UTC"#
+            ),
             (#"{"t":true}"#, "t = true: a boolean is not a timestamp"),
             (#"{"t":[1]}"#, "t = [1]: an array is not a timestamp"),
         ])

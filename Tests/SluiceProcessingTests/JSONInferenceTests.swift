@@ -31,11 +31,13 @@ struct JSONInferenceTests {
             ])
         #expect(
             columns.map(\.type) == [
-                .string, .string, .string, .bigint, .string, .string, .string, .string, .string, .string, .boolean,
+                .string, .string, .string, .timestamp, .string, .string, .string, .string, .string, .string, .boolean,
             ])
         #expect(columns[0].from == "requestId")
         #expect(columns[1].from == nil)
-        #expect(columns[3].comment == "e.g. 1704164645678")
+        // The only time it holds as a value: the table's event_time (review: `sluice new pipeline` refused this
+        // sample, proposing no timestamp column for a format that needs one).
+        #expect(columns[3].comment == "e.g. 1704164645678 (epoch time)")
         #expect(columns[5].comment == "e.g. GET /items/{id}")
     }
 
@@ -103,6 +105,26 @@ struct JSONInferenceTests {
             #"{"m":"x","d":2.5,"b":4294967296,"t":"not a time"}"#,
         ])
         #expect(columns.map(\.type) == [.string, .double, .bigint, .string, .boolean])
+    }
+
+    @Test("integers beyond 64 bits are proposed as strings, keeping their digits; a double would round them")
+    func hugeIntegers() throws {
+        let columns = try Self.propose([
+            #"{"id":123456789012345678901234567890,"neg":-9223372036854775809,"u":18446744073709551615,"e":1e30}"#,
+            #"{"id":1,"neg":-1,"u":1,"e":1.5}"#,
+        ])
+        #expect(columns.map(\.type) == [.string, .string, .string, .double, .boolean])
+    }
+
+    @Test("with no RFC 3339 time, an integer column named like a time and holding epoch instants is the timestamp")
+    func epochTime() throws {
+        let seconds = try Self.propose([#"{"bytes":1704164645,"ts":1704164645,"created_at":1704164645}"#])
+        #expect(seconds.map(\.type) == [.int, .timestamp, .int, .boolean])
+        // A text time wins; a time-named number outside 2000-2099 is not one.
+        let text = try Self.propose([#"{"ts":1704164645,"time":"2024-01-02T03:04:05Z"}"#])
+        #expect(text.map(\.type) == [.int, .timestamp, .boolean])
+        #expect(try Self.propose([#"{"time":42}"#]).map(\.type) == [.int, .boolean])
+        #expect(try Self.propose([#"{"time":1704164645}"#, #"{"time":"x"}"#]).map(\.type) == [.string, .boolean])
     }
 
     @Test("at most 100 columns, the most frequent, in first-seen order")

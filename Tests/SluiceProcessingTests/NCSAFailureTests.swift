@@ -52,6 +52,8 @@ struct NCSAFailureTests {
             "06/Feb/2024:12:14:14", "06/Feb/2024:12:14:14.655", "2024-02-06T12:14:14Z", "06/Foo/2024:12:14:14 +0000",
             "30/Feb/2024:12:14:14 +0000", "06/Feb/2024:25:14:14 +0000", "06/Feb/2024:12:14:14 0000",
             "06/Feb/2024:12:14:14 +0a00", "6/Feb/2024:12:14:14 +0000",
+            // Review: in UTC, past 9999 or before 0000, which a `dt` partition cannot name (it was clamped to 9999).
+            "31/Dec/9999:23:59:59 -1400", "01/Jan/0000:00:00:00 +0100",
         ])
     func badDate(date: String) throws {
         let failure = try #require(
@@ -63,7 +65,10 @@ struct NCSAFailureTests {
 
     @Test("a leap day and a leap second are dates")
     func leapDates() throws {
-        for date in ["29/Feb/2024:12:14:14 +0000", "31/Dec/2016:23:59:60 +0000"] {
+        for date in [
+            "29/Feb/2024:12:14:14 +0000", "31/Dec/2016:23:59:60 +0000", "31/Dec/9999:23:59:59 +0000",
+            "31/Dec/9999:09:59:59 -1400", "01/Jan/0000:00:00:00 -0100",
+        ] {
             _ = try ncsaRecord(substituting("10/Oct/2000:13:55:36 -0700", with: date, in: NCSALines.apache))
         }
     }

@@ -139,6 +139,43 @@ struct DeclaredColumnsTests {
                 == "column order is int and cannot hold the string \"x1\"")
     }
 
+    @Test("a capture running to the logger's cut is not the value: null, or the line quarantined when required")
+    func captureCutByTheLogger() throws {
+        // Review: HAProxy cut at 1024 bytes inside the id gave integration_id "int-12" (of int-12345), a wrong id.
+        let line = capturedLine(host: "acct-1.api.example.com", user: "u", target: "GET /integrations/int-12345/events")
+        func cut(after marker: String) -> [UInt8] {
+            let text = String(decoding: line, as: UTF8.self)
+            return Array(text[..<text.range(of: marker)!.upperBound].utf8)
+        }
+        let rows = try Self.rows(HAProxyHTTPFormat.self, toyConfig(columns: Self.haproxyColumns))
+        #expect(
+            Self.outcome(rows, cut(after: "int-12")).failure
+                == "column integration_id is required, and the logger cut the line inside its capture of path "
+                + "\"/integrations/int-12\"")
+        // Cut after the capture: the `/` after it shows it whole.
+        #expect(Self.outcome(rows, cut(after: "int-12345/ev")).values?[2] == .string("int-12345"))
+        let optional: [ProcessorConfig.Column] = [
+            .init(name: "order", type: .int, source: .init(from: "path", template: "/orders/{order}/**")),
+            .init(name: "cut", type: .boolean, source: .init(from: "$truncated")),
+        ]
+        let orders = try Self.rows(HAProxyHTTPFormat.self, toyConfig(columns: optional))
+        let order = String(decoding: capturedLine(host: "h", user: "u", target: "GET /orders/12345"), as: UTF8.self)
+        let orderCut = Array(order[..<order.range(of: "/orders/12")!.upperBound].utf8)
+        #expect(Self.outcome(orders, orderCut).values == [.null, .bool(true)], "not order 12 of order 12345")
+        // JSON: the same rule for a string the cut fell inside.
+        var json = notedConfig(
+            [
+                .init(name: "at", type: .timestamp, source: .init(from: "time")),
+                .init(name: "order", type: .int, source: .init(from: "path", template: "/orders/{order}/**")),
+            ], eventTime: "at")
+        json.logFormat = .json
+        let jsonRows = try Self.rows(JSONFormat.self, json)
+        let whole = Self.outcome(jsonRows, Array(#"{"time":"2024-01-02T03:04:05Z","path":"/orders/12345"}"#.utf8))
+        #expect(whole.values == [.timestamp(1_704_164_645_000), .int(12345)])
+        let jsonCut = Self.outcome(jsonRows, Array(#"{"time":"2024-01-02T03:04:05Z","path":"/orders/12"#.utf8))
+        #expect(jsonCut.values == [.timestamp(1_704_164_645_000), .null])
+    }
+
     @Test("a declaration the format cannot serve stops the processor at start, naming the column")
     func unservable() {
         for (column, message) in [
@@ -178,7 +215,8 @@ struct DeclaredColumnsTests {
         let row = Self.outcome(rows, Array("1 INFO at 2024-05-01 23:59:59.999".utf8))
         #expect(row.values == [.string("INFO"), .timestamp(1_714_607_999_999)] && row.partition == "dt=2024-05-01")
         #expect(
-            Self.outcome(rows, Array("1 INFO nothing".utf8)).failure == "partition key dt has no usable value",
+            Self.outcome(rows, Array("1 INFO nothing".utf8)).failure
+                == "partition key dt (the UTC day of event_time at, null in this line) has no usable value",
             "the format has no event time of its own to fall back on")
         #expect {
             _ = try Self.rows(NotedFormat.self, notedConfig(columns, eventTime: "level"))

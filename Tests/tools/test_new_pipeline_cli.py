@@ -143,3 +143,102 @@ def test_a_name_too_long_for_the_derived_aws_names_is_refused_saying_so(sluice_b
     assert "the Lambda function name 'acme-a-pipeline-name-far-too-long-xyz-a-pipeline" in result.stderr
     assert "a shorter NAME keeps the names derived from it within AWS's limits" in result.stderr, describe(result)
     assert written(root) == before
+
+
+def test_json_without_a_sample_is_refused_clearly_not_by_a_manifest_that_cannot_validate(sluice_bin: Path, root: Path):
+    # Review: it wrote a manifest with no timestamp column and no event_time, then failed its validation.
+    before = written(root)
+    result = new(sluice_bin, root, "edge", "--format", "json")
+    assert result.returncode == 1
+    assert "the json format proposes columns from a sample only: give --from-log FILE" in result.stderr, describe(
+        result)
+    assert "would not validate" not in result.stderr
+    assert written(root) == before
+
+
+def test_an_api_gateway_json_sample_with_only_an_epoch_time_gives_a_manifest_that_generates(
+    sluice_bin: Path, root: Path, tmp_path: Path
+):
+    # Review: API Gateway's access logs hold their time as text `requestTime` (not RFC 3339) and epoch milliseconds
+    # `requestTimeEpoch`: no timestamp column was proposed, so the manifest could not validate and nothing was written.
+    sample = tmp_path / "api.log"
+    sample.write_text(
+        '{"requestId":"Q1","ip":"203.0.113.9","requestTime":"02/Jan/2024:03:04:05 +0000",'
+        '"requestTimeEpoch":1704164645678,"httpMethod":"GET","status":"200"}\n'
+    )
+    result = new(sluice_bin, root, "api", "--from-log", str(sample))
+    assert result.returncode == 0, describe(result)
+    manifest = (root / "pipelines" / "api.yaml").read_text()
+    assert "event_time: request_time_epoch\n" in manifest, manifest
+    assert "- { name: request_time_epoch, type: timestamp, from: \"requestTimeEpoch\" }" in manifest
+    generated = run([str(sluice_bin), "generate", "--root", str(root)], cwd=root, timeout=300)
+    assert generated.returncode == 0, describe(generated)
+
+
+def test_hostile_json_keys_and_values_read_back_as_logged(sluice_bin: Path, root: Path, tmp_path: Path):
+    import yaml
+
+    record = {
+        "time": "2024-01-02T03:04:05+14:00", "&anchor": "!tag", "*alias": "yes", "-dash": "? q", "%pct": "@at",
+        "`tick": "null", "key: colon #x": "v: w # c\nd", "ls\u2028key": "a\u2028b\u0085c", 'q"k\\': "x",
+        "a.b": 1, "A.b": 2, "deep": {"x": {"y": {"z": {"w": "v"}}}}, "big": 123456789012345678901234567890,
+        **{f"k{index}": index for index in range(200)},
+    }  # fmt: skip
+    sample = tmp_path / "hostile.log"
+    sample.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = new(sluice_bin, root, "edge", "--from-log", str(sample))
+    assert result.returncode == 0, describe(result)
+    manifest = yaml.safe_load((root / "pipelines" / "edge.yaml").read_text(encoding="utf-8"))
+    columns = {column["name"]: column for column in manifest["processor"]["output"]["columns"]}
+    expected = {
+        "anchor": "&anchor", "alias": "*alias", "dash": "-dash", "pct": "%pct", "tick": "`tick",
+        "key_colon_x": '["key: colon #x"]', "ls_key": "ls\u2028key", "q_k": '["q\\"k\\\\"]', "a_b": '["a.b"]',
+        "a_b_2": '["A.b"]', "deep_x_y_z_w": "deep.x.y.z.w",
+    }  # fmt: skip
+    assert {name: columns[name].get("from") for name in expected} == expected
+    # Past 64 bits: text, its digits kept; only the 99 most frequent leaves are proposed, then the flag.
+    assert columns["big"]["type"] == "string"
+    assert len(columns) == 100 and columns["truncated"]["from"] == "$truncated"
+    assert manifest["processor"]["output"]["event_time"] == "time"
+    generated = run([str(sluice_bin), "generate", "--root", str(root)], cwd=root, timeout=300)
+    assert generated.returncode == 0, describe(generated)
+
+
+def test_a_json_sample_holding_no_time_is_refused_saying_so(sluice_bin: Path, root: Path, tmp_path: Path):
+    # Review: the refusal was the validation error of a manifest already removed again.
+    before = written(root)
+    sample = tmp_path / "no-time.log"
+    sample.write_text('{"level":"info","bytes":512,"when":"yesterday"}\n')
+    result = new(sluice_bin, root, "edge", "--from-log", str(sample))
+    assert result.returncode == 1
+    assert "reads as a time: json records carry no time of their own" in result.stderr, describe(result)
+    assert "would not validate" not in result.stderr
+    assert written(root) == before
+
+
+def test_a_sample_is_read_from_its_head_so_a_pipe_or_an_endless_log_works(sluice_bin: Path, root: Path):
+    # Review: the whole file was read (a log of gigabytes: seconds, and memory twice its size), and a pipe
+    # (`--from-log <(zcat access.log.gz)`) was refused: "cannot read /dev/fd/63".
+    line = '{"time":"2024-01-02T03:04:05Z","status":200}'
+    script = '"$0" new pipeline edge --from-log <(yes "$1") --root "$2"'
+    result = run(["bash", "-c", script, str(sluice_bin), line, str(root)], cwd=root, timeout=120)
+    assert result.returncode == 0, describe(result)
+    assert "detected json: 1000 of 1000 sample lines parsed (a file of log lines)" in result.stdout
+
+
+def test_a_firehose_object_of_control_messages_only_is_refused_saying_so(sluice_bin: Path, root: Path, tmp_path: Path):
+    # Review: its documents were read as JSON log lines, and the refusal was about their having no time.
+    control = {
+        "messageType": "CONTROL_MESSAGE", "owner": "CloudwatchLogs", "logGroup": "", "logStream": "",
+        "subscriptionFilters": [],
+        "logEvents": [{"id": "", "timestamp": 1772409600000, "message": "CWL CONTROL MESSAGE: Checking health"}],
+    }  # fmt: skip
+    source = tmp_path / "object.gz"
+    source.write_bytes(gzip.compress(json.dumps(control, separators=(",", ":")).encode()))
+    result = new(sluice_bin, root, "edge", "--from-log", str(source))
+    assert result.returncode == 1
+    assert "holding no log event (only control messages)" in result.stderr, describe(result)
+    empty = tmp_path / "empty.gz"
+    empty.write_bytes(gzip.compress(b""))
+    result = new(sluice_bin, root, "edge", "--from-log", str(empty))
+    assert result.returncode == 1 and "holds no log lines" in result.stderr, describe(result)

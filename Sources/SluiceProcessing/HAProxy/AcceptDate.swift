@@ -74,8 +74,14 @@ enum AcceptDate {
 
         let days = Int64(daysSinceEpoch(year: year, month: month, day: day))
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second - zoneSeconds)
+        // A zone can move 31/Dec/9999 (or 01/Jan/0000) out of the years a timestamp holds: the day would be written
+        // clamped, filing the row under a `dt` it is not of.
+        guard Self.instants.contains(seconds * 1000) else { throw ParseFailure(.badDate, at: base + 21) }
         return seconds * 1000 + Int64(fraction)
     }
+
+    /// The instants of 0000-01-01 00:00:00 to 9999-12-31 23:59:59 UTC, in milliseconds: the years a timestamp holds.
+    static let instants: ClosedRange<Int64> = -62_167_219_200_000...253_402_300_799_000
 
     /// The month (1...12) of an English three-letter abbreviation as HAProxy and syslog print it.
     static func month(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int? {

@@ -73,7 +73,15 @@ enum JSONCoercion {
             switch node.kind {
             case .string:
                 let text = stringBytes(node, of: record)
-                milliseconds = JSONTimestamp.milliseconds(text: text) ?? JSONTimestamp.milliseconds(epoch: text)
+                if let instant = JSONTimestamp.milliseconds(text: text) {
+                    // An offset can move 0001-01-01 or 9999-12-31 out of the years a timestamp holds.
+                    guard JSONTimestamp.range.contains(instant) else {
+                        return refuse("outside the years 1 to 9999 in UTC")
+                    }
+                    milliseconds = instant
+                } else {
+                    milliseconds = JSONTimestamp.milliseconds(epoch: text)
+                }
             case .number: milliseconds = JSONTimestamp.milliseconds(epoch: record.bytes(node))
             default: return refuse("\(kind(node)) is not a \(type.rawValue)")
             }

@@ -3,9 +3,12 @@
 /// column holding its JSON text (no column per element), typed by the values seen, in first-seen order, at most
 /// `maximumColumns` (the most frequent kept), then a `truncated` column reading `$truncated`.
 ///
-/// Types: only booleans: boolean; only integers within 32 bits: int; any beyond: bigint; any fraction (or beyond
-/// 64 bits): double; only strings that are RFC 3339 instants: timestamp; only `yyyy-MM-dd`: date; anything else,
-/// mixed kinds, or only nulls: string.
+/// Types: only booleans: boolean; only integers within 32 bits: int; any beyond: bigint; any fraction: double; any
+/// integer beyond 64 bits: string (its digits as logged; a double would round them); only strings that are RFC 3339
+/// instants: timestamp; only `yyyy-MM-dd`: date; anything else, mixed kinds, or only nulls: string. When no column
+/// is a timestamp, the first integer column named like a time (`time`, `epoch`, `date`, `_at`, `ts`) whose every
+/// value is an epoch instant of the years 2000 to 2099 is one (API Gateway's `requestTimeEpoch`): JSON records have
+/// no time of their own, so the table needs a timestamp column for its `event_time`.
 enum JSONInference {
     /// The most columns proposed, `truncated` included: a wider sample keeps its most frequent paths.
     static let maximumColumns = 100
@@ -19,6 +22,8 @@ enum JSONInference {
         var bools = 0, ints = 0, bigints = 0, doubles = 0
         var strings = 0, instants = 0, days = 0
         var arrays = 0, nulls = 0
+        /// Integers written in digits beyond 64 bits, and integers that are epoch instants of the years 2000 to 2099.
+        var huge = 0, epochs = 0
         var example: String?
 
         var type: ColumnType {
@@ -26,7 +31,7 @@ enum JSONInference {
             let kinds = [bools, numbers, strings, arrays].filter { $0 > 0 }.count
             guard kinds == 1 else { return .string }
             if bools > 0 { return .boolean }
-            if numbers > 0 { return doubles > 0 ? .double : bigints > 0 ? .bigint : .int }
+            if numbers > 0 { return huge > 0 ? .string : doubles > 0 ? .double : bigints > 0 ? .bigint : .int }
             if strings > 0, days == strings { return .date }
             if strings > 0, instants == strings { return .timestamp }
             return .string
@@ -73,22 +78,44 @@ enum JSONInference {
             seen.indices.sorted { seen[$0].records != seen[$1].records ? seen[$0].records > seen[$1].records : $0 < $1 }
                 .prefix(maximumColumns - 1))
         var names: Set<String> = ["dt"]  // the partition column
-        let columns = seen.indices.filter(kept.contains).map { slot in
+        let keptSlots = seen.indices.filter(kept.contains)
+        let epochTime =
+            keptSlots.contains { seen[$0].type == .timestamp }
+            ? nil
+            : keptSlots.first { slot in
+                let entry = seen[slot]
+                return (entry.type == .int || entry.type == .bigint) && entry.epochs == entry.ints + entry.bigints
+                    && isTimeName(columnName(entry.path))
+            }
+        var columns = keptSlots.map { slot in
             let entry = seen[slot]
             let name = unique(columnName(entry.path), in: &names)
             var comment = entry.example.map { "e.g. \($0)" } ?? "only null seen in the sample"
             if entry.arrays > 0, entry.type == .string, entry.arrays == entry.records {
                 comment += " (an array, as JSON)"
             }
+            if slot == epochTime { comment += " (epoch time)" }
             return ProposedColumn(
-                name: name, type: entry.type, from: name == entry.path ? nil : entry.path, comment: comment)
+                name: name, type: slot == epochTime ? .timestamp : entry.type,
+                from: name == entry.path ? nil : entry.path, comment: comment)
         }
         // Last, the flag every format gives: which rows hold only what was logged of a line the logger cut.
         let flag = ProposedColumn(
             name: unique("truncated", in: &names), type: .boolean, from: "$truncated",
             comment: "whether the logger cut the line: the row holds what was logged")
-        return columns + [flag]
+        columns.append(flag)
+        return columns
     }
+
+    /// Whether a column name says it holds a time: an epoch number is proposed as a timestamp only then.
+    private static func isTimeName(_ name: String) -> Bool {
+        let words = name.split(separator: "_")
+        return words.contains { $0.contains("time") || $0.contains("epoch") || $0.contains("date") }
+            || words.last == "at" || words.last == "ts" || name == "ts"
+    }
+
+    /// The first instant and the end of the years 2000 to 2099, in milliseconds: an epoch number a logger wrote.
+    private static let epochRange: Range<Int64> = 946_684_800_000..<4_102_444_800_000
 
     private static func count(_ node: JSONNode, of record: JSONRecord, into entry: inout Seen) {
         switch node.kind {
@@ -102,6 +129,12 @@ enum JSONInference {
             switch JSONNumber.integer(record.bytes(node)) {
             case .value(let integer):
                 if Int64(Int32.min)...Int64(Int32.max) ~= integer { entry.ints += 1 } else { entry.bigints += 1 }
+                if let instant = JSONTimestamp.milliseconds(epoch: record.bytes(node)), epochRange ~= instant {
+                    entry.epochs += 1
+                }
+            case .outOfRange where record.bytes(node).allSatisfy({ $0 == UInt8(ascii: "-") || isDigit($0) }):
+                entry.huge += 1
+                entry.doubles += 1
             default: entry.doubles += 1
             }
         case .string:

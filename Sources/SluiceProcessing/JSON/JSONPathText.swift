@@ -17,9 +17,12 @@ enum JSONPathText {
     static func appending(index: Int, to prefix: String) -> String { prefix + "[\(index)]" }
 
     /// Whether `key` can be written bare: one or more bytes other than `.`, `[`, `]`, `"`, spaces and control
-    /// characters, and, first in a path, not starting with `$` (a line property).
+    /// characters, and, first in a path, not starting with `$` (a line property) nor with a byte order mark (the
+    /// manifest's YAML reader drops one that starts a scalar, even escaped: the path would name another key).
     private static func isBare(_ key: String, first: Bool) -> Bool {
-        guard !key.isEmpty, !(first && key.hasPrefix("$")) else { return false }
+        guard !key.isEmpty, !(first && (key.hasPrefix("$") || key.unicodeScalars.first == "\u{FEFF}")) else {
+            return false
+        }
         return key.utf8.allSatisfy { byte in
             switch byte {
             case 0x00...0x20, 0x7F, UInt8(ascii: "."), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""):
