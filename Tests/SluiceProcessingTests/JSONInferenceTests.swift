@@ -86,6 +86,13 @@ struct JSONInferenceTests {
         #expect(JSONInference.columnName("http.request.status") == "http_request_status")
         #expect(JSONInference.columnName(#"labels["app.kubernetes.io/name"]"#) == "labels_app_kubernetes_io_name")
         #expect(JSONInference.columnName("9lives") == "col_9lives")
+        // Words Athena reserves in SELECT need quoting in every view; `time`, `date` and `user` are not among them.
+        #expect(JSONInference.columnName("order") == "order_value")
+        #expect(JSONInference.columnName("Group") == "group_value")
+        #expect(JSONInference.columnName("end") == "end_value")
+        #expect(JSONInference.columnName("time") == "time")
+        #expect(JSONInference.columnName("user") == "user")
+        #expect(JSONInference.columnName("order.id") == "order_id")
         #expect(JSONInference.columnName("ümlaut") == "mlaut")
         #expect(JSONInference.columnName("ü") == "column")
         #expect(JSONInference.columnName(String(repeating: "a", count: 300)).count == 255)

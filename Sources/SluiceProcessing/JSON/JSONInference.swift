@@ -150,7 +150,8 @@ enum JSONInference {
     }
 
     /// `path` as a Glue column name: lower snake_case (`requestId` becomes `request_id`), `[a-z0-9_]` only,
-    /// starting with a letter, at most 255 characters.
+    /// starting with a letter, at most 255 characters, and no word Athena reserves in queries (`order` becomes
+    /// `order_value`).
     static func columnName(_ path: String) -> String {
         var out: [UInt8] = []
         var previous: UInt8 = 0
@@ -176,6 +177,8 @@ enum JSONInference {
         while name.hasSuffix("_") { name.removeLast() }
         if name.isEmpty { name = "column" }
         if let first = name.utf8.first, isDigit(first) { name = "col_" + name }
+        // `order`, `group`, `end`... would need quoting in every view: `order_value` needs none.
+        if AthenaReservedWords.select.contains(name) { name += "_value" }
         return String(name.prefix(maximumNameLength))
     }
 
