@@ -140,7 +140,8 @@ struct ManifestDraft {
             if let comment = column.comment, !comment.isEmpty {
                 out += "      # \(YAMLScalar.commentText(comment))\n"
             }
-            if let example = examples[column.name] {
+            // A format that proposes a column with its own example (json) needs no second one.
+            if let example = examples[column.name], column.comment?.hasPrefix("e.g.") != true {
                 out += "      # e.g. \(YAMLScalar.commentValue(example))\n"
             }
             var entry = "name: \(q(column.name)), type: \(q(column.type.rawValue))"
