@@ -35,6 +35,15 @@ struct JSONParserTests {
         )
     }
 
+    @Test("a byte order mark before the object is ignored; one anywhere else is refused")
+    func byteOrderMark() throws {
+        #expect(try JSONLines.value("\u{FEFF}{\"a\":1}", "a", as: .int) == .int(1))
+        #expect(try JSONLines.value("\u{FEFF}  {\"a\":\"x\"}", "a", as: .string) == .string("x"))
+        #expect(JSONLines.refusal(" \u{FEFF}{\"a\":1}") != nil)
+        #expect(JSONLines.refusal("{\"a\":1}\u{FEFF}") != nil)
+        #expect(JSONLines.refusal("\u{FEFF}") != nil)
+    }
+
     @Test("escapes: the simple ones, \\u, surrogate pairs, and a lone surrogate as U+FFFD")
     func escapes() throws {
         let line =

@@ -55,6 +55,9 @@ enum JSONParser {
         }
 
         mutating func parse() throws(JSONSyntaxError) -> [JSONNode] {
+            // A UTF-8 byte order mark before the object (a log file's first line, written by a Windows tool): RFC
+            // 8259 lets a parser ignore it, and refusing would quarantine a whole line for an invisible mark.
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
             skipWhitespace()
             guard position < bytes.count else {
                 throw JSONSyntaxError(
