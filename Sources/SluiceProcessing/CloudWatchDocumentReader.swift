@@ -107,23 +107,9 @@ struct DocumentReader {
 
     /// Checks one UTF-8 encoded scalar of two to four bytes at `index` and passes it.
     private mutating func scalar() throws(DocumentScanFailure) {
-        let lead = bytes[index]
-        let count: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: count = 2
-        case 0xE0: (count, low) = (3, 0xA0)
-        case 0xE1...0xEC, 0xEE...0xEF: count = 3
-        case 0xED: (count, high) = (3, 0x9F)
-        case 0xF0: (count, low) = (4, 0x90)
-        case 0xF1...0xF3: count = 4
-        case 0xF4: (count, high) = (4, 0x8F)
-        default: throw .syntax
-        }
+        guard let (count, second) = UTF8Lead.shape(bytes[index]) else { throw .syntax }
         guard end - index >= count else { throw .syntax }
-        let second = bytes[index + 1]
-        guard second >= low, second <= high else { throw .syntax }
+        guard second.contains(bytes[index + 1]) else { throw .syntax }
         for offset in 2..<max(count, 2) where bytes[index + offset] & 0xC0 != 0x80 { throw .syntax }
         index += count
     }

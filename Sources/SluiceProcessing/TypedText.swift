@@ -67,18 +67,24 @@ extension Timestamps {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]),
-            (1...12).contains(month), day >= 1
+            let days = days(year: year, month: month, day: day)
         else { return nil }
-        // Howard Hinnant's `days_from_civil`, the inverse of `civil(days:)`.
+        return Int32(days)
+    }
+
+    /// The day count since 1970-01-01 of a civil date (Howard Hinnant's `days_from_civil`, the inverse of
+    /// `civil(days:)`); nil for a date that does not exist (month 13, 2024-02-30: a day past the month's end comes
+    /// back from `civil` as another date).
+    static func days(year: Int64, month: Int64, day: Int64) -> Int64? {
+        guard (1...12).contains(month), day >= 1, day <= 31 else { return nil }
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
         let yearOfEra = shiftedYear - era * 400
         let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         let days = era * 146_097 + dayOfEra - 719_468
-        // A day past the month's end (2024-02-30) comes back as another date: refuse it.
         guard civil(days: days) == (year, month, day) else { return nil }
-        return Int32(days)
+        return days
     }
 
     /// The decimal number of ASCII digits only; nil when empty or anything else.

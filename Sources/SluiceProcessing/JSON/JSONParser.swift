@@ -345,32 +345,13 @@ enum JSONParser {
         /// The length of the multi-byte UTF-8 character at `position` (RFC 3629: no overlong forms, no
         /// surrogates, nothing past U+10FFFF); nil when the line ends inside it.
         private func utf8Length() throws(JSONSyntaxError) -> Int? {
-            let lead = bytes[position]
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0:
-                length = 3
-                low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED:
-                length = 3
-                high = 0x9F
-            case 0xF0:
-                length = 4
-                low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4:
-                length = 4
-                high = 0x8F
-            default: throw JSONSyntaxError(message: "invalid UTF-8 in a string", offset: position)
+            guard let (length, second) = UTF8Lead.shape(bytes[position]) else {
+                throw JSONSyntaxError(message: "invalid UTF-8 in a string", offset: position)
             }
             for offset in 1..<length {
                 guard position + offset < bytes.count else { return nil }
                 let byte = bytes[position + offset]
-                guard byte >= (offset == 1 ? low : 0x80), byte <= (offset == 1 ? high : 0xBF) else {
+                guard (offset == 1 ? second : 0x80...0xBF).contains(byte) else {
                     throw JSONSyntaxError(message: "invalid UTF-8 in a string", offset: position)
                 }
             }

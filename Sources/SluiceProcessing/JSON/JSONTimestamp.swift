@@ -18,7 +18,7 @@ enum JSONTimestamp {
     private static func milliseconds(bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]),
-            let days = days(year: year, month: month, day: day)
+            let days = Timestamps.days(year: year, month: month, day: day)
         else { return nil }
         var milliseconds = days * 86_400_000
         guard bytes.count > 10 else { return milliseconds }
@@ -83,19 +83,6 @@ enum JSONTimestamp {
         return milliseconds
     }
 
-    /// The day count since 1970-01-01 of a date (Howard Hinnant's `days_from_civil`); nil for a date that does
-    /// not exist (2024-02-30).
-    private static func days(year: Int64, month: Int64, day: Int64) -> Int64? {
-        guard (1...12).contains(month), day >= 1, day <= 31 else { return nil }
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
-        guard Timestamps.civil(days: days) == (year, month, day) else { return nil }
-        return days
-    }
 
     private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int64? {
         var value: Int64 = 0

@@ -95,27 +95,7 @@ enum EscapedText {
         /// Appends the UTF-8 sequence `lead` starts and returns where the text goes on, or appends nothing and
         /// returns nil when `lead` and the units after it are not one valid sequence.
         func validSequence(startingWith lead: Unit, appendingTo out: inout [UInt8]) -> Int? {
-            // The allowed range of the second byte excludes overlong forms, surrogates and values past U+10FFFF.
-            let length: Int
-            var secondRange: ClosedRange<UInt8> = 0x80...0xBF
-            switch lead.byte {
-            case 0xC2...0xDF: length = 2
-            case 0xE0:
-                length = 3
-                secondRange = 0xA0...0xBF
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED:
-                length = 3
-                secondRange = 0x80...0x9F
-            case 0xF0:
-                length = 4
-                secondRange = 0x90...0xBF
-            case 0xF1...0xF3: length = 4
-            case 0xF4:
-                length = 4
-                secondRange = 0x80...0x8F
-            default: return nil
-            }
+            guard let (length, secondRange) = UTF8Lead.shape(lead.byte) else { return nil }
             var sequence: (UInt8, UInt8, UInt8) = (0, 0, 0)
             var index = lead.next
             for position in 1..<length {
