@@ -23,36 +23,12 @@ struct HAProxyBenchmarkTests {
         ])
     func httpLines(name: String, line: String) {
         let count = 1_000_000
-        let lineBytes = Array((line + "\n").utf8)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(lineBytes.count * count)
-        for _ in 0..<count { buffer.append(contentsOf: lineBytes) }
-
-        var records = 0
-        var checksum = 0
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            buffer.withUnsafeBufferPointer { all in
-                var start = 0
-                while start < all.count {
-                    var end = start
-                    while all[end] != 0x0A { end += 1 }
-                    switch HAProxyParser.parse(UnsafeBufferPointer(rebasing: all[start..<end]), format: .http) {
-                    case .success(let record):
-                        records += 1
-                        checksum &+= record.bytesRead &+ (record.path?.utf8.count ?? 0)
-                    case .failure: break
-                    }
-                    start = end + 1
-                }
+        let records = ParserThroughput.measure("HAProxy \(name)", line: line, count: count) { line in
+            line.withUnsafeBufferPointer { bytes in
+                guard case .success(let record) = HAProxyParser.parse(bytes, format: .http) else { return nil }
+                return record.bytesRead &+ (record.path?.utf8.count ?? 0)
             }
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let megabytes = Double(buffer.count) / 1_000_000
-        let summary = String(
-            format: "%.1f MB in %.3f s: %.0f lines/s, %.0f MB/s", megabytes, seconds,
-            Double(count) / seconds, megabytes / seconds)
-        print("HAProxy \(name): \(records) lines, \(summary) (checksum \(checksum))")
         #expect(records == count)
     }
 }

@@ -26,41 +26,20 @@ struct JSONBenchmarkTests {
     @Test("1,000,000 lines: parsed only, and parsed with eight columns read", arguments: [false, true])
     func lines(readColumns: Bool) throws {
         let count = 1_000_000
-        let lineBytes = Array((Self.line + "\n").utf8)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(lineBytes.count * count)
-        for _ in 0..<count { buffer.append(contentsOf: lineBytes) }
         let readers = try Self.columns.map { try JSONFormat.reader(FieldPath(parsing: $0.0), for: $0.1) }
-
-        var records = 0
-        var checksum = 0
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            var start = 0
-            while start < buffer.count {
-                var end = start
-                while buffer[end] != 0x0A { end += 1 }
-                if case .success(let record) = JSONFormat.parse(buffer[start..<end]) {
-                    records += 1
-                    checksum &+= record.nodes.count
-                    if readColumns {
-                        for reader in readers {
-                            if case .success(let value) = reader.read(record), case .int(let number) = value {
-                                checksum &+= Int(truncatingIfNeeded: number)
-                            }
-                        }
+        let name = readColumns ? "parse and read 8 columns" : "parse"
+        let records = ParserThroughput.measure("JSON \(name)", line: Self.line, count: count) { line in
+            guard case .success(let record) = JSONFormat.parse(line) else { return nil }
+            var checksum = record.nodes.count
+            if readColumns {
+                for reader in readers {
+                    if case .success(let value) = reader.read(record), case .int(let number) = value {
+                        checksum &+= Int(truncatingIfNeeded: number)
                     }
                 }
-                start = end + 1
             }
+            return checksum
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let megabytes = Double(buffer.count) / 1_000_000
-        let summary = String(
-            format: "%.1f MB in %.3f s: %.0f lines/s, %.0f MB/s", megabytes, seconds,
-            Double(count) / seconds, megabytes / seconds)
-        let name = readColumns ? "parse and read 8 columns" : "parse"
-        print("JSON \(name): \(records) lines, \(summary) (checksum \(checksum))")
         #expect(records == count)
     }
 }
