@@ -1,13 +1,13 @@
 import SluiceModel
 
 /// The resources of every pipeline, grouped into one stack per account, in apply order.
-public struct CloudGraph: Sendable {
-    public let project: Project
+package struct CloudGraph: Sendable {
+    package let project: Project
     /// Stacks in the order they must be applied.
-    public let stacks: [Stack]
+    package let stacks: [Stack]
 
     /// Expands a validated declaration. Pipelines naming unknown accounts are skipped: validation reports them.
-    public init(project: Project, pipelines: [Pipeline]) {
+    package init(project: Project, pipelines: [Pipeline]) {
         self.project = project
         var stacks: [String: Stack] = [:]
         for account in project.accounts { stacks[account.name] = Stack(account: account) }
@@ -68,5 +68,5 @@ public struct CloudGraph: Sendable {
     }
 
     /// The stack with this name (an account's name, `<account>-images` or `<account>-quicksight`).
-    public func stack(_ name: String) -> Stack? { stacks.first { $0.name == name } }
+    package func stack(_ name: String) -> Stack? { stacks.first { $0.name == name } }
 }

@@ -3,7 +3,7 @@
 /// Strings come in two kinds, so that text from a declaration can never become Terraform syntax: `.string` is
 /// literal text, and `.template` is a Terraform string that may hold Sluice's own expressions. `terraform()` renders
 /// a Terraform JSON file, escaping every literal (object keys too, which Terraform also reads as templates).
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
     /// Literal text: escaped in a Terraform file, so Terraform reads exactly these characters.
     case string(String)
     /// A Terraform string with Sluice's expressions (`${aws_s3_bucket.raw.arn}`); only meaningful in Terraform JSON.
@@ -18,7 +18,7 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Two-space indented rendering with keys sorted (Swift's string order, by Unicode scalars of the NFC form, never the
     /// locale's) and a trailing newline: the bytes of a generated file.
-    public func pretty() -> String {
+    package func pretty() -> String {
         var out = ""
         write(into: &out, indent: 0, pretty: true, terraform: false)
         out.append("\n")
@@ -27,7 +27,7 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The bytes of a Terraform JSON file: as `pretty()`, with every literal string and key escaped for Terraform's
     /// template language and each template rendered. The one place Terraform escaping happens.
-    public func terraform() -> String {
+    package func terraform() -> String {
         var out = ""
         write(into: &out, indent: 0, pretty: true, terraform: true)
         out.append("\n")
@@ -35,12 +35,12 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// An expression as a whole string value.
-    public static func expression(_ expression: TerraformExpression) -> JSONValue {
+    package static func expression(_ expression: TerraformExpression) -> JSONValue {
         .template(TerraformTemplate(expression))
     }
 
     /// Compact rendering with sorted keys, for JSON embedded in a string (policies, event patterns).
-    public func compact() -> String {
+    package func compact() -> String {
         var out = ""
         write(into: &out, indent: 0, pretty: false, terraform: false)
         return out
@@ -119,24 +119,24 @@ public indirect enum JSONValue: Sendable, Equatable {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int) { self = .int(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }
 
 extension JSONValue {
     /// Strings as a JSON array.
-    public static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+    package static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
 
     /// A string map as a JSON object.
-    public static func map(_ values: [String: String]) -> JSONValue { .object(values.mapValues(JSONValue.string)) }
+    package static func map(_ values: [String: String]) -> JSONValue { .object(values.mapValues(JSONValue.string)) }
 
     /// Every string inside the value, depth first, templates as written.
-    public var allStrings: [String] {
+    package var allStrings: [String] {
         switch self {
         case .string(let text): [text]
         case .template(let template): [template.description]
@@ -147,7 +147,7 @@ extension JSONValue {
     }
 
     /// Every expression inside the value, depth first (to find references).
-    public var allExpressions: [TerraformExpression] {
+    package var allExpressions: [TerraformExpression] {
         switch self {
         case .template(let template): template.expressions
         case .array(let items): items.flatMap(\.allExpressions)

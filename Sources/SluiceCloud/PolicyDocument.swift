@@ -2,18 +2,18 @@ import SluiceModel
 
 /// An IAM policy statement, rendered as an `aws_iam_policy_document` data source so that checkers and reviewers
 /// read structured policies rather than JSON strings.
-public struct Statement: Sendable {
-    public var sid: String
-    public var effect: String
-    public var actions: [String]
+package struct Statement: Sendable {
+    package var sid: String
+    package var effect: String
+    package var actions: [String]
     /// Resource ARNs: literal text, or Sluice's references to resources of the stack.
-    public var resources: [TerraformTemplate]
+    package var resources: [TerraformTemplate]
     /// Principal type (`Service`, `AWS`) and identifiers.
-    public var principals: [(type: String, identifiers: [String])]
+    package var principals: [(type: String, identifiers: [String])]
     /// Condition test, variable and values.
-    public var conditions: [(test: String, variable: String, values: [TerraformTemplate])]
+    package var conditions: [(test: String, variable: String, values: [TerraformTemplate])]
 
-    public init(
+    package init(
         sid: String, effect: String = "Allow", actions: [String], resources: [TerraformTemplate] = [],
         principals: [(type: String, identifiers: [String])] = [],
         conditions: [(test: String, variable: String, values: [TerraformTemplate])] = []
@@ -30,7 +30,8 @@ public struct Statement: Sendable {
         var body: [String: JSONValue] = ["sid": .string(sid), "effect": .string(effect), "actions": .strings(actions)]
         if !resources.isEmpty { body["resources"] = .array(resources.map(JSONValue.template)) }
         if !principals.isEmpty {
-            body["principals"] = .array(principals.map { ["type": .string($0.type), "identifiers": .strings($0.identifiers)] })
+            body["principals"] = .array(
+                principals.map { ["type": .string($0.type), "identifiers": .strings($0.identifiers)] })
         }
         if !conditions.isEmpty {
             body["condition"] = .array(
@@ -46,7 +47,7 @@ public struct Statement: Sendable {
 
     /// A trust statement letting an AWS service assume a role, with the confused-deputy condition that service
     /// documents: a condition a service does not send would make the role impossible to assume.
-    public static func trust(_ service: String, account: Account) -> Statement {
+    package static func trust(_ service: String, account: Account) -> Statement {
         let conditions: [(test: String, variable: String, values: [TerraformTemplate])]
         switch service {
         case "logs.amazonaws.com":
@@ -65,7 +66,7 @@ public struct Statement: Sendable {
     }
 
     /// Denies any request to a bucket that does not use TLS.
-    public static func denyInsecureTransport(bucketARN: TerraformExpression) -> Statement {
+    package static func denyInsecureTransport(bucketARN: TerraformExpression) -> Statement {
         Statement(
             sid: "DenyInsecureTransport", effect: "Deny", actions: ["s3:*"],
             resources: [TerraformTemplate(bucketARN), "\(bucketARN)/*"], principals: [("*", ["*"])],

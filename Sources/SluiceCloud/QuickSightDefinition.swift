@@ -3,12 +3,12 @@ import SluiceModel
 /// The QuickSight side of a pipeline, built once and rendered twice: as Terraform resources and as the inputs
 /// of QuickSight's API (CreateDataSource, CreateDataSet, CreateDashboard), whose shapes the Terraform blocks
 /// follow key for key (in snake_case).
-public struct QuickSightDefinition: Sendable {
-    public let pipeline: Pipeline
-    public let names: Names
-    public let settings: QuickSightSettings
+package struct QuickSightDefinition: Sendable {
+    package let pipeline: Pipeline
+    package let names: Names
+    package let settings: QuickSightSettings
 
-    public init?(project: Project, pipeline: Pipeline) {
+    package init?(project: Project, pipeline: Pipeline) {
         guard let names = Names(project: project, pipeline: pipeline), let settings = pipeline.quickSight else {
             return nil
         }
@@ -19,37 +19,37 @@ public struct QuickSightDefinition: Sendable {
 
     var account: Account { names.analyticsAccount }
 
-    public var accountID: String { account.id }
-    public var dataSourceID: String { "\(names.base)-athena" }
-    public func dataSetID(_ dataset: Dataset) -> String { "\(names.base)-\(dataset.name)" }
-    public func dashboardID(_ dashboard: Dashboard) -> String { "\(names.base)-\(dashboard.name)" }
+    package var accountID: String { account.id }
+    package var dataSourceID: String { "\(names.base)-athena" }
+    package func dataSetID(_ dataset: Dataset) -> String { "\(names.base)-\(dataset.name)" }
+    package func dashboardID(_ dashboard: Dashboard) -> String { "\(names.base)-\(dashboard.name)" }
 
     private func arn(_ kind: String, _ id: String) -> String {
         "arn:aws:quicksight:\(account.region):\(account.id):\(kind)/\(id)"
     }
-    public var dataSourceARN: String { arn("datasource", dataSourceID) }
-    public func dataSetARN(_ dataset: Dataset) -> String { arn("dataset", dataSetID(dataset)) }
-    public var groupARN: String { arn("group", "\(settings.namespace)/\(settings.group)") }
+    package var dataSourceARN: String { arn("datasource", dataSourceID) }
+    package func dataSetARN(_ dataset: Dataset) -> String { arn("dataset", dataSetID(dataset)) }
+    package var groupARN: String { arn("group", "\(settings.namespace)/\(settings.group)") }
 
     // The group uses what Sluice deploys; changing it is Terraform's job, so no update or delete rights.
-    public static let dataSourceActions = [
+    package static let dataSourceActions = [
         "quicksight:DescribeDataSource", "quicksight:DescribeDataSourcePermissions", "quicksight:PassDataSource",
     ]
-    public static let dataSetActions = [
+    package static let dataSetActions = [
         "quicksight:DescribeDataSet", "quicksight:DescribeDataSetPermissions", "quicksight:DescribeIngestion",
         "quicksight:ListIngestions", "quicksight:PassDataSet",
     ]
-    public static let dashboardActions = [
+    package static let dashboardActions = [
         "quicksight:DescribeDashboard", "quicksight:ListDashboardVersions", "quicksight:QueryDashboard",
     ]
 
     /// The QuickSight import mode of a data set.
-    public static func importMode(_ dataset: Dataset) -> String {
+    package static func importMode(_ dataset: Dataset) -> String {
         dataset.importMode == .spice ? "SPICE" : "DIRECT_QUERY"
     }
 
     /// The QuickSight type of a column.
-    public static func columnType(_ type: ColumnType) -> String {
+    package static func columnType(_ type: ColumnType) -> String {
         switch type {
         case .string: "STRING"
         case .int, .bigint: "INTEGER"
@@ -59,10 +59,10 @@ public struct QuickSightDefinition: Sendable {
         }
     }
 
-    public func view(of dataset: Dataset) -> View? { pipeline.views.first { $0.name == dataset.view } }
+    package func view(of dataset: Dataset) -> View? { pipeline.views.first { $0.name == dataset.view } }
 
     /// The data set's one physical table: the view, through the Athena data source.
-    public func relationalTable(_ dataset: Dataset, dataSourceARN: JSONValue) -> JSONValue {
+    package func relationalTable(_ dataset: Dataset, dataSourceARN: JSONValue) -> JSONValue {
         let columns = view(of: dataset)?.columns ?? []
         return [
             "data_source_arn": dataSourceARN,
@@ -75,7 +75,7 @@ public struct QuickSightDefinition: Sendable {
     }
 
     /// A dashboard's definition: one sheet with the declared visuals, in the Terraform block shapes.
-    public func definition(_ dashboard: Dashboard, dataSetARN: JSONValue) -> JSONValue {
+    package func definition(_ dashboard: Dashboard, dataSetARN: JSONValue) -> JSONValue {
         let dataset = pipeline.datasets.first { $0.name == dashboard.dataset }
         let columns = dataset.flatMap(view(of:))?.columns ?? []
         let visuals = dashboard.visuals.enumerated().map { index, visual in
@@ -112,7 +112,8 @@ public struct QuickSightDefinition: Sendable {
                 ]
             ]
         case (false, let aggregation):
-            let field = type(visual.measure) == .date || type(visual.measure) == .timestamp
+            let field =
+                type(visual.measure) == .date || type(visual.measure) == .timestamp
                 ? "date_measure_field" : "categorical_measure_field"
             measure = [
                 field: [
@@ -152,7 +153,9 @@ public struct QuickSightDefinition: Sendable {
                     "visual_id": .string(id), "title": title,
                     "chart_configuration": [
                         "orientation": "VERTICAL",
-                        "field_wells": ["bar_chart_aggregated_field_wells": ["category": [dimension], "values": [measure]]],
+                        "field_wells": [
+                            "bar_chart_aggregated_field_wells": ["category": [dimension], "values": [measure]]
+                        ],
                     ],
                 ]
             ]
@@ -162,7 +165,9 @@ public struct QuickSightDefinition: Sendable {
                     "visual_id": .string(id), "title": title,
                     "chart_configuration": [
                         "type": "LINE",
-                        "field_wells": ["line_chart_aggregated_field_wells": ["category": [dimension], "values": [measure]]],
+                        "field_wells": [
+                            "line_chart_aggregated_field_wells": ["category": [dimension], "values": [measure]]
+                        ],
                     ],
                 ]
             ]

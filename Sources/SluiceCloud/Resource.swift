@@ -1,7 +1,7 @@
 import SluiceModel
 
 /// The pipeline stage a resource belongs to, for docs, diagrams and plan summaries.
-public enum Stage: String, Sendable, CaseIterable, Comparable {
+package enum Stage: String, Sendable, CaseIterable, Comparable {
     case source
     case delivery
     case replication
@@ -13,40 +13,40 @@ public enum Stage: String, Sendable, CaseIterable, Comparable {
     case views
     case bi
 
-    public static func < (lhs: Stage, rhs: Stage) -> Bool {
+    package static func < (lhs: Stage, rhs: Stage) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 
 /// A Terraform address: a managed resource (`aws_s3_bucket.raw`) or a data source (`data.aws_iam_policy_document.x`).
-public struct Address: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var type: String
-    public var name: String
-    public var isData: Bool
+package struct Address: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var type: String
+    package var name: String
+    package var isData: Bool
 
-    public init(_ type: String, _ name: String, isData: Bool = false) {
+    package init(_ type: String, _ name: String, isData: Bool = false) {
         self.type = type
         self.name = name
         self.isData = isData
     }
 
-    public var description: String { isData ? "data.\(type).\(name)" : "\(type).\(name)" }
+    package var description: String { isData ? "data.\(type).\(name)" : "\(type).\(name)" }
 
     /// A Terraform interpolation of one of the resource's attributes: `${aws_s3_bucket.raw.arn}`.
-    public func ref(_ attribute: String) -> TerraformExpression { TerraformExpression("\(description).\(attribute)") }
+    package func ref(_ attribute: String) -> TerraformExpression { TerraformExpression("\(description).\(attribute)") }
 
-    public static func < (lhs: Address, rhs: Address) -> Bool { lhs.description < rhs.description }
+    package static func < (lhs: Address, rhs: Address) -> Bool { lhs.description < rhs.description }
 }
 
 /// One resource or data source of a stack, with its arguments as Terraform JSON.
-public struct Resource: Sendable {
-    public var address: Address
-    public var stage: Stage
+package struct Resource: Sendable {
+    package var address: Address
+    package var stage: Stage
     /// The pipeline that owns it.
-    public var pipeline: String
-    public var arguments: [String: JSONValue]
+    package var pipeline: String
+    package var arguments: [String: JSONValue]
 
-    public init(_ address: Address, stage: Stage, pipeline: String, arguments: [String: JSONValue]) {
+    package init(_ address: Address, stage: Stage, pipeline: String, arguments: [String: JSONValue]) {
         self.address = address
         self.stage = stage
         self.pipeline = pipeline
@@ -55,7 +55,7 @@ public struct Resource: Sendable {
 
     /// Addresses this resource refers to through its expressions or `depends_on`. Literal text never counts: a
     /// declaration's text that looks like a reference is only text.
-    public var references: Set<Address> {
+    package var references: Set<Address> {
         let value = JSONValue.object(arguments)
         var found = Set<Address>()
         for expression in value.allExpressions { found.formUnion(Self.addresses(in: expression)) }
@@ -85,15 +85,15 @@ public struct Resource: Sendable {
 }
 
 /// A Terraform input variable of a stack.
-public struct Variable: Sendable {
-    public var name: String
-    public var pipeline: String
-    public var description: String
-    public var type: String
+package struct Variable: Sendable {
+    package var name: String
+    package var pipeline: String
+    package var description: String
+    package var type: String
     /// A condition and message, checked by Terraform before planning.
-    public var validation: (condition: TerraformExpression, message: String)?
+    package var validation: (condition: TerraformExpression, message: String)?
 
-    public init(
+    package init(
         name: String, pipeline: String, description: String, type: String = "string",
         validation: (condition: TerraformExpression, message: String)? = nil
     ) {
@@ -106,13 +106,13 @@ public struct Variable: Sendable {
 }
 
 /// A Terraform output of a stack.
-public struct Output: Sendable {
-    public var name: String
-    public var pipeline: String
-    public var description: String
-    public var value: TerraformExpression
+package struct Output: Sendable {
+    package var name: String
+    package var pipeline: String
+    package var description: String
+    package var value: TerraformExpression
 
-    public init(name: String, pipeline: String, description: String, value: TerraformExpression) {
+    package init(name: String, pipeline: String, description: String, value: TerraformExpression) {
         self.name = name
         self.pipeline = pipeline
         self.description = description
@@ -123,30 +123,30 @@ public struct Output: Sendable {
 /// One Terraform root module with its own state, in one account: everything the account deploys, or a part kept
 /// apart: the processors' image repositories (applied before the images are pushed) and QuickSight (so the data path
 /// never waits on BI).
-public struct Stack: Sendable {
-    public var account: Account
+package struct Stack: Sendable {
+    package var account: Account
     /// The folder and state name: the account's name, `<account>-images` or `<account>-quicksight`.
-    public let name: String
-    public var resources: [Resource] = []
-    public var variables: [Variable] = []
-    public var outputs: [Output] = []
+    package let name: String
+    package var resources: [Resource] = []
+    package var variables: [Variable] = []
+    package var outputs: [Output] = []
     /// Stacks that must be applied before this one (the analytics bucket exists before production replicates to it).
-    public var after: Set<String> = []
+    package var after: Set<String> = []
 
-    public init(account: Account, name: String? = nil) {
+    package init(account: Account, name: String? = nil) {
         self.account = account
         self.name = name ?? account.name
     }
 
     /// The name of the stack holding an account's QuickSight resources.
-    public static func quickSightName(_ account: Account) -> String { "\(account.name)-\(quickSightSuffix)" }
+    package static func quickSightName(_ account: Account) -> String { "\(account.name)-\(quickSightSuffix)" }
 
     /// The name of the stack holding an account's processor image repositories: applied before the deploy workflow
     /// pushes the images, so a new pipeline's first deploy finds its repository.
-    public static func imagesName(_ account: Account) -> String { "\(account.name)-\(imagesSuffix)" }
+    package static func imagesName(_ account: Account) -> String { "\(account.name)-\(imagesSuffix)" }
 
     /// Whether this stack holds only image repositories (the deploy workflow applies these before the images job).
-    public var holdsImages: Bool { name == Self.imagesName(account) }
+    package var holdsImages: Bool { name == Self.imagesName(account) }
 
     static let quickSightSuffix = "quicksight"
     static let imagesSuffix = "images"
@@ -160,14 +160,20 @@ public struct Stack: Sendable {
     }
 
     /// Pipelines with resources in this stack, sorted.
-    public var pipelines: [String] { Array(Set(resources.map(\.pipeline))).sorted() }
+    package var pipelines: [String] { Array(Set(resources.map(\.pipeline))).sorted() }
 
     /// Each pipeline's part of this stack, in one pass over the resources.
-    public func byPipeline() -> [String: Stack] {
+    package func byPipeline() -> [String: Stack] {
         var parts: [String: Stack] = [:]
-        for resource in resources { parts[resource.pipeline, default: Stack(account: account, name: name)].resources.append(resource) }
-        for variable in variables { parts[variable.pipeline, default: Stack(account: account, name: name)].variables.append(variable) }
-        for output in outputs { parts[output.pipeline, default: Stack(account: account, name: name)].outputs.append(output) }
+        for resource in resources {
+            parts[resource.pipeline, default: Stack(account: account, name: name)].resources.append(resource)
+        }
+        for variable in variables {
+            parts[variable.pipeline, default: Stack(account: account, name: name)].variables.append(variable)
+        }
+        for output in outputs {
+            parts[output.pipeline, default: Stack(account: account, name: name)].outputs.append(output)
+        }
         return parts
     }
 }

@@ -36,7 +36,8 @@ struct StackBuilder {
     mutating func policy(_ role: String, _ stage: Stage, _ statements: [Statement]) -> Address {
         let address = Address("aws_iam_policy_document", name(role), isData: true)
         stack.resources.append(
-            Resource(address, stage: stage, pipeline: pipeline, arguments: ["statement": .array(statements.map(\.json))]))
+            Resource(
+                address, stage: stage, pipeline: pipeline, arguments: ["statement": .array(statements.map(\.json))]))
         return address
     }
 
@@ -98,7 +99,9 @@ struct StackBuilder {
             ],
         ]
         if let expireDays {
-            rules.append(["id": "expire-objects", "status": "Enabled", "filter": [:], "expiration": ["days": .int(expireDays)]])
+            rules.append([
+                "id": "expire-objects", "status": "Enabled", "filter": [:], "expiration": ["days": .int(expireDays)],
+            ])
         }
         add("aws_s3_bucket_lifecycle_configuration", role, stage, ["bucket": id, "rule": .array(rules)])
         let document = policy(

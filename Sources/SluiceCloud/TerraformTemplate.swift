@@ -1,24 +1,24 @@
 /// A Terraform expression that Sluice writes itself, such as `${aws_s3_bucket.raw.arn}`: the only text that reaches a
 /// `.tf.json` file unescaped. It is made by `Address.ref` and a few fixed expressions in this module, never from
 /// manifest text, so a declaration cannot make Terraform evaluate anything.
-public struct TerraformExpression: Sendable, Hashable, CustomStringConvertible {
+package struct TerraformExpression: Sendable, Hashable, CustomStringConvertible {
     /// The interpolation, `${...}`, as written into the template.
-    public let text: String
+    package let text: String
 
     /// Only this module writes expressions; `body` is Terraform syntax Sluice composed.
     init(_ body: String) { text = "${\(body)}" }
 
     /// A stack input variable: `${var.NAME}`.
-    public static func variable(_ name: String) -> TerraformExpression { TerraformExpression("var.\(name)") }
+    package static func variable(_ name: String) -> TerraformExpression { TerraformExpression("var.\(name)") }
 
-    public var description: String { text }
+    package var description: String { text }
 }
 
 /// A string of a Terraform JSON file: literal text, which is escaped when rendered so that Terraform reads it as the
 /// characters given, interleaved with Sluice's own expressions, which stay live. Literal text is the default: the
 /// text of a Swift string literal and every interpolated `String` are literal; only an interpolated
 /// `TerraformExpression` is an expression.
-public struct TerraformTemplate: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
+package struct TerraformTemplate: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
     enum Part: Sendable, Hashable {
         case literal(String)
         case expression(TerraformExpression)
@@ -26,15 +26,15 @@ public struct TerraformTemplate: Sendable, Hashable, ExpressibleByStringInterpol
 
     private(set) var parts: [Part] = []
 
-    public init(stringLiteral value: String) { append(.literal(value)) }
+    package init(stringLiteral value: String) { append(.literal(value)) }
 
-    public init(stringInterpolation: Interpolation) { parts = stringInterpolation.template.parts }
+    package init(stringInterpolation: Interpolation) { parts = stringInterpolation.template.parts }
 
     /// Literal text only.
-    public init(literal text: String) { append(.literal(text)) }
+    package init(literal text: String) { append(.literal(text)) }
 
     /// One expression and nothing else.
-    public init(_ expression: TerraformExpression) { append(.expression(expression)) }
+    package init(_ expression: TerraformExpression) { append(.expression(expression)) }
 
     private mutating func append(_ part: Part) {
         // Adjacent literals merge, so an escape never straddles two parts.
@@ -47,17 +47,17 @@ public struct TerraformTemplate: Sendable, Hashable, ExpressibleByStringInterpol
         }
     }
 
-    public struct Interpolation: StringInterpolationProtocol {
+    package struct Interpolation: StringInterpolationProtocol {
         var template = TerraformTemplate()
 
-        public init(literalCapacity: Int, interpolationCount: Int) {}
-        public mutating func appendLiteral(_ literal: String) { template.append(.literal(literal)) }
+        package init(literalCapacity: Int, interpolationCount: Int) {}
+        package mutating func appendLiteral(_ literal: String) { template.append(.literal(literal)) }
         /// Text interpolated as a `String` is literal, wherever it came from.
-        public mutating func appendInterpolation(_ text: String) { template.append(.literal(text)) }
-        public mutating func appendInterpolation(_ expression: TerraformExpression) {
+        package mutating func appendInterpolation(_ text: String) { template.append(.literal(text)) }
+        package mutating func appendInterpolation(_ expression: TerraformExpression) {
             template.append(.expression(expression))
         }
-        public mutating func appendInterpolation(_ other: TerraformTemplate) {
+        package mutating func appendInterpolation(_ other: TerraformTemplate) {
             for part in other.parts { template.append(part) }
         }
     }
@@ -65,12 +65,12 @@ public struct TerraformTemplate: Sendable, Hashable, ExpressibleByStringInterpol
     private init() {}
 
     /// Whether any expression is in it (a template without one is a plain literal string).
-    public var expressions: [TerraformExpression] {
+    package var expressions: [TerraformExpression] {
         parts.compactMap { if case .expression(let expression) = $0 { expression } else { nil } }
     }
 
     /// The text of the JSON string: literals escaped, expressions as written.
-    public var rendered: String {
+    package var rendered: String {
         var out = ""
         for (index, part) in parts.enumerated() {
             switch part {
@@ -90,7 +90,7 @@ public struct TerraformTemplate: Sendable, Hashable, ExpressibleByStringInterpol
     }
 
     /// The same text, as a reader would see it after Terraform evaluated the literals (expressions as written).
-    public var description: String {
+    package var description: String {
         parts.map {
             switch $0 {
             case .literal(let text): text
@@ -102,7 +102,7 @@ public struct TerraformTemplate: Sendable, Hashable, ExpressibleByStringInterpol
     /// Terraform's template escapes: `${` as `$${` and `%{` as `%%{`, so that the text is read as written. Terraform
     /// reads `$${` as `${` wherever it occurs, so escaping every occurrence is exact, also for text that already
     /// holds `$${` (it becomes `$$${`, which reads back as `$${`).
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         guard text.unicodeScalars.contains("{") else { return text }
         // By Unicode scalars, as Terraform scans: a `{` carrying a combining mark is still a `{` to it.
         var out = String.UnicodeScalarView()

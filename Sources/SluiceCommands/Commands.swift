@@ -4,8 +4,8 @@ import SluiceEmit
 import SluiceModel
 
 /// The `sluice` command line.
-public struct Sluice: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct Sluice: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "sluice",
         abstract: "Declare a serverless log-analytics pipeline on AWS; generate and check everything it needs.",
         version: SluiceVersion.current,
@@ -14,7 +14,7 @@ public struct Sluice: ParsableCommand {
             SummaryCommand.self, Dev.self, Logs.self, ProcessCommand.self, SampleCommand.self, New.self,
         ])
 
-    public init() {}
+    package init() {}
 }
 
 /// Options every command shares.

@@ -6,13 +6,15 @@ import SluiceModel
 
 /// Options shared by `plan` and `apply`.
 struct DeployOptions: ParsableArguments {
-    @Option(name: .customLong("stack"), help: "A stack to work on (repeatable); all stacks in apply order when omitted.")
+    @Option(
+        name: .customLong("stack"), help: "A stack to work on (repeatable); all stacks in apply order when omitted.")
     var stacks: [String] = []
 
     @Option(name: .long, help: "Where saved plans and their summaries go.")
     var plansDir: String = ".sluice/plans"
 
-    @Option(name: .long, help: "A local AWS endpoint (a moto server) to use instead of AWS, e.g. http://127.0.0.1:5000.")
+    @Option(
+        name: .long, help: "A local AWS endpoint (a moto server) to use instead of AWS, e.g. http://127.0.0.1:5000.")
     var local: String?
 
     func options(root: URL) -> Orchestrator.Options {
@@ -51,7 +53,8 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "The role to plan with: deploy, or plan (read-only, for pull requests).")
     var role: Orchestrator.Role = .deploy
 
-    @Option(name: .customLong("var"), help: "A Terraform variable, NAME=VALUE (repeatable), e.g. a processor's image URI.")
+    @Option(
+        name: .customLong("var"), help: "A Terraform variable, NAME=VALUE (repeatable), e.g. a processor's image URI.")
     var variables: [String] = []
 
     @Option(name: .long, help: "Write the Markdown summary of all stacks to this file (for a pull-request comment).")

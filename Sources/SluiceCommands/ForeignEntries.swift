@@ -7,16 +7,16 @@ import SluiceEmit
 /// `generated/` is Sluice's alone (unlike `.github/workflows/` and `Sources/Processors/`, which hold the user's own
 /// workflows and transforms beside the generated files), so `check` fails on any entry listed here, and `generate`
 /// refuses, before changing anything, on the ones Terraform would read or that are not plain files.
-public struct ForeignEntry: Equatable, Sendable {
+package struct ForeignEntry: Equatable, Sendable {
     /// Relative to the root.
-    public var path: String
+    package var path: String
     /// Not a regular file or folder (a FIFO, socket or device): reading it could block, and replacing it hides it.
-    public var notRegular: Bool
+    package var notRegular: Bool
     /// Inside a stack folder, with a name Terraform reads (`*.tf`, `*.tf.json`, `*.tfvars*`, `.terraform*`).
-    public var readByTerraform: Bool
+    package var readByTerraform: Bool
 
     /// Whether `generate` refuses to run while this entry is there.
-    public var blocksGenerate: Bool { notRegular || readByTerraform }
+    package var blocksGenerate: Bool { notRegular || readByTerraform }
 
     /// Whether Terraform picks up an entry of this name in a stack folder: configuration, overrides, variable
     /// files, and its working folder and lock file (which hold module and provider choices).
@@ -32,7 +32,7 @@ extension ProjectFiles {
     /// Entries under `generated/` that no declaration produces and that carry no generated-file marker (owned
     /// files nothing produces any more are orphans, which `generate` removes), and any entry there that is neither
     /// a regular file nor a folder, even at a generated file's path. Symbolic links are left to `linkedPaths`.
-    public func foreignEntries(_ files: [GeneratedFile]) -> [ForeignEntry] {
+    package func foreignEntries(_ files: [GeneratedFile]) -> [ForeignEntry] {
         let expected = Set(files.map(\.path))
         let base = root.appendingPathComponent(Self.outputFolder)
         guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }

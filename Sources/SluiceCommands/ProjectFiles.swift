@@ -4,21 +4,21 @@ import SluiceModel
 import SluicePipelines
 
 /// The project on disk: loading declarations, and comparing or writing the generated files.
-public struct ProjectFiles: Sendable {
-    public let root: URL
+package struct ProjectFiles: Sendable {
+    package let root: URL
 
-    public init(root: URL) { self.root = root }
+    package init(root: URL) { self.root = root }
 
     /// Loads and validates every declaration, YAML and Swift, columns' sources against their log format's records
     /// included.
-    public func load() -> Workspace {
+    package func load() -> Workspace {
         var workspace = Workspace.load(root: root, swiftPipelines: SwiftPipelines.registered)
         workspace.diagnostics.append(contentsOf: DeclaredSourceCheck.check(workspace.pipelines))
         return workspace
     }
 
     /// The generated files for a loaded workspace, or the errors that prevent generating.
-    public func generate(_ workspace: Workspace) -> Result<[GeneratedFile], ManifestError> {
+    package func generate(_ workspace: Workspace) -> Result<[GeneratedFile], ManifestError> {
         guard let project = workspace.project, !workspace.diagnostics.hasErrors else {
             return .failure(ManifestError(workspace.diagnostics.sorted))
         }
@@ -26,8 +26,8 @@ public struct ProjectFiles: Sendable {
     }
 
     /// A difference between the generated files and what is on disk.
-    public struct Drift: Equatable, Sendable {
-        public enum Kind: Equatable, Sendable {
+    package struct Drift: Equatable, Sendable {
+        package enum Kind: Equatable, Sendable {
             /// On disk with other contents: stale, or edited by hand.
             case stale
             /// Not on disk yet.
@@ -36,14 +36,14 @@ public struct ProjectFiles: Sendable {
             case orphan
         }
 
-        public var kind: Kind
-        public var path: String
+        package var kind: Kind
+        package var path: String
         /// The contents on disk (nil when missing) and the generated contents (nil for an orphan).
         var current: String?
         var generated: String?
 
         /// What `generate` would change, as `diff -u` shows it (`/dev/null` for a created or removed file).
-        public var diff: String {
+        package var diff: String {
             UnifiedDiff.render(
                 old: current ?? "", new: generated ?? "", oldName: current == nil ? "/dev/null" : "a/\(path)",
                 newName: generated == nil ? "/dev/null" : "b/\(path)")
@@ -51,7 +51,7 @@ public struct ProjectFiles: Sendable {
     }
 
     /// Every difference between `files` and the disk, sorted by path.
-    public func drift(_ files: [GeneratedFile]) -> [Drift] {
+    package func drift(_ files: [GeneratedFile]) -> [Drift] {
         var drifts: [Drift] = []
         let expected = Set(files.map(\.path))
         for file in files {
@@ -69,22 +69,24 @@ public struct ProjectFiles: Sendable {
             drifts.append(Drift(kind: .stale, path: file.path, current: current, generated: file.contents))
         }
         for path in ownedFiles() where !expected.contains(path) {
-            let current = FileManager.default.contents(atPath: url(path).path).map { String(decoding: $0, as: UTF8.self) }
+            let current = FileManager.default.contents(atPath: url(path).path).map {
+                String(decoding: $0, as: UTF8.self)
+            }
             drifts.append(Drift(kind: .orphan, path: path, current: current ?? "", generated: nil))
         }
         return drifts.sorted { $0.path < $1.path }
     }
 
     /// What `write` did to one file; `path` is relative to the root.
-    public struct FileAction: Equatable, Sendable {
-        public enum Verb: String, Sendable { case wrote, removed }
-        public var verb: Verb
-        public var path: String
+    package struct FileAction: Equatable, Sendable {
+        package enum Verb: String, Sendable { case wrote, removed }
+        package var verb: Verb
+        package var path: String
     }
 
     /// Writes the files that changed and removes owned files nothing produces; returns what it did.
     /// Refuses, before touching anything, when a file to replace was not written by Sluice.
-    public func write(_ files: [GeneratedFile]) throws -> [FileAction] {
+    package func write(_ files: [GeneratedFile]) throws -> [FileAction] {
         let linked = linkedPaths(files)
         if !linked.isEmpty { throw ProjectFilesError.symbolicLinks(linked) }
         let blocking = foreignEntries(files).filter(\.blocksGenerate)
@@ -136,7 +138,9 @@ public struct ProjectFiles: Sendable {
         var paths: [String] = []
         for folder in Generator.ownedFolders {
             let base = url(folder)
-            guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
+            guard
+                let enumerator = FileManager.default.enumerator(
+                    at: base, includingPropertiesForKeys: [.isRegularFileKey])
             else { continue }
             for case let file as URL in enumerator {
                 guard (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true,
@@ -157,7 +161,7 @@ public struct ProjectFiles: Sendable {
 
     /// The owned folders, and the folders and files below them that `files` would write, that are symbolic links:
     /// following one would carry writes and removals outside the root (and show files from there in diffs).
-    public func linkedPaths(_ files: [GeneratedFile]) -> [String] {
+    package func linkedPaths(_ files: [GeneratedFile]) -> [String] {
         let paths = Generator.ownedFolders + files.map(\.path) + ownedFiles()
         return Set(paths.compactMap(symbolicLink(in:))).union(linksInOwnedFolders()).sorted()
     }
@@ -176,7 +180,7 @@ public struct ProjectFiles: Sendable {
     }
 }
 
-public enum ProjectFilesError: Error, CustomStringConvertible {
+package enum ProjectFilesError: Error, CustomStringConvertible {
     /// Files in the way that Sluice did not write; nothing was changed.
     case notOwned([String])
     case writeFailed([String])
@@ -187,10 +191,10 @@ public enum ProjectFilesError: Error, CustomStringConvertible {
     case foreign([ForeignEntry])
 
     /// The message with paths as given (relative to the root).
-    public var description: String { message { $0 } }
+    package var description: String { message { $0 } }
 
     /// The message with each path named by `show` (from the current directory, as diagnostics name files).
-    public func message(showing show: (String) -> String) -> String {
+    package func message(showing show: (String) -> String) -> String {
         switch self {
         case .notOwned(let paths):
             "\(paths.map(show).joined(separator: ", ")) exist\(paths.count == 1 ? "s" : "") and "

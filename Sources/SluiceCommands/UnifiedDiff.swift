@@ -1,6 +1,6 @@
 /// A unified diff of two texts, line by line, with three lines of context, like `diff -u`.
-public enum UnifiedDiff {
-    public static func render(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
+package enum UnifiedDiff {
+    package static func render(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
         let a = lines(old)
         let b = lines(new)
         let difference = b.difference(from: a)
@@ -53,7 +53,8 @@ public enum UnifiedDiff {
             let newStart = before.filter { if case .minus = $0 { false } else { true } }.count
             let oldCount = hunk.filter { if case .plus = $0 { false } else { true } }.count
             let newCount = hunk.filter { if case .minus = $0 { false } else { true } }.count
-            out += "@@ -\(oldCount == 0 ? oldStart : oldStart + 1),\(oldCount) +\(newCount == 0 ? newStart : newStart + 1),\(newCount) @@\n"
+            out +=
+                "@@ -\(oldCount == 0 ? oldStart : oldStart + 1),\(oldCount) +\(newCount == 0 ? newStart : newStart + 1),\(newCount) @@\n"
             for line in hunk {
                 switch line {
                 case .same(let x, _): out += " \(a[x])\n"

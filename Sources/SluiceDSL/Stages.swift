@@ -3,7 +3,7 @@
 
 extension Pipeline {
     /// A pipeline declared in Swift.
-    public init(
+    package init(
         _ name: String, description: String = "", source: SourceStage, delivery: DeliveryStage? = nil,
         replication: ReplicationStage? = nil, processor: ProcessorStage, catalog: CatalogStage,
         athena: AthenaSettings? = nil, quickSight: QuickSightSettings? = nil,
@@ -22,7 +22,7 @@ extension Pipeline {
 
 extension SourceStage {
     /// CloudWatch Logs events of `logGroup` in `account` that match `filterPattern`.
-    public static func cloudWatch(
+    package static func cloudWatch(
         account: String, logGroup: String, filterPattern: String = "", format: LogFormat = Defaults.logFormat,
         retentionDays: Int = Defaults.retentionDays, file: String = #filePath, line: Int = #line
     ) -> SourceStage {
@@ -34,7 +34,7 @@ extension SourceStage {
 
 extension DeliveryStage {
     /// A Firehose stream into the raw bucket.
-    public static func firehose(
+    package static func firehose(
         mode: DeliveryMode = Defaults.deliveryMode, bufferingSizeMB: Int = Defaults.bufferingSizeMB,
         bufferingIntervalSeconds: Int = Defaults.bufferingIntervalSeconds, prefix: String = "",
         errorPrefix: String = "", expireDays: Int = Defaults.expireDays, file: String = #filePath, line: Int = #line
@@ -47,7 +47,7 @@ extension DeliveryStage {
 
 extension ReplicationStage {
     /// Replicate the raw objects into `account`.
-    public static func to(
+    package static func to(
         _ account: String, timeControl: Bool = false, file: String = #filePath, line: Int = #line
     ) -> ReplicationStage {
         ReplicationStage(account: account, timeControl: timeControl, origin: here(file, line))
@@ -56,7 +56,7 @@ extension ReplicationStage {
 
 extension ProcessorStage {
     /// A Swift Lambda processor writing `output`.
-    public static func lambda(
+    package static func lambda(
         _ name: String, memoryMB: Int = Defaults.memoryMB, timeoutSeconds: Int = Defaults.timeoutSeconds,
         architecture: Architecture = Defaults.architecture, reservedConcurrency: Int? = nil,
         environment: [String: String] = [:], enrichment: Enrichment? = nil, output: Table,
@@ -71,7 +71,7 @@ extension ProcessorStage {
 
 extension Enrichment {
     /// Lookups answered through the federated Athena catalog `catalog`, served by the `connector` Lambda.
-    public static func athena(
+    package static func athena(
         catalog: String, connector: String, cacheTTLSeconds: Int = Defaults.cacheTTLSeconds,
         file: String = #filePath, line: Int = #line, @ListBuilder<Lookup> lookups: () -> [Lookup]
     ) -> Enrichment {
@@ -82,7 +82,7 @@ extension Enrichment {
 }
 
 extension Lookup {
-    public init(
+    package init(
         _ name: String, schema: String, table: String, key: String, match: String, columns: [String],
         file: String = #filePath, line: Int = #line
     ) {
@@ -95,7 +95,7 @@ extension Lookup {
 extension Table {
     /// A lake table with its columns, and its partition keys after them; `eventTime` names the timestamp column
     /// whose UTC day is the `dt` partition (YAML's `event_time`).
-    public static func table(
+    package static func table(
         _ name: String, bucket: String? = nil, format: LakeFormat = Defaults.lakeFormat,
         compression: LakeCompression? = nil, eventTime: String? = nil, file: String = #filePath, line: Int = #line,
         @ListBuilder<Column> columns: () -> [Column], @ListBuilder<Column> partitionedBy: () -> [Column] = { [] }
@@ -109,7 +109,7 @@ extension Table {
 extension Column {
     /// A column; `from`, `template`, `required` and `letterCase` declare where its value comes from, as YAML's
     /// `from:`, `template:`, `required:` and `case:` do (none of them: the field named like the column).
-    public init(
+    package init(
         _ name: String, _ type: ColumnType, comment: String = "", from: String? = nil, template: String? = nil,
         required: Bool = false, letterCase: LetterCase? = nil, file: String = #filePath, line: Int = #line
     ) {
@@ -124,14 +124,14 @@ extension Column {
 
 extension CatalogStage {
     /// A Glue database whose table a crawler keeps current on `schedule` (`hourly`, `daily` or a cron expression).
-    public static func glue(
+    package static func glue(
         database: String, crawler schedule: String, file: String = #filePath, line: Int = #line
     ) -> CatalogStage {
         CatalogStage(database: database, discovery: .crawler(schedule: Schedule(schedule)), origin: here(file, line))
     }
 
     /// A Glue database whose table finds its date partitions by projection, from `since` on.
-    public static func glue(
+    package static func glue(
         database: String, projecting key: String, since: String, file: String = #filePath, line: Int = #line
     ) -> CatalogStage {
         CatalogStage(
@@ -143,7 +143,7 @@ extension CatalogStage {
 
 extension View {
     /// A view with its SQL inline; `{{ ref("name") }}` names the pipeline's table and views.
-    public init(
+    package init(
         _ name: String, sql: String, file: String = #filePath, line: Int = #line,
         @ListBuilder<Column> columns: () -> [Column]
     ) {
@@ -152,7 +152,7 @@ extension View {
 }
 
 extension AthenaSettings {
-    public static func workgroup(
+    package static func workgroup(
         bytesScannedCutoffMB: Int = Defaults.bytesScannedCutoffMB, resultsExpireDays: Int = Defaults.resultsExpireDays,
         file: String = #filePath, line: Int = #line
     ) -> AthenaSettings {
@@ -163,7 +163,7 @@ extension AthenaSettings {
 
 extension QuickSightSettings {
     /// Data source, datasets and dashboards shared with a QuickSight group.
-    public static func sharedWith(
+    package static func sharedWith(
         group: String, namespace: String = Defaults.quickSightNamespace, file: String = #filePath, line: Int = #line
     ) -> QuickSightSettings {
         QuickSightSettings(group: group, namespace: namespace, origin: here(file, line))
@@ -171,7 +171,7 @@ extension QuickSightSettings {
 }
 
 extension Dataset {
-    public init(
+    package init(
         _ name: String, view: String, importMode: ImportMode = Defaults.importMode, refresh: Refresh? = nil,
         file: String = #filePath, line: Int = #line
     ) {
@@ -180,7 +180,7 @@ extension Dataset {
 }
 
 extension Dashboard {
-    public init(
+    package init(
         _ name: String, dataset: String, file: String = #filePath, line: Int = #line,
         @ListBuilder<Visual> visuals: () -> [Visual]
     ) {
@@ -189,7 +189,7 @@ extension Dashboard {
 }
 
 extension Visual {
-    public init(
+    package init(
         _ kind: VisualKind, _ title: String, dimension: String? = nil, measure: String, aggregation: Aggregation,
         file: String = #filePath, line: Int = #line
     ) {

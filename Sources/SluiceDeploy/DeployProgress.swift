@@ -2,13 +2,13 @@ import Foundation
 
 /// What the orchestrator reports while it works: each terraform phase of each stack when it ends, with its elapsed
 /// time, and terraform's raw output line by line (for a log file, or the terminal with `--verbose`).
-public struct DeployProgress: Sendable {
+package struct DeployProgress: Sendable {
     /// A stack's phase (`init`, `plan`, `apply`) ended after `seconds`; `succeeded` is false when it failed.
-    public var phaseEnded: @Sendable (_ stack: String, _ phase: String, _ seconds: Double, _ succeeded: Bool) -> Void
+    package var phaseEnded: @Sendable (_ stack: String, _ phase: String, _ seconds: Double, _ succeeded: Bool) -> Void
     /// One line terraform printed while working on a stack.
-    public var output: @Sendable (_ stack: String, _ line: String) -> Void
+    package var output: @Sendable (_ stack: String, _ line: String) -> Void
 
-    public init(
+    package init(
         phaseEnded: @escaping @Sendable (String, String, Double, Bool) -> Void,
         output: @escaping @Sendable (String, String) -> Void
     ) {
@@ -17,7 +17,7 @@ public struct DeployProgress: Sendable {
     }
 
     /// Reports nothing.
-    public static let silent = DeployProgress(phaseEnded: { _, _, _, _ in }, output: { _, _ in })
+    package static let silent = DeployProgress(phaseEnded: { _, _, _, _ in }, output: { _, _ in })
 
     /// Runs `body` as `phase` of `stack`, reporting its elapsed time when it ends, successfully or not.
     func timed<T>(_ stack: String, _ phase: String, _ body: () throws -> T) rethrows -> T {

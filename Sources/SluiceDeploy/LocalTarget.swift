@@ -5,16 +5,16 @@ import SluiceEmit
 /// A local AWS endpoint (a moto server) standing in for AWS: the one setting under which a local run differs
 /// from a real one. It never changes the generated files: each stack is copied aside with a Terraform override
 /// file that points the provider at the endpoint and keeps state in a local file.
-public struct LocalTarget: Sendable {
-    public var endpoint: String
+package struct LocalTarget: Sendable {
+    package var endpoint: String
 
-    public init(endpoint: String) { self.endpoint = endpoint }
+    package init(endpoint: String) { self.endpoint = endpoint }
 
     /// Stacks a local endpoint cannot serve (moto cannot apply QuickSight resources).
-    public static func skips(_ stack: Stack) -> Bool { stack.name.hasSuffix("-quicksight") }
+    package static func skips(_ stack: Stack) -> Bool { stack.name.hasSuffix("-quicksight") }
 
     /// What the plan header says about the target.
-    public var description: String {
+    package var description: String {
         "local AWS endpoint \(endpoint) (moto): state in .sluice/local, QuickSight stacks skipped"
     }
 
@@ -25,7 +25,8 @@ public struct LocalTarget: Sendable {
 
     /// The override file's contents for one stack, a Terraform file: rendered with its strings escaped.
     func override(stateFile: String) -> String {
-        let endpoints = JSONValue.object(Dictionary(uniqueKeysWithValues: Self.services.map { ($0, .string(endpoint)) }))
+        let endpoints = JSONValue.object(
+            Dictionary(uniqueKeysWithValues: Self.services.map { ($0, .string(endpoint)) }))
         let body: JSONValue = [
             "//": .string("Written by sluice for \(description). Not for real AWS."),
             "terraform": ["backend": ["local": ["path": .string(stateFile)]]],

@@ -4,48 +4,48 @@ import SluiceEmit
 import SluiceModel
 
 /// Plans and applies the generated stacks with terraform, in apply order.
-public struct Orchestrator: Sendable {
+package struct Orchestrator: Sendable {
     /// Which role Terraform assumes: the deploy role, or the read-only plan role of a pull request.
-    public enum Role: String, Sendable, CaseIterable {
+    package enum Role: String, Sendable, CaseIterable {
         case deploy
         case plan
     }
 
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Stacks to work on, by name; empty means all, in apply order.
-        public var stacks: [String] = []
-        public var role: Role = .deploy
+        package var stacks: [String] = []
+        package var role: Role = .deploy
         /// Where plans (`<stack>.tfplan`), their JSON and summaries go.
-        public var plansDirectory: URL
-        public var allowDestroy: Set<String> = []
+        package var plansDirectory: URL
+        package var allowDestroy: Set<String> = []
         /// Extra Terraform variables (`-var NAME=VALUE`), such as the processors' image URIs.
-        public var variables: [String: String] = [:]
-        public var local: LocalTarget?
+        package var variables: [String: String] = [:]
+        package var local: LocalTarget?
         /// Markdown budget of one stack's summary, in characters.
-        public var markdownLimit = 20_000
+        package var markdownLimit = 20_000
 
-        public init(plansDirectory: URL) { self.plansDirectory = plansDirectory }
+        package init(plansDirectory: URL) { self.plansDirectory = plansDirectory }
     }
 
     /// A planned stack.
-    public struct StackPlan: Sendable {
-        public var stack: String
-        public var summary: PlanSummary
-        public var planFile: URL
+    package struct StackPlan: Sendable {
+        package var stack: String
+        package var summary: PlanSummary
+        package var planFile: URL
     }
 
-    public let root: URL
-    public let graph: CloudGraph
-    public let runner: TerraformRunner
+    package let root: URL
+    package let graph: CloudGraph
+    package let runner: TerraformRunner
 
-    public init(root: URL, graph: CloudGraph, runner: TerraformRunner) {
+    package init(root: URL, graph: CloudGraph, runner: TerraformRunner) {
         self.root = root
         self.graph = graph
         self.runner = runner
     }
 
     /// The stacks to work on, in apply order.
-    public func stacks(_ options: Options) throws -> [Stack] {
+    package func stacks(_ options: Options) throws -> [Stack] {
         let all = graph.stacks.filter { !$0.resources.isEmpty }
         for name in options.stacks where !all.contains(where: { $0.name == name }) {
             throw DeployError.unknownStack(name, known: all.map(\.name))
@@ -55,7 +55,7 @@ public struct Orchestrator: Sendable {
     }
 
     /// init, plan -out, show -json for each stack; writes `<stack>.tfplan`, `.json`, `.txt` and `.md`.
-    public func plan(_ options: Options, progress: DeployProgress) throws -> [StackPlan] {
+    package func plan(_ options: Options, progress: DeployProgress) throws -> [StackPlan] {
         try FileManager.default.createDirectory(at: options.plansDirectory, withIntermediateDirectories: true)
         var plans: [StackPlan] = []
         for stack in try stacks(options) {
@@ -96,7 +96,7 @@ public struct Orchestrator: Sendable {
     }
 
     /// Applies each stack's saved plan, in order; stops at the first failure.
-    public func apply(_ options: Options, progress: DeployProgress) throws {
+    package func apply(_ options: Options, progress: DeployProgress) throws {
         for stack in try stacks(options) {
             let planFile = options.plansDirectory.appendingPathComponent("\(stack.name).tfplan")
             guard FileManager.default.fileExists(atPath: planFile.path) else {
@@ -143,10 +143,13 @@ public struct Orchestrator: Sendable {
 
     private func initialize(_ stack: Stack, in directory: URL, _ options: Options, progress: DeployProgress) throws {
         var arguments = ["init", "-input=false", "-no-color", "-reconfigure"]
-        if options.local == nil, options.role == .plan, let state = graph.project.account(named: graph.project.state.account) {
+        if options.local == nil, options.role == .plan,
+            let state = graph.project.account(named: graph.project.state.account)
+        {
             // The backend reads state with the state account's plan role too.
             let file = options.plansDirectory.appendingPathComponent("backend-plan.tfbackend")
-            let config = "assume_role = {\n  role_arn     = \"\(state.planRole)\"\n  session_name = \"sluice-state\"\n}\n"
+            let config =
+                "assume_role = {\n  role_arn     = \"\(state.planRole)\"\n  session_name = \"sluice-state\"\n}\n"
             try Data(config.utf8).write(to: file)
             arguments.append("-backend-config=\(file.path)")
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Any JSON value of a plan (`before`, `after` and their sensitivity and unknown markers), kept as decoded.
-public indirect enum PlanValue: Sendable, Equatable, Decodable {
+package indirect enum PlanValue: Sendable, Equatable, Decodable {
     case null
     case bool(Bool)
     case number(Double)
@@ -9,7 +9,7 @@ public indirect enum PlanValue: Sendable, Equatable, Decodable {
     case array([PlanValue])
     case object([String: PlanValue])
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -27,7 +27,7 @@ public indirect enum PlanValue: Sendable, Equatable, Decodable {
     }
 
     /// The member of an object, or the element of an array at a numeric key.
-    public subscript(key: String) -> PlanValue? {
+    package subscript(key: String) -> PlanValue? {
         switch self {
         case .object(let members): members[key]
         case .array(let items): Int(key).flatMap { items.indices.contains($0) ? items[$0] : nil }
@@ -36,7 +36,7 @@ public indirect enum PlanValue: Sendable, Equatable, Decodable {
     }
 
     /// A short rendering for summaries: scalars as written, collections by size.
-    public var brief: String {
+    package var brief: String {
         switch self {
         case .null: "null"
         case .bool(let value): String(value)
@@ -69,15 +69,15 @@ public indirect enum PlanValue: Sendable, Equatable, Decodable {
 }
 
 /// The parts of `terraform show -json PLANFILE` that Sluice reads.
-public struct Plan: Sendable, Decodable {
-    public var formatVersion: String
-    public var terraformVersion: String?
-    public var resourceChanges: [ResourceChange]
-    public var resourceDrift: [ResourceChange]
-    public var outputChanges: [String: Change]
+package struct Plan: Sendable, Decodable {
+    package var formatVersion: String
+    package var terraformVersion: String?
+    package var resourceChanges: [ResourceChange]
+    package var resourceDrift: [ResourceChange]
+    package var outputChanges: [String: Change]
     /// Attributes changed outside Terraform that this plan's changes depend on, by resource address.
-    public var relevantAttributes: [String: Set<String>]
-    public var errored: Bool
+    package var relevantAttributes: [String: Set<String>]
+    package var errored: Bool
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "format_version"
@@ -94,7 +94,7 @@ public struct Plan: Sendable, Decodable {
         let attribute: [PlanValue]
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         formatVersion = try container.decode(String.self, forKey: .formatVersion)
         terraformVersion = try container.decodeIfPresent(String.self, forKey: .terraformVersion)
@@ -110,12 +110,13 @@ public struct Plan: Sendable, Decodable {
     }
 
     /// The plan format's major version Sluice reads; another major may mean something else by the same keys.
-    public static let supportedMajorVersion = 1
+    package static let supportedMajorVersion = 1
 
     /// Decodes plan JSON, refusing a format version whose major Sluice does not know.
-    public static func decode(_ data: Data) throws -> Plan {
+    package static func decode(_ data: Data) throws -> Plan {
         struct Version: Decodable {
-            let format_version: String
+            let formatVersion: String
+            enum CodingKeys: String, CodingKey { case formatVersion = "format_version" }
         }
         let version: Version
         do {
@@ -123,9 +124,9 @@ public struct Plan: Sendable, Decodable {
         } catch {
             throw PlanError.notAPlan("\(error)")
         }
-        let major = version.format_version.split(separator: ".").first.flatMap { Int($0) }
+        let major = version.formatVersion.split(separator: ".").first.flatMap { Int($0) }
         guard major == supportedMajorVersion else {
-            throw PlanError.unsupportedFormat(version.format_version)
+            throw PlanError.unsupportedFormat(version.formatVersion)
         }
         do {
             return try JSONDecoder().decode(Plan.self, from: data)
@@ -136,14 +137,14 @@ public struct Plan: Sendable, Decodable {
 }
 
 /// One resource in a plan.
-public struct ResourceChange: Sendable, Decodable {
-    public var address: String
-    public var type: String
-    public var name: String
-    public var mode: String
-    public var providerName: String?
-    public var change: Change
-    public var actionReason: String?
+package struct ResourceChange: Sendable, Decodable {
+    package var address: String
+    package var type: String
+    package var name: String
+    package var mode: String
+    package var providerName: String?
+    package var change: Change
+    package var actionReason: String?
 
     enum CodingKeys: String, CodingKey {
         case address, type, name, mode, change
@@ -153,14 +154,14 @@ public struct ResourceChange: Sendable, Decodable {
 }
 
 /// A change's actions and values.
-public struct Change: Sendable, Decodable {
-    public var actions: [String]
-    public var before: PlanValue?
-    public var after: PlanValue?
-    public var afterUnknown: PlanValue?
-    public var beforeSensitive: PlanValue?
-    public var afterSensitive: PlanValue?
-    public var replacePaths: PlanValue?
+package struct Change: Sendable, Decodable {
+    package var actions: [String]
+    package var before: PlanValue?
+    package var after: PlanValue?
+    package var afterUnknown: PlanValue?
+    package var beforeSensitive: PlanValue?
+    package var afterSensitive: PlanValue?
+    package var replacePaths: PlanValue?
 
     enum CodingKeys: String, CodingKey {
         case actions, before, after
@@ -171,7 +172,7 @@ public struct Change: Sendable, Decodable {
     }
 
     /// The action in one word: create, update, replace, delete, read, forget or no-op.
-    public var action: Action {
+    package var action: Action {
         switch Set(actions) {
         case ["create"]: .create
         case ["update"]: .update
@@ -185,7 +186,7 @@ public struct Change: Sendable, Decodable {
 }
 
 /// What a plan does to one resource.
-public enum Action: String, Sendable, CaseIterable, Comparable {
+package enum Action: String, Sendable, CaseIterable, Comparable {
     case replace
     case delete
     case create
@@ -195,18 +196,18 @@ public enum Action: String, Sendable, CaseIterable, Comparable {
     case noop = "no-op"
 
     /// Whether the action removes the resource's current object (and what it holds).
-    public var destroys: Bool { self == .replace || self == .delete }
+    package var destroys: Bool { self == .replace || self == .delete }
 
-    public static func < (lhs: Action, rhs: Action) -> Bool {
+    package static func < (lhs: Action, rhs: Action) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 
-public enum PlanError: Error, CustomStringConvertible, Equatable {
+package enum PlanError: Error, CustomStringConvertible, Equatable {
     case unsupportedFormat(String)
     case notAPlan(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unsupportedFormat(let version):
             "the plan's format_version is \(version); Sluice reads format \(Plan.supportedMajorVersion).x only, "

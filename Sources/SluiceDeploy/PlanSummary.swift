@@ -1,35 +1,35 @@
 /// What a plan does to a stack, ready to render: counts, destructive changes first, changes by stage, drift.
-public struct PlanSummary: Sendable {
+package struct PlanSummary: Sendable {
     /// One resource's change.
-    public struct Entry: Sendable, Equatable {
-        public var address: String
-        public var type: String
-        public var action: Action
+    package struct Entry: Sendable, Equatable {
+        package var address: String
+        package var type: String
+        package var action: Action
         /// Terraform's reason for a replace or delete (`replace_because_cannot_update`, ...).
-        public var reason: String?
+        package var reason: String?
         /// The pipeline stage the resource belongs to, or `other`.
-        public var stage: String
+        package var stage: String
         /// Whether the resource keeps data that a delete or replace would lose.
-        public var holdsData: Bool
+        package var holdsData: Bool
         /// A destructive change to a data-holding resource that nobody allowed: the plan is refused.
-        public var refused: Bool
+        package var refused: Bool
         /// Changed attributes, `name: before -> after`, sensitive values masked.
-        public var details: [String]
+        package var details: [String]
     }
 
-    public var stack: String
-    public var formatVersion: String
-    public var counts: [Action: Int]
+    package var stack: String
+    package var formatVersion: String
+    package var counts: [Action: Int]
     /// Every change but no-ops and reads: destructive ones first, then by stage and address.
-    public var entries: [Entry]
+    package var entries: [Entry]
     /// Resources changed outside Terraform since the last apply: deleted ones, and attributes the plan changes
     /// back or depends on (Terraform's `relevant_attributes`).
-    public var drift: [Entry]
+    package var drift: [Entry]
     /// Output names with their action.
-    public var outputs: [(name: String, action: Action)]
+    package var outputs: [(name: String, action: Action)]
 
     /// Resource types whose delete or replace loses data: refused unless each address is allowed by name.
-    public static let dataHoldingTypes: Set<String> = [
+    package static let dataHoldingTypes: Set<String> = [
         "aws_s3_bucket", "aws_glue_catalog_database", "aws_glue_catalog_table", "aws_kinesis_firehose_delivery_stream",
         "aws_ecr_repository", "aws_cloudwatch_log_group", "aws_sqs_queue", "aws_kms_key",
     ]
@@ -37,7 +37,7 @@ public struct PlanSummary: Sendable {
     /// - Parameters:
     ///   - stageOf: the stage of an address, from the resource graph (nil for addresses it does not know).
     ///   - allowDestroy: addresses whose delete or replace the person allowed (`--allow-destroy`).
-    public init(
+    package init(
         stack: String, plan: Plan, stageOf: (String) -> String? = { _ in nil }, allowDestroy: Set<String> = []
     ) {
         self.stack = stack
@@ -70,21 +70,23 @@ public struct PlanSummary: Sendable {
             .sorted { $0.0 < $1.0 }
     }
 
-    public var refused: [Entry] { entries.filter(\.refused) }
+    package var refused: [Entry] { entries.filter(\.refused) }
 
     /// The top-level attribute a detail line is about: `rule[0].filter: ...` -> `rule`.
     static func attribute(_ detail: String) -> String {
         String(detail.prefix { $0 != ":" && $0 != "." && $0 != "[" })
     }
-    public var destructive: [Entry] { entries.filter(\.action.destroys) }
-    public var hasChanges: Bool { !entries.isEmpty || !outputs.isEmpty }
+    package var destructive: [Entry] { entries.filter(\.action.destroys) }
+    package var hasChanges: Bool { !entries.isEmpty || !outputs.isEmpty }
 
     /// The stages with changes, in pipeline order (as the graph names them), `other` last.
-    public var stages: [String] {
+    package var stages: [String] {
         var seen: [String] = []
         for entry in entries where !seen.contains(entry.stage) { seen.append(entry.stage) }
         return seen.sorted { a, b in
-            let order = ["source", "delivery", "replication", "trigger", "processor", "lake", "catalog", "query", "views", "bi"]
+            let order = [
+                "source", "delivery", "replication", "trigger", "processor", "lake", "catalog", "query", "views", "bi",
+            ]
             return (order.firstIndex(of: a) ?? order.count, a) < (order.firstIndex(of: b) ?? order.count, b)
         }
     }
@@ -178,7 +180,8 @@ public struct PlanSummary: Sendable {
             switch value {
             case .string(let text): secrets.insert(text)
             case .array(let items): for item in items { collectSensitive(item, .bool(true), into: &secrets) }
-            case .object(let members): for item in members.values { collectSensitive(item, .bool(true), into: &secrets) }
+            case .object(let members):
+                for item in members.values { collectSensitive(item, .bool(true), into: &secrets) }
             default: break
             }
             return
@@ -211,6 +214,9 @@ public struct PlanSummary: Sendable {
     /// The first step of each path that forces replacement.
     private static func forcingAttributes(_ paths: PlanValue?) -> Set<String> {
         guard case .array(let items)? = paths else { return [] }
-        return Set(items.compactMap { if case .array(let steps) = $0, case .string(let first)? = steps.first { first } else { nil } })
+        return Set(
+            items.compactMap {
+                if case .array(let steps) = $0, case .string(let first)? = steps.first { first } else { nil }
+            })
     }
 }

@@ -1,7 +1,7 @@
 /// A short form of a plan summary, for a terminal that applies at once (`sluice dev up`): the full one is saved.
 extension PlanSummary {
     /// The counts, every refused or destructive change, then one line per stage with its counts by action.
-    public func brief() -> String {
+    package func brief() -> String {
         var out = "Stack \(stack): \(hasChanges ? countsLine : "no changes")\n"
         for entry in refused {
             out += "  REFUSED \(entry.action.rawValue) \(entry.address) (holds data; allow with --allow-destroy)\n"

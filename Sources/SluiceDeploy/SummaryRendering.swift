@@ -3,7 +3,7 @@ import SluiceEmit
 /// Plan summaries as text for a terminal and as Markdown for a pull-request comment.
 extension PlanSummary {
     /// `3 to create, 1 to update, 1 to replace, 0 to delete`, the shape Terraform uses.
-    public var countsLine: String {
+    package var countsLine: String {
         let shown: [(Action, String)] = [
             (.create, "to create"), (.update, "to update"), (.replace, "to replace"), (.delete, "to delete"),
         ]
@@ -15,7 +15,7 @@ extension PlanSummary {
     }
 
     /// Everything, for a terminal or the full-plan artifact.
-    public func text() -> String {
+    package func text() -> String {
         var out = "Stack \(stack): \(hasChanges ? countsLine : "no changes")\n"
         if !refused.isEmpty {
             out += "\nREFUSED: destroys resources that hold data (allow each with --allow-destroy ADDRESS):\n"
@@ -45,7 +45,9 @@ extension PlanSummary {
         }
         if !outputs.isEmpty {
             out += "\nOutputs:\n"
-            for output in outputs { out += "  \(Self.symbol(output.action)) \(output.name) (\(output.action.rawValue))\n" }
+            for output in outputs {
+                out += "  \(Self.symbol(output.action)) \(output.name) (\(output.action.rawValue))\n"
+            }
         }
         return out
     }
@@ -53,7 +55,7 @@ extension PlanSummary {
     /// Markdown of at most `limit` characters: the counts and every refused or destructive change always,
     /// then the changes by stage folded in `<details>`, stage by stage while they fit. What does not fit is
     /// named, and stays in the full plan (the text summary and plan JSON of the run's artifact).
-    public func markdown(limit: Int = 20_000) -> String {
+    package func markdown(limit: Int = 20_000) -> String {
         // Room kept for the closing notes, so the result never passes the limit.
         let budget = limit - 400
         var out = "### Stack \(Markdown.code(stack, inTable: false)): \(hasChanges ? countsLine : "no changes")\n"

@@ -5,17 +5,17 @@ import Foundation
 /// The project's own, `.tmp/terraformrc` under the root (scripts/tools.sh writes it: providers from the local
 /// mirror only), wins when it exists, over an ambient `TF_CLI_CONFIG_FILE`, which on some machines names a file
 /// that does not exist, sending terraform to the public registry.
-public struct TerraformCLIConfig: Sendable, Equatable {
+package struct TerraformCLIConfig: Sendable, Equatable {
     /// The file, or nil for terraform's defaults.
-    public var file: String?
+    package var file: String?
     /// Where it came from, for the progress output.
-    public var origin: String
+    package var origin: String
 
     /// The project's file under `root`, relative to it.
-    public static let projectFile = ".tmp/terraformrc"
+    package static let projectFile = ".tmp/terraformrc"
 
     /// The configuration to use for the project at `root`, given the ambient environment.
-    public static func resolve(
+    package static func resolve(
         root: URL, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> TerraformCLIConfig {
         let project = root.appendingPathComponent(projectFile).standardizedFileURL.path
@@ -35,10 +35,10 @@ public struct TerraformCLIConfig: Sendable, Equatable {
     }
 
     /// What the environment of each terraform run gets: the file, or an empty value that masks a missing one.
-    public var environment: [String: String] { ["TF_CLI_CONFIG_FILE": file ?? ""] }
+    package var environment: [String: String] { ["TF_CLI_CONFIG_FILE": file ?? ""] }
 
     /// `terraform CLI config: PATH (origin)`, for the progress output.
-    public var description: String {
+    package var description: String {
         file.map { "terraform CLI config: \($0) (\(origin))" } ?? "terraform CLI config: \(origin)"
     }
 }

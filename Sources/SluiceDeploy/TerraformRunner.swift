@@ -1,25 +1,25 @@
 import Foundation
 
 /// Runs the `terraform` command, streaming its output lines as progress while it works.
-public struct TerraformRunner: Sendable {
+package struct TerraformRunner: Sendable {
     /// What one run printed and how it ended.
-    public struct Outcome: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
+    package struct Outcome: Sendable {
+        package var status: Int32
+        package var stdout: String
+        package var stderr: String
     }
 
-    public var executable: String
+    package var executable: String
     /// Added to the inherited environment (TF_CLI_CONFIG_FILE, TF_IN_AUTOMATION, ...).
-    public var environment: [String: String]
+    package var environment: [String: String]
 
-    public init(executable: String = "terraform", environment: [String: String] = [:]) {
+    package init(executable: String = "terraform", environment: [String: String] = [:]) {
         self.executable = executable
         self.environment = environment
     }
 
     /// Runs `terraform arguments` in `directory`; each output line goes to `progress` as it arrives.
-    public func run(
+    package func run(
         _ arguments: [String], in directory: URL, progress: (@Sendable (String) -> Void)? = nil
     ) throws -> Outcome {
         var environment = ProcessInfo.processInfo.environment
@@ -96,7 +96,7 @@ private final class LineCollector: @unchecked Sendable {
     }
 }
 
-public enum DeployError: Error, CustomStringConvertible {
+package enum DeployError: Error, CustomStringConvertible {
     case terraformMissing(String)
     case terraformFailed(stack: String, step: String, output: String)
     case stalePlan(stack: String)
@@ -104,7 +104,7 @@ public enum DeployError: Error, CustomStringConvertible {
     case unknownStack(String, known: [String])
     case refused(stack: String, addresses: [String])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .terraformMissing(let detail):
             "cannot run terraform (\(detail)); install terraform 1.11 and put it on PATH"

@@ -1,8 +1,8 @@
 import Dispatch
 
 /// Maps independent items on every core, keeping their order.
-public enum ConcurrentMap {
-    public static func map<Item: Sendable, Result: Sendable>(
+package enum ConcurrentMap {
+    package static func map<Item: Sendable, Result: Sendable>(
         _ items: [Item], _ transform: @Sendable (Item) -> Result
     ) -> [Result] {
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: items.count)

@@ -2,21 +2,21 @@ import SluiceModel
 
 /// `generated/docker/<processor>/Dockerfile`: the Lambda container image of each processor, built and pushed by the
 /// deploy workflow. Only generated when the project has a `github` section, since nothing else builds the images.
-public enum DockerfileEmitter {
+package enum DockerfileEmitter {
     /// Holds one folder per processor, named after it.
-    public static let folder = "generated/docker"
+    package static let folder = "generated/docker"
 
     /// The official Swift image the processor is compiled in, of the project's `swift_version`: Amazon Linux 2023,
     /// the system of the runtime image, so the binary links against the glibc and libcurl it runs with. The
     /// pull-request workflow's check job compiles and tests in the same image.
-    public static func builderImage(_ project: Project) -> String { "swift:\(project.swiftVersion)-amazonlinux2023" }
+    package static func builderImage(_ project: Project) -> String { "swift:\(project.swiftVersion)-amazonlinux2023" }
 
     /// AWS's base image for custom runtimes; its entrypoint starts `/var/runtime/bootstrap`.
-    public static let runtimeImage = "public.ecr.aws/lambda/provided:al2023"
+    package static let runtimeImage = "public.ecr.aws/lambda/provided:al2023"
 
     /// The Amazon Linux 2023 release whose repository the runtime stage installs from (`--releasever`), so the
     /// pinned package versions below exist whatever release the runtime image's tag moved to.
-    public static let amazonLinuxRelease = amazonLinuxReleaseText.description
+    package static let amazonLinuxRelease = amazonLinuxReleaseText.description
     /// The same, as fixed text for the pull-request check's script (which interpolates no `String`).
     static let amazonLinuxReleaseText: StaticString = "2023.12.20260914"
 
@@ -24,19 +24,19 @@ public enum DockerfileEmitter {
     /// URLSession (the processor's S3 and Athena clients) loads the system's libcurl; zlib is in the base image;
     /// the Parquet writer links snappy and zstd (its SNAPPY and ZSTD codecs). snappy and libzstd are pinned by
     /// upstream version only (AL2023 ships snappy 1.1.9 and zstd 1.5.5; dnf picks that version's latest release).
-    public static let runtimePackages = ["libcurl-minimal-8.21.0-5.amzn2023.0.1", "snappy-1.1.9", "libzstd-1.5.5"]
+    package static let runtimePackages = ["libcurl-minimal-8.21.0-5.amzn2023.0.1", "snappy-1.1.9", "libzstd-1.5.5"]
 
     /// What the builder stage installs before compiling: the headers and link libraries of snappy and zstd, which
     /// the Swift image does not carry (zlib's it does).
-    public static let builderPackages = builderPackageList.description.split(separator: " ").map(String.init)
+    package static let builderPackages = builderPackageList.description.split(separator: " ").map(String.init)
     /// The same, as fixed text: the pull-request check installs them too, before it compiles in the builder image.
     static let builderPackageList: StaticString = "snappy-devel-1.1.9 libzstd-devel-1.5.5"
 
     /// Where the deploy workflow finds the Dockerfile of a processor.
-    public static func path(processor: String) -> String { "\(folder)/\(processor)/Dockerfile" }
+    package static func path(processor: String) -> String { "\(folder)/\(processor)/Dockerfile" }
 
     /// One Dockerfile per processor, or none when the project has no `github` section.
-    public static func files(project: Project, pipelines: [Pipeline]) -> [GeneratedFile] {
+    package static func files(project: Project, pipelines: [Pipeline]) -> [GeneratedFile] {
         guard project.github != nil else { return [] }
         return pipelines.sorted { $0.name < $1.name }.map { pipeline in
             GeneratedFile(

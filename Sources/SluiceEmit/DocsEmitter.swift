@@ -2,17 +2,18 @@ import SluiceCloud
 import SluiceModel
 
 /// `generated/README.md`: what the generated tree holds, a diagram per pipeline and the resources per stack.
-public enum DocsEmitter {
-    public static let path = "generated/README.md"
+package enum DocsEmitter {
+    package static let path = "generated/README.md"
 
-    public static func file(graph: CloudGraph, pipelines: [Pipeline]) -> GeneratedFile {
+    package static func file(graph: CloudGraph, pipelines: [Pipeline]) -> GeneratedFile {
         let project = graph.project
         var out = "<!-- \(GeneratedFile.marker). Do not edit: change pipelines/ and run `sluice generate`. -->\n"
         out += "# \(Markdown.inline(project.name)): generated pipelines\n\n"
         out += "Everything under `generated/` is written by `sluice generate` from `pipelines/`. "
         out += "`sluice check` fails when a file here is stale or was edited by hand.\n\n"
         out += "## Stacks\n\n"
-        out += "One Terraform root module per account (its image repositories and its QuickSight resources each a "
+        out +=
+            "One Terraform root module per account (its image repositories and its QuickSight resources each a "
             + "stack of their own), each with its own state, applied in this order:\n\n"
         out += "| order | stack | account | region | state key | resources |\n|---|---|---|---|---|---|\n"
         let stacks = graph.stacks.filter { !$0.resources.isEmpty }
@@ -104,7 +105,8 @@ public enum DocsEmitter {
             for dashboard in pipeline.dashboards {
                 let visuals = dashboard.visuals.map { visual in
                     let by = visual.dimension.map { " by \($0)" } ?? ""
-                    return "\(visual.kind.rawValue) \"\(visual.title)\": \(visual.aggregation.rawValue) of \(visual.measure)\(by)"
+                    return
+                        "\(visual.kind.rawValue) \"\(visual.title)\": \(visual.aggregation.rawValue) of \(visual.measure)\(by)"
                 }
                 out += "| \(Markdown.inline(dashboard.name)) | \(Markdown.inline(dashboard.dataset)) | "
                 out += "\(Markdown.inline(visuals.joined(separator: "; "))) |\n"

@@ -2,13 +2,13 @@ import SluiceCloud
 import SluiceModel
 
 /// Turns a validated declaration into every file Sluice owns, sorted by path. Pure: no disk access.
-public enum Generator {
+package enum Generator {
     /// The folders whose Sluice-owned files `generate` may replace or remove. GitHub reads workflows from
     /// `.github/workflows` only, so the generated ones live there, next to any hand-written workflow.
     /// Processor targets hold generated files beside the hand-written transform, which carries no marker.
-    public static let ownedFolders = ["generated", WorkflowEmitter.folder, ProcessorSourceEmitter.folder]
+    package static let ownedFolders = ["generated", WorkflowEmitter.folder, ProcessorSourceEmitter.folder]
 
-    public static func files(project: Project, pipelines: [Pipeline]) -> [GeneratedFile] {
+    package static func files(project: Project, pipelines: [Pipeline]) -> [GeneratedFile] {
         let graph = CloudGraph(project: project, pipelines: pipelines)
         var files = TerraformEmitter.files(for: graph)
         files += SQLEmitter.files(for: pipelines)

@@ -1,8 +1,8 @@
 import SluiceModel
 
 /// A Mermaid flowchart of one pipeline: its stages, the accounts they run in, and what flows between them.
-public enum MermaidEmitter {
-    public static func diagram(project: Project, pipeline: Pipeline) -> String {
+package enum MermaidEmitter {
+    package static func diagram(project: Project, pipeline: Pipeline) -> String {
         guard let names = Names(project: project, pipeline: pipeline) else { return "" }
         let source = names.sourceAccount
         let analytics = names.analyticsAccount
@@ -46,7 +46,8 @@ public enum MermaidEmitter {
         lines.append("  end")
         let filter = pipeline.source.filterPattern.isEmpty ? "every event" : "filter pattern"
         lines.append("  logs -->|\(filter)| firehose")
-        lines.append("  firehose -->|\(pipeline.delivery.mode == .extracted ? "gzipped lines" : "gzipped JSON batches")| raw")
+        lines.append(
+            "  firehose -->|\(pipeline.delivery.mode == .extracted ? "gzipped lines" : "gzipped JSON batches")| raw")
         let trigger = names.replicates ? "landing" : "raw"
         if names.replicates { lines.append("  raw -->|replication| landing") }
         lines.append("  \(trigger) -->|Object Created| rule")

@@ -7,24 +7,24 @@ import SluiceModel
 /// evaluation keyed by the manifest's text, so a manifest that reads the folder keeps answering with the folders it
 /// saw first, and a processor added later is "no product named ..." until the cache is cleared. A list in the text
 /// changes the text, so SwiftPM sees every processor the moment `generate` writes it.
-public enum PackageProcessorList {
+package enum PackageProcessorList {
     /// The package manifest, relative to the project root.
-    public static let path = "Package.swift"
-    public static let begin = "// sluice:processors:begin"
-    public static let end = "// sluice:processors:end"
+    package static let path = "Package.swift"
+    package static let begin = "// sluice:processors:begin"
+    package static let end = "// sluice:processors:end"
 
     /// The processor targets the pipelines declare, sorted.
-    public static func targets(_ pipelines: [Pipeline]) -> [String] {
+    package static func targets(_ pipelines: [Pipeline]) -> [String] {
         Set(pipelines.map(\.processor.targetName)).sorted()
     }
 
     /// The lines between the markers: `let processors = [...]`.
-    public static func declaration(_ targets: [String]) -> String {
+    package static func declaration(_ targets: [String]) -> String {
         "let processors = [\(targets.map { ProcessorSourceEmitter.literal($0) }.joined(separator: ", "))]\n"
     }
 
     /// Everything a package manifest without the markers needs, for the message that says what to add.
-    public static func snippet(_ targets: [String]) -> String {
+    package static func snippet(_ targets: [String]) -> String {
         """
         \(begin)
         \(declaration(targets))\(end)
@@ -40,7 +40,7 @@ public enum PackageProcessorList {
     }
 
     /// What a package manifest says of the processors.
-    public enum State: Equatable, Sendable {
+    package enum State: Equatable, Sendable {
         /// The markers hold exactly this list.
         case current
         /// The markers hold another list; `updated` is the manifest with the right one.
@@ -50,7 +50,7 @@ public enum PackageProcessorList {
     }
 
     /// Compares the list in `manifest` with `targets`.
-    public static func state(of manifest: String, targets: [String]) -> State {
+    package static func state(of manifest: String, targets: [String]) -> State {
         var lines = manifest.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let first = lines.firstIndex(where: { isMarker($0, begin) }),
             let last = lines[(first + 1)...].firstIndex(where: { isMarker($0, end) }),

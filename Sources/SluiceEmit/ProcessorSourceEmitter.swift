@@ -3,11 +3,11 @@ import SluiceModel
 /// The generated half of each processor's executable target, `Sources/Processors/<Target>/`: its configuration
 /// (buckets, prefixes, table, lookups) compiled in from the manifest, and its `main.swift`. The other half,
 /// `Transform.swift`, is the pipeline author's.
-public enum ProcessorSourceEmitter {
+package enum ProcessorSourceEmitter {
     /// Holds one folder per processor target.
-    public static let folder = "Sources/Processors"
+    package static let folder = "Sources/Processors"
 
-    public static func files(project: Project, pipelines: [Pipeline]) -> [GeneratedFile] {
+    package static func files(project: Project, pipelines: [Pipeline]) -> [GeneratedFile] {
         pipelines.sorted { $0.name < $1.name }.flatMap { pipeline -> [GeneratedFile] in
             guard let names = Names(project: project, pipeline: pipeline) else { return [] }
             let base = "\(folder)/\(pipeline.processor.targetName)"
@@ -19,14 +19,14 @@ public enum ProcessorSourceEmitter {
     }
 
     /// The transform's file in a processor's folder.
-    public static func transformPath(_ pipeline: Pipeline) -> String {
+    package static func transformPath(_ pipeline: Pipeline) -> String {
         "\(folder)/\(pipeline.processor.targetName)/Transform.swift"
     }
 
     /// The `Transform.swift` of each pipeline that declares `processor.transform: swift`: a transform that compiles
     /// and sets nothing, for its author to fill. Written once, when missing, and never compared or replaced after:
     /// it carries no generated-file marker, so it is the author's from the moment it is written.
-    public static func scaffolds(pipelines: [Pipeline]) -> [GeneratedFile] {
+    package static func scaffolds(pipelines: [Pipeline]) -> [GeneratedFile] {
         pipelines.filter { $0.processor.transform == .swift }.sorted { $0.name < $1.name }.map { pipeline in
             GeneratedFile(path: transformPath(pipeline), contents: scaffold(pipeline))
         }
@@ -69,12 +69,14 @@ public enum ProcessorSourceEmitter {
 
     static func header(_ pipeline: Pipeline) -> String {
         let transform = pipeline.processor.transform == .swift ? " The transform is yours: Transform.swift." : ""
+        // The generator owns the layout (byte-stable, whatever the lengths of the names): swift-format's lint skips it.
         return """
-        // \(GeneratedFile.marker) from pipeline '\(pipeline.name)'.
-        // Do not edit: change pipelines/ and run `sluice generate`.\(transform)
+            // \(GeneratedFile.marker) from pipeline '\(pipeline.name)'.
+            // Do not edit: change pipelines/ and run `sluice generate`.\(transform)
+            // swift-format-ignore-file
 
 
-        """
+            """
     }
 
     /// The processor's `main`: the declarations alone (`transform: none`), or the pipeline's `Transform` after them

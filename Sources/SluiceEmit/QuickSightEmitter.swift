@@ -4,10 +4,10 @@ import SluiceModel
 /// `generated/quicksight/<pipeline>/*.json`: the inputs of QuickSight's CreateDataSource, CreateDataSet and
 /// CreateDashboard for what the QuickSight stack deploys, for review and for use without Terraform
 /// (`jq .input FILE > input.json; aws quicksight create-... --cli-input-json file://input.json`).
-public enum QuickSightEmitter {
-    public static let folder = "generated/quicksight"
+package enum QuickSightEmitter {
+    package static let folder = "generated/quicksight"
 
-    public static func files(project: Project, pipelines: [Pipeline]) -> [GeneratedFile] {
+    package static func files(project: Project, pipelines: [Pipeline]) -> [GeneratedFile] {
         var files: [GeneratedFile] = []
         for pipeline in pipelines {
             guard let q = QuickSightDefinition(project: project, pipeline: pipeline),

@@ -2,10 +2,10 @@ import SluiceModel
 
 /// `generated/sql/<database>/<view>.sql`: each view as the `CREATE OR REPLACE VIEW` Athena runs, with its
 /// references resolved; and `generated/sql/<database>/lookups/<lookup>.sql`: the enrichment queries.
-public enum SQLEmitter {
-    public static let folder = "generated/sql"
+package enum SQLEmitter {
+    package static let folder = "generated/sql"
 
-    public static func files(for pipelines: [Pipeline]) -> [GeneratedFile] {
+    package static func files(for pipelines: [Pipeline]) -> [GeneratedFile] {
         var files: [GeneratedFile] = []
         for pipeline in pipelines {
             let database = pipeline.catalog.database

@@ -3,12 +3,12 @@ import SluiceModel
 
 /// Renders each stack as a Terraform root module in JSON syntax: `terraform.tf.json` (versions and state backend),
 /// `providers.tf.json`, and one `<pipeline>.tf.json` per pipeline with resources there.
-public enum TerraformEmitter {
-    public static let folder = "generated/terraform"
-    public static let requiredVersion = ">= 1.11"
-    public static let providerVersion = "~> 5.100"
+package enum TerraformEmitter {
+    package static let folder = "generated/terraform"
+    package static let requiredVersion = ">= 1.11"
+    package static let providerVersion = "~> 5.100"
 
-    public static func files(for graph: CloudGraph) -> [GeneratedFile] {
+    package static func files(for graph: CloudGraph) -> [GeneratedFile] {
         var files: [GeneratedFile] = []
         var modules: [(path: String, pipeline: String, part: Stack)] = []
         for stack in graph.stacks where !stack.resources.isEmpty {
@@ -32,7 +32,7 @@ public enum TerraformEmitter {
     }
 
     /// The state key of a stack in the shared backend bucket.
-    public static func stateKey(_ stack: Stack, _ project: Project) -> String {
+    package static func stateKey(_ stack: Stack, _ project: Project) -> String {
         "\(project.state.keyPrefix)/\(stack.name).tfstate"
     }
 
@@ -142,7 +142,10 @@ public enum TerraformEmitter {
             body["output"] = .object(
                 Dictionary(
                     uniqueKeysWithValues: outputs.map {
-                        ($0.name, ["description": .string($0.description), "value": .expression($0.value)] as JSONValue)
+                        (
+                            $0.name,
+                            ["description": .string($0.description), "value": .expression($0.value)] as JSONValue
+                        )
                     }))
         }
         return .object(body)

@@ -7,44 +7,44 @@ import SluiceModel
 ///
 /// The workflows reach AWS through GitHub OIDC and the project's entry role only; the `sluice` binary built from
 /// the checkout runs Terraform, which assumes each account's plan or deploy role itself.
-public enum WorkflowEmitter {
+package enum WorkflowEmitter {
     /// Where GitHub reads workflows; an owned folder, so `check` and `generate` cover the generated ones.
-    public static let folder = ".github/workflows"
+    package static let folder = ".github/workflows"
     /// Pull requests: build, test, check, plan every stack and comment the plans.
-    public static let pullRequestPath = "\(folder)/sluice-pr.yml"
+    package static let pullRequestPath = "\(folder)/sluice-pr.yml"
     /// Main: push the processor images, then plan and apply each stack in apply order.
-    public static let deployPath = "\(folder)/sluice-deploy.yml"
+    package static let deployPath = "\(folder)/sluice-deploy.yml"
     /// Daily: plan every stack and keep one issue per drifting stack.
-    public static let driftPath = "\(folder)/sluice-drift.yml"
+    package static let driftPath = "\(folder)/sluice-drift.yml"
 
     /// GitHub's image, pinned by version rather than `ubuntu-latest`, so a new image never changes a deploy unseen.
-    public static let runner = "ubuntu-24.04"
+    package static let runner = "ubuntu-24.04"
     /// The same image on arm64, for processors of that architecture: a Swift build under emulation takes hours.
-    public static let armRunner = "ubuntu-24.04-arm"
+    package static let armRunner = "ubuntu-24.04-arm"
     /// The Terraform release the jobs install, in the series the generated stacks require.
-    public static let terraformVersion = "1.11.4"
+    package static let terraformVersion = "1.11.4"
 
     /// The only actions the workflows use, each pinned by its full commit SHA (verified) with its release: GitHub's
     /// checkout first.
-    public static let checkout = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2"
+    package static let checkout = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2"
     /// AWS's action for GitHub OIDC credentials.
-    public static let configureAWSCredentials =
+    package static let configureAWSCredentials =
         "aws-actions/configure-aws-credentials@e3dd6a429d7300a6a4c196c26e071d42e0343502 # v4.0.2"
     /// HashiCorp's action that installs Terraform.
-    public static let setupTerraform = "hashicorp/setup-terraform@b9cd54a3c349d3f38e8881555d616ced269862dd # v3.1.2"
+    package static let setupTerraform = "hashicorp/setup-terraform@b9cd54a3c349d3f38e8881555d616ced269862dd # v3.1.2"
     /// Keeps plan summaries, image digests and drift results between jobs.
-    public static let uploadArtifact = "actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2"
+    package static let uploadArtifact = "actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 # v4.6.2"
     /// Reads what `uploadArtifact` kept, in a later job of the same run.
-    public static let downloadArtifact = "actions/download-artifact@fa0a91b85d4f404e444e00e005971372dc801d16 # v4.1.8"
+    package static let downloadArtifact = "actions/download-artifact@fa0a91b85d4f404e444e00e005971372dc801d16 # v4.1.8"
 
     /// The marker of the one pull-request comment the plans are kept in.
-    public static let commentMarker = "\(commentMarkerText)"
+    package static let commentMarker = "\(commentMarkerText)"
     static let commentMarkerText: StaticString = "<!-- sluice-plan -->"
     /// Below GitHub's 65,536-character limit for a comment or issue body, in bytes (never fewer than characters).
-    public static let bodyLimit = 65_000
+    package static let bodyLimit = 65_000
 
     /// The three workflows, or none when the project has no `github` section.
-    public static func files(graph: CloudGraph, pipelines: [Pipeline]) -> [GeneratedFile] {
+    package static func files(graph: CloudGraph, pipelines: [Pipeline]) -> [GeneratedFile] {
         guard let github = graph.project.github else { return [] }
         let context = Context(graph: graph, github: github, pipelines: pipelines)
         return [
@@ -55,7 +55,7 @@ public enum WorkflowEmitter {
     }
 
     /// The `docker buildx --platform` of an architecture.
-    public static func platform(_ architecture: Architecture) -> String {
+    package static func platform(_ architecture: Architecture) -> String {
         switch architecture {
         case .arm64: "linux/arm64"
         case .x86_64: "linux/amd64"
@@ -273,9 +273,11 @@ public enum WorkflowEmitter {
             needs: ["check"], timeoutMinutes: 45, permissions: [.readContents, .idToken],
             strategy: matrix(stacks),
             steps: [
-                checkoutStep(), terraformStep(), awsStep(context, entry: .plan, session: "sluice-plan"), buildSluiceStep(),
+                checkoutStep(), terraformStep(), awsStep(context, entry: .plan, session: "sluice-plan"),
+                buildSluiceStep(),
                 Step(
-                    name: "Plan", env: [("STACK", "${{ matrix.stack }}"), ("IMAGES", YAML.quoted(imageTable(context)))],
+                    name: "Plan",
+                    env: [("STACK", "${{ matrix.stack }}"), ("IMAGES", YAML.quoted(imageTable(context)))],
                     run: currentImages + #"""
                         mkdir -p plans
                         .build/release/sluice plan --verbose --stack "$STACK" --role plan --plans-dir plans \
@@ -434,7 +436,9 @@ public enum WorkflowEmitter {
             strategy: ["fail-fast: false", "matrix:", "  include:"] + include.map { "    \($0)" },
             steps: [
                 checkoutStep(),
-                awsStep(context, entry: .deploy, session: "sluice-images", accountCheck: ["The next step checks the account it uses."]),
+                awsStep(
+                    context, entry: .deploy, session: "sluice-images",
+                    accountCheck: ["The next step checks the account it uses."]),
                 Step(
                     name: "Build and push",
                     env: [
@@ -572,9 +576,11 @@ public enum WorkflowEmitter {
             comment: ["Plan each stack with its read-only role; a plan with changes is drift."],
             timeoutMinutes: 45, permissions: [.readContents, .idToken], strategy: matrix(stacks),
             steps: [
-                checkoutStep(), terraformStep(), awsStep(context, entry: .plan, session: "sluice-drift"), buildSluiceStep(),
+                checkoutStep(), terraformStep(), awsStep(context, entry: .plan, session: "sluice-drift"),
+                buildSluiceStep(),
                 Step(
-                    name: "Plan", env: [("STACK", "${{ matrix.stack }}"), ("IMAGES", YAML.quoted(imageTable(context)))],
+                    name: "Plan",
+                    env: [("STACK", "${{ matrix.stack }}"), ("IMAGES", YAML.quoted(imageTable(context)))],
                     run: currentImages + #"""
                         mkdir -p plans drift
                         status=0

@@ -5,31 +5,31 @@
 /// Why in this module: the manifest (SluiceModel) validates a declaration and the processor (SluiceProcessorKit)
 /// fills the column from it; both hold this one type, so what `sluice generate` writes is what the processor
 /// reads, key for key.
-public struct ColumnSource: Sendable, Codable, Hashable {
+package struct ColumnSource: Sendable, Codable, Hashable {
     /// The `FieldPath` text of the record's value (`path`, `request_headers[0]`, `http.status`); nil: the field
     /// named like the column.
-    public var from: String?
+    package var from: String?
     /// The `Template` text that cuts the column's value out of the text read; nil: the value as read.
-    public var template: String?
+    package var template: String?
     /// A null value (nothing read, a template that does not match) quarantines the line instead of filling the
     /// column with null.
-    public var required: Bool
+    package var required: Bool
     /// The text's letters turned to lower or upper case, after the template.
-    public var letterCase: LetterCase?
+    package var letterCase: LetterCase?
 
     enum CodingKeys: String, CodingKey {
         case from, template, required
         case letterCase = "case"
     }
 
-    public init(from: String? = nil, template: String? = nil, required: Bool = false, letterCase: LetterCase? = nil) {
+    package init(from: String? = nil, template: String? = nil, required: Bool = false, letterCase: LetterCase? = nil) {
         self.from = from
         self.template = template
         self.required = required
         self.letterCase = letterCase
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         from = try container.decodeIfPresent(String.self, forKey: .from)
         template = try container.decodeIfPresent(String.self, forKey: .template)
@@ -38,21 +38,22 @@ public struct ColumnSource: Sendable, Codable, Hashable {
     }
 
     /// The text of the path the column named `column` reads: `from`, or the column's own name.
-    public func pathText(column: String) -> String { from ?? column }
+    package func pathText(column: String) -> String { from ?? column }
 }
 
 /// A declaration's `case:`.
-public enum LetterCase: String, Sendable, Codable, Hashable, CaseIterable {
+package enum LetterCase: String, Sendable, Codable, Hashable, CaseIterable {
     case lower
     case upper
 
     /// `text` in this case: ASCII byte by byte (host names, identifiers), anything else as Swift's
     /// `lowercased()`/`uppercased()` does it.
-    public func apply(_ text: String) -> String {
+    package func apply(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes -> String in
             guard bytes.allSatisfy({ $0 < 0x80 }) else {
-                return self == .lower ? String(decoding: bytes, as: UTF8.self).lowercased()
+                return self == .lower
+                    ? String(decoding: bytes, as: UTF8.self).lowercased()
                     : String(decoding: bytes, as: UTF8.self).uppercased()
             }
             let letters = self == .lower ? UInt8(ascii: "A")...UInt8(ascii: "Z") : UInt8(ascii: "a")...UInt8(ascii: "z")

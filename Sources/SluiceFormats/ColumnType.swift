@@ -1,6 +1,6 @@
 /// The Glue (Hive) types a lake column can have: what the manifest declares, the processor writes and the
 /// lookups answer in.
-public enum ColumnType: String, Sendable, Hashable, CaseIterable, Codable {
+package enum ColumnType: String, Sendable, Hashable, CaseIterable, Codable {
     case string
     case int
     case bigint
@@ -10,5 +10,5 @@ public enum ColumnType: String, Sendable, Hashable, CaseIterable, Codable {
     case date
 
     /// Whether the type holds numbers (for aggregations such as sum and average).
-    public var isNumeric: Bool { self == .int || self == .bigint || self == .double }
+    package var isNumeric: Bool { self == .int || self == .bigint || self == .double }
 }

@@ -9,9 +9,9 @@
 /// `["quoted key"]` (`\"` and `\\` escaped inside). A bare key is one or more bytes other than `.`, `[`, `]`,
 /// `"`, spaces and control characters; a quoted key may hold any of them. A path starting with `$` names a value
 /// every format gives about the line itself (`$truncated`), not a field of the record.
-public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
+package struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     /// One step of a path.
-    public enum Step: Sendable, Hashable {
+    package enum Step: Sendable, Hashable {
         /// An object member (a JSON key, or a field of a fixed format's record).
         case key(String)
         /// An array element, from 0.
@@ -19,46 +19,46 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The steps, in order; never empty, and the first is a `.key`.
-    public let steps: [Step]
+    package let steps: [Step]
     /// The text as the manifest wrote it.
-    public let text: String
+    package let text: String
 
     /// The largest array index a path may name: no log line holds a longer array worth a column.
-    public static let maximumIndex = 999_999
+    package static let maximumIndex = 999_999
 
     /// The path `text` names; throws, with the byte offset of the problem, for text that is not one.
-    public init(parsing text: String) throws(FieldPathError) {
+    package init(parsing text: String) throws(FieldPathError) {
         self.text = text
         var parser = FieldPathParser(Array(text.utf8))
         self.steps = try parser.parse()
     }
 
     /// A one-key path (a fixed format's field name, used as it is).
-    public init(key: String) {
+    package init(key: String) {
         text = key
         steps = [.key(key)]
     }
 
     /// The key of a one-key path; nil for a path of more steps.
-    public var singleKey: String? {
+    package var singleKey: String? {
         guard steps.count == 1, case .key(let key) = steps[0] else { return nil }
         return key
     }
 
     /// Whether the path names a value about the line (`$truncated`) rather than a field of the record.
-    public var isLineProperty: Bool { text.hasPrefix("$") }
+    package var isLineProperty: Bool { text.hasPrefix("$") }
 
-    public var description: String { text }
+    package var description: String { text }
 }
 
 /// Why text is not a `FieldPath`.
-public struct FieldPathError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct FieldPathError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong.
-    public let message: String
+    package let message: String
     /// The byte offset of the problem in the path's text, from 0.
-    public let offset: Int
+    package let offset: Int
 
-    public var description: String { "\(message) (at byte \(offset + 1) of the path)" }
+    package var description: String { "\(message) (at byte \(offset + 1) of the path)" }
 }
 
 /// The `FieldPath` grammar, byte by byte.

@@ -5,7 +5,7 @@
 /// depend on this dependency-free module instead, so the identifiers exist once; the parser of each identifier is
 /// registered in `LogFormats` (SluiceProcessing), whose exhaustive switch over these cases makes a name without a
 /// parser a compile error, and a unit test checks that every parser answers to its own name.
-public enum LogFormatID: String, Sendable, Hashable, CaseIterable, Codable {
+package enum LogFormatID: String, Sendable, Hashable, CaseIterable, Codable {
     /// HAProxy's `option httplog`.
     case haproxyHTTP = "haproxy-http"
     /// HAProxy's `option httplog clf`.
@@ -19,7 +19,7 @@ public enum LogFormatID: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Whether the format's records say when their event happened (`RecordFormat.eventTime`), which then names the
     /// `dt` partition; a table of a format without one names the column that does (`processor.output.event_time`).
-    public var hasEventTime: Bool {
+    package var hasEventTime: Bool {
         switch self {
         case .haproxyHTTP, .haproxyCLF, .combined, .common: true
         case .json: false

@@ -1,5 +1,5 @@
 /// Sluice's version, defined here only: `sluice --version` prints it and processors write it into each Parquet
 /// file's `created_by`. Bumped by hand with each release.
-public enum SluiceVersion {
-    public static let current = "0.1.0"
+package enum SluiceVersion {
+    package static let current = "0.1.0"
 }

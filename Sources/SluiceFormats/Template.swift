@@ -17,9 +17,9 @@
 /// - The template matches the whole value, from its first byte to its last (`**` takes whatever is left).
 /// - A template that starts with `/` matches the path of a URI: a value in absolute form, `scheme://authority/path`
 ///   (HAProxy logs HTTP/2 requests so), is matched from the `/` that starts its path.
-public struct Template: Sendable, Hashable, CustomStringConvertible {
+package struct Template: Sendable, Hashable, CustomStringConvertible {
     /// One part of a template.
-    public enum Token: Sendable, Hashable {
+    package enum Token: Sendable, Hashable {
         case literal([UInt8])
         case capture(String)
         /// `*`.
@@ -29,11 +29,11 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The text as the manifest wrote it.
-    public let text: String
+    package let text: String
     /// The parts, in order.
-    public let tokens: [Token]
+    package let tokens: [Token]
     /// The capture's name: the column it fills.
-    public let captureName: String
+    package let captureName: String
     /// Whether the template matches a URI's path (it starts with `/`).
     let matchesPath: Bool
     /// The tokens compiled for matching: literals as ranges of `literals`, so that matching a value retains nothing
@@ -53,10 +53,10 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The longest template: a manifest value, never data.
-    public static let maximumLength = 4096
+    package static let maximumLength = 4096
 
     /// The template `text` spells; throws, with the byte offset of the problem, for text that is not one.
-    public init(parsing text: String) throws(TemplateError) {
+    package init(parsing text: String) throws(TemplateError) {
         self.text = text
         var parser = TemplateParser(Array(text.utf8))
         let (tokens, name) = try parser.parse()
@@ -84,10 +84,10 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
         self.literals = literals
     }
 
-    public var description: String { text }
+    package var description: String { text }
 
     /// The captured text of `value`; nil when the template does not match it (or captures nothing).
-    public func capture(_ value: String) -> String? {
+    package func capture(_ value: String) -> String? {
         var value = value
         return value.withUTF8 { bytes in
             guard let range = captureRange(bytes) else { return nil }
@@ -96,7 +96,7 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Where the capture is in `bytes`; nil when the template does not match them (or captures nothing).
-    public func captureRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    package func captureRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         literals.withUnsafeBufferPointer { literals in
             steps.withUnsafeBufferPointer { steps in
                 Self.match(bytes, steps: steps, literals: literals, matchesPath: matchesPath)
@@ -197,8 +197,9 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
         var position = 1
         while position < bytes.count {
             let byte = bytes[position]
-            guard isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            guard
+                isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
             else { break }
             position += 1
         }
@@ -212,18 +213,18 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Why text is not a `Template`.
-public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong.
-    public let message: String
+    package let message: String
     /// The byte offset of the problem in the template's text, from 0.
-    public let offset: Int
+    package let offset: Int
 
-    public init(message: String, offset: Int) {
+    package init(message: String, offset: Int) {
         self.message = message
         self.offset = offset
     }
 
-    public var description: String { "\(message) (at byte \(offset + 1) of the template)" }
+    package var description: String { "\(message) (at byte \(offset + 1) of the template)" }
 }
 
 /// The `Template` grammar, byte by byte.

@@ -1,26 +1,26 @@
 import SluiceRuntime
 
 /// What a function posted for one invocation (or for its initialization) to a ``LocalRuntimeServer``.
-public enum LocalRuntimeResult: Sendable, Equatable {
+package enum LocalRuntimeResult: Sendable, Equatable {
     /// A `…/response` post, with its body.
     case response([UInt8])
     /// An `…/error` or `init/error` post.
     case error(ReportedError)
 
     /// An error post as it arrived.
-    public struct ReportedError: Sendable, Equatable {
+    package struct ReportedError: Sendable, Equatable {
         /// The `Lambda-Runtime-Function-Error-Type` header, if sent.
-        public var errorTypeHeader: String?
+        package var errorTypeHeader: String?
         /// The body as sent.
-        public var body: [UInt8]
+        package var body: [UInt8]
 
         /// An error post from its header and body.
-        public init(errorTypeHeader: String?, body: [UInt8]) {
+        package init(errorTypeHeader: String?, body: [UInt8]) {
             self.errorTypeHeader = errorTypeHeader
             self.body = body
         }
 
         /// The body read as the Runtime API's error JSON, or nil if it is not.
-        public var report: LambdaErrorReport? { LambdaErrorReport.decode(body) }
+        package var report: LambdaErrorReport? { LambdaErrorReport.decode(body) }
     }
 }

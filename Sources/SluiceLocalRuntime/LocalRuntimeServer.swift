@@ -13,13 +13,13 @@ import SluiceRuntime
 /// One background thread serves every connection through `poll`, so a `next` waiting for an event does not hold
 /// up other connections. Call ``stop()`` when done (tests: in a `defer`): it closes the listener and every
 /// connection, which makes a blocked `next` fail rather than hang.
-public final class LocalRuntimeServer: @unchecked Sendable {
+package final class LocalRuntimeServer: @unchecked Sendable {
     /// The port the kernel picked.
-    public let port: UInt16
+    package let port: UInt16
     /// The value for `AWS_LAMBDA_RUNTIME_API`.
-    public var runtimeAPI: String { "127.0.0.1:\(port)" }
+    package var runtimeAPI: String { "127.0.0.1:\(port)" }
     /// The ARN sent as `Lambda-Runtime-Invoked-Function-Arn`.
-    public let functionARN: String
+    package let functionARN: String
 
     private struct QueuedEvent {
         var requestID: String
@@ -43,7 +43,7 @@ public final class LocalRuntimeServer: @unchecked Sendable {
     private let wakeWrite: Int32
 
     /// Starts listening and serving on a background thread.
-    public init(functionARN: String = "arn:aws:lambda:us-east-1:000000000000:function:local") throws {
+    package init(functionARN: String = "arn:aws:lambda:us-east-1:000000000000:function:local") throws {
         self.functionARN = functionARN
         (listener, port) = try POSIXSocket.listeningOnLoopback()
         var fds: [Int32] = [-1, -1]
@@ -62,7 +62,7 @@ public final class LocalRuntimeServer: @unchecked Sendable {
     ///   - timeout: seconds from when the event is handed out to the deadline sent with it.
     ///   - traceID: sent as `Lambda-Runtime-Trace-Id` when given.
     @discardableResult
-    public func enqueue(_ event: [UInt8], timeout: TimeInterval = 60, traceID: String? = nil) -> String {
+    package func enqueue(_ event: [UInt8], timeout: TimeInterval = 60, traceID: String? = nil) -> String {
         let requestID = UUID().uuidString.lowercased()
         condition.lock()
         queue.append(QueuedEvent(requestID: requestID, body: event, timeout: timeout, traceID: traceID))
@@ -72,17 +72,17 @@ public final class LocalRuntimeServer: @unchecked Sendable {
     }
 
     /// Waits up to `timeout` seconds for the function to post a response or an error for `requestID`.
-    public func waitForResult(_ requestID: String, timeout: TimeInterval) -> LocalRuntimeResult? {
+    package func waitForResult(_ requestID: String, timeout: TimeInterval) -> LocalRuntimeResult? {
         waitFor(timeout: timeout) { $0.results[requestID] }
     }
 
     /// Waits up to `timeout` seconds for the function to post an init error.
-    public func waitForInitError(timeout: TimeInterval) -> LocalRuntimeResult? {
+    package func waitForInitError(timeout: TimeInterval) -> LocalRuntimeResult? {
         waitFor(timeout: timeout) { $0.initResult }
     }
 
     /// Stops serving, closes the listener and every connection, and waits for the thread to end. Idempotent.
-    public func stop() {
+    package func stop() {
         condition.lock()
         stopping = true
         condition.unlock()

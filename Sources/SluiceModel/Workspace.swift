@@ -1,18 +1,18 @@
 import Foundation
 
 /// A loaded project: the project file, every pipeline, and every problem found on the way.
-public struct Workspace: Sendable {
-    public var project: Project?
-    public var pipelines: [Pipeline]
-    public var diagnostics: Diagnostics
+package struct Workspace: Sendable {
+    package var project: Project?
+    package var pipelines: [Pipeline]
+    package var diagnostics: Diagnostics
 
     /// The folder, relative to the project root, that holds the declarations.
-    public static let pipelinesFolder = "pipelines"
-    public static let projectFile = "pipelines/sluice.yaml"
+    package static let pipelinesFolder = "pipelines"
+    package static let projectFile = "pipelines/sluice.yaml"
 
     /// Reads `pipelines/sluice.yaml` and every other `pipelines/*.yaml` under `root`, adds the pipelines declared
     /// in Swift, and validates the lot.
-    public static func load(root: URL, swiftPipelines: [Pipeline] = []) -> Workspace {
+    package static func load(root: URL, swiftPipelines: [Pipeline] = []) -> Workspace {
         var diagnostics = Diagnostics()
         let fileManager = FileManager.default
         let folder = root.appendingPathComponent(pipelinesFolder)

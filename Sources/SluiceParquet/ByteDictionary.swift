@@ -114,7 +114,8 @@ package struct ByteDictionary {
         var hash = UInt64(value.count) &* multiplier
         var offset = 0
         while offset + 8 <= value.count {
-            hash = (hash ^ UInt64(littleEndian: value.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            hash =
+                (hash ^ UInt64(littleEndian: value.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
                 &* multiplier
             hash ^= hash >> 32
             offset += 8

@@ -20,7 +20,8 @@ package enum ParquetFileCheck {
             throw Failure("no PAR1 at both ends")
         }
         let lengthAt = file.count - 8
-        let footerLength = Int(file[lengthAt]) | Int(file[lengthAt + 1]) << 8 | Int(file[lengthAt + 2]) << 16
+        let footerLength =
+            Int(file[lengthAt]) | Int(file[lengthAt + 1]) << 8 | Int(file[lengthAt + 2]) << 16
             | Int(file[lengthAt + 3]) << 24
         guard footerLength > 0, footerLength <= file.count - 12 else { throw Failure("footer length out of range") }
         var footer = ThriftCompactReader(file, from: lengthAt - footerLength, to: lengthAt)

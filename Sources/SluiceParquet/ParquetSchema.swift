@@ -1,6 +1,6 @@
 /// A column's type, named as in Glue and Athena (`string`, `int`, `bigint`, `double`, `boolean`, `timestamp`,
 /// `date`): the only ones a Sluice table declares.
-public enum ParquetColumnType: String, Sendable, CaseIterable {
+package enum ParquetColumnType: String, Sendable, CaseIterable {
     case string, int, bigint, double, boolean, timestamp, date
 
     /// The Parquet physical type that stores the column's values.
@@ -25,18 +25,18 @@ public enum ParquetColumnType: String, Sendable, CaseIterable {
 }
 
 /// One column of a flat schema: every column is OPTIONAL (nullable), at the top level.
-public struct ParquetColumn: Sendable, Equatable {
-    public var name: String
-    public var type: ParquetColumnType
+package struct ParquetColumn: Sendable, Equatable {
+    package var name: String
+    package var type: ParquetColumnType
 
-    public init(name: String, type: ParquetColumnType) {
+    package init(name: String, type: ParquetColumnType) {
         self.name = name
         self.type = type
     }
 }
 
 /// The compression of every page of a file (Parquet's CompressionCodec).
-public enum ParquetCompression: String, Sendable, CaseIterable {
+package enum ParquetCompression: String, Sendable, CaseIterable {
     case uncompressed, snappy, gzip, zstd
 
     /// The codec's value in parquet.thrift's CompressionCodec.

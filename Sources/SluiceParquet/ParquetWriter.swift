@@ -4,30 +4,30 @@
 /// A row is one `append…` or `appendNull` per column, in any order, then `endRow()`; a column left out of a row is
 /// null. Memory is bounded by `Options.rowGroupBytes` (the buffered row group) plus the bytes not yet taken with
 /// `takeOutput()`.
-public struct ParquetWriter {
-    public struct Options: Sendable {
+package struct ParquetWriter {
+    package struct Options: Sendable {
         /// A row group is written once the buffered rows hold this many bytes (values, levels, dictionaries).
-        public var rowGroupBytes: Int
+        package var rowGroupBytes: Int
         /// A data page holds about this many bytes of values before compression.
-        public var pageBytes: Int
+        package var pageBytes: Int
         /// A column chunk's dictionary grows to this many bytes at most (its page's PLAIN size); later values of the
         /// chunk are written PLAIN.
-        public var dictionaryBytes: Int
+        package var dictionaryBytes: Int
 
         /// 4 MiB row groups, 1 MiB pages and dictionaries (the page size Parquet's own writers default to). The
         /// processor holds one file per partition being written (usually one or two) within its 64 MB: measured,
         /// a file being written costs about 9 MB of memory at 4 MiB (the buffers' growth and the pages being
         /// compressed come on top of the budget), 17 MB at 8 MiB.
-        public init(rowGroupBytes: Int = 4 << 20, pageBytes: Int = 1 << 20, dictionaryBytes: Int = 1 << 20) {
+        package init(rowGroupBytes: Int = 4 << 20, pageBytes: Int = 1 << 20, dictionaryBytes: Int = 1 << 20) {
             self.rowGroupBytes = rowGroupBytes
             self.pageBytes = pageBytes
             self.dictionaryBytes = dictionaryBytes
         }
     }
 
-    public let columns: [ParquetColumn]
-    public let compression: ParquetCompression
-    public let options: Options
+    package let columns: [ParquetColumn]
+    package let compression: ParquetCompression
+    package let options: Options
     private let createdBy: String
     private var buffers: [ColumnBuffer]
     private var rowGroups = EncodedRowGroups()
@@ -42,7 +42,7 @@ public struct ParquetWriter {
 
     /// A writer for `columns` (a flat schema, every column nullable) with `compression` on every page.
     /// `createdBy` is the footer's `created_by`, e.g. "sluice version 0.1.0".
-    public init(
+    package init(
         columns: [ParquetColumn], compression: ParquetCompression = .snappy, createdBy: String,
         options: Options = Options()
     ) {
@@ -54,44 +54,44 @@ public struct ParquetWriter {
     }
 
     /// Rows written so far, in completed row groups and the one being built.
-    public var rowCount: Int64 { rowGroups.numRows + Int64(rowsInGroup) }
+    package var rowCount: Int64 { rowGroups.numRows + Int64(rowsInGroup) }
 
     /// Row groups completed so far.
-    public var rowGroupCount: Int { rowGroups.count }
+    package var rowGroupCount: Int { rowGroups.count }
 
     /// Bytes ready to be taken.
-    public var outputCount: Int { output.count }
+    package var outputCount: Int { output.count }
 
     /// Bytes held by the row group being built.
-    public var bufferedBytes: Int { buffers.reduce(0) { $0 + $1.memoryBytes } }
+    package var bufferedBytes: Int { buffers.reduce(0) { $0 + $1.memoryBytes } }
 
     // MARK: Rows
 
-    public mutating func appendNull(column: Int) { buffers[column].appendNull() }
+    package mutating func appendNull(column: Int) { buffers[column].appendNull() }
 
-    public mutating func append(column: Int, int32 value: Int32) {
+    package mutating func append(column: Int, int32 value: Int32) {
         buffers[column].append(int32: value, dictionaryLimit: options.dictionaryBytes)
     }
 
-    public mutating func append(column: Int, int64 value: Int64) {
+    package mutating func append(column: Int, int64 value: Int64) {
         buffers[column].append(int64: value, dictionaryLimit: options.dictionaryBytes)
     }
 
-    public mutating func append(column: Int, double value: Double) {
+    package mutating func append(column: Int, double value: Double) {
         buffers[column].append(double: value, dictionaryLimit: options.dictionaryBytes)
     }
 
-    public mutating func append(column: Int, bool value: Bool) { buffers[column].append(bool: value) }
+    package mutating func append(column: Int, bool value: Bool) { buffers[column].append(bool: value) }
 
     /// A string column's value: its UTF-8 bytes.
-    public mutating func append(column: Int, bytes value: UnsafeRawBufferPointer) {
+    package mutating func append(column: Int, bytes value: UnsafeRawBufferPointer) {
         buffers[column].append(bytes: value, dictionaryLimit: options.dictionaryBytes)
         // A long value could carry the buffer far past its budget before the next periodic check: check this row.
         if value.count > 1024 { nextBudgetCheck = rowsInGroup + 1 }
     }
 
     /// A string column's value.
-    public mutating func append(column: Int, string value: String) {
+    package mutating func append(column: Int, string value: String) {
         // A native string's bytes are read in place, without the copy `withUTF8` needs of a `var`.
         let done: Void? = value.utf8.withContiguousStorageIfAvailable {
             append(column: column, bytes: UnsafeRawBufferPointer($0))
@@ -103,7 +103,7 @@ public struct ParquetWriter {
     }
 
     /// Ends the row: columns given no value are null, and a full row group is written out.
-    public mutating func endRow() {
+    package mutating func endRow() {
         rowsInGroup += 1
         for index in buffers.indices where buffers[index].rowCount < rowsInGroup {
             buffers[index].appendNull()
@@ -123,7 +123,7 @@ public struct ParquetWriter {
     // MARK: Output
 
     /// Hands over the bytes written so far (whole row groups, and the footer once finished).
-    public mutating func takeOutput() -> [UInt8] {
+    package mutating func takeOutput() -> [UInt8] {
         let bytes = output
         taken += Int64(bytes.count)
         output = []
@@ -133,7 +133,7 @@ public struct ParquetWriter {
 
     /// Writes the last row group and the footer; returns every byte not yet taken. Rows appended after this are
     /// ignored, and a second call returns nothing.
-    public mutating func finish() -> [UInt8] {
+    package mutating func finish() -> [UInt8] {
         guard !finished else { return takeOutput() }
         finished = true
         if rowsInGroup > 0 { flushRowGroup() }
@@ -145,7 +145,7 @@ public struct ParquetWriter {
     }
 
     /// Writes the buffered rows out as a row group.
-    public mutating func flushRowGroup() {
+    package mutating func flushRowGroup() {
         guard rowsInGroup > 0 else { return }
         let compressor = PageCompressor(compression)
         let start = taken + Int64(output.count)

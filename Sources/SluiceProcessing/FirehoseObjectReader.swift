@@ -8,7 +8,7 @@
 
 /// One item read from an object: a log line, something that could not be read as one, or a damaged range of the
 /// object's bytes.
-public enum ObjectItem: Sendable, Equatable {
+package enum ObjectItem: Sendable, Equatable {
     /// A log message, with the CloudWatch event time in epoch milliseconds when the object says.
     case line(ArraySlice<UInt8>, timestamp: Int64?)
     /// Inflated bytes that could not be read as the format says (a broken document, an overlong line). It is
@@ -21,11 +21,11 @@ public enum ObjectItem: Sendable, Equatable {
 
 /// Reads a gzipped Firehose object in chunks, with memory bounded by the longest line or document rather than
 /// by the object, and hands out each log line and each damaged range.
-public final class FirehoseObjectReader {
+package final class FirehoseObjectReader {
     /// A document or line longer than this is unreadable: Firehose records are at most 1,000 KiB.
-    public static let maximumItemBytes = 1_024_000 * 2
+    package static let maximumItemBytes = 1_024_000 * 2
 
-    public let format: FirehoseObjectFormat
+    package let format: FirehoseObjectFormat
     private let gzip: GzipMemberReader
     private var pending: [UInt8] = []
     // The document splitter's state, kept across chunks, and the reader of each document.
@@ -39,23 +39,23 @@ public final class FirehoseObjectReader {
     private var memberFirstLine = 1
 
     /// - Parameter inflateSize: bytes inflated at a time (memory stays bounded by it).
-    public init(format: FirehoseObjectFormat, inflateSize: Int = 256 * 1024) {
+    package init(format: FirehoseObjectFormat, inflateSize: Int = 256 * 1024) {
         self.format = format
         gzip = GzipMemberReader(outputSize: inflateSize)
     }
 
     /// Bytes of the object in gzip members (whole or damaged), and in ranges that were not inflated: their sum
     /// is every byte fed.
-    public var memberBytes: Int { gzip.memberBytes }
-    public var unreadableBytes: Int { gzip.unreadableBytes }
+    package var memberBytes: Int { gzip.memberBytes }
+    package var unreadableBytes: Int { gzip.unreadableBytes }
 
     /// Inflates a chunk of the object and hands out every complete item in it.
-    public func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (ObjectItem) -> Void) {
+    package func feed(_ chunk: UnsafeRawBufferPointer, _ emit: (ObjectItem) -> Void) {
         gzip.feed(chunk) { handle($0, emit) }
     }
 
     /// Ends the object: hands out what is left, and reports a stream that stopped inside a gzip member.
-    public func finish(_ emit: (ObjectItem) -> Void) {
+    package func finish(_ emit: (ObjectItem) -> Void) {
         gzip.finish { handle($0, emit) }
         drain(
             { item in

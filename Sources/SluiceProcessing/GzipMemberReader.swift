@@ -15,9 +15,9 @@ import CZlib
 /// rest is skipped. Linear: the bytes read again are at most twice the object's plus a constant (`replayBudget`);
 /// past that, failed members are treated as committed ones. Memory stays bounded by the two limits.
 /// A class: zlib keeps a pointer back to its stream, whose address must not move.
-public final class GzipMemberReader {
+package final class GzipMemberReader {
     /// What went wrong with a member whose data was inflated.
-    public enum Problem: Sendable, Equatable {
+    package enum Problem: Sendable, Equatable {
         /// The trailer's CRC-32 is not that of the inflated data.
         case badCRC(stored: UInt32, computed: UInt32)
         /// The trailer's ISIZE is not the inflated length (mod 2^32).
@@ -29,7 +29,7 @@ public final class GzipMemberReader {
     }
 
     /// Why a range of bytes was not inflated.
-    public enum UnreadableReason: Sendable, Equatable {
+    package enum UnreadableReason: Sendable, Equatable {
         /// The object holds no gzip member at all.
         case notGzip
         case beforeFirstMember
@@ -45,23 +45,23 @@ public final class GzipMemberReader {
     }
 
     /// A member, reported once it ends.
-    public struct Member: Sendable, Equatable {
-        public var offset: Int
-        public var length: Int
+    package struct Member: Sendable, Equatable {
+        package var offset: Int
+        package var length: Int
         /// Nil when the member is whole and its trailer matches its data.
-        public var problem: Problem?
+        package var problem: Problem?
     }
 
     /// A range of bytes that was not inflated, reported once it ends, with its first bytes.
-    public struct Unreadable: Sendable, Equatable {
-        public var offset: Int
-        public var length: Int
-        public var reason: UnreadableReason
+    package struct Unreadable: Sendable, Equatable {
+        package var offset: Int
+        package var length: Int
+        package var reason: UnreadableReason
         /// Up to `headBytes` of the range's first bytes.
-        public var head: [UInt8]
+        package var head: [UInt8]
     }
 
-    public enum Event {
+    package enum Event {
         case memberStart(offset: Int)
         /// Inflated bytes of the current member.
         case data(UnsafeRawBufferPointer)
@@ -70,11 +70,11 @@ public final class GzipMemberReader {
     }
 
     /// How many first bytes of an unreadable range are kept.
-    public static let headBytes = 64 * 1024
+    package static let headBytes = 64 * 1024
     /// Input bytes of a member (after its header) kept while it is tentative.
-    public static let replayLimit = 64 * 1024
+    package static let replayLimit = 64 * 1024
     /// Inflated bytes of a tentative member held back.
-    public static let heldLimit = 1024 * 1024
+    package static let heldLimit = 1024 * 1024
 
     private enum State { case boundary, header, deflate, trailer, junk }
 
@@ -82,10 +82,10 @@ public final class GzipMemberReader {
     private var buffer: [UInt8]
     private var state = State.boundary
     /// The offset of the next byte to read.
-    public private(set) var position = 0
+    package private(set) var position = 0
     /// Bytes in members (whole or not) and in unreadable ranges so far: their sum is `position`.
-    public private(set) var memberBytes = 0
-    public private(set) var unreadableBytes = 0
+    package private(set) var memberBytes = 0
+    package private(set) var unreadableBytes = 0
     private var membersSeen = 0
     private var afterCorruptMember = false
 
@@ -113,7 +113,7 @@ public final class GzipMemberReader {
     private var replayed = 0
 
     /// - Parameter outputSize: bytes inflated at a time; memory stays bounded by it whatever the object's size.
-    public init(outputSize: Int = 256 * 1024) {
+    package init(outputSize: Int = 256 * 1024) {
         buffer = [UInt8](repeating: 0, count: max(outputSize, 1))
         stream.initialize(to: z_stream())
         // Raw deflate: the gzip framing is read here, so that each failure has its offset and reason.
@@ -128,10 +128,10 @@ public final class GzipMemberReader {
 
     /// Whether the bytes so far end where a member ended (or nothing has been read): no member, header or
     /// unreadable range is open.
-    public var atBoundary: Bool { state == .boundary && junkOffset == nil }
+    package var atBoundary: Bool { state == .boundary && junkOffset == nil }
 
     /// Reads the next bytes of the object, handing out what they produce.
-    public func feed(_ input: UnsafeRawBufferPointer, _ handle: (Event) -> Void) {
+    package func feed(_ input: UnsafeRawBufferPointer, _ handle: (Event) -> Void) {
         fed += input.count
         run(input, handle)
     }
@@ -217,7 +217,7 @@ public final class GzipMemberReader {
     }
 
     /// Ends the object: reports the member or range it ended in.
-    public func finish(_ handle: (Event) -> Void) {
+    package func finish(_ handle: (Event) -> Void) {
         // A member or header cut off by the end may hide the next header: read again from it, and end again.
         while true {
             if state == .header, resync(header.bytes, .truncated, atEnd: true) {

@@ -1,8 +1,8 @@
 /// Inflates a gzip stream chunk by chunk with bounded memory, across the several gzip members Firehose
 /// concatenates into one object, and fails on the first damage: for callers that want all or nothing. The
 /// processor reads objects through `GzipMemberReader`, which accounts for damage instead of failing.
-public final class GzipStream {
-    public enum Failure: Error, Equatable, Sendable {
+package final class GzipStream {
+    package enum Failure: Error, Equatable, Sendable {
         /// The bytes are not gzip, or are corrupt.
         case corrupt(String)
         /// The input ended inside a member.
@@ -13,12 +13,12 @@ public final class GzipStream {
     private var failure: Failure?
 
     /// - Parameter outputSize: bytes inflated at a time; memory stays bounded by it whatever the object's size.
-    public init(outputSize: Int = 256 * 1024) {
+    package init(outputSize: Int = 256 * 1024) {
         reader = GzipMemberReader(outputSize: outputSize)
     }
 
     /// Inflates `input`, handing each piece of output to `output` as it is produced.
-    public func feed(_ input: UnsafeRawBufferPointer, _ output: (UnsafeRawBufferPointer) throws -> Void) throws {
+    package func feed(_ input: UnsafeRawBufferPointer, _ output: (UnsafeRawBufferPointer) throws -> Void) throws {
         if let failure { throw failure }
         var thrown: (any Error)?
         reader.feed(input) { event in
@@ -35,7 +35,7 @@ public final class GzipStream {
 
     /// Call at the end of the input: fails when it stopped inside a member (or in bytes that are not gzip).
     /// It ends nothing, so it may be called between chunks to ask whether a member just ended.
-    public func finish() throws {
+    package func finish() throws {
         if let failure { throw failure }
         if !reader.atBoundary { throw Failure.truncated }
     }

@@ -2,13 +2,13 @@ import CZlib
 
 /// Compresses to gzip chunk by chunk (the lake's gzipped NDJSON, and test objects). A class for the same
 /// reason as `GzipStream`: zlib points back at its stream.
-public final class GzipWriter {
+package final class GzipWriter {
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
     /// The compressed bytes so far; take them with `drain()` to keep memory bounded.
-    public private(set) var output: [UInt8] = []
+    package private(set) var output: [UInt8] = []
 
-    public init(level: Int32 = 6) {
+    package init(level: Int32 = 6) {
         stream.initialize(to: z_stream())
         // 15 + 16: gzip framing, largest window; 8: zlib's default memory level.
         _ = deflateInit2_(
@@ -20,7 +20,7 @@ public final class GzipWriter {
         stream.deallocate()
     }
 
-    public func write(_ bytes: some Collection<UInt8>) {
+    package func write(_ bytes: some Collection<UInt8>) {
         // zlib only reads its input; the cast to a mutable pointer is its C signature's, not a write.
         let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
             run(UnsafeMutableRawBufferPointer(mutating: UnsafeRawBufferPointer(buffer)), flush: Z_NO_FLUSH)
@@ -32,13 +32,13 @@ public final class GzipWriter {
     }
 
     /// Ends the gzip member; the writer is spent afterwards.
-    public func finish() {
+    package func finish() {
         var empty: [UInt8] = []
         empty.withUnsafeMutableBytes { run($0, flush: Z_FINISH) }
     }
 
     /// Hands over the compressed bytes produced so far.
-    public func drain() -> [UInt8] {
+    package func drain() -> [UInt8] {
         // Handed over, not copied; the next bytes start a small buffer, so a part-sized one is not kept per object.
         let taken = output
         output = []

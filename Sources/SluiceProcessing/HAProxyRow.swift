@@ -4,7 +4,7 @@ extension HAProxyRecord {
     /// Each field's column name, type and how to read it, in `namedValues`' order.
     ///
     /// A field the logger cut away (`lost(_:)`) is null, whatever the record holds in its place.
-    public static let fields: [RecordField<HAProxyRecord>] = columns.map { name, type, part, value in
+    package static let fields: [RecordField<HAProxyRecord>] = columns.map { name, type, part, value in
         guard let part else { return RecordField(name, type, value) }
         return RecordField(name, type) { record in
             record.cut != nil && record.lost(record.layoutPart(part)) ? .null : value(record)
@@ -59,7 +59,7 @@ extension HAProxyRecord {
 
     /// Whether the logger cut the line before the field a column of `fields` named `name` reads (see
     /// `lost(_:)`); false for a name that is not one of them.
-    public func lost(field name: String) -> Bool {
+    package func lost(field name: String) -> Bool {
         guard cut != nil, let part = Self.parts[name] else { return false }
         return lost(layoutPart(part))
     }
@@ -80,7 +80,7 @@ extension HAProxyRecord {
     }
 
     /// Every field, by name, in order.
-    public var namedValues: NamedValues { NamedValues(Self.fields.map { ($0.name, $0.value(self)) }) }
+    package var namedValues: NamedValues { NamedValues(Self.fields.map { ($0.name, $0.value(self)) }) }
 
     private static func int(_ value: Int?) -> Row.Value { value.map { .int(Int64($0)) } ?? .null }
     private static func text(_ value: String?) -> Row.Value { value.map(Row.Value.string) ?? .null }

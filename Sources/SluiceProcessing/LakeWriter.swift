@@ -4,7 +4,7 @@
 ///
 /// A writer is made for one table: it holds the column names and types once; a `Row` carries only values, by
 /// position (`row[index]`, in the order of the columns the writer was made with).
-public protocol RowWriter {
+package protocol RowWriter {
     /// Adds a row to its partition's object: `row[i]` is the value of the writer's i-th column.
     mutating func write(_ row: Row, partition: String)
     /// Hands over the bytes of each partition that has at least `minimumBytes` ready, so that they can be
@@ -23,12 +23,12 @@ public protocol RowWriter {
 
 extension RowWriter {
     /// A writer that writes every value as it gets it rejects none.
-    public var rejectedValues: Int { 0 }
-    public var firstRejection: String? { nil }
+    package var rejectedValues: Int { 0 }
+    package var firstRejection: String? { nil }
 }
 
 /// Gzipped newline-delimited JSON, one gzip stream per partition.
-public struct GzipNDJSONWriter: RowWriter {
+package struct GzipNDJSONWriter: RowWriter {
     /// Each partition's position in `writers` and `pending`.
     private var positions: [String: Int] = [:]
     private var partitions: [String] = []
@@ -42,18 +42,18 @@ public struct GzipNDJSONWriter: RowWriter {
     private static let batchBytes = 64 * 1024
 
     /// A writer of rows with these columns (names, in order), compressing at zlib `level` (1 fastest, 9 smallest).
-    public init(columns: [String], level: Int32 = GzipNDJSONWriter.defaultLevel) {
+    package init(columns: [String], level: Int32 = GzipNDJSONWriter.defaultLevel) {
         self.level = level
         encoder = JSONRowEncoder(columns: columns)
     }
 
     /// Level 1: on one core, deflate is what bounds a processor's throughput, and level 1 runs about three
     /// times faster than zlib's default 6 for objects about a fifth larger (BENCHMARKS.md).
-    public static let defaultLevel: Int32 = 1
+    package static let defaultLevel: Int32 = 1
 
-    public var fileExtension: String { "json.gz" }
+    package var fileExtension: String { "json.gz" }
 
-    public mutating func write(_ row: Row, partition: String) {
+    package mutating func write(_ row: Row, partition: String) {
         let position: Int
         if let last, last.partition == partition {
             position = last.position
@@ -85,13 +85,13 @@ public struct GzipNDJSONWriter: RowWriter {
     /// Positions in the order of their partitions' names.
     private var sortedPositions: [Int] { partitions.indices.sorted { partitions[$0] < partitions[$1] } }
 
-    public mutating func drain(minimumBytes: Int) -> [(partition: String, bytes: [UInt8])] {
+    package mutating func drain(minimumBytes: Int) -> [(partition: String, bytes: [UInt8])] {
         sortedPositions.filter { writers[$0].output.count >= minimumBytes }.map {
             (partitions[$0], writers[$0].drain())
         }
     }
 
-    public mutating func finish() -> [(partition: String, bytes: [UInt8])] {
+    package mutating func finish() -> [(partition: String, bytes: [UInt8])] {
         let done = sortedPositions.map { position in
             deflatePending(position)
             writers[position].finish()
@@ -108,13 +108,13 @@ public struct GzipNDJSONWriter: RowWriter {
 
 /// Output object keys derived from the input object's key, so a retried event overwrites what the first try
 /// wrote instead of adding a second copy.
-public struct OutputKeys: Sendable {
+package struct OutputKeys: Sendable {
     /// `tables/<table>/`.
-    public var tablePrefix: String
+    package var tablePrefix: String
     /// `quarantine/<table>/`.
-    public var quarantinePrefix: String
+    package var quarantinePrefix: String
 
-    public init(tablePrefix: String, quarantinePrefix: String) {
+    package init(tablePrefix: String, quarantinePrefix: String) {
         self.tablePrefix = tablePrefix
         self.quarantinePrefix = quarantinePrefix
     }
@@ -127,12 +127,12 @@ public struct OutputKeys: Sendable {
     }
 
     /// `tables/<table>/<partition>/<input name>.<ext>`, e.g. `tables/requests/dt=2024-01-01/stream-1-....json.gz`.
-    public func rows(inputKey: String, partition: String, fileExtension: String) -> String {
+    package func rows(inputKey: String, partition: String, fileExtension: String) -> String {
         "\(tablePrefix)\(partition)/\(Self.stem(inputKey)).\(fileExtension)"
     }
 
     /// `quarantine/<table>/<input name>.json.gz`: every line that could not become a row, with its reason.
-    public func quarantine(inputKey: String) -> String {
+    package func quarantine(inputKey: String) -> String {
         "\(quarantinePrefix)\(Self.stem(inputKey)).json.gz"
     }
 }

@@ -1,23 +1,23 @@
 import Foundation
 
 /// The EventBridge event S3 sends for a new object (`source` `aws.s3`, `detail-type` `Object Created`).
-public struct ObjectCreatedEvent: Sendable, Equatable {
-    public var bucket: String
+package struct ObjectCreatedEvent: Sendable, Equatable {
+    package var bucket: String
     /// The object key, URL-decoded (EventBridge sends it encoded, `+` for spaces).
-    public var key: String
-    public var size: Int?
-    public var eTag: String?
-    public var versionID: String?
-    public var sequencer: String?
-    public var reason: String?
+    package var key: String
+    package var size: Int?
+    package var eTag: String?
+    package var versionID: String?
+    package var sequencer: String?
+    package var reason: String?
 
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         case notJSON
         case notObjectCreated(source: String?, detailType: String?)
         case missing(String)
         case badKey(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notJSON: "the event is not JSON"
             case .notObjectCreated(let source, let detailType):
@@ -60,7 +60,7 @@ public struct ObjectCreatedEvent: Sendable, Equatable {
     }
 
     /// Decodes an event delivered to the processor.
-    public static func decode(_ data: Data) throws -> ObjectCreatedEvent {
+    package static func decode(_ data: Data) throws -> ObjectCreatedEvent {
         let envelope: Envelope
         do {
             envelope = try JSONDecoder().decode(Envelope.self, from: data)

@@ -1,8 +1,8 @@
 /// A damaged range of an input object: a gzip member whose check failed (its lines were still read, and are
 /// flagged by number), or bytes that could not be inflated at all.
-public struct ObjectDamage: Sendable, Equatable {
+package struct ObjectDamage: Sendable, Equatable {
     /// What is wrong, as the run summary and the quarantine name it.
-    public enum Kind: String, Sendable, Equatable, Codable {
+    package enum Kind: String, Sendable, Equatable, Codable {
         case badCRC = "bad_crc"
         case badISIZE = "bad_isize"
         case truncated
@@ -13,19 +13,19 @@ public struct ObjectDamage: Sendable, Equatable {
         case junkAfterLastMember = "junk_after_last_member"
     }
 
-    public var offset: Int
-    public var length: Int
-    public var kind: Kind
+    package var offset: Int
+    package var length: Int
+    package var kind: Kind
     /// A sentence for the quarantine record.
-    public var detail: String
+    package var detail: String
     /// Whether the range's bytes were inflated into lines (a member whose check failed) rather than skipped.
-    public var inflated: Bool
+    package var inflated: Bool
     /// The numbers of the lines read from the range (as in the quarantine and the summary's count), when any.
-    public var lines: ClosedRange<Int>?
+    package var lines: ClosedRange<Int>?
     /// The first bytes of a range that was not inflated (up to `GzipMemberReader.headBytes`).
-    public var head: [UInt8]
+    package var head: [UInt8]
 
-    public init(
+    package init(
         offset: Int, length: Int, kind: Kind, detail: String, inflated: Bool, lines: ClosedRange<Int>? = nil,
         head: [UInt8] = []
     ) {

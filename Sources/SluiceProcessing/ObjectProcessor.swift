@@ -1,28 +1,28 @@
 import Foundation
 
 /// Why a line did not become a row.
-public struct LineFailure: Error, Sendable, Equatable {
-    public var reason: String
-    public init(_ reason: String) { self.reason = reason }
+package struct LineFailure: Error, Sendable, Equatable {
+    package var reason: String
+    package init(_ reason: String) { self.reason = reason }
 }
 
 /// Turns one Firehose object into lake objects: each line parsed and transformed into a row of its partition,
 /// or quarantined with its reason; every damaged range of the object's bytes is quarantined too, and counted.
 /// Knows nothing of S3 or Lambda: bytes in, keys and bytes out.
-public final class ObjectProcessor {
+package final class ObjectProcessor {
     /// A line's row and partition (`dt=2024-01-01`), or why there is none.
-    public typealias Transform = (_ line: ArraySlice<UInt8>, _ timestamp: Int64?) -> Result<(Row, String), LineFailure>
+    package typealias Transform = (_ line: ArraySlice<UInt8>, _ timestamp: Int64?) -> Result<(Row, String), LineFailure>
 
     /// What became of a line: a row of a partition, a failure, or "not yet" (its lookups are not answered yet:
     /// the line is kept and tried again by `retryDeferred`).
-    public enum LineOutcome {
+    package enum LineOutcome {
         case row(Row, partition: String)
         case failure(LineFailure)
         case deferred
     }
 
     /// A transform that may defer lines.
-    public typealias DeferringTransform = (_ line: ArraySlice<UInt8>, _ timestamp: Int64?) -> LineOutcome
+    package typealias DeferringTransform = (_ line: ArraySlice<UInt8>, _ timestamp: Int64?) -> LineOutcome
 
     private let reader: FirehoseObjectReader
     private var writer: any RowWriter
@@ -40,7 +40,7 @@ public final class ObjectProcessor {
 
     /// A processor whose transform gives a row or a failure for every line; `writer` writes the rows (see
     /// `RowWriters.make` for the one a configuration asks for).
-    public convenience init(
+    package convenience init(
         inputKey: String, format: FirehoseObjectFormat, keys: OutputKeys, writer: any RowWriter,
         inflateSize: Int = 256 * 1024, transform: @escaping Transform
     ) {
@@ -55,7 +55,7 @@ public final class ObjectProcessor {
 
     /// A processor whose transform may defer lines until their lookups are answered.
     /// `inflateSize` is the bytes inflated at a time (the fuzz target makes it small).
-    public init(
+    package init(
         inputKey: String, format: FirehoseObjectFormat, keys: OutputKeys, writer: any RowWriter,
         inflateSize: Int = 256 * 1024, deferringTransform: @escaping DeferringTransform
     ) {
@@ -67,14 +67,14 @@ public final class ObjectProcessor {
     }
 
     /// The bytes of the deferred lines held: the caller answers their lookups before this grows too large.
-    public private(set) var deferredBytes = 0
+    package private(set) var deferredBytes = 0
 
     /// Whether any line waits for its lookups.
-    public var hasDeferred: Bool { !deferred.isEmpty }
+    package var hasDeferred: Bool { !deferred.isEmpty }
 
     /// Tries every deferred line again, once its lookups have answers; a line deferred a second time is
     /// quarantined, since asking again would not answer it either.
-    public func retryDeferred() {
+    package func retryDeferred() {
         let waiting = deferred
         deferred.removeAll()
         deferredBytes = 0
@@ -90,21 +90,21 @@ public final class ObjectProcessor {
     }
 
     /// Ends the input: hands out the last line. Lines may still be deferred afterwards; `finish` follows.
-    public func endInput() {
+    package func endInput() {
         guard !inputEnded else { return }
         inputEnded = true
         reader.finish(handle)
     }
 
     /// Reads the next chunk of the object.
-    public func feed(_ chunk: UnsafeRawBufferPointer) {
+    package func feed(_ chunk: UnsafeRawBufferPointer) {
         summary.bytesIn += chunk.count
         reader.feed(chunk, handle)
     }
 
     /// Hands over the output bytes of every object that has at least `minimumBytes` ready (rows by partition, then
     /// the quarantine). Call it between chunks to keep memory bounded; the bytes of one key come in order.
-    public func takeReady(minimumBytes: Int) -> [(key: String, bytes: [UInt8])] {
+    package func takeReady(minimumBytes: Int) -> [(key: String, bytes: [UInt8])] {
         var ready = writer.drain(minimumBytes: minimumBytes).map { partition, bytes in
             (keys.rows(inputKey: inputKey, partition: partition, fileExtension: writer.fileExtension), bytes)
         }
@@ -117,7 +117,7 @@ public final class ObjectProcessor {
 
     /// Ends the object; returns what is left of every object it wrote (rows by partition, then the quarantine;
     /// the whole objects when nothing was taken before) and the counts. Every key taken from appears here.
-    public func finish() -> (objects: [(key: String, bytes: [UInt8])], summary: RunSummary) {
+    package func finish() -> (objects: [(key: String, bytes: [UInt8])], summary: RunSummary) {
         endInput()
         if hasDeferred { retryDeferred() }
         var objects = writer.finish().map { partition, bytes in

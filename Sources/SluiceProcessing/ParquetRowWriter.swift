@@ -7,9 +7,9 @@ import SluiceParquet
 /// A value that its column's type cannot hold (an `int` outside INT32, a string in a number column) is written as
 /// null and counted in `rejectedValues`, with the first one described in `firstRejection`, so that the processor
 /// can report it rather than lose it unseen.
-public struct ParquetRowWriter: RowWriter {
-    public let columns: [ParquetColumn]
-    public let compression: ParquetCompression
+package struct ParquetRowWriter: RowWriter {
+    package let columns: [ParquetColumn]
+    package let compression: ParquetCompression
     private let createdBy: String
     private let options: ParquetWriter.Options
     /// One writer per partition, found by `positions`; `last` is the partition written last: consecutive rows
@@ -19,13 +19,13 @@ public struct ParquetRowWriter: RowWriter {
     private var positions: [String: Int] = [:]
     private var last: (partition: String, position: Int)?
     /// Values written as null because their column's type cannot hold them.
-    public private(set) var rejectedValues = 0
+    package private(set) var rejectedValues = 0
     /// The first of them: its column and why.
-    public private(set) var firstRejection: String?
+    package private(set) var firstRejection: String?
 
     /// `columns` as (name, Glue type) pairs: "string", "int", "bigint", "double", "boolean", "timestamp", "date".
     /// Fails, naming the column, on any other type.
-    public init(
+    package init(
         columns: [(name: String, type: String)], compression: ParquetCompression, createdBy: String,
         options: ParquetWriter.Options = ParquetWriter.Options()
     ) throws(ParquetSchemaError) {
@@ -40,7 +40,7 @@ public struct ParquetRowWriter: RowWriter {
         self.options = options
     }
 
-    public var fileExtension: String { "parquet" }
+    package var fileExtension: String { "parquet" }
 
     /// The value at `position` of `row`: the one place the writer reads a row.
     @inline(__always)
@@ -50,7 +50,7 @@ public struct ParquetRowWriter: RowWriter {
 
     /// Starts `partition`'s file unless it has one: `finish` then hands it out even if no row is written to it (a
     /// valid Parquet file of no rows).
-    public mutating func startPartition(_ partition: String) {
+    package mutating func startPartition(_ partition: String) {
         _ = position(partition)
     }
 
@@ -64,7 +64,7 @@ public struct ParquetRowWriter: RowWriter {
         return writers.count - 1
     }
 
-    public mutating func write(_ row: Row, partition: String) {
+    package mutating func write(_ row: Row, partition: String) {
         let index: Int
         if let last, last.partition == partition {
             index = last.position
@@ -133,7 +133,7 @@ public struct ParquetRowWriter: RowWriter {
     /// Positions in the order of their partitions' names.
     private var sortedPositions: [Int] { partitions.indices.sorted { partitions[$0] < partitions[$1] } }
 
-    public mutating func drain(minimumBytes: Int) -> [(partition: String, bytes: [UInt8])] {
+    package mutating func drain(minimumBytes: Int) -> [(partition: String, bytes: [UInt8])] {
         var ready: [(partition: String, bytes: [UInt8])] = []
         for position in sortedPositions where writers[position].outputCount >= minimumBytes {
             ready.append((partitions[position], writers[position].takeOutput()))
@@ -141,7 +141,7 @@ public struct ParquetRowWriter: RowWriter {
         return ready
     }
 
-    public mutating func finish() -> [(partition: String, bytes: [UInt8])] {
+    package mutating func finish() -> [(partition: String, bytes: [UInt8])] {
         var done: [(partition: String, bytes: [UInt8])] = []
         for position in sortedPositions {
             done.append((partitions[position], writers[position].finish()))
@@ -155,10 +155,10 @@ public struct ParquetRowWriter: RowWriter {
 }
 
 /// A table column whose type has no Parquet mapping here.
-public struct ParquetSchemaError: Error, CustomStringConvertible, Sendable {
-    public var column: String
-    public var type: String
-    public var description: String {
+package struct ParquetSchemaError: Error, CustomStringConvertible, Sendable {
+    package var column: String
+    package var type: String
+    package var description: String {
         "column \(column): type \"\(type)\" cannot be written to Parquet (use one of "
             + ParquetColumnType.allCases.map(\.rawValue).joined(separator: ", ") + ")"
     }

@@ -1,7 +1,7 @@
 /// One output row: its values by position, in the table's column order. The column names are the writer's, held
 /// once (`GzipNDJSONWriter(columns:)`), not repeated in every row.
-public struct Row: Sendable, Equatable {
-    public enum Value: Sendable, Equatable {
+package struct Row: Sendable, Equatable {
+    package enum Value: Sendable, Equatable {
         case string(String)
         case int(Int64)
         case double(Double)
@@ -14,17 +14,17 @@ public struct Row: Sendable, Equatable {
     }
 
     /// The values, column by column.
-    public var values: [Value]
+    package var values: [Value]
 
-    public init(_ values: [Value]) { self.values = values }
+    package init(_ values: [Value]) { self.values = values }
 
     /// The value of the column at `position` (0-based, in the table's column order).
     @inlinable
-    public subscript(position: Int) -> Value { values[position] }
+    package subscript(position: Int) -> Value { values[position] }
 
     /// The number of values: the table's column count.
     @inlinable
-    public var count: Int { values.count }
+    package var count: Int { values.count }
 }
 
 extension Row.Value {
@@ -50,9 +50,9 @@ extension Row.Value {
 }
 
 /// Rows as JSON lines under fixed column names: each name's `{"name":` or `,"name":` is escaped once, not per row.
-public struct JSONRowEncoder: Sendable {
+package struct JSONRowEncoder: Sendable {
     /// The columns' names.
-    public let columns: [String]
+    package let columns: [String]
     /// Each column's `{"name":` (the first) or `,"name":`, escaped.
     let keys: [[UInt8]]
     /// The bytes of all keys together.
@@ -62,7 +62,7 @@ public struct JSONRowEncoder: Sendable {
     let joinedKeys: [UInt8]
     let keyEnds: [Int]
 
-    public init(columns: [String]) {
+    package init(columns: [String]) {
         self.columns = columns
         keys = columns.enumerated().map { index, name in
             var key: [UInt8] = [index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ",")]
@@ -81,7 +81,7 @@ public struct JSONRowEncoder: Sendable {
 
     /// Appends the row as one line of JSON and a newline, columns in order; a row of more values than columns
     /// writes the first `columns.count`, and a missing value is null.
-    public func appendJSONLine(_ row: Row, to out: inout [UInt8]) {
+    package func appendJSONLine(_ row: Row, to out: inout [UInt8]) {
         if keys.isEmpty { out.append(UInt8(ascii: "{")) }
         for (index, key) in keys.enumerated() {
             out.append(contentsOf: key)
@@ -94,18 +94,18 @@ public struct JSONRowEncoder: Sendable {
 
 /// Values with their names, for JSON records that are not lake rows: quarantine records, run summaries, what
 /// `sluice logs parse` prints.
-public struct NamedValues: Sendable, Equatable {
-    public var values: [(column: String, value: Row.Value)]
+package struct NamedValues: Sendable, Equatable {
+    package var values: [(column: String, value: Row.Value)]
 
-    public init(_ values: [(column: String, value: Row.Value)]) { self.values = values }
+    package init(_ values: [(column: String, value: Row.Value)]) { self.values = values }
 
-    public static func == (lhs: NamedValues, rhs: NamedValues) -> Bool {
+    package static func == (lhs: NamedValues, rhs: NamedValues) -> Bool {
         lhs.values.count == rhs.values.count
             && zip(lhs.values, rhs.values).allSatisfy { $0.column == $1.column && $0.value == $1.value }
     }
 
     /// Appends the values as one line of JSON and a newline, in order.
-    public func appendJSONLine(to out: inout [UInt8]) {
+    package func appendJSONLine(to out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
         for index in values.indices {
             let entry = values[index]
@@ -119,7 +119,7 @@ public struct NamedValues: Sendable, Equatable {
     }
 
     /// The values as one line of JSON (no newline).
-    public func json() -> String {
+    package func json() -> String {
         var out: [UInt8] = []
         appendJSONLine(to: &out)
         return String(decoding: out.dropLast(), as: UTF8.self)

@@ -1,37 +1,37 @@
 /// What one object's run produced: counts of lines and of the object's bytes, and the damaged ranges.
-public struct RunSummary: Sendable, Equatable {
+package struct RunSummary: Sendable, Equatable {
     /// Lines read, counting an unreadable item (a broken document, an overlong line) as one.
-    public var lines = 0
-    public var rows = 0
+    package var lines = 0
+    package var rows = 0
     /// Lines quarantined (damage records in the quarantine are counted in `damage`, not here).
-    public var quarantined = 0
-    public var bytesIn = 0
-    public var bytesOut = 0
+    package var quarantined = 0
+    package var bytesIn = 0
+    package var bytesOut = 0
     /// The object's bytes in gzip members (whole or damaged), whose data was inflated into lines.
-    public var memberBytes = 0
+    package var memberBytes = 0
     /// The object's bytes that were not inflated (not gzip, junk around members, a cut-off header).
-    public var unreadableBytes = 0
+    package var unreadableBytes = 0
     /// Every damaged range, also written to the quarantine; the summary lists the first `listedDamage`.
-    public var damage: [ObjectDamage] = []
-    public var damageCount = 0
+    package var damage: [ObjectDamage] = []
+    package var damageCount = 0
     /// Values the writer wrote as null because their column's type cannot hold them. The processor quarantines
     /// such lines before they reach the writer, so this is 0 unless the processor has a bug; a run that reports
     /// more fails (`sluice process` exits 4, the Lambda invocation reports an error).
-    public var rejectedValues = 0
+    package var rejectedValues = 0
     /// The first of them: its column and why.
-    public var firstRejection: String?
+    package var firstRejection: String?
 
     /// How many damaged ranges the summary lists; the quarantine holds them all.
-    public static let listedDamage = 100
+    package static let listedDamage = 100
 
-    public init() {}
+    package init() {}
 
     /// Whether any of the object was damaged: some bytes not inflated, or a member whose check failed.
-    public var damaged: Bool { damageCount > 0 }
+    package var damaged: Bool { damageCount > 0 }
 
     /// Nothing lost: every line is a row or a quarantined line, and every byte of the object is in a member
     /// that was read or in an unreadable range.
-    public var balanced: Bool { lines == rows + quarantined && bytesIn == memberBytes + unreadableBytes }
+    package var balanced: Bool { lines == rows + quarantined && bytesIn == memberBytes + unreadableBytes }
 
     /// What is wrong with the accounting of an object of `objectSize` bytes, or nil: the balances hold, and the
     /// listed ranges are in order, apart, inside the object, and (when all are listed) add up.
@@ -62,7 +62,7 @@ public struct RunSummary: Sendable, Equatable {
     }
 
     /// One line of JSON, as `sluice process` and the processors log it.
-    public func json() -> String {
+    package func json() -> String {
         var out = Array(
             ("{\"lines\":\(lines),\"rows\":\(rows),\"quarantined\":\(quarantined),"
                 + "\"bytes_in\":\(bytesIn),\"bytes_out\":\(bytesOut),\"damaged\":\(damaged),"

@@ -1,8 +1,8 @@
 /// Epoch milliseconds as the lake writes them, computed by hand into bytes: a formatter, or a `String` built
 /// piece by piece, would cost more per line than parsing the line.
-public enum Timestamps {
+package enum Timestamps {
     /// `yyyy-MM-dd HH:mm:ss.SSS` in UTC: the text Athena reads from JSON as a `timestamp`.
-    public static func athena(_ milliseconds: Int64) -> String {
+    package static func athena(_ milliseconds: Int64) -> String {
         let (days, millisecondOfDay) = split(milliseconds)
         let seconds = millisecondOfDay / 1000
         return String(unsafeUninitializedCapacity: 24) { buffer in
@@ -15,7 +15,7 @@ public enum Timestamps {
     }
 
     /// Appends `athena(milliseconds)`'s bytes, making no `String` (longer than a small one, it would allocate).
-    public static func appendAthena(_ milliseconds: Int64, to out: inout [UInt8]) {
+    package static func appendAthena(_ milliseconds: Int64, to out: inout [UInt8]) {
         let (days, millisecondOfDay) = split(milliseconds)
         let seconds = millisecondOfDay / 1000
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
@@ -29,7 +29,7 @@ public enum Timestamps {
     }
 
     /// Appends `day(days)`'s bytes.
-    public static func appendDay(_ days: Int32, to out: inout [UInt8]) {
+    package static func appendDay(_ days: Int32, to out: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
             let end = writeDate(days: Int64(days), into: buffer)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<end]))
@@ -53,18 +53,18 @@ public enum Timestamps {
     }
 
     /// `yyyy-MM-dd` in UTC: the `dt` partition.
-    public static func date(_ milliseconds: Int64) -> String {
+    package static func date(_ milliseconds: Int64) -> String {
         let days = split(milliseconds).days
         return String(unsafeUninitializedCapacity: 16) { writeDate(days: days, into: $0) }
     }
 
     /// `yyyy-MM-dd` of a day counted from 1970-01-01: a `date` column in JSON.
-    public static func day(_ days: Int32) -> String {
+    package static func day(_ days: Int32) -> String {
         String(unsafeUninitializedCapacity: 16) { writeDate(days: Int64(days), into: $0) }
     }
 
     /// The day (counted from 1970-01-01, UTC) an instant falls on: a `date` column's value.
-    public static func days(_ milliseconds: Int64) -> Int32 {
+    package static func days(_ milliseconds: Int64) -> Int32 {
         Int32(clamping: split(milliseconds).days)
     }
 
@@ -99,7 +99,8 @@ public enum Timestamps {
 
     /// Writes `separator`, then `value` as `write(_:width:into:at:)` does.
     private static func write(
-        _ value: Int64, width: Int, after separator: UInt8, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
+        _ value: Int64, width: Int, after separator: UInt8, into buffer: UnsafeMutableBufferPointer<UInt8>,
+        at start: Int
     ) -> Int {
         buffer[start] = separator
         return write(value, width: width, into: buffer, at: start + 1)

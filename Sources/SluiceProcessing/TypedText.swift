@@ -4,7 +4,7 @@ extension Row.Value {
     /// `text` as a value of `type`; nil text, or text that is not one, is null. Timestamps are read as Athena
     /// prints them (`2024-01-02 03:04:05.678`, fraction optional, a `T` accepted for the space, UTC); dates as
     /// `2024-01-02`.
-    public init(text: String?, as type: ColumnType) {
+    package init(text: String?, as type: ColumnType) {
         guard let text else {
             self = .null
             return
@@ -25,7 +25,7 @@ extension Row.Value {
     /// The value as one of `type`, for a record field declared as a column of another type: numbers as doubles,
     /// anything as its text (timestamps and dates as Athena prints them). Null stays null, and so does a value
     /// with no such form.
-    public func converted(to type: ColumnType) -> Row.Value {
+    package func converted(to type: ColumnType) -> Row.Value {
         switch (self, type) {
         case (.null, _): .null
         case (.string, .string), (.int, .int), (.int, .bigint), (.double, .double), (.bool, .boolean),
@@ -45,7 +45,7 @@ extension Row.Value {
 extension Timestamps {
     /// Milliseconds since the epoch of `yyyy-MM-dd HH:mm:ss[.fraction]` (UTC); digits past milliseconds are
     /// dropped. Nil for anything else.
-    public static func milliseconds(athena text: String) -> Int64? {
+    package static func milliseconds(athena text: String) -> Int64? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 19, bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"),
             bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
@@ -55,7 +55,7 @@ extension Timestamps {
         else { return nil }
         var millisecond: Int64 = 0
         if bytes.count > 19 {
-            guard bytes[19] == UInt8(ascii: "."), bytes.count > 20, let _ = number(bytes[20...]) else { return nil }
+            guard bytes[19] == UInt8(ascii: "."), bytes.count > 20, number(bytes[20...]) != nil else { return nil }
             let digits = bytes[20..<min(bytes.count, 23)]
             millisecond = number(digits)! * [100, 10, 1][digits.count - 1]
         }
@@ -63,7 +63,7 @@ extension Timestamps {
     }
 
     /// The day count since 1970-01-01 of `yyyy-MM-dd`; nil for anything else, or a date that does not exist.
-    public static func days(day text: String) -> Int32? {
+    package static func days(day text: String) -> Int32? {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]),

@@ -2,19 +2,19 @@ import SluiceProcessing
 import SluiceRuntime
 
 /// Lookups answered by Athena: the lookup's query for a batch of keys, each key an execution parameter.
-public struct AthenaLookupResolver: LookupResolver {
-    public let athena: AthenaClient
-    public let workGroup: String
+package struct AthenaLookupResolver: LookupResolver {
+    package let athena: AthenaClient
+    package let workGroup: String
     /// Seconds a query may take before the run fails (and Lambda retries the object).
-    public var timeout: Double
+    package var timeout: Double
 
-    public init(athena: AthenaClient, workGroup: String, timeout: Double = 120) {
+    package init(athena: AthenaClient, workGroup: String, timeout: Double = 120) {
         self.athena = athena
         self.workGroup = workGroup
         self.timeout = timeout
     }
 
-    public func fetch(_ lookup: LookupSpec, keys: [String]) async throws -> [String: [String: String?]] {
+    package func fetch(_ lookup: LookupSpec, keys: [String]) async throws -> [String: [String: String?]] {
         let rows = try await athena.run(
             sql: lookup.sql(forKeys: keys.count), workGroup: workGroup, parameters: keys.map(LookupSpec.literal),
             timeout: timeout)

@@ -4,13 +4,13 @@ import SluiceRuntime
 
 /// The Lambda side of a processor: an EventBridge Object Created event in, the object processed from S3 into
 /// the lake, the run summary out (and in the log).
-public struct ObjectCreatedHandler<Transform: RecordTransform>: Sendable {
-    public let config: ProcessorConfig
-    public let s3: S3Client
-    public let run: ObjectRun<Transform>
-    public let logger: JSONLogger
+package struct ObjectCreatedHandler<Transform: RecordTransform>: Sendable {
+    package let config: ProcessorConfig
+    package let s3: S3Client
+    package let run: ObjectRun<Transform>
+    package let logger: JSONLogger
 
-    public init(config: ProcessorConfig, s3: S3Client, run: ObjectRun<Transform>, logger: JSONLogger) {
+    package init(config: ProcessorConfig, s3: S3Client, run: ObjectRun<Transform>, logger: JSONLogger) {
         self.config = config
         self.s3 = s3
         self.run = run
@@ -20,7 +20,7 @@ public struct ObjectCreatedHandler<Transform: RecordTransform>: Sendable {
     /// Handles one invocation. Throws (and Lambda retries the event, then parks it in the dead-letter queue)
     /// when the object cannot be read, looked up or written; bad lines and damaged bytes never throw: the
     /// answer's summary counts them (`damaged: true` for the latter).
-    public func handle(_ invocation: Invocation, _ context: LambdaContext) async throws -> [UInt8] {
+    package func handle(_ invocation: Invocation, _ context: LambdaContext) async throws -> [UInt8] {
         let event: ObjectCreatedEvent
         do {
             event = try ObjectCreatedEvent.decode(Data(invocation.body))

@@ -6,28 +6,28 @@ import SluiceProcessing
 /// lookup answers every key they need. A warm container runs no query at all; a cold one a few per object,
 /// however large. The same code runs in Lambda and under `sluice process`; only the source, the store and
 /// the lookup resolver differ.
-public struct ObjectRun<Transform: RecordTransform>: Sendable {
-    public let config: ProcessorConfig
-    public let layout: ColumnLayout
-    public let transform: Transform
-    public let enricher: Enricher?
+package struct ObjectRun<Transform: RecordTransform>: Sendable {
+    package let config: ProcessorConfig
+    package let layout: ColumnLayout
+    package let transform: Transform
+    package let enricher: Enricher?
     /// Bytes fetched from the source at a time.
-    public var rangeSize = 2 * 1024 * 1024
+    package var rangeSize = 2 * 1024 * 1024
     /// Bytes fed to the inflater at a time; what is ready is written after each. Small, because what one slice
     /// produces is held until it ends: deflate expands up to 1032 times, so 4 KiB of input is at most about
     /// 4 MiB of lines and their quarantine records, however many lines that is (a 100 KB object of 52 million
     /// short lines held its whole 147 MB quarantine with 256 KiB slices).
-    public var sliceSize = 4 * 1024
+    package var sliceSize = 4 * 1024
     /// The size of every chunk of an output object but its last: S3 parts must be at least 5 MiB. Each object
     /// being written holds up to this much, so it is also what bounds memory.
-    public var partSize = 5 * 1024 * 1024 + 64 * 1024
+    package var partSize = 5 * 1024 * 1024 + 64 * 1024
     /// The bytes of lines held for their lookups before a query answers them.
-    public var deferLimit = 4 * 1024 * 1024
+    package var deferLimit = 4 * 1024 * 1024
 
     /// A run of `config`'s objects through `transform`, made for `layout` (`ColumnLayout(config.output)`).
     /// Throws when they do not fit together (see `ProcessorError.configuration`), so a processor fails at start,
     /// not on its first object.
-    public init(config: ProcessorConfig, layout: ColumnLayout, transform: Transform, enricher: Enricher?) throws {
+    package init(config: ProcessorConfig, layout: ColumnLayout, transform: Transform, enricher: Enricher?) throws {
         self.config = config
         self.layout = layout
         self.transform = transform
@@ -37,7 +37,7 @@ public struct ObjectRun<Transform: RecordTransform>: Sendable {
     }
 
     /// A run with a transform made for the configuration's table.
-    public init(config: ProcessorConfig, transform: Transform.Type, enricher: Enricher?) throws {
+    package init(config: ProcessorConfig, transform: Transform.Type, enricher: Enricher?) throws {
         let layout = ColumnLayout(config.output)
         let made: Transform
         do {
@@ -49,19 +49,19 @@ public struct ObjectRun<Transform: RecordTransform>: Sendable {
     }
 
     /// What a run did, for the log and the invocation's answer.
-    public struct Outcome: Sendable {
-        public var summary: RunSummary
+    package struct Outcome: Sendable {
+        package var summary: RunSummary
         /// Lookup keys fetched (not found in the cache).
-        public var keysFetched: Int
+        package var keysFetched: Int
         /// Lookup queries run (batches).
-        public var lookupRounds: Int
+        package var lookupRounds: Int
         /// The objects written, by key.
-        public var objects: [String]
+        package var objects: [String]
     }
 
     /// Processes the object `inputKey` read from `source` into `store`. On a thrown error, objects begun are
     /// abandoned; those already finished stay, and a retry overwrites them (the keys come from the input key).
-    public func run(inputKey: String, source: any ObjectSource, store: any OutputStore) async throws -> Outcome {
+    package func run(inputKey: String, source: any ObjectSource, store: any OutputStore) async throws -> Outcome {
         let rows = try RecordRowsFactory.make(config: config, layout: layout, transform: transform)
         let writer = try RowWriters.make(config.output).get()
         let answers = enricher.map(LookupAnswers.init)

@@ -4,18 +4,18 @@ import SluiceRuntime
 
 /// An input object read in ranges: S3 in Lambda, a file under `sluice process`. Reading it twice (once for the
 /// lookup keys, once for the rows) keeps memory bounded without a copy on disk.
-public protocol ObjectSource: Sendable {
+package protocol ObjectSource: Sendable {
     /// Up to `length` bytes from `offset`, and the object's whole size.
     func read(offset: Int, length: Int) async throws -> (bytes: [UInt8], size: Int)
 }
 
 /// A local file.
-public struct FileObjectSource: ObjectSource {
-    public let path: String
+package struct FileObjectSource: ObjectSource {
+    package let path: String
 
-    public init(path: String) { self.path = path }
+    package init(path: String) { self.path = path }
 
-    public func read(offset: Int, length: Int) async throws -> (bytes: [UInt8], size: Int) {
+    package func read(offset: Int, length: Int) async throws -> (bytes: [UInt8], size: Int) {
         if let problem = LocalFileCheck.unreadableFile(path) {
             throw ProcessorError.unreadableInput("\(path): \(problem)")
         }
@@ -36,20 +36,20 @@ public struct FileObjectSource: ObjectSource {
 
 /// An S3 object, read by ranges pinned to the ETag of the first read, so that an object replaced mid-run
 /// fails the run instead of mixing two versions.
-public final class S3ObjectSource: ObjectSource, @unchecked Sendable {
-    public let s3: S3Client
-    public let bucket: String
-    public let key: String
+package final class S3ObjectSource: ObjectSource, @unchecked Sendable {
+    package let s3: S3Client
+    package let bucket: String
+    package let key: String
     private let lock = NSLock()
     private var etag: String?
 
-    public init(s3: S3Client, bucket: String, key: String) {
+    package init(s3: S3Client, bucket: String, key: String) {
         self.s3 = s3
         self.bucket = bucket
         self.key = key
     }
 
-    public func read(offset: Int, length: Int) async throws -> (bytes: [UInt8], size: Int) {
+    package func read(offset: Int, length: Int) async throws -> (bytes: [UInt8], size: Int) {
         let pinned = lock.withLock { etag }
         let range = try await s3.getObject(bucket: bucket, key: key, offset: offset, length: length, ifMatch: pinned)
         lock.withLock { if etag == nil { etag = range.etag } }

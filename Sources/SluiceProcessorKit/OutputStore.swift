@@ -2,7 +2,7 @@ import Foundation
 import SluiceRuntime
 
 /// Where output objects go, chunk by chunk: every chunk but the last of a key is at least the part size.
-public protocol OutputStore: Sendable {
+package protocol OutputStore: Sendable {
     /// Adds a chunk to the object `key`.
     func append(key: String, bytes: [UInt8]) async throws
     /// Adds the last chunk (possibly empty) and makes the object visible.
@@ -13,18 +13,18 @@ public protocol OutputStore: Sendable {
 
 /// Objects as files under a folder (`sluice process`): each written beside its place and renamed into it when
 /// finished, so a failed run leaves no half-written file where a finished one would be.
-public final class DirectoryOutputStore: OutputStore, @unchecked Sendable {
-    public let root: URL
+package final class DirectoryOutputStore: OutputStore, @unchecked Sendable {
+    package let root: URL
     private let lock = NSLock()
     private var open: [String: (handle: FileHandle, partial: URL)] = [:]
 
-    public init(root: URL) { self.root = root }
+    package init(root: URL) { self.root = root }
 
-    public func append(key: String, bytes: [UInt8]) async throws {
+    package func append(key: String, bytes: [UInt8]) async throws {
         try lock.withLock { try handle(for: key).write(contentsOf: bytes) }
     }
 
-    public func finish(key: String, bytes: [UInt8]) async throws {
+    package func finish(key: String, bytes: [UInt8]) async throws {
         try lock.withLock {
             let handle = try handle(for: key)
             try handle.write(contentsOf: bytes)
@@ -36,7 +36,7 @@ public final class DirectoryOutputStore: OutputStore, @unchecked Sendable {
         }
     }
 
-    public func abandon() async {
+    package func abandon() async {
         lock.withLock {
             for (_, entry) in open {
                 try? entry.handle.close()
@@ -65,20 +65,20 @@ public final class DirectoryOutputStore: OutputStore, @unchecked Sendable {
 
 /// Objects in an S3 bucket: a one-chunk object with PutObject, a longer one as a multipart upload whose parts
 /// are the chunks. Nothing is visible under the key until it is complete.
-public final class S3OutputStore: OutputStore, @unchecked Sendable {
-    public let s3: S3Client
-    public let bucket: String
-    public let contentType: String
+package final class S3OutputStore: OutputStore, @unchecked Sendable {
+    package let s3: S3Client
+    package let bucket: String
+    package let contentType: String
     private let lock = NSLock()
     private var uploads: [String: (id: String, etags: [String])] = [:]
 
-    public init(s3: S3Client, bucket: String, contentType: String = "application/gzip") {
+    package init(s3: S3Client, bucket: String, contentType: String = "application/gzip") {
         self.s3 = s3
         self.bucket = bucket
         self.contentType = contentType
     }
 
-    public func append(key: String, bytes: [UInt8]) async throws {
+    package func append(key: String, bytes: [UInt8]) async throws {
         var upload = lock.withLock { uploads[key] }
         if upload == nil {
             let id = try await s3.createMultipartUpload(bucket: bucket, key: key, contentType: contentType)
@@ -91,7 +91,7 @@ public final class S3OutputStore: OutputStore, @unchecked Sendable {
         lock.withLock { uploads[key]?.etags.append(etag) }
     }
 
-    public func finish(key: String, bytes: [UInt8]) async throws {
+    package func finish(key: String, bytes: [UInt8]) async throws {
         guard lock.withLock({ uploads[key] }) != nil else {
             try await s3.putObject(bucket: bucket, key: key, body: bytes, contentType: contentType)
             return
@@ -102,7 +102,7 @@ public final class S3OutputStore: OutputStore, @unchecked Sendable {
         lock.withLock { _ = uploads.removeValue(forKey: key) }
     }
 
-    public func abandon() async {
+    package func abandon() async {
         let pending = lock.withLock {
             defer { uploads.removeAll() }
             return uploads

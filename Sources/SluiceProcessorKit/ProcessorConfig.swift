@@ -3,15 +3,15 @@ import SluiceProcessing
 /// Everything a processor knows of its pipeline, compiled in from the manifest by `sluice generate`
 /// (`ProcessorConfig.generated.swift`): the same names the Terraform uses, so the two cannot drift apart
 /// unnoticed. `<processor> --print-config` prints it as JSON, and a test compares that with the Terraform.
-public struct ProcessorConfig: Sendable, Codable, Equatable {
+package struct ProcessorConfig: Sendable, Codable, Equatable {
     /// Where the raw objects arrive: the bucket and key prefix the EventBridge rule matches.
-    public struct Input: Sendable, Codable, Equatable {
-        public var bucket: String
-        public var prefix: String
+    package struct Input: Sendable, Codable, Equatable {
+        package var bucket: String
+        package var prefix: String
         /// `.lines` (Firehose extracted the messages) or `.cloudWatchDocuments` (the subscription's documents).
-        public var format: FirehoseObjectFormat
+        package var format: FirehoseObjectFormat
 
-        public init(bucket: String, prefix: String, format: FirehoseObjectFormat) {
+        package init(bucket: String, prefix: String, format: FirehoseObjectFormat) {
             self.bucket = bucket
             self.prefix = prefix
             self.format = format
@@ -19,14 +19,14 @@ public struct ProcessorConfig: Sendable, Codable, Equatable {
     }
 
     /// A lake column, its Glue type, and where its value comes from.
-    public struct Column: Sendable, Codable, Equatable {
-        public var name: String
-        public var type: ColumnType
+    package struct Column: Sendable, Codable, Equatable {
+        package var name: String
+        package var type: ColumnType
         /// The manifest's declaration (`from:`, `template:`, `required:`, `case:`); nil when it has none: the
         /// record's field named like the column fills it, if the format has one.
-        public var source: ColumnSource?
+        package var source: ColumnSource?
 
-        public init(name: String, type: ColumnType, source: ColumnSource? = nil) {
+        package init(name: String, type: ColumnType, source: ColumnSource? = nil) {
             self.name = name
             self.type = type
             self.source = source
@@ -34,25 +34,25 @@ public struct ProcessorConfig: Sendable, Codable, Equatable {
     }
 
     /// The lake table the rows go to, and where lines that fail go.
-    public struct Output: Sendable, Codable, Equatable {
-        public var bucket: String
-        public var database: String
-        public var table: String
+    package struct Output: Sendable, Codable, Equatable {
+        package var bucket: String
+        package var database: String
+        package var table: String
         /// `tables/<table>/`.
-        public var tablePrefix: String
+        package var tablePrefix: String
         /// `quarantine/<table>/`.
-        public var quarantinePrefix: String
-        public var columns: [Column]
-        public var partitionKeys: [Column]
+        package var quarantinePrefix: String
+        package var columns: [Column]
+        package var partitionKeys: [Column]
         /// The lake objects' file format (`processor.output.format`).
-        public var format: LakeFormat
+        package var format: LakeFormat
         /// Their codec (`processor.output.compression`, or the format's default).
-        public var compression: LakeCompression
+        package var compression: LakeCompression
         /// The timestamp column whose UTC day is the `dt` partition (`processor.output.event_time`); nil: the log
         /// format's own event time.
-        public var eventTime: String?
+        package var eventTime: String?
 
-        public init(
+        package init(
             bucket: String, database: String, table: String, tablePrefix: String, quarantinePrefix: String,
             columns: [Column], partitionKeys: [Column], format: LakeFormat, compression: LakeCompression,
             eventTime: String? = nil
@@ -71,13 +71,13 @@ public struct ProcessorConfig: Sendable, Codable, Equatable {
     }
 
     /// The Athena lookups that enrich each row.
-    public struct Enrichment: Sendable, Codable, Equatable {
-        public var catalog: String
-        public var workGroup: String
-        public var cacheTTLSeconds: Int
-        public var lookups: [LookupSpec]
+    package struct Enrichment: Sendable, Codable, Equatable {
+        package var catalog: String
+        package var workGroup: String
+        package var cacheTTLSeconds: Int
+        package var lookups: [LookupSpec]
 
-        public init(catalog: String, workGroup: String, cacheTTLSeconds: Int, lookups: [LookupSpec]) {
+        package init(catalog: String, workGroup: String, cacheTTLSeconds: Int, lookups: [LookupSpec]) {
             self.catalog = catalog
             self.workGroup = workGroup
             self.cacheTTLSeconds = cacheTTLSeconds
@@ -85,17 +85,17 @@ public struct ProcessorConfig: Sendable, Codable, Equatable {
         }
     }
 
-    public var pipeline: String
-    public var processor: String
+    package var pipeline: String
+    package var processor: String
     /// The EventBridge rule that invokes the processor.
-    public var eventRule: String
+    package var eventRule: String
     /// The lines' format: its parser is `LogFormats.format(logFormat)`.
-    public var logFormat: LogFormatID
-    public var input: Input
-    public var output: Output
-    public var enrichment: Enrichment?
+    package var logFormat: LogFormatID
+    package var input: Input
+    package var output: Output
+    package var enrichment: Enrichment?
 
-    public init(
+    package init(
         pipeline: String, processor: String, eventRule: String, logFormat: LogFormatID,
         input: Input, output: Output, enrichment: Enrichment?
     ) {
@@ -109,10 +109,10 @@ public struct ProcessorConfig: Sendable, Codable, Equatable {
     }
 
     /// The object format the input prefix holds.
-    public var objectFormat: FirehoseObjectFormat { input.format }
+    package var objectFormat: FirehoseObjectFormat { input.format }
 
     /// Where the rows and the quarantine of an input object go.
-    public var outputKeys: OutputKeys {
+    package var outputKeys: OutputKeys {
         OutputKeys(tablePrefix: output.tablePrefix, quarantinePrefix: output.quarantinePrefix)
     }
 }

@@ -1,5 +1,5 @@
 /// Why a processor run could not go on. Lines never cause one: they are quarantined.
-public enum ProcessorError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ProcessorError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadableInput(String)
     case unwritableOutput(String)
     case invalidOutputKey(String)
@@ -14,7 +14,7 @@ public enum ProcessorError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The writer wrote values as null that the row check should have kept from it (a processor bug).
     case rejectedValues(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadableInput(let detail): "cannot read the input: \(detail)"
         case .unwritableOutput(let path): "cannot write \(path)"

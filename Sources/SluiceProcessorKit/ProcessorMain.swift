@@ -10,7 +10,7 @@ import SluiceRuntime
 
 /// A processor executable's `main`: a Lambda function when `AWS_LAMBDA_RUNTIME_API` is set, a local run on a
 /// file (`sluice process` calls it so) otherwise.
-public enum ProcessorMain {
+package enum ProcessorMain {
     /// The usage a processor prints for bad arguments.
     static func usage(_ name: String) -> String {
         """
@@ -23,7 +23,7 @@ public enum ProcessorMain {
 
     /// Runs the processor of a pipeline without a Swift transform (`processor.transform: none`) and exits: the
     /// config's log format, from the registry, with `NoTransform` over its records.
-    public static func main(
+    package static func main(
         config: ProcessorConfig, arguments: [String] = CommandLine.arguments,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async -> Never {
@@ -36,7 +36,7 @@ public enum ProcessorMain {
     }
 
     /// Runs the processor with `transform` after the declarations and exits.
-    public static func main<Transform: RecordTransform>(
+    package static func main<Transform: RecordTransform>(
         config: ProcessorConfig, transform: Transform.Type,
         arguments: [String] = CommandLine.arguments,
         environment: [String: String] = ProcessInfo.processInfo.environment
@@ -78,10 +78,10 @@ public enum ProcessorMain {
     }
 
     /// The exit status of a local run whose object was damaged (the summary says `damaged: true`).
-    public static let damagedExitStatus: Int32 = 3
+    package static let damagedExitStatus: Int32 = 3
 
     /// The exit status of a local run whose writer wrote values as null (the summary's `rejected_values`).
-    public static let rejectedExitStatus: Int32 = 4
+    package static let rejectedExitStatus: Int32 = 4
 
     /// What to say of a run whose writer wrote values as null; nil when it wrote none.
     static func rejectionMessage(_ summary: RunSummary) -> String? {

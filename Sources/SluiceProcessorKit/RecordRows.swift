@@ -95,7 +95,8 @@ where Format.Record == Transform.Record {
     {
         let fields = Dictionary(Format.fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var resolved: [DeclaredColumn<Format.Record>] = []
-        let all = output.columns.enumerated().map { ($0, $1, false) }
+        let all =
+            output.columns.enumerated().map { ($0, $1, false) }
             + output.partitionKeys.enumerated().map { (layout.columnCount + $0, $1, true) }
         for (position, column, isPartitionKey) in all {
             if let source = column.source {

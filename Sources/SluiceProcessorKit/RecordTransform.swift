@@ -12,7 +12,7 @@ import SluiceProcessing
 /// record's event time; after it, the lookups fill their columns from the values it set. A column nobody fills
 /// is null. A value its column's type cannot hold (an `.int` beyond 32 bits in an `int` column, a `.string` in a
 /// `timestamp` column) quarantines the line, its reason naming the column, the value and the type.
-public protocol RecordTransform: Sendable {
+package protocol RecordTransform: Sendable {
     /// The record the transform reads: the `Record` of the manifest's log format.
     associatedtype Record: Sendable
 
@@ -27,9 +27,9 @@ public protocol RecordTransform: Sendable {
 
 /// The transform of a pipeline without Swift (`processor.transform: none`): it derives nothing, so the columns'
 /// declarations and the record's fields by name fill the row alone. Generic over the record, so it runs any format.
-public struct NoTransform<Record: Sendable>: RecordTransform {
-    public init(columns: ColumnLayout) {}
+package struct NoTransform<Record: Sendable>: RecordTransform {
+    package init(columns: ColumnLayout) {}
 
     @inline(__always)
-    public func derive(_ record: Record, into row: inout Columns) throws(LineFailure) {}
+    package func derive(_ record: Record, into row: inout Columns) throws(LineFailure) {}
 }

@@ -3,9 +3,9 @@ import SluiceProcessing
 
 /// The one place an output format and codec become a row writer: the processor's configuration asks, the lake
 /// objects' extension (`json.gz`, `parquet`) follows from the writer.
-public enum RowWriters {
+package enum RowWriters {
     /// A writer of `columns` in `format` with `compression`, or why there is none.
-    public static func make(
+    package static func make(
         format: LakeFormat, compression: LakeCompression, columns: [ProcessorConfig.Column]
     ) -> Result<any RowWriter, ProcessorError> {
         switch format {
@@ -39,7 +39,7 @@ public enum RowWriters {
     static let parquetOptions = ParquetWriter.Options(rowGroupBytes: 2 << 20)
 
     /// The writer a configuration's output declares.
-    public static func make(_ output: ProcessorConfig.Output) -> Result<any RowWriter, ProcessorError> {
+    package static func make(_ output: ProcessorConfig.Output) -> Result<any RowWriter, ProcessorError> {
         make(format: output.format, compression: output.compression, columns: output.columns)
     }
 }

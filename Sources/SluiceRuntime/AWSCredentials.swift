@@ -1,23 +1,23 @@
 import Foundation
 
 /// The key pair (and, for temporary credentials, the session token) that signs requests to AWS.
-public struct AWSCredentials: Sendable, Equatable {
+package struct AWSCredentials: Sendable, Equatable {
     /// The environment variables `fromEnvironment` reads; Lambda sets all three for the function's role.
-    public enum EnvironmentVariable {
-        public static let accessKeyID = "AWS_ACCESS_KEY_ID"
-        public static let secretAccessKey = "AWS_SECRET_ACCESS_KEY"
-        public static let sessionToken = "AWS_SESSION_TOKEN"
+    package enum EnvironmentVariable {
+        package static let accessKeyID = "AWS_ACCESS_KEY_ID"
+        package static let secretAccessKey = "AWS_SECRET_ACCESS_KEY"
+        package static let sessionToken = "AWS_SESSION_TOKEN"
     }
 
     /// The access key id, e.g. `AKIDEXAMPLE`; it names the key and appears in the Authorization header.
-    public var accessKeyID: String
+    package var accessKeyID: String
     /// The secret access key; it never leaves the process, only keys derived from it do.
-    public var secretAccessKey: String
+    package var secretAccessKey: String
     /// The session token of temporary credentials (an assumed role, Lambda's execution role), or nil.
-    public var sessionToken: String?
+    package var sessionToken: String?
 
     /// Credentials from their parts; an empty session token counts as none.
-    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil) {
+    package init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil) {
         self.accessKeyID = accessKeyID
         self.secretAccessKey = secretAccessKey
         self.sessionToken = sessionToken?.isEmpty == true ? nil : sessionToken
@@ -28,7 +28,7 @@ public struct AWSCredentials: Sendable, Equatable {
     /// An empty variable counts as unset, since a blank key would only fail later, at AWS, with a less helpful
     /// message than this one.
     /// - Throws: `AWSCredentialsError.missingEnvironmentVariables` naming every required variable that is unset.
-    public static func fromEnvironment(
+    package static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(AWSCredentialsError) -> AWSCredentials {
         func value(_ name: String) -> String? {
@@ -53,11 +53,11 @@ public struct AWSCredentials: Sendable, Equatable {
 // Credentials end up in log lines through string interpolation; keep the secret and the token out of them.
 extension AWSCredentials: CustomStringConvertible, CustomDebugStringConvertible {
     /// The access key id, with the secret and the session token redacted.
-    public var description: String {
+    package var description: String {
         "AWSCredentials(accessKeyID: \(accessKeyID), secretAccessKey: <redacted>"
             + (sessionToken == nil ? ")" : ", sessionToken: <redacted>)")
     }
 
     /// The same as `description`.
-    public var debugDescription: String { description }
+    package var debugDescription: String { description }
 }

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Why credentials could not be loaded.
-public enum AWSCredentialsError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+package enum AWSCredentialsError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     /// Required environment variables are unset or empty; the names, in the order the loader checks them.
     case missingEnvironmentVariables([String])
 
     /// A message naming what is missing and what the loader expects.
-    public var description: String {
+    package var description: String {
         switch self {
         case .missingEnvironmentVariables(let names):
             let list = names.joined(separator: " and ")
@@ -19,5 +19,5 @@ public enum AWSCredentialsError: Error, Equatable, Sendable, CustomStringConvert
     }
 
     /// The same as `description`, so `localizedDescription` carries the names too.
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 }

@@ -1,10 +1,10 @@
 /// Percent-encoding as SigV4 defines it: the RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`) stay, every
 /// other UTF-8 byte becomes `%XY` with upper-case hex. Stricter than Foundation's URL encoding, which leaves
 /// characters such as `+`, `=` or `:` alone that AWS expects encoded.
-public enum AWSURIEncoding {
+package enum AWSURIEncoding {
     /// Encodes every byte but the unreserved ones and, when `keepingSlashes`, `/` (for an S3 object key, which
     /// goes into the path as it is, slashes included).
-    public static func encode(_ string: String, keepingSlashes: Bool = false) -> String {
+    package static func encode(_ string: String, keepingSlashes: Bool = false) -> String {
         var encoded: [UInt8] = []
         encoded.reserveCapacity(string.utf8.count)
         for byte in string.utf8 {

@@ -1,35 +1,35 @@
 /// The parts of an HTTP request that SigV4 signs, independent of any HTTP client.
-public struct HTTPRequestParts: Sendable, Equatable {
+package struct HTTPRequestParts: Sendable, Equatable {
     /// One header line. Names keep the caller's case; the same name may appear more than once.
-    public struct Header: Sendable, Equatable {
+    package struct Header: Sendable, Equatable {
         /// The field name, e.g. `Content-Type`.
-        public var name: String
+        package var name: String
         /// The field value; the signer trims it and collapses its runs of whitespace (line folds included).
-        public var value: String
+        package var value: String
 
         /// A header line from its name and value.
-        public init(_ name: String, _ value: String) {
+        package init(_ name: String, _ value: String) {
             self.name = name
             self.value = value
         }
     }
 
     /// One query parameter, not percent-encoded; a nil value is a bare key (`?acl`).
-    public struct QueryItem: Sendable, Equatable {
+    package struct QueryItem: Sendable, Equatable {
         /// The decoded name.
-        public var name: String
+        package var name: String
         /// The decoded value, or nil for a bare key.
-        public var value: String?
+        package var value: String?
 
         /// A query parameter from its decoded name and value.
-        public init(_ name: String, _ value: String?) {
+        package init(_ name: String, _ value: String?) {
             self.name = name
             self.value = value
         }
     }
 
     /// What the signature says about the body.
-    public enum Payload: Sendable, Equatable {
+    package enum Payload: Sendable, Equatable {
         /// The body itself; the signer hashes it.
         case bytes([UInt8])
         /// The lower-case hex SHA-256 of a body the caller hashed itself (a file streamed from disk), or one of
@@ -40,23 +40,23 @@ public struct HTTPRequestParts: Sendable, Equatable {
         case unsigned
 
         /// The empty body.
-        public static let empty = Payload.bytes([])
+        package static let empty = Payload.bytes([])
     }
 
     /// The method, e.g. `GET`; signed as given, so pass it in upper case.
-    public var method: String
+    package var method: String
     /// The path exactly as it goes on the wire, percent-encoded as sent and possibly unnormalized
     /// (`/my%20key`, `//a/./b`); no query string.
-    public var path: String
+    package var path: String
     /// The query parameters, in any order; the signer sorts them.
-    public var queryItems: [QueryItem]
+    package var queryItems: [QueryItem]
     /// The headers in order, duplicates allowed; must include `Host`, which SigV4 requires to be signed.
-    public var headers: [Header]
+    package var headers: [Header]
     /// The body, or its hash.
-    public var payload: Payload
+    package var payload: Payload
 
     /// A request from its parts; see the properties for what each holds.
-    public init(
+    package init(
         method: String, path: String, queryItems: [QueryItem] = [], headers: [Header] = [],
         payload: Payload = .empty
     ) {
@@ -69,11 +69,11 @@ public struct HTTPRequestParts: Sendable, Equatable {
 
     /// The query string to send (without `?`), in the order given, encoded as the signer encodes it, so the
     /// server decodes to the same items that were signed.
-    public var percentEncodedQuery: String { Self.percentEncoded(queryItems) }
+    package var percentEncodedQuery: String { Self.percentEncoded(queryItems) }
 
     /// `name=value&...` with names and values encoded as the signer encodes them: a query string, or the body
     /// of a form-encoded request (STS's query protocol).
-    public static func percentEncoded(_ items: [QueryItem]) -> String {
+    package static func percentEncoded(_ items: [QueryItem]) -> String {
         items.map { item in
             AWSURIEncoding.encode(item.name) + "=" + AWSURIEncoding.encode(item.value ?? "")
         }
@@ -81,7 +81,7 @@ public struct HTTPRequestParts: Sendable, Equatable {
     }
 
     /// The values of every header with this name (case-insensitively), in order.
-    public func values(forHeader name: String) -> [String] {
+    package func values(forHeader name: String) -> [String] {
         let lowered = name.lowercased()
         return headers.filter { $0.name.lowercased() == lowered }.map(\.value)
     }

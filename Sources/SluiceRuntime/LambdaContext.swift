@@ -1,18 +1,18 @@
 import Foundation
 
 /// What a handler knows about the invocation it is serving, besides the event.
-public struct LambdaContext: Sendable, Equatable {
+package struct LambdaContext: Sendable, Equatable {
     /// The invocation's request id.
-    public var requestID: String
+    package var requestID: String
     /// When Lambda stops the invocation.
-    public var deadline: Date
+    package var deadline: Date
     /// The function ARN the caller invoked, if the Runtime API sent it.
-    public var invokedFunctionARN: String?
+    package var invokedFunctionARN: String?
     /// The X-Ray trace header, if any.
-    public var traceID: String?
+    package var traceID: String?
 
     /// The context of an invocation.
-    public init(_ invocation: Invocation) {
+    package init(_ invocation: Invocation) {
         requestID = invocation.requestID
         deadline = invocation.deadline
         invokedFunctionARN = invocation.invokedFunctionARN
@@ -20,5 +20,5 @@ public struct LambdaContext: Sendable, Equatable {
     }
 
     /// The time left before the deadline, never negative; read it again for a fresh value.
-    public var remainingTime: TimeInterval { max(0, deadline.timeIntervalSinceNow) }
+    package var remainingTime: TimeInterval { max(0, deadline.timeIntervalSinceNow) }
 }

@@ -1,26 +1,26 @@
 import Foundation
 
 /// The JSON body the Runtime API takes for invocation and init errors: `{"errorMessage": …, "errorType": …}`.
-public struct LambdaErrorReport: Codable, Sendable, Equatable {
+package struct LambdaErrorReport: Codable, Sendable, Equatable {
     /// A human-readable account of the failure.
-    public var errorMessage: String
+    package var errorMessage: String
     /// A short classification, also sent as the `Lambda-Runtime-Function-Error-Type` header.
-    public var errorType: String
+    package var errorType: String
 
     /// A report from its two fields.
-    public init(errorMessage: String, errorType: String) {
+    package init(errorMessage: String, errorType: String) {
         self.errorMessage = errorMessage
         self.errorType = errorType
     }
 
     /// A report for a thrown error: its description, and its type's name as the error type.
-    public init(_ error: any Error) {
+    package init(_ error: any Error) {
         errorMessage = String(describing: error)
         errorType = String(describing: type(of: error))
     }
 
     /// The JSON bytes, keys sorted so the same report always gives the same bytes.
-    public var json: [UInt8] {
+    package var json: [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         // Two strings always encode; the fallback is only there to avoid a `try` that cannot fail.
@@ -28,7 +28,7 @@ public struct LambdaErrorReport: Codable, Sendable, Equatable {
     }
 
     /// The report in a JSON body, or nil if the body is not one.
-    public static func decode(_ json: [UInt8]) -> LambdaErrorReport? {
+    package static func decode(_ json: [UInt8]) -> LambdaErrorReport? {
         try? JSONDecoder().decode(LambdaErrorReport.self, from: Data(json))
     }
 }

@@ -11,27 +11,27 @@ import Foundation
 ///
 /// Handlers are synchronous because a Lambda environment serves one invocation at a time: the thread has
 /// nothing else to do while the handler works.
-public struct LambdaRuntime: Sendable {
+package struct LambdaRuntime: Sendable {
     /// Turns an invocation into the response body; a thrown error is reported as the invocation's error.
-    public typealias Handler = (Invocation, LambdaContext) throws -> [UInt8]
+    package typealias Handler = (Invocation, LambdaContext) throws -> [UInt8]
     /// A handler that awaits (calls AWS); the loop still serves one invocation at a time.
-    public typealias AsyncHandler = @Sendable (Invocation, LambdaContext) async throws -> [UInt8]
+    package typealias AsyncHandler = @Sendable (Invocation, LambdaContext) async throws -> [UInt8]
 
     /// The variable the X-Ray SDK reads the current trace header from; the runtime keeps it up to date.
-    public static let traceEnvironmentVariable = "_X_AMZN_TRACE_ID"
+    package static let traceEnvironmentVariable = "_X_AMZN_TRACE_ID"
 
     /// The Runtime API client the loop uses.
-    public let client: LambdaRuntimeClient
+    package let client: LambdaRuntimeClient
 
     /// A runtime talking through this client.
-    public init(client: LambdaRuntimeClient) {
+    package init(client: LambdaRuntimeClient) {
         self.client = client
     }
 
     /// The entry point of a Lambda's `main`: connects to `AWS_LAMBDA_RUNTIME_API`, builds the handler, and serves
     /// invocations until the Runtime API fails. Exits with status 1 when set-up fails (after reporting an init
     /// error) or the Runtime API cannot be reached, which is how Lambda expects a runtime to give up.
-    public static func main(setUp: () throws -> Handler) -> Never {
+    package static func main(setUp: () throws -> Handler) -> Never {
         do {
             try LambdaRuntime(client: LambdaRuntimeClient()).run(setUp: setUp)
         } catch {
@@ -44,7 +44,7 @@ public struct LambdaRuntime: Sendable {
     /// ``LambdaRuntimeError/initializationFailed(_:)``.
     ///
     /// - Parameter maxInvocations: stop after this many invocations (for tests); nil serves until an error.
-    public func run(maxInvocations: Int? = nil, setUp: () throws -> Handler) throws {
+    package func run(maxInvocations: Int? = nil, setUp: () throws -> Handler) throws {
         let handler: Handler
         do {
             handler = try setUp()
@@ -60,7 +60,7 @@ public struct LambdaRuntime: Sendable {
     /// on; Runtime API errors end it, because without the Runtime API there is nothing left to serve.
     ///
     /// - Parameter maxInvocations: stop after this many invocations (for tests); nil serves until an error.
-    public func run(maxInvocations: Int? = nil, handler: Handler) throws {
+    package func run(maxInvocations: Int? = nil, handler: Handler) throws {
         var served = 0
         while maxInvocations.map({ served < $0 }) ?? true {
             let invocation = try client.next()
@@ -72,7 +72,7 @@ public struct LambdaRuntime: Sendable {
     /// Serves invocations with an asynchronous handler (one that calls AWS), one at a time as Lambda sends them.
     ///
     /// - Parameter maxInvocations: stop after this many invocations (for tests); nil serves until an error.
-    public func run(maxInvocations: Int? = nil, handler: AsyncHandler) async throws {
+    package func run(maxInvocations: Int? = nil, handler: AsyncHandler) async throws {
         var served = 0
         while maxInvocations.map({ served < $0 }) ?? true {
             let invocation = try client.next()

@@ -2,19 +2,19 @@ import Foundation
 
 /// The function side of the Lambda Runtime API (version 2018-06-01): fetches invocations and posts their
 /// outcomes, over a kept-alive plain-HTTP connection to the address in `AWS_LAMBDA_RUNTIME_API`.
-public final class LambdaRuntimeClient: Sendable {
+package final class LambdaRuntimeClient: Sendable {
     /// The environment variable Lambda sets to the Runtime API's `host:port`.
-    public static let environmentVariable = "AWS_LAMBDA_RUNTIME_API"
+    package static let environmentVariable = "AWS_LAMBDA_RUNTIME_API"
 
     /// The Runtime API's host.
-    public let host: String
+    package let host: String
     /// The Runtime API's port.
-    public let port: UInt16
+    package let port: UInt16
     private let http: RuntimeHTTPClient
     private static let prefix = "/2018-06-01/runtime"
 
     /// A client for the Runtime API at `host:port`; nothing is connected until the first call.
-    public init(host: String, port: UInt16) {
+    package init(host: String, port: UInt16) {
         self.host = host
         self.port = port
         http = RuntimeHTTPClient(host: host, port: port)
@@ -22,7 +22,7 @@ public final class LambdaRuntimeClient: Sendable {
 
     /// A client for the address in `AWS_LAMBDA_RUNTIME_API` (`host:port`, the host possibly a bracketed IPv6
     /// address).
-    public convenience init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    package convenience init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let value = environment[Self.environmentVariable]
         guard let value, let colon = value.lastIndex(of: ":"), let port = UInt16(value[value.index(after: colon)...]),
             port != 0
@@ -34,7 +34,7 @@ public final class LambdaRuntimeClient: Sendable {
     }
 
     /// Waits, for as long as it takes, for the next invocation.
-    public func next() throws -> Invocation {
+    package func next() throws -> Invocation {
         let path = "\(Self.prefix)/invocation/next"
         let response = try send(.request(method: "GET", target: path), expecting: 200)
         guard let requestID = response.header("Lambda-Runtime-Aws-Request-Id"), !requestID.isEmpty else {
@@ -52,28 +52,28 @@ public final class LambdaRuntimeClient: Sendable {
     }
 
     /// Posts the handler's result for an invocation.
-    public func respond(requestID: String, body: [UInt8]) throws {
+    package func respond(requestID: String, body: [UInt8]) throws {
         let path = "\(Self.prefix)/invocation/\(requestID)/response"
         _ = try send(.request(method: "POST", target: path, body: body), expecting: 202)
     }
 
     /// Reports that an invocation failed with this error.
-    public func fail(requestID: String, error: any Error) throws {
+    package func fail(requestID: String, error: any Error) throws {
         try fail(requestID: requestID, report: LambdaErrorReport(error))
     }
 
     /// Reports that an invocation failed, with a report made by the caller.
-    public func fail(requestID: String, report: LambdaErrorReport) throws {
+    package func fail(requestID: String, report: LambdaErrorReport) throws {
         try postError(path: "\(Self.prefix)/invocation/\(requestID)/error", report: report)
     }
 
     /// Reports that the function could not initialize; Lambda then ends the environment.
-    public func initError(_ error: any Error) throws {
+    package func initError(_ error: any Error) throws {
         try initError(report: LambdaErrorReport(error))
     }
 
     /// Reports an init failure with a report made by the caller.
-    public func initError(report: LambdaErrorReport) throws {
+    package func initError(report: LambdaErrorReport) throws {
         try postError(path: "\(Self.prefix)/init/error", report: report)
     }
 

@@ -1,5 +1,5 @@
 /// Why talking to the Runtime API failed.
-public enum LambdaRuntimeError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum LambdaRuntimeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `AWS_LAMBDA_RUNTIME_API` is unset, or is not `host:port`.
     case invalidRuntimeAPI(String?)
     /// The Runtime API answered with an unexpected status; the body usually says why.
@@ -12,7 +12,7 @@ public enum LambdaRuntimeError: Error, Equatable, Sendable, CustomStringConverti
     case transport(String)
 
     /// A message naming what failed.
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidRuntimeAPI(let value?):
             return "AWS_LAMBDA_RUNTIME_API is \"\(value)\", not host:port"

@@ -1,19 +1,19 @@
 import Foundation
 
 /// Signs requests with AWS Signature Version 4 (`AWS4-HMAC-SHA256`) in the Authorization header.
-public struct SigV4Signer: Sendable {
+package struct SigV4Signer: Sendable {
     /// The signing name of the service, e.g. `s3`, `athena`, `firehose`.
-    public var service: String
+    package var service: String
     /// The region, e.g. `eu-west-1`.
-    public var region: String
+    package var region: String
     /// The credentials that sign.
-    public var credentials: AWSCredentials
+    package var credentials: AWSCredentials
     /// How this service wants paths, the payload hash and the session token signed.
-    public var options: Options
+    package var options: Options
 
     /// A signer for one service in one region; `options` defaults to `.s3` for the service `s3` and to
     /// `.standard` for every other.
-    public init(service: String, region: String, credentials: AWSCredentials, options: Options? = nil) {
+    package init(service: String, region: String, credentials: AWSCredentials, options: Options? = nil) {
         self.service = service
         self.region = region
         self.credentials = credentials
@@ -21,16 +21,16 @@ public struct SigV4Signer: Sendable {
     }
 
     /// The algorithm name that opens the Authorization header and the string to sign.
-    public static let algorithm = "AWS4-HMAC-SHA256"
+    package static let algorithm = "AWS4-HMAC-SHA256"
     /// The payload hash that leaves the body out of the signature (S3 only).
-    public static let unsignedPayload = "UNSIGNED-PAYLOAD"
+    package static let unsignedPayload = "UNSIGNED-PAYLOAD"
 
     /// Signs `request` as of `date`: replaces any signing headers it already carries, appends the new ones and
     /// returns the result with the intermediate products.
     ///
     /// Every header given is signed except `User-Agent`, `Expect`, `Connection`, `Transfer-Encoding` and
     /// `X-Amzn-Trace-Id`, which clients, proxies and load balancers add or rewrite on the way.
-    public func sign(_ request: HTTPRequestParts, at date: Date = Date()) -> SigV4SignedRequest {
+    package func sign(_ request: HTTPRequestParts, at date: Date = Date()) -> SigV4SignedRequest {
         let timestamp = SigV4Timestamp(date)
         let payloadHash = Self.payloadHash(request.payload)
 

@@ -1,30 +1,30 @@
 /// The accounts and integrations a sample's requests name, as the Athena federated catalog would hold them;
 /// the same seed and counts give the same directory.
-public struct SampleDirectory: Sendable, Equatable {
+package struct SampleDirectory: Sendable, Equatable {
     /// A row of `directory.accounts`.
-    public struct Account: Sendable, Equatable {
+    package struct Account: Sendable, Equatable {
         /// `acct-000123`.
-        public var id: String
-        public var name: String
+        package var id: String
+        package var name: String
         /// `free`, `team`, `business` or `enterprise`.
-        public var plan: String
+        package var plan: String
     }
 
     /// A row of `directory.integrations`.
-    public struct Integration: Sendable, Equatable {
+    package struct Integration: Sendable, Equatable {
         /// `int-0042`.
-        public var id: String
-        public var name: String
-        public var vendor: String
+        package var id: String
+        package var name: String
+        package var vendor: String
     }
 
     /// In id order.
-    public var accounts: [Account]
+    package var accounts: [Account]
     /// In id order.
-    public var integrations: [Integration]
+    package var integrations: [Integration]
 
     /// The directory of a sample made with this seed and these counts (see `SampleOptions`).
-    public init(seed: UInt64, accountCount: Int, integrationCount: Int) {
+    package init(seed: UInt64, accountCount: Int, integrationCount: Int) {
         var random = SplitMix64(seed: seed, stream: SampleStream.directory)
         let first = SampleNames.companyFirst
         let second = SampleNames.companySecond
@@ -70,7 +70,7 @@ public struct SampleDirectory: Sendable, Equatable {
     /// "directory.integrations": [{"integration_id": ..., "integration_name": ..., "integration_vendor": ...}]}`,
     /// keys sorted, rows in id order, one row a line. Written by hand, so the bytes do not depend on a
     /// platform's JSON encoder.
-    public func json() -> [UInt8] {
+    package func json() -> [UInt8] {
         var out: [UInt8] = []
         out.appendASCII("{\"directory.accounts\": [")
         for (index, account) in accounts.enumerated() {

@@ -7,13 +7,13 @@
 /// a C library function such as `log`, whose last bits vary.
 /// The object is streamed: compressed bytes go to the sink in chunks of at most `SampleOptions.chunkBytes` as
 /// they are made, so a sample of many gigabytes needs no more memory than a small one.
-public struct SampleGenerator: Sendable {
-    public let options: SampleOptions
+package struct SampleGenerator: Sendable {
+    package let options: SampleOptions
     /// The directory the requests refer to (but for the deliberately unknown accounts).
-    public let directory: SampleDirectory
+    package let directory: SampleDirectory
 
     /// Throws `SampleError.invalidOption` for an option out of range.
-    public init(options: SampleOptions) throws(SampleError) {
+    package init(options: SampleOptions) throws(SampleError) {
         try options.validate()
         self.options = options
         directory = SampleDirectory(
@@ -23,7 +23,7 @@ public struct SampleGenerator: Sendable {
     /// Writes the object, handing each chunk of compressed bytes to `sink` in order; their concatenation is the
     /// object. A sink that throws stops the writing, and the error comes out of here.
     @discardableResult
-    public func write(to sink: ([UInt8]) throws -> Void) rethrows -> SampleStats {
+    package func write(to sink: ([UInt8]) throws -> Void) rethrows -> SampleStats {
         var lines = SampleLineSource(options: options)
         let encoder = FirehoseObjectEncoder(options: options)
         var stats = SampleStats()
@@ -59,7 +59,7 @@ public struct SampleGenerator: Sendable {
     }
 
     /// The directory as JSON (see `SampleDirectory.json()`).
-    public func directoryJSON() -> [UInt8] {
+    package func directoryJSON() -> [UInt8] {
         directory.json()
     }
 }

@@ -1,45 +1,45 @@
 import SluiceProcessing
 
 /// What `SampleGenerator` writes: how much, in which shapes, and how it varies.
-public struct SampleOptions: Sendable {
+package struct SampleOptions: Sendable {
     /// Lines in the object, malformed ones included.
-    public var lines: Int
+    package var lines: Int
     /// The same seed (with the same other options) gives the same bytes on every platform.
-    public var seed: UInt64
+    package var seed: UInt64
     /// How the object is laid out, as the pipeline's delivery mode makes Firehose write it.
-    public var objectFormat: FirehoseObjectFormat
+    package var objectFormat: FirehoseObjectFormat
     /// The log format of the lines (see `SampleLineWriters`).
-    public var logFormat: LogFormatID
+    package var logFormat: LogFormatID
     /// The first request's accept time, in milliseconds since 1970-01-01T00:00:00Z.
-    public var startTime: Int64
+    package var startTime: Int64
     /// The mean request rate over a weekday; the hour of the day (UTC) scales it, and weekends halve it. The
     /// default, about a million requests a day, makes a sample of more than a million lines span two dates.
-    public var requestsPerSecond: Double
+    package var requestsPerSecond: Double
     /// The share of lines that are not HAProxy records: truncated, garbage bytes, or other messages.
-    public var malformedFraction: Double
+    package var malformedFraction: Double
     /// The share of requests from an account the directory does not hold.
-    public var unknownAccountFraction: Double
+    package var unknownAccountFraction: Double
     /// The share of `GET` requests with a query string too long for HAProxy's 1024-byte log lines (a list of
     /// ids), which an HAProxy sample cuts as HAProxy would.
-    public var longRequestFraction: Double
+    package var longRequestFraction: Double
     /// The share of CloudWatch documents that are `CONTROL_MESSAGE`s (`.cloudWatchDocuments` only).
-    public var controlMessageFraction: Double
+    package var controlMessageFraction: Double
     /// Accounts in the directory, `acct-000001` on.
-    public var accountCount: Int
+    package var accountCount: Int
     /// Integrations in the directory, `int-0001` on.
-    public var integrationCount: Int
+    package var integrationCount: Int
     /// Where the CloudWatch documents say the events come from (`.cloudWatchDocuments` only).
-    public var logSource: SampleLogSource
+    package var logSource: SampleLogSource
     /// The most compressed bytes handed to the sink at a time.
-    public var chunkBytes: Int
+    package var chunkBytes: Int
     /// Terms every line must contain, as a CloudWatch filter pattern of plain terms passes them: requests
     /// without them never reach the Firehose stream, so the sample leaves them out too.
-    public var requiredTerms: [String] = []
+    package var requiredTerms: [String] = []
 
     /// 2026-03-02T00:00:00Z, a Monday.
-    public static let defaultStartTime: Int64 = 1_772_409_600_000
+    package static let defaultStartTime: Int64 = 1_772_409_600_000
 
-    public init(
+    package init(
         lines: Int, seed: UInt64 = 1, objectFormat: FirehoseObjectFormat = .lines,
         logFormat: LogFormatID = .haproxyHTTP,
         startTime: Int64 = SampleOptions.defaultStartTime, requestsPerSecond: Double = 12,
@@ -71,7 +71,7 @@ public struct SampleOptions: Sendable {
     static let maximumIntegrationCount = 9_999
 
     /// Throws the first option that is out of range.
-    public func validate() throws(SampleError) {
+    package func validate() throws(SampleError) {
         func check(_ valid: Bool, _ option: String, _ rule: String, _ value: Any) throws(SampleError) {
             if !valid { throw SampleError.invalidOption(option, "must be \(rule); got \(value)") }
         }
@@ -100,14 +100,14 @@ public struct SampleOptions: Sendable {
 }
 
 /// The CloudWatch Logs side of a sample: what its subscription documents name.
-public struct SampleLogSource: Sendable, Equatable {
+package struct SampleLogSource: Sendable, Equatable {
     /// The source account's id.
-    public var owner: String
-    public var logGroup: String
+    package var owner: String
+    package var logGroup: String
     /// The subscription filter's name.
-    public var subscriptionFilter: String
+    package var subscriptionFilter: String
 
-    public init(
+    package init(
         owner: String = "111111111111", logGroup: String = "/haproxy/integrations-api",
         subscriptionFilter: String = "acme-integrations-usage"
     ) {
@@ -118,11 +118,11 @@ public struct SampleLogSource: Sendable, Equatable {
 }
 
 /// Why a sample cannot be made.
-public enum SampleError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum SampleError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An option is out of range: its name and what it must be.
     case invalidOption(String, String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidOption(let name, let rule): "sample option \(name) \(rule)"
         }

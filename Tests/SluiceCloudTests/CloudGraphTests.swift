@@ -134,7 +134,9 @@ struct CloudGraphTests {
                     #expect(companion != nil, "\(bucket.address) has no \(type)")
                 }
                 let policy = try #require(
-                    stack.resources.first { $0.address == Address("aws_iam_policy_document", "\(bucket.address.name)_bucket", isData: true) })
+                    stack.resources.first {
+                        $0.address == Address("aws_iam_policy_document", "\(bucket.address.name)_bucket", isData: true)
+                    })
                 #expect(JSONValue.object(policy.arguments).compact().contains("\"aws:SecureTransport\""))
             }
         }
@@ -144,7 +146,9 @@ struct CloudGraphTests {
     func leastPrivilege() throws {
         let (project, pipelines) = try example()
         let graph = CloudGraph(project: project, pipelines: pipelines)
-        let starAllowed: Set<String> = ["xray:PutTelemetryRecords", "xray:PutTraceSegments", "glue:GetSecurityConfiguration"]
+        let starAllowed: Set<String> = [
+            "xray:PutTelemetryRecords", "xray:PutTraceSegments", "glue:GetSecurityConfiguration",
+        ]
         for stack in graph.stacks {
             for document in stack.resources where document.address.type == "aws_iam_policy_document" {
                 guard case .array(let statements)? = document.arguments["statement"] else {

@@ -1,8 +1,8 @@
 import Foundation
+import SluiceDSL
 import Testing
 
 @testable import SluiceCommands
-import SluiceDSL
 
 @Suite("Declared sources checked against the log format")
 struct DeclaredSourceCheckTests {

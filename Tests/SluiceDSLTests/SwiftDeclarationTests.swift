@@ -1,9 +1,8 @@
 import Foundation
-import Testing
-
 import SluiceDSL
 import SluiceEmit
 import SluicePipelines
+import Testing
 
 @Suite("Swift declarations")
 struct SwiftDeclarationTests {

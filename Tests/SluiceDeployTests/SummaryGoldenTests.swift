@@ -16,7 +16,9 @@ enum Fixtures {
         return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    static func data(_ name: String) throws -> Data { try Data(contentsOf: plans.appendingPathComponent("\(name).json")) }
+    static func data(_ name: String) throws -> Data {
+        try Data(contentsOf: plans.appendingPathComponent("\(name).json"))
+    }
     static func plan(_ name: String) throws -> Plan { try Plan.decode(data(name)) }
 
     /// The JSON as a dictionary, to find what the summary must and must not show.

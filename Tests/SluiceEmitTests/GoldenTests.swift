@@ -1,9 +1,9 @@
 import Foundation
+import SluiceModel
 import Testing
 
 @testable import SluiceCommands
 @testable import SluiceEmit
-import SluiceModel
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -22,7 +22,8 @@ struct GoldenTests {
         #expect(files.map(\.path).contains("generated/terraform/production/integrations-usage.tf.json"))
         for file in files {
             let url = repositoryRoot.appendingPathComponent(file.path)
-            let committed = try #require(FileManager.default.contents(atPath: url.path), "\(file.path) is not committed")
+            let committed = try #require(
+                FileManager.default.contents(atPath: url.path), "\(file.path) is not committed")
             #expect(
                 committed == Data(file.contents.utf8),
                 "\(file.path) differs from what sluice generates; run `swift run sluice generate`")

@@ -1,10 +1,10 @@
 import Foundation
 import SluiceCloud
+import SluiceModel
 import Testing
 
 @testable import SluiceCommands
 @testable import SluiceEmit
-import SluiceModel
 
 /// The example's declaration, loaded from the repository.
 private func example() throws -> (project: Project, pipelines: [Pipeline]) {
@@ -124,7 +124,8 @@ struct WorkflowTests {
         var (project, pipelines) = try example()
         // The emitter must hold even for what validation refuses: shell and expression syntax in every free-text field
         // that reaches a workflow, each marked so it can be found.
-        let hostile = { (field: String) in "x;touch${IFS}pwned-\(field);#${{ github.token }}'\"$(id)`id`\nMARK-\(field)" }
+        let hostile = { (field: String) in "x;touch${IFS}pwned-\(field);#${{ github.token }}'\"$(id)`id`\nMARK-\(field)"
+        }
         for index in project.accounts.indices {
             project.accounts[index].planRole = "arn:aws:iam::222222222222:role/" + hostile("plan\(index)")
             project.accounts[index].deployRole = "arn:aws:iam::222222222222:role/" + hostile("deploy\(index)")

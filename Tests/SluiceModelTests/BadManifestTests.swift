@@ -65,7 +65,8 @@ let badCases: [BadCase] = [
         at: "pipelines/web.yaml:4:14", message: "expected a string for 'source.log_group', found a list"),
     BadCase(
         name: "bad enum value, with suggestion", replace: "mode: extracted", with: "mode: extract",
-        at: "pipelines/web.yaml:8:9", message: "'extract' is not a valid 'delivery.mode'; expected one of extracted, raw"),
+        at: "pipelines/web.yaml:8:9",
+        message: "'extract' is not a valid 'delivery.mode'; expected one of extracted, raw"),
     BadCase(
         name: "bad column type", replace: "{ name: status, type: int }", with: "{ name: status, type: integer }",
         at: "pipelines/web.yaml:33:31", message: "'integer' is not a valid 'processor.output.columns[3].type'"),
@@ -77,7 +78,8 @@ let badCases: [BadCase] = [
         at: "pipelines/web.yaml:17:13", message: "YAML syntax: did not find expected ',' or ']'"),
     BadCase(
         name: "unknown account, with suggestion", replace: "  account: production", with: "  account: prodution",
-        at: "pipelines/web.yaml:3:12", message: "unknown account 'prodution'; the project declares production, analytics (did you mean 'production'?)"),
+        at: "pipelines/web.yaml:3:12",
+        message: "unknown account 'prodution'; the project declares production, analytics (did you mean 'production'?)"),
     BadCase(
         name: "replication to an unknown account", replace: "  account: analytics", with: "  account: warehouse",
         at: "pipelines/web.yaml:12:12", message: "unknown account 'warehouse'"),
@@ -110,7 +112,8 @@ let badCases: [BadCase] = [
         at: "pipelines/web.yaml:10:17", message: "must contain '!{firehose:error-output-type}'"),
     BadCase(
         name: "unknown Firehose expression", replace: "  buffering_size_mb: 64",
-        with: "  prefix: logs/!{timestmp:yyyy}/\n  error_prefix: e/!{firehose:error-output-type}/\n  buffering_size_mb: 64",
+        with:
+            "  prefix: logs/!{timestmp:yyyy}/\n  error_prefix: e/!{firehose:error-output-type}/\n  buffering_size_mb: 64",
         at: "pipelines/web.yaml:9:11", message: "'!{timestmp:yyyy}' is not a Firehose expression Sluice knows"),
     BadCase(
         name: "prefix starting with a slash", replace: "  buffering_size_mb: 64",
@@ -118,11 +121,13 @@ let badCases: [BadCase] = [
         at: "pipelines/web.yaml:9:11", message: "the prefix must not start with '/'"),
     BadCase(
         name: "prefix with no fixed folder", replace: "  buffering_size_mb: 64",
-        with: "  prefix: '!{timestamp:yyyy}/'\n  error_prefix: e/!{firehose:error-output-type}/\n  buffering_size_mb: 64",
+        with:
+            "  prefix: '!{timestamp:yyyy}/'\n  error_prefix: e/!{firehose:error-output-type}/\n  buffering_size_mb: 64",
         at: "pipelines/web.yaml:9:11", message: "the prefix must start with a fixed folder"),
     BadCase(
         name: "error prefix under the data prefix", replace: "  buffering_size_mb: 64",
-        with: "  prefix: logs/!{timestamp:yyyy}/\n  error_prefix: logs/errors/!{firehose:error-output-type}/\n  buffering_size_mb: 64",
+        with:
+            "  prefix: logs/!{timestamp:yyyy}/\n  error_prefix: logs/errors/!{firehose:error-output-type}/\n  buffering_size_mb: 64",
         at: "pipelines/web.yaml:10:17", message: "the error_prefix lies under the prefix 'logs/'"),
     BadCase(
         name: "cron with five fields", replace: "schedule: hourly", with: "schedule: cron(0 * * * ?)",
@@ -152,7 +157,8 @@ let badCases: [BadCase] = [
         at: "pipelines/web.yaml:28:12", message: "a table name 'Requests' must hold only lowercase letters"),
     BadCase(
         name: "duplicate column", replace: "{ name: status, type: int }", with: "{ name: account_id, type: int }",
-        at: "pipelines/web.yaml:33:17", message: "duplicate column 'account_id' (first declared at pipelines/web.yaml:31:17)"),
+        at: "pipelines/web.yaml:33:17",
+        message: "duplicate column 'account_id' (first declared at pipelines/web.yaml:31:17)"),
     BadCase(
         name: "memory out of Lambda's range", replace: "memory_mb: 512", with: "memory_mb: 64",
         at: "pipelines/web.yaml:15:14", message: "memory_mb must be 128 to 10240, found 64"),
@@ -160,7 +166,8 @@ let badCases: [BadCase] = [
         name: "timeout beyond 15 minutes", replace: "timeout_seconds: 60", with: "timeout_seconds: 901",
         at: "pipelines/web.yaml:16:20", message: "timeout_seconds must be 1 to 900"),
     BadCase(
-        name: "processor name too long", replace: "name: web-parser", with: "name: web-parser-with-a-very-long-name-for-this",
+        name: "processor name too long", replace: "name: web-parser",
+        with: "name: web-parser-with-a-very-long-name-for-this",
         at: "pipelines/web.yaml:14:9", message: "a processor name must be 1 to 40 characters"),
     BadCase(
         name: "pipeline name making a bucket name too long", replace: "name: web\n",
@@ -174,7 +181,10 @@ let badCases: [BadCase] = [
         at: "pipelines/web.yaml:18:5", message: "'AWS_REGION' is reserved by Lambda"),
     BadCase(
         name: "lookup matching an unknown column", replace: "match: account_id", with: "match: acount_id",
-        at: "pipelines/web.yaml:25:16", message: "lookup 'account' matches on 'acount_id', which is not a column of table 'requests' (did you mean 'account_id'?)"),
+        at: "pipelines/web.yaml:25:16",
+        message:
+            "lookup 'account' matches on 'acount_id', which is not a column of table 'requests' (did you mean 'account_id'?)"
+    ),
     BadCase(
         name: "lookup filling an unknown column", replace: "columns: [account_name]", with: "columns: [account_title]",
         at: "pipelines/web.yaml:26:18", message: "lookup 'account' fills 'account_title'"),
@@ -184,7 +194,8 @@ let badCases: [BadCase] = [
         at: "pipelines/web.yaml:19:16", message: "'dir' is not a Lambda function ARN"),
     BadCase(
         name: "dataset on an unknown view (dangling reference)", replace: "view: daily", with: "view: dayly",
-        at: "pipelines/web.yaml:48:11", message: "dataset 'daily_set' is on unknown view 'dayly' (did you mean 'daily'?)"),
+        at: "pipelines/web.yaml:48:11",
+        message: "dataset 'daily_set' is on unknown view 'dayly' (did you mean 'daily'?)"),
     BadCase(
         name: "dashboard on an unknown dataset", replace: "dataset: daily_set", with: "dataset: weekly",
         at: "pipelines/web.yaml:51:14", message: "dashboard 'overview' uses unknown dataset 'weekly'"),
@@ -233,14 +244,16 @@ let badCases: [BadCase] = [
         with: "athena:\n  bytes_scanned_cutoff_mb: 5\nviews:\n",
         at: "pipelines/web.yaml:41:28", message: "bytes_scanned_cutoff_mb must be 10 to 8796093022207"),
     BadCase(
-        name: "refresh on a direct-query dataset", replace: "    view: daily\n", with: "    view: daily\n    refresh: hourly\n",
+        name: "refresh on a direct-query dataset", replace: "    view: daily\n",
+        with: "    view: daily\n    refresh: hourly\n",
         at: "pipelines/web.yaml:49:14", message: "a refresh schedule needs import_mode spice"),
     BadCase(
         name: "project: bad account id", replace: "id: \"111111111111\"", with: "id: \"11111111111\"", inProject: true,
         at: "pipelines/sluice.yaml:6:9", message: "an AWS account id is 12 digits, found '11111111111'"),
     BadCase(
         name: "project: deploy role in another account", replace: "role_arn_placeholder", with: "", inProject: true,
-        at: "pipelines/sluice.yaml:8:18", message: "the role 'arn:aws:iam::222222222222:role/deploy' is in account 222222222222"),
+        at: "pipelines/sluice.yaml:8:18",
+        message: "the role 'arn:aws:iam::222222222222:role/deploy' is in account 222222222222"),
     BadCase(
         name: "project: bad region", replace: "    region: eu-west-1\n    deploy_role: arn:aws:iam::1111",
         with: "    region: europe\n    deploy_role: arn:aws:iam::1111", inProject: true,
@@ -255,7 +268,8 @@ let badCases: [BadCase] = [
         name: "project: missing accounts", replace: "accounts:", with: "acounts:", inProject: true,
         at: "pipelines/sluice.yaml:4:1", message: "unknown key 'acounts' in 'top level' (did you mean 'accounts'?)"),
     BadCase(
-        name: "project: prefix too long for derived names", replace: "prefix: acme", with: "prefix: acme-data-platform-x",
+        name: "project: prefix too long for derived names", replace: "prefix: acme",
+        with: "prefix: acme-data-platform-x",
         inProject: true, at: "pipelines/sluice.yaml:3:11", message: "the project prefix must be 1 to 16 characters"),
     BadCase(
         name: "project: reserved tag key", replace: "  team: data", with: "  aws:team: data", inProject: true,
@@ -267,14 +281,19 @@ let badCases: [BadCase] = [
     BadCase(
         name: "output: timestamp partition key", replace: "  - { name: dt, type: string }",
         with: "  - { name: dt, type: timestamp }",
-        at: "pipelines/web.yaml:35:27", message: "partition key 'dt' is a timestamp: a partition folder cannot name one"),
+        at: "pipelines/web.yaml:35:27", message: "partition key 'dt' is a timestamp: a partition folder cannot name one"
+    ),
     BadCase(
-        name: "output: unknown format", replace: "    table: requests\n", with: "    table: requests\n    format: orc\n",
-        at: "pipelines/web.yaml:29:13", message: "'orc' is not a valid 'processor.output.format'; expected one of parquet, json"),
+        name: "output: unknown format", replace: "    table: requests\n",
+        with: "    table: requests\n    format: orc\n",
+        at: "pipelines/web.yaml:29:13",
+        message: "'orc' is not a valid 'processor.output.format'; expected one of parquet, json"),
     BadCase(
         name: "from: a bad path, at its byte", replace: "{ name: account_id, type: string }",
         with: "{ name: account_id, type: string, from: \"request_headers[x]\" }",
-        at: "pipelines/web.yaml:31:66", message: "column 'account_id': 'from' is not a field path: expected an index (digits) or a quoted key after `[`"),
+        at: "pipelines/web.yaml:31:66",
+        message: "column 'account_id': 'from' is not a field path: expected an index (digits) or a quoted key after `[`"
+    ),
     BadCase(
         name: "template: not closed, at its byte", replace: "{ name: account_id, type: string }",
         with: "{ name: account_id, type: string, from: host, template: \"{account_id\" }",
@@ -282,7 +301,10 @@ let badCases: [BadCase] = [
     BadCase(
         name: "template: a capture named otherwise than the column", replace: "{ name: account_id, type: string }",
         with: "{ name: account_id, type: string, template: '{account}.*.*' }",
-        at: "pipelines/web.yaml:31:55", message: "column 'account_id': the template captures '{account}'; a capture is named like the column it fills, '{account_id}'"),
+        at: "pipelines/web.yaml:31:55",
+        message:
+            "column 'account_id': the template captures '{account}'; a capture is named like the column it fills, '{account_id}'"
+    ),
     BadCase(
         name: "template: no capture", replace: "{ name: account_id, type: string }",
         with: "{ name: account_id, type: string, template: \"*/**\" }",
@@ -290,11 +312,15 @@ let badCases: [BadCase] = [
     BadCase(
         name: "required: not a boolean", replace: "{ name: account_id, type: string }",
         with: "{ name: account_id, type: string, required: yes }",
-        at: "pipelines/web.yaml:31:53", message: "expected true or false for 'processor.output.columns[1].required', found 'yes'"),
+        at: "pipelines/web.yaml:31:53",
+        message: "expected true or false for 'processor.output.columns[1].required', found 'yes'"),
     BadCase(
         name: "case: unknown, with suggestion", replace: "{ name: account_id, type: string }",
         with: "{ name: account_id, type: string, case: lowercase }",
-        at: "pipelines/web.yaml:31:49", message: "'lowercase' is not a valid 'processor.output.columns[1].case'; expected one of lower, upper (did you mean 'lower'?)"),
+        at: "pipelines/web.yaml:31:49",
+        message:
+            "'lowercase' is not a valid 'processor.output.columns[1].case'; expected one of lower, upper (did you mean 'lower'?)"
+    ),
     BadCase(
         name: "case: on a column that is not text", replace: "{ name: status, type: int }",
         with: "{ name: status, type: int, case: upper }",
@@ -302,7 +328,8 @@ let badCases: [BadCase] = [
     BadCase(
         name: "a dt partition key declared", replace: "{ name: dt, type: string }",
         with: "{ name: dt, type: string, from: accept_date }",
-        at: "pipelines/web.yaml:35:9", message: "partition key 'dt' is the UTC day of the event time: it takes no 'from' or 'template'"),
+        at: "pipelines/web.yaml:35:9",
+        message: "partition key 'dt' is the UTC day of the event time: it takes no 'from' or 'template'"),
     BadCase(
         name: "event_time: no such column, with suggestion", replace: "    partition_keys:\n",
         with: "    event_time: requested\n    partition_keys:\n",
@@ -363,9 +390,12 @@ struct BadManifestTests {
     @Test("a duplicate pipeline is reported at the second declaration")
     func duplicatePipeline() throws {
         var diagnostics = Diagnostics()
-        let project = try #require(ProjectDecoder.decode(Fixtures.project, path: "pipelines/sluice.yaml", diagnostics: &diagnostics))
-        let first = try #require(PipelineDecoder.decode(Fixtures.pipeline, path: "pipelines/a.yaml", diagnostics: &diagnostics))
-        let second = try #require(PipelineDecoder.decode(Fixtures.pipeline, path: "pipelines/b.yaml", diagnostics: &diagnostics))
+        let project = try #require(
+            ProjectDecoder.decode(Fixtures.project, path: "pipelines/sluice.yaml", diagnostics: &diagnostics))
+        let first = try #require(
+            PipelineDecoder.decode(Fixtures.pipeline, path: "pipelines/a.yaml", diagnostics: &diagnostics))
+        let second = try #require(
+            PipelineDecoder.decode(Fixtures.pipeline, path: "pipelines/b.yaml", diagnostics: &diagnostics))
         let result = Validator.validate(project: project, pipelines: [first, second])
         let error = try #require(result.errors.first { $0.message.hasPrefix("duplicate pipeline 'web'") })
         #expect("\(error.location)" == "pipelines/b.yaml:1:7")
@@ -375,7 +405,8 @@ struct BadManifestTests {
     @Test("a third subscription filter on one log group is refused")
     func tooManyFilters() throws {
         var diagnostics = Diagnostics()
-        let project = try #require(ProjectDecoder.decode(Fixtures.project, path: "pipelines/sluice.yaml", diagnostics: &diagnostics))
+        let project = try #require(
+            ProjectDecoder.decode(Fixtures.project, path: "pipelines/sluice.yaml", diagnostics: &diagnostics))
         let pipelines = try ["one", "two", "three"].map { name in
             let text = Fixtures.pipeline
                 .replacingOccurrences(of: "name: web\n", with: "name: \(name)\n")

@@ -82,7 +82,8 @@ struct DecodingTests {
         #expect(pipeline.source.format == .haproxyHTTP)
         #expect(pipeline.delivery.expireDays == Defaults.expireDays)
         #expect(pipeline.processor.architecture == Defaults.architecture)
-        #expect(pipeline.processor.output.columns.map(\.name) == ["requested_at", "account_id", "account_name", "status"])
+        #expect(
+            pipeline.processor.output.columns.map(\.name) == ["requested_at", "account_id", "account_name", "status"])
         #expect(pipeline.processor.output.partitionKeys.map(\.type) == [.string])
         #expect(pipeline.processor.enrichment?.lookups.first?.columns == ["account_name"])
         #expect(pipeline.processor.targetName == "WebParser")

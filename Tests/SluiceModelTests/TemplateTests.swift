@@ -1,6 +1,5 @@
-import Testing
-
 import SluiceModel
+import Testing
 
 @Suite("Templates")
 struct TemplateTests {

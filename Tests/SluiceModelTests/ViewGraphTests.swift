@@ -11,7 +11,8 @@ struct ViewGraphTests {
         pipeline.views = views.map { name, sql in
             View(
                 name: name, sql: sql, sqlFile: "\(name).sql",
-                sqlPlace: SQLPlace(start: SourceLocation(file: "pipelines/\(name).sql", line: 1, column: 1), lineStartColumn: 1),
+                sqlPlace: SQLPlace(
+                    start: SourceLocation(file: "pipelines/\(name).sql", line: 1, column: 1), lineStartColumn: 1),
                 columns: [Column(name: "n", type: .bigint, origin: pipeline.origin)], origin: pipeline.origin)
         }
         pipeline.datasets = []
@@ -21,7 +22,11 @@ struct ViewGraphTests {
 
     @Test("references resolve to quoted database and table names, in any quoting and spacing")
     func resolves() throws {
-        let graph = ViewGraph(pipeline: try pipeline(views: [("a", "SELECT * FROM {{ref('requests')}} JOIN {{  ref(\"b\")  }}"), ("b", "SELECT 1 FROM {{ ref(\"requests\") }}")]))
+        let graph = ViewGraph(
+            pipeline: try pipeline(views: [
+                ("a", "SELECT * FROM {{ref('requests')}} JOIN {{  ref(\"b\")  }}"),
+                ("b", "SELECT 1 FROM {{ ref(\"requests\") }}"),
+            ]))
         let a = graph.pipeline.views[0]
         #expect(graph.resolvedSQL(a) == "SELECT * FROM \"web\".\"requests\" JOIN \"web\".\"b\"")
         #expect(graph.ordered().map(\.name) == ["b", "a"])
@@ -36,7 +41,8 @@ struct ViewGraphTests {
         ])
         #expect(ViewGraph(pipeline: pipeline).cycles() == [["a", "b", "a"]])
         var diagnostics = Diagnostics()
-        let project = try #require(ProjectDecoder.decode(Fixtures.project, path: "pipelines/sluice.yaml", diagnostics: &diagnostics))
+        let project = try #require(
+            ProjectDecoder.decode(Fixtures.project, path: "pipelines/sluice.yaml", diagnostics: &diagnostics))
         let errors = Validator.validate(project: project, pipelines: [pipeline]).errors
         #expect(errors.map(\.description) == ["pipelines/a.sql:1:1: error: views form a cycle: a -> b -> a"])
     }
@@ -45,7 +51,8 @@ struct ViewGraphTests {
     func locatedInFile() throws {
         let pipeline = try pipeline(views: [("a", "SELECT *\nFROM   {{ ref(\"requets\") }}")])
         var diagnostics = Diagnostics()
-        let project = try #require(ProjectDecoder.decode(Fixtures.project, path: "pipelines/sluice.yaml", diagnostics: &diagnostics))
+        let project = try #require(
+            ProjectDecoder.decode(Fixtures.project, path: "pipelines/sluice.yaml", diagnostics: &diagnostics))
         let errors = Validator.validate(project: project, pipelines: [pipeline]).errors
         #expect(
             errors.map(\.description) == [

@@ -50,7 +50,8 @@ func document(_ messages: [String], type: String = "DATA_MESSAGE") -> String {
 struct FirehoseObjectReaderTests {
     @Test("multi-member gzip of CloudWatch documents: every message, control messages skipped, any chunking")
     func documents() {
-        let object = gzip(document(["a {b}", "c \"quoted\" }{"])) + gzip(document([], type: "CONTROL_MESSAGE"))
+        let object =
+            gzip(document(["a {b}", "c \"quoted\" }{"])) + gzip(document([], type: "CONTROL_MESSAGE"))
             + gzip(document(["d"]) + document(["e"]))
         for chunk in [1, 3, 7, 64, 100_000] {
             let result = read(object, format: .cloudWatchDocuments, chunk: chunk)
@@ -84,11 +85,13 @@ struct FirehoseObjectReaderTests {
 
     @Test("a broken document is unreadable with its reason; the documents around it still read")
     func brokenDocument() {
-        let object = gzip(document(["before"]) + "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"message\":1}]}"
-            + "garbage \"quoted" + document(["after"]) + "{\"messageType\":")
+        let object = gzip(
+            document(["before"]) + "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"message\":1}]}"
+                + "garbage \"quoted" + document(["after"]) + "{\"messageType\":")
         let result = read(object, format: .cloudWatchDocuments)
         #expect(result.lines == ["before", "after"])
-        #expect(result.unreadable == ["not a CloudWatch Logs document", "bytes between documents", "truncated document"])
+        #expect(
+            result.unreadable == ["not a CloudWatch Logs document", "bytes between documents", "truncated document"])
     }
 
     @Test("an empty object holds nothing")

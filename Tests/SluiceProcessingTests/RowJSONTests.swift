@@ -10,7 +10,9 @@ struct RowJSONTests {
     @Test("every escape JSON needs, and text without any copied as it is")
     func escapes() {
         let text = "q\" b\\ n\n r\r t\t c\u{1}\u{1f} del\u{7f} é€😀 /"
-        let row = NamedValues([("plain", .string("nothing to escape")), ("mixed", .string(text)), ("e\"k", .string(""))])
+        let row = NamedValues([
+            ("plain", .string("nothing to escape")), ("mixed", .string(text)), ("e\"k", .string("")),
+        ])
         #expect(
             row.json()
                 == #"{"plain":"nothing to escape","mixed":"q\" b\\ n\n r\r t\t c\u0001\u001f del"#
@@ -68,7 +70,9 @@ struct RowJSONTests {
         }
     }
 
-    @Test("the lake writer's pointer-written lines equal the encoder's appendJSONLine and NamedValues', byte for byte, as the buffer grows")
+    @Test(
+        "the lake writer's pointer-written lines equal the encoder's appendJSONLine and NamedValues', byte for byte, as the buffer grows"
+    )
     func bufferMatchesAppend() {
         var random = SystemRandomNumberGenerator()
         let pieces = ["a", "é", "€", "😀", "\"", "\\", "\n", "\u{1}", "\u{7f}", "plain text ", "/path?x=1"]

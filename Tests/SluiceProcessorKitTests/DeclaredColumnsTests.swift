@@ -131,9 +131,10 @@ struct DeclaredColumnsTests {
             .init(name: "order", type: .int, source: .init(from: "path", template: "/orders/{order}"))
         ]
         let rows = try Self.rows(HAProxyHTTPFormat.self, toyConfig(columns: columns))
-        #expect(Self.outcome(rows, capturedLine(host: "h", user: "", target: "GET /orders/42 HTTP/1.1")).values == [
-            .int(42)
-        ])
+        #expect(
+            Self.outcome(rows, capturedLine(host: "h", user: "", target: "GET /orders/42 HTTP/1.1")).values == [
+                .int(42)
+            ])
         #expect(
             Self.outcome(rows, capturedLine(host: "h", user: "", target: "GET /orders/x1 HTTP/1.1")).failure
                 == "column order is int and cannot hold the string \"x1\"")

@@ -57,10 +57,11 @@ struct DeclaredExampleTests {
 
     /// Every lookup answered, so that rows differ only by what the record gives.
     static func answer(_ lookup: String, _ key: String) -> [String: String?]?? {
-        .some(.some([
-            "account_name": "account \(key)", "account_plan": "plan", "integration_name": "integration \(key)",
-            "integration_vendor": "vendor",
-        ]))
+        .some(
+            .some([
+                "account_name": "account \(key)", "account_plan": "plan", "integration_name": "integration \(key)",
+                "integration_vendor": "vendor",
+            ]))
     }
 
     /// Rows of `declared`'s declarations and of the Swift transform (on the same configuration without them), line
@@ -130,7 +131,8 @@ struct DeclaredExampleTests {
         for host in hosts {
             for user in ["", "u-000001"] {
                 for target in targets {
-                    let line = "192.0.2.1:4862 [14/Mar/2024:09:26:53.589] www~ api/api-2 3/0/1/42/46 200 123 - - ---- "
+                    let line =
+                        "192.0.2.1:4862 [14/Mar/2024:09:26:53.589] www~ api/api-2 3/0/1/42/46 200 123 - - ---- "
                         + "1/1/1/1/0 0/0 {\(host)|\(user)} \"\(target)\""
                     lines.append(Array(line.utf8)[...])
                 }

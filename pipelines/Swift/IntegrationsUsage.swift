@@ -3,7 +3,7 @@ import SluiceDSL
 /// The Swift form of `pipelines/integrations-usage.yaml`. It is not registered (the YAML form is the one in use);
 /// a test proves both forms generate byte-identical files. To switch to Swift, delete the YAML file and add this
 /// to `SwiftPipelines.registered`.
-public let integrationsUsage = Pipeline(
+package let integrationsUsage = Pipeline(
     "integrations-usage",
     description: "HAProxy access logs of the /integrations/ endpoints, from the production account to the "
         + "analytics data lake, enriched with account and integration details.",
@@ -71,7 +71,8 @@ public let integrationsUsage = Pipeline(
     dashboards: {
         Dashboard("integrations-overview", dataset: "integration-usage") {
             Visual(.kpi, "Requests", measure: "requests", aggregation: .sum)
-            Visual(.bar, "Requests by integration", dimension: "integration_name", measure: "requests", aggregation: .sum)
+            Visual(
+                .bar, "Requests by integration", dimension: "integration_name", measure: "requests", aggregation: .sum)
             Visual(.line, "Requests per day", dimension: "usage_date", measure: "requests", aggregation: .sum)
             Visual(.table, "Users per integration", dimension: "integration_name", measure: "users", aggregation: .sum)
         }

@@ -1,7 +1,7 @@
 import SluiceDSL
 
 /// Pipelines declared in Swift. `sluice` loads these next to the YAML manifests in pipelines/.
-public enum SwiftPipelines {
+package enum SwiftPipelines {
     /// Add a pipeline here to declare it in Swift rather than YAML.
-    public static let registered: [Pipeline] = []
+    package static let registered: [Pipeline] = []
 }

@@ -58,7 +58,8 @@ enum CatalogResources {
         let account = c.analytics
         let catalogARN = "arn:aws:glue:\(account.region):\(account.id):catalog"
         let databaseARN = "arn:aws:glue:\(account.region):\(account.id):database/\(c.pipeline.catalog.database)"
-        let tableARN = "arn:aws:glue:\(account.region):\(account.id):table/\(c.pipeline.catalog.database)/\(c.table.name)"
+        let tableARN =
+            "arn:aws:glue:\(account.region):\(account.id):table/\(c.pipeline.catalog.database)/\(c.table.name)"
         let security = b.add(
             "aws_glue_security_configuration", "crawler", .catalog,
             [
@@ -85,9 +86,11 @@ enum CatalogResources {
                     sid: "ReadSecurityConfiguration", actions: ["glue:GetSecurityConfiguration"], resources: ["*"]),
                 Statement(sid: "ListLake", actions: ["s3:ListBucket"], resources: [.init(lake.ref("arn"))]),
                 Statement(
-                    sid: "ReadLake", actions: ["s3:GetObject"], resources: ["\(lake.ref("arn"))/\(c.names.lakePrefix)*"]),
+                    sid: "ReadLake", actions: ["s3:GetObject"], resources: ["\(lake.ref("arn"))/\(c.names.lakePrefix)*"]
+                ),
                 Statement(
-                    sid: "WriteCrawlerLogs", actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+                    sid: "WriteCrawlerLogs",
+                    actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
                     resources: [
                         "arn:aws:logs:\(account.region):\(account.id):log-group:/aws-glue/crawlers*"
                     ]),

@@ -19,7 +19,9 @@ enum ProcessorResources {
             "rules": [
                 [
                     "rulePriority": 1, "description": "Expire untagged images after 7 days",
-                    "selection": ["tagStatus": "untagged", "countType": "sinceImagePushed", "countUnit": "days", "countNumber": 7],
+                    "selection": [
+                        "tagStatus": "untagged", "countType": "sinceImagePushed", "countUnit": "days", "countNumber": 7,
+                    ],
                     "action": ["type": "expire"],
                 ],
                 [
@@ -112,7 +114,8 @@ enum ProcessorResources {
         b.stack.variables.append(
             Variable(
                 name: image, pipeline: c.pipeline.name,
-                description: "Image of processor \(processor.name), pinned by digest: <repository url>@sha256:<digest>. "
+                description:
+                    "Image of processor \(processor.name), pinned by digest: <repository url>@sha256:<digest>. "
                     + "The deploy workflow passes the digest it pushed.",
                 validation: (
                     TerraformExpression("can(regex(\"^[^@]+@sha256:[0-9a-f]{64}$\", var.\(image)))"),
@@ -149,7 +152,7 @@ enum ProcessorResources {
         b.stack.outputs += [
             Output(
                 name: b.name("function_name"), pipeline: c.pipeline.name,
-                description: "The \(processor.name) Lambda function", value: lambda.ref("function_name")),
+                description: "The \(processor.name) Lambda function", value: lambda.ref("function_name"))
         ]
         return lambda
     }

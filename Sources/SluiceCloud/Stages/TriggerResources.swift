@@ -19,7 +19,8 @@ enum TriggerResources {
             "aws_cloudwatch_event_rule", "objects", .trigger,
             [
                 "name": .string(c.names.eventRule),
-                "description": .string("New \(c.pipeline.name) raw objects, for processor \(c.pipeline.processor.name)"),
+                "description": .string(
+                    "New \(c.pipeline.name) raw objects, for processor \(c.pipeline.processor.name)"),
                 "event_pattern": .string(pattern.compact()),
             ])
         let queue = b.add(

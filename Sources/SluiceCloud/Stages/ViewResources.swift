@@ -6,7 +6,8 @@ enum ViewResources {
     static func add(_ c: PipelineContext, to b: inout StackBuilder, database: Address, table: Address) {
         let graph = ViewGraph(pipeline: c.pipeline)
         for view in graph.ordered() {
-            let dependsOn = [table.description]
+            let dependsOn =
+                [table.description]
                 + (graph.dependencies[view.name] ?? []).filter { $0 != c.table.name }.sorted().map {
                     Address("aws_glue_catalog_table", b.name("view_\($0)")).description
                 }
@@ -31,9 +32,9 @@ enum ViewResources {
 }
 
 /// The encoding Athena uses for a view stored in the Glue catalog.
-public enum PrestoView {
+package enum PrestoView {
     /// `/* Presto View: <base64 of the view's JSON> */`.
-    public static func originalText(_ view: View, graph: ViewGraph) -> String {
+    package static func originalText(_ view: View, graph: ViewGraph) -> String {
         let json: JSONValue = [
             "originalSql": .string(graph.resolvedSQL(view)),
             "catalog": "awsdatacatalog",
@@ -44,7 +45,7 @@ public enum PrestoView {
     }
 
     /// The Trino type Athena records for a Glue column type.
-    public static func trinoType(_ type: ColumnType) -> String {
+    package static func trinoType(_ type: ColumnType) -> String {
         switch type {
         case .string: "varchar"
         case .int: "integer"

@@ -1,10 +1,10 @@
 /// A pipeline's views and what each reads: the lake table or other views, by logical name.
-public struct ViewGraph: Sendable {
-    public let pipeline: Pipeline
+package struct ViewGraph: Sendable {
+    package let pipeline: Pipeline
     /// Each view's references, by view name (a malformed SQL has none here; validation reports it).
-    public let dependencies: [String: [String]]
+    package let dependencies: [String: [String]]
 
-    public init(pipeline: Pipeline) {
+    package init(pipeline: Pipeline) {
         self.pipeline = pipeline
         var dependencies: [String: [String]] = [:]
         for view in pipeline.views {
@@ -15,29 +15,31 @@ public struct ViewGraph: Sendable {
     }
 
     /// The names a view can reference: the pipeline's table and its views.
-    public var names: [String] { [pipeline.processor.output.name] + pipeline.views.map(\.name) }
+    package var names: [String] { [pipeline.processor.output.name] + pipeline.views.map(\.name) }
 
     /// The fully qualified Athena name of a logical name, or nil when the pipeline declares no such table or view.
-    public func qualifiedName(_ name: String) -> String? {
+    package func qualifiedName(_ name: String) -> String? {
         guard names.contains(name) else { return nil }
         return "\"\(pipeline.catalog.database)\".\"\(name)\""
     }
 
     /// A view's SELECT with every reference resolved.
-    public func resolvedSQL(_ view: View) -> String {
+    package func resolvedSQL(_ view: View) -> String {
         ViewSQL.resolve(view.sql, qualifiedName).trimmingTrailingWhitespace
     }
 
     /// The views in an order where each comes after the views it reads; ties by name. Views on a cycle come
     /// last, in name order (validation refuses cycles before anything is generated).
-    public func ordered() -> [View] {
+    package func ordered() -> [View] {
         var done: Set<String> = []
         var remaining = pipeline.views.sorted { $0.name < $1.name }
         var order: [View] = []
         while !remaining.isEmpty {
-            guard let index = remaining.firstIndex(where: { view in
-                (dependencies[view.name] ?? []).allSatisfy { done.contains($0) || !isView($0) }
-            }) else {
+            guard
+                let index = remaining.firstIndex(where: { view in
+                    (dependencies[view.name] ?? []).allSatisfy { done.contains($0) || !isView($0) }
+                })
+            else {
                 order += remaining
                 break
             }
@@ -49,7 +51,7 @@ public struct ViewGraph: Sendable {
     }
 
     /// Each cycle of views once, as the path that closes it (`a -> b -> a`), starting at its smallest name.
-    public func cycles() -> [[String]] {
+    package func cycles() -> [[String]] {
         var cycles: [[String]] = []
         var seen: Set<String> = []
         for start in pipeline.views.map(\.name).sorted() where !seen.contains(start) {
@@ -75,7 +77,7 @@ public struct ViewGraph: Sendable {
     private func isView(_ name: String) -> Bool { pipeline.views.contains { $0.name == name } }
 
     /// Which views and table each view reads, directly or through other views (for lineage docs).
-    public func lineage(of view: View) -> [String] {
+    package func lineage(of view: View) -> [String] {
         // Breadth first; a set and a moving head keep a view with thousands of references linear.
         var result: [String] = []
         var seen: Set<String> = []

@@ -1,23 +1,23 @@
 /// The `{{ ref("name") }}` references in a view's SQL, and the SQL with them resolved.
-public enum ViewSQL {
+package enum ViewSQL {
     /// One reference: the logical name, where it stands in the SQL (zero-based line and column), and its text.
-    public struct Reference: Sendable, Equatable {
-        public var name: String
-        public var line: Int
-        public var column: Int
+    package struct Reference: Sendable, Equatable {
+        package var name: String
+        package var line: Int
+        package var column: Int
         let range: Range<String.Index>
     }
 
     /// A `{{ ... }}` that is not a well-formed reference.
-    public struct Problem: Error, Sendable {
-        public var message: String
-        public var line: Int
-        public var column: Int
+    package struct Problem: Error, Sendable {
+        package var message: String
+        package var line: Int
+        package var column: Int
     }
 
     /// Every reference in order, or the first malformed one. One pass over the text: positions are counted as the
     /// scan goes, so a view with thousands of references costs no more than its length.
-    public static func references(in sql: String) -> Result<[Reference], Problem> {
+    package static func references(in sql: String) -> Result<[Reference], Problem> {
         var found: [Reference] = []
         var positions = Positions(sql)
         var index = sql.utf8.startIndex
@@ -39,7 +39,7 @@ public enum ViewSQL {
     }
 
     /// The SQL with each reference replaced by what `resolve` gives for its name (unknown names stay as written).
-    public static func resolve(_ sql: String, _ resolve: (String) -> String?) -> String {
+    package static func resolve(_ sql: String, _ resolve: (String) -> String?) -> String {
         guard case .success(let references) = references(in: sql) else { return sql }
         var result = ""
         var index = sql.startIndex

@@ -1,18 +1,18 @@
 /// An Athena view over the pipeline's table and its other views.
-public struct View: Sendable {
-    public var name: String
+package struct View: Sendable {
+    package var name: String
     /// The view's SELECT, naming tables and views as `{{ ref("name") }}`.
-    public var sql: String
+    package var sql: String
     /// The file the SQL was read from (relative to `pipelines/`), when not inline.
-    public var sqlFile: String?
+    package var sqlFile: String?
     /// Where the SQL text starts, to place errors found inside it.
-    public var sqlPlace: SQLPlace
+    package var sqlPlace: SQLPlace
     /// The view's output columns with their types: Athena stores them with the view, and datasets and dashboards
     /// are checked against them.
-    public var columns: [Column]
-    public var origin: Origin
+    package var columns: [Column]
+    package var origin: Origin
 
-    public init(
+    package init(
         name: String, sql: String, sqlFile: String? = nil, sqlPlace: SQLPlace? = nil, columns: [Column],
         origin: Origin
     ) {
@@ -27,17 +27,17 @@ public struct View: Sendable {
 
 /// Maps a position inside SQL text back to the declaration: the text's first character, and the column where
 /// each following line starts (its indentation in a YAML block, 1 in a file).
-public struct SQLPlace: Sendable {
-    public var start: SourceLocation
-    public var lineStartColumn: Int
+package struct SQLPlace: Sendable {
+    package var start: SourceLocation
+    package var lineStartColumn: Int
 
-    public init(start: SourceLocation, lineStartColumn: Int) {
+    package init(start: SourceLocation, lineStartColumn: Int) {
         self.start = start
         self.lineStartColumn = lineStartColumn
     }
 
     /// The location of a character given by its zero-based line and column within the SQL.
-    public func location(line: Int, column: Int) -> SourceLocation {
+    package func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(
             file: start.file, line: start.line + line,
             column: (line == 0 ? start.column : lineStartColumn) + column)
@@ -45,14 +45,14 @@ public struct SQLPlace: Sendable {
 }
 
 /// Athena settings of a pipeline's workgroup.
-public struct AthenaSettings: Sendable {
+package struct AthenaSettings: Sendable {
     /// Queries scanning more than this are cancelled (Athena's minimum is 10 MB).
-    public var bytesScannedCutoffMB: Int
+    package var bytesScannedCutoffMB: Int
     /// Days before query results expire.
-    public var resultsExpireDays: Int
-    public var origin: Origin
+    package var resultsExpireDays: Int
+    package var origin: Origin
 
-    public init(
+    package init(
         bytesScannedCutoffMB: Int = Defaults.bytesScannedCutoffMB, resultsExpireDays: Int = Defaults.resultsExpireDays,
         origin: Origin
     ) {
@@ -63,36 +63,38 @@ public struct AthenaSettings: Sendable {
 }
 
 /// Who may use the pipeline's QuickSight data source, datasets and dashboards.
-public struct QuickSightSettings: Sendable {
+package struct QuickSightSettings: Sendable {
     /// The QuickSight group given access.
-    public var group: String
+    package var group: String
     /// The QuickSight namespace of the group.
-    public var namespace: String
-    public var origin: Origin
+    package var namespace: String
+    package var origin: Origin
 
-    public init(group: String, namespace: String = Defaults.quickSightNamespace, origin: Origin) {
+    package init(group: String, namespace: String = Defaults.quickSightNamespace, origin: Origin) {
         self.group = group
         self.namespace = namespace
         self.origin = origin
     }
 }
 
-public enum ImportMode: String, Sendable, CaseIterable {
+package enum ImportMode: String, Sendable, CaseIterable {
     case directQuery = "direct-query"
     case spice
 }
 
 /// A QuickSight data set over a view.
-public struct Dataset: Sendable {
-    public var name: String
-    public var view: String
-    public var importMode: ImportMode
+package struct Dataset: Sendable {
+    package var name: String
+    package var view: String
+    package var importMode: ImportMode
     /// Refresh schedule for SPICE data sets.
-    public var refresh: Refresh?
-    public var origin: Origin
+    package var refresh: Refresh?
+    package var origin: Origin
 
-    public init(name: String, view: String, importMode: ImportMode = Defaults.importMode, refresh: Refresh? = nil, origin: Origin)
-    {
+    package init(
+        name: String, view: String, importMode: ImportMode = Defaults.importMode, refresh: Refresh? = nil,
+        origin: Origin
+    ) {
         self.name = name
         self.view = view
         self.importMode = importMode
@@ -102,39 +104,39 @@ public struct Dataset: Sendable {
 }
 
 /// How often a SPICE data set is refreshed.
-public enum Refresh: String, Sendable, CaseIterable {
+package enum Refresh: String, Sendable, CaseIterable {
     case hourly
     case daily
 }
 
-public enum VisualKind: String, Sendable, CaseIterable {
+package enum VisualKind: String, Sendable, CaseIterable {
     case kpi
     case bar
     case line
     case table
 }
 
-public enum Aggregation: String, Sendable, CaseIterable {
+package enum Aggregation: String, Sendable, CaseIterable {
     case count
     case countDistinct = "count-distinct"
     case sum
     case average
 
     /// Whether the aggregation only makes sense over numbers.
-    public var needsNumbers: Bool { self == .sum || self == .average }
+    package var needsNumbers: Bool { self == .sum || self == .average }
 }
 
 /// One visual of a dashboard.
-public struct Visual: Sendable {
-    public var kind: VisualKind
-    public var title: String
+package struct Visual: Sendable {
+    package var kind: VisualKind
+    package var title: String
     /// The column on the category or time axis (bar, line, table).
-    public var dimension: String?
-    public var measure: String
-    public var aggregation: Aggregation
-    public var origin: Origin
+    package var dimension: String?
+    package var measure: String
+    package var aggregation: Aggregation
+    package var origin: Origin
 
-    public init(
+    package init(
         kind: VisualKind, title: String, dimension: String? = nil, measure: String, aggregation: Aggregation,
         origin: Origin
     ) {
@@ -148,13 +150,13 @@ public struct Visual: Sendable {
 }
 
 /// A QuickSight dashboard over one data set.
-public struct Dashboard: Sendable {
-    public var name: String
-    public var dataset: String
-    public var visuals: [Visual]
-    public var origin: Origin
+package struct Dashboard: Sendable {
+    package var name: String
+    package var dataset: String
+    package var visuals: [Visual]
+    package var origin: Origin
 
-    public init(name: String, dataset: String, visuals: [Visual], origin: Origin) {
+    package init(name: String, dataset: String, visuals: [Visual], origin: Origin) {
         self.name = name
         self.dataset = dataset
         self.visuals = visuals

@@ -1,15 +1,15 @@
 /// One problem found in a declaration.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Error {
-    public enum Severity: String, Sendable, Hashable {
+package struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Error {
+    package enum Severity: String, Sendable, Hashable {
         case error
         case warning
     }
 
-    public var severity: Severity
-    public var location: SourceLocation
-    public var message: String
+    package var severity: Severity
+    package var location: SourceLocation
+    package var message: String
 
-    public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String) {
+    package init(_ severity: Severity = .error, at location: SourceLocation, _ message: String) {
         self.severity = severity
         self.location = location
         self.message = message
@@ -18,7 +18,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Error {
     /// `file:line:column: error: message`, the shape compilers use, so editors can jump to it.
     /// Line breaks and control characters quoted from a manifest are escaped (`\n`, `\u{2028}`), so each diagnostic
     /// stays one line that an editor or a script can read.
-    public var description: String { Self.oneLine("\(location): \(severity.rawValue): \(message)") }
+    package var description: String { Self.oneLine("\(location): \(severity.rawValue): \(message)") }
 
     static func oneLine(_ text: String) -> String {
         var result = ""
@@ -27,7 +27,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Error {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+            case _
+            where scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
                 || ["\u{2028}", "\u{2029}"].contains(scalar):
                 result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             default: result.unicodeScalars.append(scalar)
@@ -38,36 +39,36 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Error {
 }
 
 /// Collects every problem of a run so that the user sees them all at once.
-public struct Diagnostics: Sendable {
-    public private(set) var all: [Diagnostic] = []
+package struct Diagnostics: Sendable {
+    package private(set) var all: [Diagnostic] = []
 
-    public init() {}
+    package init() {}
 
-    public mutating func error(_ message: String, at location: SourceLocation) {
+    package mutating func error(_ message: String, at location: SourceLocation) {
         all.append(Diagnostic(.error, at: location, message))
     }
 
-    public mutating func warning(_ message: String, at location: SourceLocation) {
+    package mutating func warning(_ message: String, at location: SourceLocation) {
         all.append(Diagnostic(.warning, at: location, message))
     }
 
-    public mutating func append(contentsOf other: Diagnostics) {
+    package mutating func append(contentsOf other: Diagnostics) {
         all.append(contentsOf: other.all)
     }
 
-    public var hasErrors: Bool { all.contains { $0.severity == .error } }
-    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    package var hasErrors: Bool { all.contains { $0.severity == .error } }
+    package var errors: [Diagnostic] { all.filter { $0.severity == .error } }
 
     /// Diagnostics ordered by file and position, each once.
-    public var sorted: [Diagnostic] {
+    package var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()
         return all.sorted { ($0.location, $0.message) < ($1.location, $1.message) }.filter { seen.insert($0).inserted }
     }
 }
 
 /// Thrown when a declaration has errors; carries all of them.
-public struct ManifestError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+package struct ManifestError: Error, Sendable, CustomStringConvertible {
+    package var diagnostics: [Diagnostic]
+    package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    package var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

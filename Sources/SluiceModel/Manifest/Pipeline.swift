@@ -1,23 +1,23 @@
 /// One declared pipeline: logs from a source account to the data lake and the dashboards over it.
-public struct Pipeline: Sendable {
+package struct Pipeline: Sendable {
     /// Unique within the project; part of every resource name the pipeline owns.
-    public var name: String
-    public var description: String
-    public var source: SourceStage
-    public var delivery: DeliveryStage
+    package var name: String
+    package var description: String
+    package var source: SourceStage
+    package var delivery: DeliveryStage
     /// Absent when the processor runs in the source account itself.
-    public var replication: ReplicationStage?
-    public var processor: ProcessorStage
-    public var catalog: CatalogStage
-    public var athena: AthenaSettings
-    public var views: [View]
-    public var datasets: [Dataset]
-    public var dashboards: [Dashboard]
+    package var replication: ReplicationStage?
+    package var processor: ProcessorStage
+    package var catalog: CatalogStage
+    package var athena: AthenaSettings
+    package var views: [View]
+    package var datasets: [Dataset]
+    package var dashboards: [Dashboard]
     /// Required when the pipeline declares datasets or dashboards.
-    public var quickSight: QuickSightSettings?
-    public var origin: Origin
+    package var quickSight: QuickSightSettings?
+    package var origin: Origin
 
-    public init(
+    package init(
         name: String, description: String = "", source: SourceStage, delivery: DeliveryStage,
         replication: ReplicationStage? = nil, processor: ProcessorStage, catalog: CatalogStage,
         athena: AthenaSettings? = nil, views: [View] = [], datasets: [Dataset] = [], dashboards: [Dashboard] = [],
@@ -39,25 +39,25 @@ public struct Pipeline: Sendable {
     }
 
     /// The account where the processor, lake and catalog live: the replication target, or the source account.
-    public var analyticsAccount: String { replication?.account ?? source.account }
+    package var analyticsAccount: String { replication?.account ?? source.account }
 }
 
 /// The log formats Sluice parses: the one list in SluiceFormats, which the processor's parser registry
 /// (`LogFormats` in SluiceProcessing) also answers to.
-public typealias LogFormat = LogFormatID
+package typealias LogFormat = LogFormatID
 
 /// Where the logs come from: a CloudWatch log group and the filter that picks lines out of it.
-public struct SourceStage: Sendable {
-    public var account: String
-    public var logGroup: String
+package struct SourceStage: Sendable {
+    package var account: String
+    package var logGroup: String
     /// A CloudWatch Logs filter pattern; empty forwards every event.
-    public var filterPattern: String
-    public var format: LogFormat
+    package var filterPattern: String
+    package var format: LogFormat
     /// Days CloudWatch keeps the log group's events.
-    public var retentionDays: Int
-    public var origin: Origin
+    package var retentionDays: Int
+    package var origin: Origin
 
-    public init(
+    package init(
         account: String, logGroup: String, filterPattern: String = "", format: LogFormat = Defaults.logFormat,
         retentionDays: Int = Defaults.retentionDays, origin: Origin
     ) {
@@ -71,34 +71,35 @@ public struct SourceStage: Sendable {
 }
 
 /// How Firehose turns the subscription's batches into S3 objects.
-public enum DeliveryMode: String, Sendable, CaseIterable {
+package enum DeliveryMode: String, Sendable, CaseIterable {
     /// Firehose decompresses and extracts the log messages, then gzips text with one message a line.
     case extracted
     /// The subscription's gzipped JSON documents are parked as they are (a multi-member gzip stream).
     case raw
 
     /// What the processor reads from the objects Firehose writes in this mode.
-    public var objectFormat: FirehoseObjectFormat { self == .extracted ? .lines : .cloudWatchDocuments }
+    package var objectFormat: FirehoseObjectFormat { self == .extracted ? .lines : .cloudWatchDocuments }
 }
 
 /// The Kinesis Firehose stream that parks log batches in the raw bucket.
-public struct DeliveryStage: Sendable {
-    public var mode: DeliveryMode
+package struct DeliveryStage: Sendable {
+    package var mode: DeliveryMode
     /// Firehose buffer size in MiB (1 to 128).
-    public var bufferingSizeMB: Int
+    package var bufferingSizeMB: Int
     /// Firehose buffer interval in seconds (0 to 900).
-    public var bufferingIntervalSeconds: Int
+    package var bufferingIntervalSeconds: Int
     /// Object key prefix in the raw bucket; empty means Sluice's default for the pipeline.
-    public var prefix: String
+    package var prefix: String
     /// Prefix for records Firehose could not deliver or process; must name `!{firehose:error-output-type}`.
-    public var errorPrefix: String
+    package var errorPrefix: String
     /// Days before raw objects expire.
-    public var expireDays: Int
-    public var origin: Origin
+    package var expireDays: Int
+    package var origin: Origin
 
-    public init(
+    package init(
         mode: DeliveryMode = Defaults.deliveryMode, bufferingSizeMB: Int = Defaults.bufferingSizeMB,
-        bufferingIntervalSeconds: Int = Defaults.bufferingIntervalSeconds, prefix: String = "", errorPrefix: String = "",
+        bufferingIntervalSeconds: Int = Defaults.bufferingIntervalSeconds, prefix: String = "",
+        errorPrefix: String = "",
         expireDays: Int = Defaults.expireDays, origin: Origin
     ) {
         self.mode = mode
@@ -112,14 +113,14 @@ public struct DeliveryStage: Sendable {
 }
 
 /// Cross-account S3 replication of the raw objects.
-public struct ReplicationStage: Sendable {
+package struct ReplicationStage: Sendable {
     /// The account receiving the replicas, where the processor runs.
-    public var account: String
+    package var account: String
     /// S3 Replication Time Control: replicas within 15 minutes, with metrics, at extra cost.
-    public var timeControl: Bool
-    public var origin: Origin
+    package var timeControl: Bool
+    package var origin: Origin
 
-    public init(account: String, timeControl: Bool = false, origin: Origin) {
+    package init(account: String, timeControl: Bool = false, origin: Origin) {
         self.account = account
         self.timeControl = timeControl
         self.origin = origin

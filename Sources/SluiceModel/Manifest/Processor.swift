@@ -1,24 +1,24 @@
 /// The Swift Lambda that parses, enriches and writes each new raw object to the lake.
-public struct ProcessorStage: Sendable {
+package struct ProcessorStage: Sendable {
     /// Kebab-case; also names the Swift target (`integration-enricher` -> `IntegrationEnricher`).
-    public var name: String
-    public var memoryMB: Int
-    public var timeoutSeconds: Int
-    public var architecture: Architecture
+    package var name: String
+    package var memoryMB: Int
+    package var timeoutSeconds: Int
+    package var architecture: Architecture
     /// Reserved concurrent executions: the declared value, or `Defaults.reservedConcurrency` (never nil once
     /// initialised; optional so the DSL and the decoder can say "not declared").
-    public var reservedConcurrency: Int?
-    public var environment: [String: String]
+    package var reservedConcurrency: Int?
+    package var environment: [String: String]
     /// The enrichment lookups, answered by an Athena (federated) query.
-    public var enrichment: Enrichment?
+    package var enrichment: Enrichment?
     /// The table the processor writes.
-    public var output: Table
+    package var output: Table
     /// Who fills the columns the record does not give by name: the declarations alone, or a Swift transform
     /// (`processor.transform: swift`, `Sources/Processors/<Target>/Transform.swift`) after them.
-    public var transform: TransformKind
-    public var origin: Origin
+    package var transform: TransformKind
+    package var origin: Origin
 
-    public init(
+    package init(
         name: String, memoryMB: Int = Defaults.memoryMB, timeoutSeconds: Int = Defaults.timeoutSeconds,
         architecture: Architecture = Defaults.architecture,
         reservedConcurrency: Int? = nil, environment: [String: String] = [:], enrichment: Enrichment? = nil,
@@ -39,37 +39,41 @@ public struct ProcessorStage: Sendable {
     }
 
     /// The name of the processor's Swift executable target.
-    public var targetName: String {
+    package var targetName: String {
         name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 }
 
 /// `processor.transform`: whether a Swift transform fills columns after the declarations.
-public enum TransformKind: String, Sendable, CaseIterable {
+package enum TransformKind: String, Sendable, CaseIterable {
     /// `none`: the columns' declarations (`from:`, `template:`) and the record's fields by name fill the row.
     case declarations = "none"
     /// `swift`: then `Transform.swift` (a `RecordTransform`) derives what declarations cannot say.
     case swift
 }
 
-public enum Architecture: String, Sendable, CaseIterable {
+package enum Architecture: String, Sendable, CaseIterable {
     case arm64
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // AWS's own name for the architecture, which the manifest and Lambda spell this way.
     case x86_64
 }
 
 /// Where enrichment data comes from: an Athena data catalog backed by a federated connector Lambda.
-public struct Enrichment: Sendable {
+package struct Enrichment: Sendable {
     /// The Athena data catalog name queries use (`"catalog"."schema"."table"`).
-    public var catalog: String
+    package var catalog: String
     /// ARN of the connector Lambda the catalog calls.
-    public var connector: String
-    public var lookups: [Lookup]
+    package var connector: String
+    package var lookups: [Lookup]
     /// How long a container keeps lookup answers, in seconds.
-    public var cacheTTLSeconds: Int
-    public var origin: Origin
+    package var cacheTTLSeconds: Int
+    package var origin: Origin
 
-    public init(catalog: String, connector: String, lookups: [Lookup], cacheTTLSeconds: Int = Defaults.cacheTTLSeconds,
-        origin: Origin) {
+    package init(
+        catalog: String, connector: String, lookups: [Lookup], cacheTTLSeconds: Int = Defaults.cacheTTLSeconds,
+        origin: Origin
+    ) {
         self.catalog = catalog
         self.connector = connector
         self.lookups = lookups
@@ -79,19 +83,19 @@ public struct Enrichment: Sendable {
 }
 
 /// One enrichment: rows of `schema.table` whose `key` equals the record's `match` field add `columns` to it.
-public struct Lookup: Sendable {
-    public var name: String
-    public var schema: String
-    public var table: String
+package struct Lookup: Sendable {
+    package var name: String
+    package var schema: String
+    package var table: String
     /// The column of the lookup table to match on.
-    public var key: String
+    package var key: String
     /// The output column whose value is looked up.
-    public var match: String
+    package var match: String
     /// Columns of the lookup table copied into the output row (each must be an output column).
-    public var columns: [String]
-    public var origin: Origin
+    package var columns: [String]
+    package var origin: Origin
 
-    public init(
+    package init(
         name: String, schema: String, table: String, key: String, match: String, columns: [String], origin: Origin
     ) {
         self.name = name
@@ -105,22 +109,22 @@ public struct Lookup: Sendable {
 }
 
 /// A lake table: its columns and partition keys, in Glue (Hive) types.
-public struct Table: Sendable {
-    public var name: String
-    public var columns: [Column]
-    public var partitionKeys: [Column]
+package struct Table: Sendable {
+    package var name: String
+    package var columns: [Column]
+    package var partitionKeys: [Column]
     /// The lake bucket's name, when the derived one is not wanted.
-    public var bucket: String?
+    package var bucket: String?
     /// The file format of the lake objects.
-    public var format: LakeFormat
+    package var format: LakeFormat
     /// The codec of the lake objects: the declared one, or the format's default.
-    public var compression: LakeCompression
+    package var compression: LakeCompression
     /// `event_time`: the timestamp column whose UTC day names the `dt` partition, instead of the log format's own
     /// event time (required for a `dt` key when the format has none).
-    public var eventTime: String?
-    public var origin: Origin
+    package var eventTime: String?
+    package var origin: Origin
 
-    public init(
+    package init(
         name: String, columns: [Column], partitionKeys: [Column] = [], bucket: String? = nil,
         format: LakeFormat = Defaults.lakeFormat, compression: LakeCompression? = nil, eventTime: String? = nil,
         origin: Origin
@@ -136,17 +140,17 @@ public struct Table: Sendable {
     }
 }
 
-public struct Column: Sendable {
-    public var name: String
-    public var type: ColumnType
-    public var comment: String
+package struct Column: Sendable {
+    package var name: String
+    package var type: ColumnType
+    package var comment: String
     /// How the processor fills an output column or partition key (`from:`, `template:`, `required:`, `case:`);
     /// nil when the manifest declares none (the field named like the column fills it, if the format has one). A
     /// view's columns have none.
-    public var source: ColumnSource?
-    public var origin: Origin
+    package var source: ColumnSource?
+    package var origin: Origin
 
-    public init(name: String, type: ColumnType, comment: String = "", source: ColumnSource? = nil, origin: Origin) {
+    package init(name: String, type: ColumnType, comment: String = "", source: ColumnSource? = nil, origin: Origin) {
         self.name = name
         self.type = type
         self.comment = comment
@@ -158,7 +162,7 @@ public struct Column: Sendable {
 extension Lookup {
     /// The Athena query the processor runs for this lookup, once per object: `(?)` stands for the batch of
     /// distinct keys found in the object, one `?` each, passed as execution parameters.
-    public func query(catalog: String) -> String {
+    package func query(catalog: String) -> String {
         // Identifiers are validated; quoting them (a `"` doubled) keeps the query one statement regardless.
         func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         let selected = ([key] + columns).map(quoted).joined(separator: ", ")

@@ -1,23 +1,23 @@
 /// The project file, `pipelines/sluice.yaml`: what every pipeline shares.
-public struct Project: Sendable {
+package struct Project: Sendable {
     /// A short name for the project, used in comments and docs.
-    public var name: String
+    package var name: String
     /// Prepended to every AWS resource name, so that several projects can share accounts.
-    public var prefix: String
+    package var prefix: String
     /// The AWS accounts the pipelines deploy into; each gets its own Terraform stack.
-    public var accounts: [Account]
+    package var accounts: [Account]
     /// Where Terraform keeps the state of each stack.
-    public var state: StateBackend
+    package var state: StateBackend
     /// Tags put on every resource that takes tags (the provider's `default_tags`).
-    public var tags: [String: String]
+    package var tags: [String: String]
     /// How the generated GitHub workflows reach AWS; nil when none are generated.
-    public var github: GitHubSettings?
+    package var github: GitHubSettings?
     /// The Swift release of the processor images' builder, which the pull-request check also compiles and tests in:
     /// named once, here (`project.swift_version`).
-    public var swiftVersion: String
-    public var origin: Origin
+    package var swiftVersion: String
+    package var origin: Origin
 
-    public init(
+    package init(
         name: String, prefix: String, accounts: [Account], state: StateBackend, tags: [String: String] = [:],
         github: GitHubSettings? = nil, swiftVersion: String = Defaults.swiftVersion, origin: Origin
     ) {
@@ -32,24 +32,24 @@ public struct Project: Sendable {
     }
 
     /// The account with this logical name.
-    public func account(named name: String) -> Account? { accounts.first { $0.name == name } }
+    package func account(named name: String) -> Account? { accounts.first { $0.name == name } }
 }
 
 /// One AWS account and how the deploy reaches it.
-public struct Account: Sendable {
+package struct Account: Sendable {
     /// The logical name pipelines use (`production`, `analytics`); also the stack's folder name.
-    public var name: String
+    package var name: String
     /// The 12-digit account id; the provider refuses to act in any other account.
-    public var id: String
+    package var id: String
     /// The region every resource of this account lives in.
-    public var region: String
+    package var region: String
     /// The role Terraform assumes to deploy into this account.
-    public var deployRole: String
+    package var deployRole: String
     /// A read-only role Terraform assumes to plan a pull request; the deploy role when not given.
-    public var planRole: String
-    public var origin: Origin
+    package var planRole: String
+    package var origin: Origin
 
-    public init(
+    package init(
         name: String, id: String, region: String, deployRole: String, planRole: String? = nil, origin: Origin
     ) {
         self.name = name
@@ -62,17 +62,17 @@ public struct Account: Sendable {
 }
 
 /// The S3 backend shared by all stacks; each stack has its own key under `keyPrefix`.
-public struct StateBackend: Sendable {
-    public var bucket: String
-    public var keyPrefix: String
-    public var region: String
+package struct StateBackend: Sendable {
+    package var bucket: String
+    package var keyPrefix: String
+    package var region: String
     /// The account that holds the state bucket; its deploy role is assumed to reach it.
-    public var account: String
+    package var account: String
     /// S3-native state locking (Terraform 1.11+), instead of the deprecated DynamoDB lock.
-    public var useLockfile: Bool
-    public var origin: Origin
+    package var useLockfile: Bool
+    package var origin: Origin
 
-    public init(
+    package init(
         bucket: String, keyPrefix: String = Defaults.stateKeyPrefix, region: String, account: String,
         useLockfile: Bool = true, origin: Origin
     ) {
@@ -87,20 +87,20 @@ public struct StateBackend: Sendable {
 
 /// The generated GitHub workflows' way into AWS: OIDC into an entry role, which assumes each account's plan or
 /// deploy role through Terraform. No long-lived keys.
-public struct GitHubSettings: Sendable {
+package struct GitHubSettings: Sendable {
     /// The entry role of deploys from main: it may assume the deploy roles. Its trust policy should admit only
     /// the main branch's deploy environment.
-    public var oidcRole: String
+    package var oidcRole: String
     /// The entry role of pull-request plans and drift checks: it may assume only the read-only plan roles, so
     /// a workflow edited in a branch never reaches a deploy role. The deploy entry role when not given.
-    public var oidcPlanRole: String
+    package var oidcPlanRole: String
     /// The region the workflows talk to STS in.
-    public var region: String
+    package var region: String
     /// The GitHub environment that gates applies (its protection rules ask for approval).
-    public var environment: String
-    public var origin: Origin
+    package var environment: String
+    package var origin: Origin
 
-    public init(
+    package init(
         oidcRole: String, oidcPlanRole: String? = nil, region: String, environment: String = "production",
         origin: Origin
     ) {

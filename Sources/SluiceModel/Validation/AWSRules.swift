@@ -1,5 +1,5 @@
 /// AWS naming and value rules, each a pure check returning the problem or nil.
-public enum AWSRules {
+package enum AWSRules {
     // Each check looks at the character's single ASCII scalar: a `Character` range such as "a"..."z" also holds a
     // letter carrying a combining mark or a zero-width joiner ("g" + U+200D sorts between "a" and "z").
     static func isLowerLetter(_ c: Character) -> Bool { c.isASCII && ("a"..."z").contains(c) }
@@ -9,7 +9,7 @@ public enum AWSRules {
     static func isAlnum(_ c: Character) -> Bool { isLetter(c) || isDigit(c) }
 
     /// S3 general purpose bucket naming rules.
-    public static func bucketProblem(_ name: String) -> String? {
+    package static func bucketProblem(_ name: String) -> String? {
         if name.count < 3 || name.count > 63 {
             return "an S3 bucket name must be 3 to 63 characters, '\(name)' has \(name.count)"
         }
@@ -35,7 +35,7 @@ public enum AWSRules {
     }
 
     /// Lowercase, digits and '-', starting with a letter: the shape Sluice uses for its own names.
-    public static func kebabProblem(_ name: String, what: String, maxLength: Int) -> String? {
+    package static func kebabProblem(_ name: String, what: String, maxLength: Int) -> String? {
         if name.isEmpty || name.count > maxLength {
             return "\(what) must be 1 to \(maxLength) characters, '\(name)' has \(name.count)"
         }
@@ -49,7 +49,7 @@ public enum AWSRules {
     }
 
     /// QuickSight ids built from Sluice names: letters, digits, '-' and '_'.
-    public static func kebabOrSnakeProblem(_ name: String, what: String) -> String? {
+    package static func kebabOrSnakeProblem(_ name: String, what: String) -> String? {
         if name.isEmpty || name.count > 64 { return "\(what) must be 1 to 64 characters" }
         guard name.allSatisfy({ isLowerAlnum($0) || $0 == "-" || $0 == "_" }), isLowerLetter(name.first!) else {
             return "\(what) '\(name)' must start with a letter and hold only lowercase letters, digits, '-' and '_'"
@@ -58,7 +58,7 @@ public enum AWSRules {
     }
 
     /// Glue database, table and column names, which Athena wants lowercase.
-    public static func glueIdentifierProblem(_ name: String, what: String) -> String? {
+    package static func glueIdentifierProblem(_ name: String, what: String) -> String? {
         if name.isEmpty || name.count > 255 {
             return "\(what) must be 1 to 255 characters"
         }
@@ -72,7 +72,7 @@ public enum AWSRules {
     }
 
     /// IAM role names: at most 64 characters of `[\w+=,.@-]`.
-    public static func roleNameProblem(_ name: String) -> String? {
+    package static func roleNameProblem(_ name: String) -> String? {
         if name.count > 64 { return "the IAM role name '\(name)' is \(name.count) characters; IAM allows 64" }
         if !name.allSatisfy({ isAlnum($0) || "_+=,.@-".contains($0) }) {
             return "the IAM role name '\(name)' has characters IAM does not allow"
@@ -81,7 +81,7 @@ public enum AWSRules {
     }
 
     /// Lambda function names: at most 64 characters of letters, digits, '-' and '_'.
-    public static func functionNameProblem(_ name: String) -> String? {
+    package static func functionNameProblem(_ name: String) -> String? {
         if name.count > 64 { return "the Lambda function name '\(name)' is \(name.count) characters; Lambda allows 64" }
         if !name.allSatisfy({ isAlnum($0) || $0 == "-" || $0 == "_" }) {
             return "the Lambda function name '\(name)' has characters Lambda does not allow"
@@ -90,7 +90,7 @@ public enum AWSRules {
     }
 
     /// CloudWatch log group names: 1 to 512 characters of `[.\-_/#A-Za-z0-9]`.
-    public static func logGroupProblem(_ name: String) -> String? {
+    package static func logGroupProblem(_ name: String) -> String? {
         if name.isEmpty || name.count > 512 { return "a log group name must be 1 to 512 characters" }
         if let bad = name.first(where: { !(isAlnum($0) || "._-/#".contains($0)) }) {
             return
@@ -101,18 +101,18 @@ public enum AWSRules {
     }
 
     /// The retention periods CloudWatch Logs accepts.
-    public static let logRetentionDays = [
+    package static let logRetentionDays = [
         1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
     ]
 
-    public static func accountIDProblem(_ id: String) -> String? {
+    package static func accountIDProblem(_ id: String) -> String? {
         id.count == 12 && id.allSatisfy(isDigit)
             ? nil : "an AWS account id is 12 digits, found '\(id)'"
     }
 
     /// AWS's region shape, `[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]` (eu-west-1, us-gov-west-1, us-isob-east-1),
     /// checked on ASCII characters only.
-    public static func regionProblem(_ region: String) -> String? {
+    package static func regionProblem(_ region: String) -> String? {
         var parts = region.split(separator: "-", omittingEmptySubsequences: false)
         let problem = "'\(region)' is not an AWS region name (such as eu-west-1)"
         guard parts.count == 3 || parts.count == 4 else { return problem }
@@ -135,7 +135,7 @@ public enum AWSRules {
     /// 1 to 64 characters of `[A-Za-z0-9+=,.@_-]`; each path segment is non-empty and of the same characters, the path
     /// at most 512 characters. (IAM allows any printable ASCII in a path; Sluice does not, so a role ARN is inert text
     /// in a shell script, a YAML value and a Terraform string alike.)
-    public static func roleARNProblem(_ arn: String, account: String?) -> String? {
+    package static func roleARNProblem(_ arn: String, account: String?) -> String? {
         let shape = "'\(arn)' is not an IAM role ARN (arn:aws:iam::<account id>:role/<name>)"
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[3].isEmpty, parts[5].hasPrefix("role/")
@@ -166,7 +166,7 @@ public enum AWSRules {
 
     /// The state key prefix: the backend block takes no interpolation, so it is held to plain S3 key segments, 1 to 512
     /// characters of letters, digits, '.', '_' and '-' separated by single '/', none of them '.' or '..'.
-    public static func stateKeyPrefixProblem(_ prefix: String) -> String? {
+    package static func stateKeyPrefixProblem(_ prefix: String) -> String? {
         if prefix.isEmpty || prefix.count > 512 { return "the state key_prefix must be 1 to 512 characters" }
         let segments = prefix.split(separator: "/", omittingEmptySubsequences: false)
         if segments.contains(where: \.isEmpty) {
@@ -184,7 +184,7 @@ public enum AWSRules {
 
     /// A GitHub environment name: 1 to 255 characters, no control characters, and no `${{` (GitHub would evaluate it
     /// where the workflow names the environment).
-    public static func githubEnvironmentProblem(_ name: String) -> String? {
+    package static func githubEnvironmentProblem(_ name: String) -> String? {
         if name.isEmpty || name.count > 255 { return "a GitHub environment name is 1 to 255 characters" }
         if let problem = inertTextProblem(name, what: "a GitHub environment name") { return problem }
         return nil
@@ -192,7 +192,7 @@ public enum AWSRules {
 
     /// Text that reaches generated files must not carry GitHub's expression syntax `${{`, nor control characters
     /// (line breaks included), which no generated file format keeps on one line.
-    public static func inertTextProblem(_ text: String, what: String) -> String? {
+    package static func inertTextProblem(_ text: String, what: String) -> String? {
         if text.contains("${{") { return "\(what) cannot contain '${{' (GitHub Actions would evaluate it)" }
         if let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
             return "\(what) cannot contain the control character \(TextRules.code(bad))"
@@ -206,7 +206,7 @@ public enum AWSRules {
     /// characters. The ARN becomes the resource of the processor's `lambda:InvokeFunction` grant, so a `*` or `?`
     /// (IAM wildcards), `${...}` (an IAM policy variable) or any other character would widen or change that grant.
     /// `$LATEST` is refused too: the unqualified ARN already names the latest version.
-    public static func functionARNProblem(_ arn: String) -> String? {
+    package static func functionARNProblem(_ arn: String) -> String? {
         let shape = "'\(arn)' is not a Lambda function ARN (arn:aws:lambda:<region>:<account id>:function:<name>)"
         let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 7 || parts.count == 8, parts[0] == "arn", parts[2] == "lambda", parts[5] == "function"
@@ -238,7 +238,7 @@ public enum AWSRules {
     }
 
     /// Environment variable names Lambda accepts and does not reserve.
-    public static func environmentKeyProblem(_ key: String) -> String? {
+    package static func environmentKeyProblem(_ key: String) -> String? {
         // Lambda's pattern is [a-zA-Z]([a-zA-Z0-9_])+: two characters at least.
         guard key.count >= 2, let first = key.first, isLetter(first), key.allSatisfy({ isAlnum($0) || $0 == "_" })
         else {
@@ -256,7 +256,7 @@ public enum AWSRules {
     }
 
     /// Athena data catalog names: 1 to 127 characters of letters, digits, '_', '@' and '-'.
-    public static func dataCatalogProblem(_ name: String) -> String? {
+    package static func dataCatalogProblem(_ name: String) -> String? {
         if name.isEmpty || name.count > 127 { return "an Athena data catalog name must be 1 to 127 characters" }
         if !name.allSatisfy({ isAlnum($0) || "_@-".contains($0) }) {
             return "an Athena data catalog name takes only letters, digits, '_', '@' and '-': '\(name)'"
@@ -268,7 +268,7 @@ public enum AWSRules {
     }
 
     /// A calendar date `yyyy-MM-dd` that exists (2026-02-31 does not).
-    public static func dateProblem(_ text: String) -> String? {
+    package static func dateProblem(_ text: String) -> String? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             parts.allSatisfy({ $0.allSatisfy(isDigit) }),

@@ -1,6 +1,6 @@
 /// Checks AWS's 6-field cron expressions (`cron(minutes hours day-of-month month day-of-week year)`), as Glue
 /// and EventBridge read them.
-public enum CronRules {
+package enum CronRules {
     private struct Field {
         let name: String
         let range: ClosedRange<Int>
@@ -20,7 +20,7 @@ public enum CronRules {
     ]
 
     /// The problem with a schedule (`hourly`, `daily` or a cron expression), or nil.
-    public static func scheduleProblem(_ schedule: String) -> String? {
+    package static func scheduleProblem(_ schedule: String) -> String? {
         if schedule == "hourly" || schedule == "daily" { return nil }
         guard schedule.hasPrefix("cron(") && schedule.hasSuffix(")") else {
             return "a schedule is 'hourly', 'daily' or 'cron(minutes hours day-of-month month day-of-week year)', "

@@ -1,5 +1,5 @@
 /// Checks Firehose S3 prefixes and their `!{namespace:value}` expressions.
-public enum FirehosePrefixRules {
+package enum FirehosePrefixRules {
     /// The expressions of a prefix, or a problem with its syntax.
     static func expressions(in prefix: String) -> Result<[String], PrefixProblem> {
         var found: [String] = []
@@ -20,9 +20,11 @@ public enum FirehosePrefixRules {
     }
 
     /// The problem with a data prefix, or nil.
-    public static func prefixProblem(_ prefix: String, isErrorPrefix: Bool) -> String? {
+    package static func prefixProblem(_ prefix: String, isErrorPrefix: Bool) -> String? {
         let what = isErrorPrefix ? "error_prefix" : "prefix"
-        if prefix.hasPrefix("/") { return "the \(what) must not start with '/': S3 keys would begin with an empty folder" }
+        if prefix.hasPrefix("/") {
+            return "the \(what) must not start with '/': S3 keys would begin with an empty folder"
+        }
         if prefix.utf8.count > 1024 { return "the \(what) is longer than 1024 bytes" }
         let expressions: [String]
         switch self.expressions(in: prefix) {

@@ -1,14 +1,14 @@
 /// A numeric setting of a declaration and the values AWS accepts for it (or Sluice, where AWS sets no bound), with
 /// where the bound comes from.
-public struct NumberRule: Sendable {
+package struct NumberRule: Sendable {
     /// The manifest key, as errors name it.
-    public let key: String
-    public let range: ClosedRange<Int>
+    package let key: String
+    package let range: ClosedRange<Int>
     /// The source of the bound, shown with the error.
-    public let why: String
+    package let why: String
 
     /// The problem with a value, or nil when it is in range.
-    public func problem(_ value: Int) -> String? {
+    package func problem(_ value: Int) -> String? {
         range.contains(value)
             ? nil : "\(key) must be \(range.lowerBound) to \(range.upperBound), found \(value) (\(why))"
     }
@@ -16,37 +16,37 @@ public struct NumberRule: Sendable {
 
 /// Every number a declaration holds, with its range: the one table validation checks them against, so a value that
 /// validates is one Terraform, the provider and AWS accept.
-public enum NumberRules {
+package enum NumberRules {
     /// S3 lifecycle `Expiration.Days` is a positive 32-bit integer; the provider refuses larger values.
     static let int32Days = 1...Int(Int32.max)
 
-    public static let bufferingSizeMB = NumberRule(
+    package static let bufferingSizeMB = NumberRule(
         key: "buffering_size_mb", range: 1...128, why: "Firehose's S3 buffering size, in MiB")
-    public static let bufferingIntervalSeconds = NumberRule(
+    package static let bufferingIntervalSeconds = NumberRule(
         key: "buffering_interval_seconds", range: 0...900, why: "Firehose's S3 buffering interval, in seconds")
-    public static let expireDays = NumberRule(
+    package static let expireDays = NumberRule(
         key: "expire_days", range: int32Days, why: "S3 lifecycle expiration takes a positive 32-bit day count")
-    public static let memoryMB = NumberRule(key: "memory_mb", range: 128...10_240, why: "Lambda's memory range, in MB")
-    public static let timeoutSeconds = NumberRule(
+    package static let memoryMB = NumberRule(key: "memory_mb", range: 128...10_240, why: "Lambda's memory range, in MB")
+    package static let timeoutSeconds = NumberRule(
         key: "timeout_seconds", range: 1...900, why: "Lambda's timeout range, in seconds")
     /// At least 1: 0 stops the function. At most what the Lambda API's 32-bit field holds; a value above the account's
     /// concurrency quota less the 100 Lambda keeps unreserved fails at apply, so more than 900 (the default quota of
     /// 1,000 less 100) gets a warning, as only an account with a raised quota can have it.
-    public static let reservedConcurrency = NumberRule(
+    package static let reservedConcurrency = NumberRule(
         key: "reserved_concurrency", range: 1...Int(Int32.max),
         why: "0 would stop the processor; Lambda's field is a 32-bit integer")
     /// What an account with Lambda's default quota (1,000 concurrent executions, 100 kept unreserved) can reserve.
-    public static let defaultQuotaReservable = 900
+    package static let defaultQuotaReservable = 900
     /// Sluice's own bound: an execution environment lives for hours at most, so a lookup cached for over a day is
     /// never refreshed anyway; and the value becomes a `Double` of seconds in the processor.
-    public static let cacheTTLSeconds = NumberRule(
+    package static let cacheTTLSeconds = NumberRule(
         key: "cache_ttl_seconds", range: 0...86_400, why: "0 (no cache) to a day, Sluice's bound")
     /// Athena's `BytesScannedCutoffPerQuery` is at least 10,000,000 bytes (10 MiB is the smallest whole MiB count
     /// above it) and a 64-bit byte count: the MiB count times 1,048,576 must fit.
-    public static let bytesScannedCutoffMB = NumberRule(
+    package static let bytesScannedCutoffMB = NumberRule(
         key: "bytes_scanned_cutoff_mb", range: 10...(Int(Int64.max) / 1_048_576),
         why: "Athena's per-query cutoff is 10 MB or more, in a 64-bit byte count")
-    public static let resultsExpireDays = NumberRule(
+    package static let resultsExpireDays = NumberRule(
         key: "results_expire_days", range: int32Days, why: "S3 lifecycle expiration takes a positive 32-bit day count")
     // retention_days is a set, not a range: AWSRules.logRetentionDays.
 }

@@ -4,7 +4,7 @@
 ///
 /// Compared case-insensitively: on a case-insensitive file system (macOS) `Sluice` and the `sluice` executable are
 /// one build product. A unit test checks that every target of Package.swift is covered.
-public enum PackageModules {
+package enum PackageModules {
     /// Every module and product name Sluice's package or its dependencies declare, beyond the reserved prefixes.
     static let names: Set<String> = Set(
         [
@@ -19,7 +19,7 @@ public enum PackageModules {
     static let prefixes = ["sluice", "fuzz"]
 
     /// Whether a target named `name` would collide with a module of the package.
-    public static func reserves(_ name: String) -> Bool {
+    package static func reserves(_ name: String) -> Bool {
         let lowered = name.lowercased()
         return names.contains(lowered) || prefixes.contains { lowered.hasPrefix($0) }
     }

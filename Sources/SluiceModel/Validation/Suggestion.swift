@@ -1,5 +1,5 @@
 /// Finds the known word nearest to a misspelt one, for "did you mean" hints.
-public enum Suggestion {
+package enum Suggestion {
     /// Longest word compared: the edit distance costs the product of both lengths, and a manifest's names are
     /// short, so a longer word is no typo worth a hint (and two 70,000-character names would take minutes).
     static let longestWord = 128
@@ -8,7 +8,7 @@ public enum Suggestion {
     ///
     /// Each comparison stops as soon as the distance must pass the limit (or the best so far), so a file of thousands
     /// of unknown keys costs a few microseconds a key, not a full edit-distance table per candidate.
-    public static func nearest(to word: String, in candidates: [String]) -> String? {
+    package static func nearest(to word: String, in candidates: [String]) -> String? {
         let a = Array(word.lowercased().unicodeScalars)
         guard word.unicodeScalars.count <= longestWord else { return nil }
         var best: (String, Int)?
@@ -26,7 +26,7 @@ public enum Suggestion {
     }
 
     /// Levenshtein distance over Unicode scalars.
-    public static func editDistance(_ a: String, _ b: String) -> Int {
+    package static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
         return boundedDistance(a, b, limit: max(a.count, b.count)) ?? max(a.count, b.count)
@@ -56,7 +56,7 @@ public enum Suggestion {
     }
 
     /// " (did you mean 'x'?)" or nothing.
-    public static func hint(for word: String, in candidates: [String]) -> String {
+    package static func hint(for word: String, in candidates: [String]) -> String {
         nearest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 }

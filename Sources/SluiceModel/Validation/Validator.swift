@@ -1,11 +1,11 @@
 /// Checks a project and its pipelines against AWS's rules and against each other, after decoding.
 /// Runs on YAML and Swift declarations alike, so both get the same errors.
-public enum Validator {
+package enum Validator {
     /// The longest project prefix: it starts every AWS name Sluice derives.
     static let prefixLength = 16
 
     /// Every problem found; empty when the declaration can be generated.
-    public static func validate(project: Project, pipelines: [Pipeline]) -> Diagnostics {
+    package static func validate(project: Project, pipelines: [Pipeline]) -> Diagnostics {
         var diagnostics = Diagnostics()
         checkProject(project, &diagnostics)
         var firstByName: [String: Pipeline] = [:]

@@ -40,7 +40,8 @@ final class YAMLFile {
 
     func describe(_ node: Node) -> String {
         switch node {
-        case .scalar(let scalar): return scalar.tag == .implicit && scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
+        case .scalar(let scalar):
+            return scalar.tag == .implicit && scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
@@ -77,7 +78,8 @@ final class MappingReader {
             }
             if let first = firstSeen[scalar.string] {
                 let at = file.location(of: first)
-                file.error("duplicate key '\(scalar.string)' in '\(path)' (first given at line \(at.line))", at: keyNode)
+                file.error(
+                    "duplicate key '\(scalar.string)' in '\(path)' (first given at line \(at.line))", at: keyNode)
                 continue
             }
             firstSeen[scalar.string] = keyNode
@@ -189,7 +191,8 @@ final class MappingReader {
     }
 
     /// One of an enumeration's raw values; a wrong one is reported with the nearest valid value.
-    func choice<E: RawRepresentable & CaseIterable>(_ key: String, default fallback: E?) -> E? where E.RawValue == String {
+    func choice<E: RawRepresentable & CaseIterable>(_ key: String, default fallback: E?) -> E?
+    where E.RawValue == String {
         guard has(key) else {
             known.append(key)
             if fallback == nil { missing(key) }

@@ -1,7 +1,7 @@
 import Yams
 
 /// Decodes one pipeline manifest (`pipelines/<name>.yaml`).
-public enum PipelineDecoder {
+package enum PipelineDecoder {
     /// The pipeline, or nil with every problem in `diagnostics`.
     /// - Parameter readFile: reads a file named in the manifest (a view's `sql_file`), relative to the manifest, or
     ///   says why it may not be read.
@@ -52,7 +52,8 @@ public enum PipelineDecoder {
         return DeliveryStage(
             mode: reader.choice("mode", default: Defaults.deliveryMode) ?? Defaults.deliveryMode,
             bufferingSizeMB: reader.int("buffering_size_mb", default: Defaults.bufferingSizeMB) ?? 0,
-            bufferingIntervalSeconds: reader.int("buffering_interval_seconds", default: Defaults.bufferingIntervalSeconds)
+            bufferingIntervalSeconds: reader.int(
+                "buffering_interval_seconds", default: Defaults.bufferingIntervalSeconds)
                 ?? 0,
             prefix: reader.string("prefix", default: ""),
             errorPrefix: reader.string("error_prefix", default: ""),
@@ -211,7 +212,7 @@ public enum PipelineDecoder {
     }
 
     /// The pipeline, or nil with every problem in `diagnostics`; a view's `sql_file` cannot be read.
-    public static func decode(_ text: String, path: String, diagnostics: inout Diagnostics) -> Pipeline? {
+    package static func decode(_ text: String, path: String, diagnostics: inout Diagnostics) -> Pipeline? {
         decode(text, path: path, diagnostics: &diagnostics) { _ in
             .failure(DeclarationFiles.Refusal(message: "no files are read here"))
         }
@@ -267,7 +268,9 @@ public enum PipelineDecoder {
         let name = reader.requiredString("name")
         let dataset = reader.requiredString("dataset")
         let items = reader.list("visuals", required: true)
-        if items.isEmpty, let node = reader.value("visuals") { file.error("a dashboard needs at least one visual", at: node) }
+        if items.isEmpty, let node = reader.value("visuals") {
+            file.error("a dashboard needs at least one visual", at: node)
+        }
         let visuals: [Visual] = items.compactMap { item in
             guard let visual = MappingReader(item.node, path: item.path, in: file) else { return nil }
             defer { visual.finish() }

@@ -1,9 +1,9 @@
 import Yams
 
 /// Decodes `pipelines/sluice.yaml`.
-public enum ProjectDecoder {
+package enum ProjectDecoder {
     /// The project, or nil with every problem in `diagnostics`.
-    public static func decode(_ text: String, path: String, diagnostics: inout Diagnostics) -> Project? {
+    package static func decode(_ text: String, path: String, diagnostics: inout Diagnostics) -> Project? {
         let file = YAMLFile(path: path)
         defer { diagnostics.append(contentsOf: file.diagnostics) }
         guard let root = file.parse(text), let top = MappingReader(root, path: "", in: file) else { return nil }

@@ -2,11 +2,11 @@ import Foundation
 
 /// Lookups answered from a JSON file of tables, `{"<schema>.<table>": [{"<column>": "<value>", ...}, ...]}`:
 /// what `sluice process` uses in place of the Athena federated catalog, and what `sluice sample` writes.
-public struct DirectoryResolver: LookupResolver {
+package struct DirectoryResolver: LookupResolver {
     private let tables: [String: [[String: String?]]]
 
     /// Reads the file's bytes. Numbers and booleans become their text, as Athena returns every value as text.
-    public init(json: [UInt8]) throws(DirectoryFileError) {
+    package init(json: [UInt8]) throws(DirectoryFileError) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json)), let top = object as? [String: Any]
         else { throw DirectoryFileError("a directory file is a JSON object of tables: {\"schema.table\": [rows]}") }
         var tables: [String: [[String: String?]]] = [:]
@@ -27,7 +27,7 @@ public struct DirectoryResolver: LookupResolver {
         self.tables = tables
     }
 
-    public func fetch(_ lookup: LookupSpec, keys: [String]) async throws -> [String: [String: String?]] {
+    package func fetch(_ lookup: LookupSpec, keys: [String]) async throws -> [String: [String: String?]] {
         guard let rows = tables["\(lookup.schema).\(lookup.table)"] else {
             throw DirectoryFileError(
                 "the directory file has no table \(lookup.schema).\(lookup.table) (lookup \(lookup.name))")
@@ -42,7 +42,7 @@ public struct DirectoryResolver: LookupResolver {
 }
 
 /// A directory file that cannot be used.
-public struct DirectoryFileError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct DirectoryFileError: Error, Sendable, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

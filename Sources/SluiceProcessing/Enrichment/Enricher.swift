@@ -1,33 +1,33 @@
 /// The lookup answers one object needs, fixed for the whole object so that its rows agree even if the cache
 /// expires halfway.
-public struct EnrichmentTable: Sendable {
+package struct EnrichmentTable: Sendable {
     package var answers: [String: [String: [String: String?]?]] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The lookup row for `key`: `.some(nil)` when the directory has no such key, nil when it was never asked.
-    public func row(_ lookup: String, key: String) -> [String: String?]?? { answers[lookup]?[key] }
+    package func row(_ lookup: String, key: String) -> [String: String?]?? { answers[lookup]?[key] }
 
     /// Records the answer for a key: its row, or nil for "no such key".
-    public mutating func record(_ lookup: String, key: String, values: [String: String?]?) {
+    package mutating func record(_ lookup: String, key: String, values: [String: String?]?) {
         answers[lookup, default: [:]][key] = .some(values)
     }
 
     /// Adds every answer of `other`.
-    public mutating func merge(_ other: EnrichmentTable) {
+    package mutating func merge(_ other: EnrichmentTable) {
         for (lookup, keys) in other.answers { answers[lookup, default: [:]].merge(keys) { _, new in new } }
     }
 }
 
 /// Fetches what an object's rows need, batched: one query per lookup for every key the cache does not hold
 /// (in batches of `batchSize` keys), instead of one per line.
-public struct Enricher: Sendable {
-    public let lookups: [LookupSpec]
-    public let cache: LookupCache
-    public let resolver: any LookupResolver
-    public let batchSize: Int
+package struct Enricher: Sendable {
+    package let lookups: [LookupSpec]
+    package let cache: LookupCache
+    package let resolver: any LookupResolver
+    package let batchSize: Int
 
-    public init(lookups: [LookupSpec], cache: LookupCache, resolver: any LookupResolver, batchSize: Int = 100) {
+    package init(lookups: [LookupSpec], cache: LookupCache, resolver: any LookupResolver, batchSize: Int = 100) {
         self.lookups = lookups
         self.cache = cache
         self.resolver = resolver
@@ -36,7 +36,7 @@ public struct Enricher: Sendable {
 
     /// Answers for every key of `keys` (lookup name → keys), from the cache or from `resolver`.
     /// - Returns: the table, and how many keys were fetched (not cached) for the run summary.
-    public func prepare(_ keys: [String: Set<String>]) async throws -> (table: EnrichmentTable, fetched: Int) {
+    package func prepare(_ keys: [String: Set<String>]) async throws -> (table: EnrichmentTable, fetched: Int) {
         var table = EnrichmentTable()
         var fetched = 0
         cache.prune()

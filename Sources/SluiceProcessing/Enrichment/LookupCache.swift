@@ -3,20 +3,20 @@ import Foundation
 /// Lookup answers kept for the life of a container (a Lambda execution environment serves many objects), each
 /// for `ttl` seconds. Misses are kept too, so an account missing from the directory costs one query per TTL,
 /// not one per object.
-public final class LookupCache: @unchecked Sendable {
-    public let ttl: Double
+package final class LookupCache: @unchecked Sendable {
+    package let ttl: Double
     private let clock: @Sendable () -> Double
     private let lock = NSLock()
     private var entries: [String: [String: (values: [String: String?]?, expires: Double)]] = [:]
 
     /// A cache whose entries live `ttl` seconds by `clock` (seconds; the monotonic uptime by default).
-    public init(ttl: Double, clock: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
+    package init(ttl: Double, clock: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
         self.ttl = ttl
         self.clock = clock
     }
 
     /// What the cache knows of a key: nil when nothing (or only something expired); `.some(nil)` for a known miss.
-    public func lookUp(_ lookup: String, key: String) -> [String: String?]?? {
+    package func lookUp(_ lookup: String, key: String) -> [String: String?]?? {
         lock.lock()
         defer { lock.unlock() }
         guard let entry = entries[lookup]?[key], entry.expires > clock() else { return nil }
@@ -24,14 +24,14 @@ public final class LookupCache: @unchecked Sendable {
     }
 
     /// Keeps the answer for a key: its row, or nil for "no such key".
-    public func store(_ lookup: String, key: String, values: [String: String?]?) {
+    package func store(_ lookup: String, key: String, values: [String: String?]?) {
         lock.lock()
         defer { lock.unlock() }
         entries[lookup, default: [:]][key] = (values, clock() + ttl)
     }
 
     /// Drops expired entries, so a long-lived container does not keep every key it ever saw.
-    public func prune() {
+    package func prune() {
         lock.lock()
         defer { lock.unlock() }
         let now = clock()

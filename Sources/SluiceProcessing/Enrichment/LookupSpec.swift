@@ -1,19 +1,19 @@
 /// One enrichment lookup as a processor runs it: rows of `schema.table` whose `key` column equals the row's
 /// `match` column add `columns` to it. Compiled into the processor from the manifest.
-public struct LookupSpec: Sendable, Codable, Equatable {
-    public var name: String
-    public var schema: String
-    public var table: String
+package struct LookupSpec: Sendable, Codable, Equatable {
+    package var name: String
+    package var schema: String
+    package var table: String
     /// The lookup table's column matched.
-    public var key: String
+    package var key: String
     /// The output column whose value is looked up.
-    public var match: String
+    package var match: String
     /// Columns copied from the lookup row into the output row (same names).
-    public var columns: [String]
+    package var columns: [String]
     /// `SELECT ... WHERE "<key>" IN (?)`, as `generated/sql` shows it; the one placeholder stands for a batch.
-    public var sql: String
+    package var sql: String
 
-    public init(
+    package init(
         name: String, schema: String, table: String, key: String, match: String, columns: [String], sql: String
     ) {
         self.name = name
@@ -26,26 +26,26 @@ public struct LookupSpec: Sendable, Codable, Equatable {
     }
 
     /// The query for a batch of `count` keys: `IN (?)` becomes `IN (?, ?, ...)`, one placeholder a key.
-    public func sql(forKeys count: Int) -> String {
+    package func sql(forKeys count: Int) -> String {
         let placeholders = Array(repeating: "?", count: max(1, count)).joined(separator: ", ")
         return sql.replacingOccurrences(of: "IN (?)", with: "IN (\(placeholders))")
     }
 
     /// A key as an Athena execution parameter: a SQL string literal, quotes doubled, since Athena substitutes
     /// parameters as they are written.
-    public static func literal(_ key: String) -> String {
+    package static func literal(_ key: String) -> String {
         "'" + key.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// Whether a value taken from a log line may be looked up at all: not empty, not huge, no control bytes.
     /// Anything else cannot be a directory key, and quarantining it beats sending it to a query.
-    public static func isLookupable(_ key: String) -> Bool {
+    package static func isLookupable(_ key: String) -> Bool {
         !key.isEmpty && key.utf8.count <= 256 && !key.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
     }
 }
 
 /// Answers lookups for a batch of keys: Athena in a processor, a directory file under `sluice process`.
-public protocol LookupResolver: Sendable {
+package protocol LookupResolver: Sendable {
     /// The lookup rows found among `keys`, by key; a key with no row is absent.
     func fetch(_ lookup: LookupSpec, keys: [String]) async throws -> [String: [String: String?]]
 }

@@ -1,12 +1,12 @@
 /// HAProxy's two access-log layouts as log formats: both parse into an `HAProxyRecord`, so a transform written for
 /// one works with the other.
-public protocol HAProxyRecordFormat: RecordFormat where Record == HAProxyRecord {
+package protocol HAProxyRecordFormat: RecordFormat where Record == HAProxyRecord {
     /// The parser's layout (and the synthetic traffic generator's).
     static var layout: LogFormat { get }
 }
 
 extension HAProxyRecordFormat {
-    public static func parse(_ line: ArraySlice<UInt8>) -> Result<HAProxyRecord, LineFailure> {
+    package static func parse(_ line: ArraySlice<UInt8>) -> Result<HAProxyRecord, LineFailure> {
         switch HAProxyParser.parse(line, format: layout) {
         case .success(let record):
             return .success(record)
@@ -22,29 +22,29 @@ extension HAProxyRecordFormat {
         }
     }
 
-    public static var fields: [RecordField<HAProxyRecord>] { HAProxyRecord.fields }
+    package static var fields: [RecordField<HAProxyRecord>] { HAProxyRecord.fields }
 
     /// Whether the logger cut the line (see `LineCut`).
-    public static func isTruncated(_ record: HAProxyRecord) -> Bool { record.truncated }
+    package static func isTruncated(_ record: HAProxyRecord) -> Bool { record.truncated }
 
     /// Whether the logger cut the line before the field `field` (one of `fields`, or its base name for an
     /// indexed read such as `request_headers[0]`).
-    public static func wasCutAway(_ field: String, in record: HAProxyRecord) -> Bool {
+    package static func wasCutAway(_ field: String, in record: HAProxyRecord) -> Bool {
         record.lost(field: field)
     }
 
     /// The accept date (`%tr`/`%trg`).
-    public static func eventTime(_ record: HAProxyRecord) -> Int64? { record.acceptTimestamp }
+    package static func eventTime(_ record: HAProxyRecord) -> Int64? { record.acceptTimestamp }
 }
 
 /// `option httplog`.
-public enum HAProxyHTTPFormat: HAProxyRecordFormat {
-    public static let id = LogFormatID.haproxyHTTP
-    public static let layout = LogFormat.http
+package enum HAProxyHTTPFormat: HAProxyRecordFormat {
+    package static let id = LogFormatID.haproxyHTTP
+    package static let layout = LogFormat.http
 }
 
 /// `option httplog clf`.
-public enum HAProxyCLFFormat: HAProxyRecordFormat {
-    public static let id = LogFormatID.haproxyCLF
-    public static let layout = LogFormat.clf
+package enum HAProxyCLFFormat: HAProxyRecordFormat {
+    package static let id = LogFormatID.haproxyCLF
+    package static let layout = LogFormat.clf
 }

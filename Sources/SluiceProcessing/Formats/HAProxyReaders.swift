@@ -3,7 +3,7 @@
 /// (`accept_timestamp_ms` in a `timestamp` column). Everything else goes through `defaultReader`, which knows the
 /// fields and what a line cut by the logger lost.
 extension HAProxyRecordFormat {
-    public static func reader(_ path: FieldPath, for type: ColumnType) throws(FieldResolutionError)
+    package static func reader(_ path: FieldPath, for type: ColumnType) throws(FieldResolutionError)
         -> FieldReader<HAProxyRecord>
     {
         if path.steps.count == 2, case .key(let key) = path.steps[0], case .index(let index) = path.steps[1],

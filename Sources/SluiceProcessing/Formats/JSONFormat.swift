@@ -3,23 +3,23 @@
 ///
 /// The object has no fixed fields and no event time of its own (the manifest names the column that holds it,
 /// `processor.output.event_time`); a line cut by the logger is a truncated record (see `JSONParser`).
-public enum JSONFormat: RecordFormat {
-    public static let id = LogFormatID.json
+package enum JSONFormat: RecordFormat {
+    package static let id = LogFormatID.json
 
-    public static func parse(_ line: ArraySlice<UInt8>) -> Result<JSONRecord, LineFailure> {
+    package static func parse(_ line: ArraySlice<UInt8>) -> Result<JSONRecord, LineFailure> {
         JSONParser.parse(line).mapError { LineFailure($0.reason) }
     }
 
     /// None: every column names its path.
-    public static var fields: [RecordField<JSONRecord>] { [] }
+    package static var fields: [RecordField<JSONRecord>] { [] }
 
-    public static func eventTime(_ record: JSONRecord) -> Int64? { nil }
+    package static func eventTime(_ record: JSONRecord) -> Int64? { nil }
 
-    public static func isTruncated(_ record: JSONRecord) -> Bool { record.isTruncated }
+    package static func isTruncated(_ record: JSONRecord) -> Bool { record.isTruncated }
 
     /// Any path of keys and indexes, for a column of any type: whether a line's value fits is decided per line
     /// (`JSONCoercion`). `$truncated` is the line property every format answers.
-    public static func reader(_ path: FieldPath, for type: ColumnType) throws(FieldResolutionError)
+    package static func reader(_ path: FieldPath, for type: ColumnType) throws(FieldResolutionError)
         -> FieldReader<JSONRecord>
     {
         if path.isLineProperty {
@@ -34,11 +34,11 @@ public enum JSONFormat: RecordFormat {
         return FieldReader { record in JSONCoercion.read(compiled, from: record, as: type) }
     }
 
-    public static func proposedColumns(_ sample: [JSONRecord]) -> [ProposedColumn] {
+    package static func proposedColumns(_ sample: [JSONRecord]) -> [ProposedColumn] {
         JSONInference.columns(sample)
     }
 
     /// Every leaf of the object by its path (`http.request.status`, `items[0].id`), what `sluice logs parse`
     /// prints, then `$truncated`.
-    public static func leaves(_ record: JSONRecord) -> NamedValues { JSONLeaves.values(record) }
+    package static func leaves(_ record: JSONRecord) -> NamedValues { JSONLeaves.values(record) }
 }

@@ -2,9 +2,9 @@
 ///
 /// The switch is exhaustive, so a name added to `LogFormatID` without a parser does not compile; a unit test checks
 /// the other direction (every registered format answers to its own name, no two to the same one).
-public enum LogFormats {
+package enum LogFormats {
     /// The format a manifest names.
-    public static func format(_ id: LogFormatID) -> any RecordFormat.Type {
+    package static func format(_ id: LogFormatID) -> any RecordFormat.Type {
         switch id {
         case .haproxyHTTP: HAProxyHTTPFormat.self
         case .haproxyCLF: HAProxyCLFFormat.self
@@ -15,5 +15,5 @@ public enum LogFormats {
     }
 
     /// Every registered format, in `LogFormatID` order.
-    public static var all: [any RecordFormat.Type] { LogFormatID.allCases.map(format) }
+    package static var all: [any RecordFormat.Type] { LogFormatID.allCases.map(format) }
 }

@@ -1,28 +1,28 @@
 /// The NCSA access-log formats nginx and Apache write, `combined` and `common`: both parse into an `NCSARecord`,
 /// so a transform written for one works with the other.
-public protocol NCSARecordFormat: RecordFormat where Record == NCSARecord {
+package protocol NCSARecordFormat: RecordFormat where Record == NCSARecord {
     /// The parser's layout.
     static var layout: NCSALayout { get }
 }
 
 extension NCSARecordFormat {
-    public static func parse(_ line: ArraySlice<UInt8>) -> Result<NCSARecord, LineFailure> {
+    package static func parse(_ line: ArraySlice<UInt8>) -> Result<NCSARecord, LineFailure> {
         switch NCSAParser.parse(line, layout: layout) {
         case .success(let record): .success(record)
         case .failure(let failure): .failure(LineFailure("not an NCSA \(id.rawValue) line: \(failure)"))
         }
     }
 
-    public static var fields: [RecordField<NCSARecord>] { NCSARecord.fields }
+    package static var fields: [RecordField<NCSARecord>] { NCSARecord.fields }
 
     /// The logged date (`%t`, `$time_local`).
-    public static func eventTime(_ record: NCSARecord) -> Int64? { record.timestamp }
+    package static func eventTime(_ record: NCSARecord) -> Int64? { record.timestamp }
 
-    public static func isTruncated(_ record: NCSARecord) -> Bool { record.truncated }
+    package static func isTruncated(_ record: NCSARecord) -> Bool { record.truncated }
 
     /// A field of a part at or after the first part the logger cut away. The referer and user agent are no part
     /// of a `common` line, so never cut away there.
-    public static func wasCutAway(_ field: String, in record: NCSARecord) -> Bool {
+    package static func wasCutAway(_ field: String, in record: NCSARecord) -> Bool {
         guard let cutAway = record.cutAway, let part = NCSARecord.part(of: field) else { return false }
         if layout == .common && (part == .referer || part == .userAgent) { return false }
         return part >= cutAway
@@ -33,7 +33,7 @@ extension NCSARecordFormat {
     /// Left out: `ident` (no one runs identd), `time_local` and `request` (the timestamp and the request's parts
     /// say the same), `client_family`, `extra` (its layout is the site's own: declare columns for it by hand) and
     /// `truncated`.
-    public static func proposedColumns(_ sample: [NCSARecord]) -> [ProposedColumn] {
+    package static func proposedColumns(_ sample: [NCSARecord]) -> [ProposedColumn] {
         var columns = [
             ProposedColumn(
                 name: "requested_at", type: .timestamp, from: "timestamp",
@@ -60,13 +60,13 @@ extension NCSARecordFormat {
 }
 
 /// nginx's default `combined` and Apache's `%h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-agent}i"`.
-public enum NCSACombinedFormat: NCSARecordFormat {
-    public static let id = LogFormatID.combined
-    public static let layout = NCSALayout.combined
+package enum NCSACombinedFormat: NCSARecordFormat {
+    package static let id = LogFormatID.combined
+    package static let layout = NCSALayout.combined
 }
 
 /// Apache's `common`, `%h %l %u %t "%r" %>s %b`.
-public enum NCSACommonFormat: NCSARecordFormat {
-    public static let id = LogFormatID.common
-    public static let layout = NCSALayout.common
+package enum NCSACommonFormat: NCSARecordFormat {
+    package static let id = LogFormatID.common
+    package static let layout = NCSALayout.common
 }

@@ -4,7 +4,7 @@
 /// format only through the registry, so a new format is one conforming type and one registry case; transforms are
 /// generic over the `Record` (see `RecordTransform`), so formats sharing a record (HAProxy's two layouts) share
 /// transforms, and adding a format breaks none.
-public protocol RecordFormat<Record>: Sendable {
+package protocol RecordFormat<Record>: Sendable {
     /// What a line parses into.
     associatedtype Record: Sendable
 
@@ -48,36 +48,36 @@ public protocol RecordFormat<Record>: Sendable {
 
 /// Reads one declared column's value from a record: resolved once per column when the processor starts
 /// (`RecordFormat.reader`), called per line.
-public struct FieldReader<Record>: Sendable {
+package struct FieldReader<Record>: Sendable {
     /// The column's value, or why the line cannot give it one (the line is then quarantined with that reason).
-    public let read: @Sendable (Record) -> Result<Row.Value, LineFailure>
+    package let read: @Sendable (Record) -> Result<Row.Value, LineFailure>
 
-    public init(_ read: @escaping @Sendable (Record) -> Result<Row.Value, LineFailure>) {
+    package init(_ read: @escaping @Sendable (Record) -> Result<Row.Value, LineFailure>) {
         self.read = read
     }
 }
 
 /// Why a declared column's `from:` cannot be read from a format's records: said at `sluice check` (located at the
 /// column) and again, should a stale build meet it, when the processor starts.
-public struct FieldResolutionError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
+package struct FieldResolutionError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let message: String
 
-    public init(_ message: String) { self.message = message }
+    package init(_ message: String) { self.message = message }
 
-    public var description: String { message }
+    package var description: String { message }
 }
 
 /// A column `sluice new pipeline --from-log` proposes: what the manifest it writes declares.
-public struct ProposedColumn: Sendable, Equatable {
+package struct ProposedColumn: Sendable, Equatable {
     /// The column's name: snake_case, a valid Glue column name.
-    public var name: String
-    public var type: ColumnType
+    package var name: String
+    package var type: ColumnType
     /// The `from:` to declare; nil when the column is named like the field it reads.
-    public var from: String?
+    package var from: String?
     /// A comment for the manifest (an example value, what the field holds).
-    public var comment: String?
+    package var comment: String?
 
-    public init(name: String, type: ColumnType, from: String? = nil, comment: String? = nil) {
+    package init(name: String, type: ColumnType, from: String? = nil, comment: String? = nil) {
         self.name = name
         self.type = type
         self.from = from
@@ -86,13 +86,13 @@ public struct ProposedColumn: Sendable, Equatable {
 }
 
 /// A named, typed field of a record: the value it gives a column of the same name.
-public struct RecordField<Record>: Sendable {
-    public let name: String
+package struct RecordField<Record>: Sendable {
+    package let name: String
     /// The type of the values `value` gives (or null).
-    public let type: ColumnType
-    public let value: @Sendable (Record) -> Row.Value
+    package let type: ColumnType
+    package let value: @Sendable (Record) -> Row.Value
 
-    public init(_ name: String, _ type: ColumnType, _ value: @escaping @Sendable (Record) -> Row.Value) {
+    package init(_ name: String, _ type: ColumnType, _ value: @escaping @Sendable (Record) -> Row.Value) {
         self.name = name
         self.type = type
         self.value = value
@@ -100,41 +100,41 @@ public struct RecordField<Record>: Sendable {
 
     /// Whether the field's values can fill a column of `columnType` as they are: the same type, or an int where a
     /// bigint is declared.
-    public func fills(_ columnType: ColumnType) -> Bool {
+    package func fills(_ columnType: ColumnType) -> Bool {
         type == columnType || (type == .int && columnType == .bigint)
     }
 
     /// Whether the field's values can fill a column of `columnType`, as they are or converted without loss
     /// (`Row.Value.converted(to:)`): a number where a double is declared, anything where a string is.
-    public func converts(to columnType: ColumnType) -> Bool {
+    package func converts(to columnType: ColumnType) -> Bool {
         fills(columnType) || columnType == .string
             || (columnType == .double && (type == .int || type == .bigint || type == .double))
     }
 }
 
 extension RecordFormat {
-    public static func reader(_ path: FieldPath, for type: ColumnType) throws(FieldResolutionError)
+    package static func reader(_ path: FieldPath, for type: ColumnType) throws(FieldResolutionError)
         -> FieldReader<Record>
     {
         try defaultReader(path, for: type)
     }
 
-    public static func isTruncated(_ record: Record) -> Bool { false }
+    package static func isTruncated(_ record: Record) -> Bool { false }
 
-    public static func wasCutAway(_ field: String, in record: Record) -> Bool { false }
+    package static func wasCutAway(_ field: String, in record: Record) -> Bool { false }
 
     /// The failure for a column reading `field` of a line cut before it.
-    public static func cutAwayFailure(_ field: String) -> LineFailure {
+    package static func cutAwayFailure(_ field: String) -> LineFailure {
         LineFailure("line cut by the logger before \(field), which the table reads")
     }
 
-    public static func proposedColumns(_ sample: [Record]) -> [ProposedColumn] {
+    package static func proposedColumns(_ sample: [Record]) -> [ProposedColumn] {
         fields.map { ProposedColumn(name: $0.name, type: $0.type) }
     }
 
     /// The reader of `$truncated` or of a field of `fields` named by a one-key path, converting its values to
     /// `type` as `RecordField.converts(to:)` allows.
-    public static func defaultReader(_ path: FieldPath, for type: ColumnType) throws(FieldResolutionError)
+    package static func defaultReader(_ path: FieldPath, for type: ColumnType) throws(FieldResolutionError)
         -> FieldReader<Record>
     {
         if path.text == "$truncated" {
@@ -149,7 +149,8 @@ extension RecordFormat {
         }
         guard let key = path.singleKey, let field = fields.first(where: { $0.name == key }) else {
             let names = fields.map(\.name).joined(separator: ", ")
-            throw FieldResolutionError("\(id.rawValue) records have no field \(path.text.debugDescription) (they have \(names))")
+            throw FieldResolutionError(
+                "\(id.rawValue) records have no field \(path.text.debugDescription) (they have \(names))")
         }
         guard field.converts(to: type) else {
             throw FieldResolutionError(
@@ -169,7 +170,7 @@ extension RecordFormat {
     }
 
     /// Every field of a record, by name, in `fields` order: what `sluice logs parse` prints.
-    public static func namedValues(_ record: Record) -> NamedValues {
+    package static func namedValues(_ record: Record) -> NamedValues {
         NamedValues(fields.map { ($0.name, $0.value(record)) })
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Any input is safe: every read stays inside the line, numbers are checked for overflow, and text is decoded
 /// lossily, so the worst a line can do is fail with a reason.
-public enum HAProxyParser {
+package enum HAProxyParser {
     // Inlinable so that the caller's collection type is known where the storage is asked for: called through
     // a generic witness, the large result was copied several times over, a tenth of the time per line.
 
@@ -11,7 +11,8 @@ public enum HAProxyParser {
     /// The syslog prefix, if any, is skipped whatever its style (see `SyslogPrefix`); the rest must be the
     /// whole message in `format`. A collection without contiguous storage is copied first.
     @inlinable
-    public static func parse(_ line: some Collection<UInt8>, format: LogFormat) -> Result<HAProxyRecord, ParseFailure> {
+    package static func parse(_ line: some Collection<UInt8>, format: LogFormat) -> Result<HAProxyRecord, ParseFailure>
+    {
         if let result = line.withContiguousStorageIfAvailable({ parse(buffer: $0, format: format) }) {
             return result
         }

@@ -4,9 +4,9 @@
 /// time of a request that was refused in the frontend). Text is decoded as UTF-8 with invalid bytes replaced
 /// by U+FFFD, so a URL with raw Latin-1 bytes still makes a record. HAProxy's own `#XX` escapes (of `"`, `#`,
 /// `{`, `|`, `}` and control bytes in the request line and captured headers) are kept as logged.
-public struct HAProxyRecord: Hashable, Sendable {
+package struct HAProxyRecord: Hashable, Sendable {
     /// What kind of client address `clientAddress` holds.
-    public enum AddressFamily: String, Hashable, Sendable {
+    package enum AddressFamily: String, Hashable, Sendable {
         case ipv4
         case ipv6
         /// A unix socket: the address is the text as logged (`unix:...`, or `unix` in CLF) and there is no port.
@@ -16,7 +16,7 @@ public struct HAProxyRecord: Hashable, Sendable {
     }
 
     /// The server that handled the request, or HAProxy's marker for none.
-    public enum Server: Hashable, Sendable {
+    package enum Server: Hashable, Sendable {
         case named(String)
         /// `<NOSRV>`: no server was reached (refused, redirected, or queued and aborted).
         case noServer
@@ -24,7 +24,7 @@ public struct HAProxyRecord: Hashable, Sendable {
         case stats
 
         /// The name as HAProxy logs it, markers included.
-        public var name: String {
+        package var name: String {
             switch self {
             case .named(let name): name
             case .noServer: "<NOSRV>"
@@ -34,75 +34,75 @@ public struct HAProxyRecord: Hashable, Sendable {
     }
 
     /// The layout the line was read as.
-    public var format: LogFormat
+    package var format: LogFormat
 
     /// `%ci`: the client's address, IPv6 without brackets.
-    public var clientAddress: String
-    public var clientFamily: AddressFamily
+    package var clientAddress: String
+    package var clientFamily: AddressFamily
     /// `%cp`: nil for a unix socket (HAProxy prints the listener's id there, not a port) or a logged `-`.
-    public var clientPort: Int?
+    package var clientPort: Int?
 
     /// The accept date as logged, between its brackets: `06/Feb/2024:12:14:14.655` (`%tr`, HAProxy's local
     /// time; HAProxy 1.2 logged it without milliseconds) or, in CLF, `06/Feb/2024:12:14:14 +0000` (`%trg`).
-    public var acceptDate: String
+    package var acceptDate: String
     /// The accept date in milliseconds since 1970-01-01T00:00:00Z. `%tr` has no zone and is taken as UTC (run
     /// HAProxy in UTC, as containers and AWS hosts do by default, or shift by the zone's offset); CLF's date
     /// is converted with its offset and gets its milliseconds from `%ms` (whole seconds if the logger cut the
     /// line before them).
-    public var acceptTimestamp: Int64
+    package var acceptTimestamp: Int64
 
     /// `%ft` without the `~` that marks a TLS listener.
-    public var frontend: String
+    package var frontend: String
     /// The frontend name ended in `~`: the client connected over TLS.
-    public var tls: Bool
+    package var tls: Bool
     /// `%b`.
-    public var backend: String
+    package var backend: String
     /// `%s`.
-    public var server: Server
+    package var server: Server
 
     /// `%TR`: time to receive the full request after the first byte.
-    public var requestTime: Int?
+    package var requestTime: Int?
     /// `%Tw`: time waiting in queues.
-    public var queueTime: Int?
+    package var queueTime: Int?
     /// `%Tc`: time to connect to the server.
-    public var connectTime: Int?
+    package var connectTime: Int?
     /// `%Tr`: the server's response time (until its headers).
-    public var responseTime: Int?
+    package var responseTime: Int?
     /// `%Ta`: total active time of the request.
-    public var totalTime: Int?
+    package var totalTime: Int?
     /// The total carried `+` (`option logasap`: logged before the transfer ended, so it is a lower bound).
-    public var totalTimeIsAtLeast: Bool
+    package var totalTimeIsAtLeast: Bool
 
     /// `%ST`: the status code; nil where HAProxy logged `-1` (the connection broke before a response).
-    public var statusCode: Int?
+    package var statusCode: Int?
     /// `%B`: bytes sent to the client, headers included.
-    public var bytesRead: Int
+    package var bytesRead: Int
     /// The byte count carried `+` (`option logasap`): a lower bound.
-    public var bytesReadIsAtLeast: Bool
+    package var bytesReadIsAtLeast: Bool
 
     /// `%CC`: the captured request cookie; nil when HAProxy logged none (`-`, or `""` in CLF).
-    public var requestCookie: String?
+    package var requestCookie: String?
     /// `%CS`: the captured response cookie; nil when HAProxy logged none.
-    public var responseCookie: String?
+    package var responseCookie: String?
     /// `%tsc`: the four-character termination state, such as `----` or `CD--`.
-    public var terminationState: String
+    package var terminationState: String
 
     /// `%ac`: connections the process had open.
-    public var activeConnections: Int
+    package var activeConnections: Int
     /// `%fc`: connections the frontend had open.
-    public var frontendConnections: Int
+    package var frontendConnections: Int
     /// `%bc`: connections the backend had open.
-    public var backendConnections: Int
+    package var backendConnections: Int
     /// `%sc`: connections the server had open.
-    public var serverConnections: Int
+    package var serverConnections: Int
     /// `%rc`: connection retries.
-    public var retries: Int
+    package var retries: Int
     /// The retry count carried `+`: the request was redispatched to another server.
-    public var redispatched: Bool
+    package var redispatched: Bool
     /// `%sq`: requests ahead of this one in the server's queue.
-    public var serverQueue: Int
+    package var serverQueue: Int
     /// `%bq`: requests ahead of this one in the backend's queue.
-    public var backendQueue: Int
+    package var backendQueue: Int
 
     /// Captured request header values, in capture order; nil when none are configured. A header the request
     /// did not have is an empty string, so `{}` (one capture) is `[""]`.
@@ -111,34 +111,34 @@ public struct HAProxyRecord: Hashable, Sendable {
     /// direction with captures, so a lone block is taken as the request's (see `withCapturedHeaders`). In CLF,
     /// `%hrl %hsl` print every value as its own quoted field with nothing marking where the response's begin, so
     /// all of them are here and `responseHeaders` is nil until `withCapturedHeaders` splits them.
-    public var requestHeaders: [String]?
+    package var requestHeaders: [String]?
     /// Captured response header values: the second `{...}` block of the HTTP layout.
-    public var responseHeaders: [String]?
+    package var responseHeaders: [String]?
 
     /// The request line was `<BADREQ>` (or empty, `""`: the client sent none): HAProxy could not parse it, and
     /// method, path, query and version are nil. False for a request line the logger cut.
-    public var badRequest: Bool
+    package var badRequest: Bool
     /// The method, such as `GET`.
-    public var method: String?
+    package var method: String?
     /// The request target up to `?`, as logged: `/index.html`, or `https://example.com/` as HTTP/2 requests are
     /// logged, or `host:443` for `CONNECT`; what was logged of it when the logger cut the line inside it.
-    public var path: String?
+    package var path: String?
     /// What follows the first `?` of the target (nil without one; empty for a bare `?`).
-    public var query: String?
+    package var query: String?
     /// The protocol, such as `HTTP/1.1`; nil for an HTTP/0.9-style line without one, or a request line the
     /// logger cut.
-    public var httpVersion: String?
+    package var httpVersion: String?
 
     /// Where the logger cut the line (see `LineCut`); nil for a whole line. The fields it lost hold placeholders
     /// (empty text, zero, false, nil): ask `lost(_:)` before trusting one of a truncated record.
-    public var cut: LineCut? = nil
+    package var cut: LineCut? = nil
 
     /// The logger cut the line: the record holds what was logged.
-    public var truncated: Bool { cut != nil }
+    package var truncated: Bool { cut != nil }
 
     /// Whether the logger cut the line before the field `part` (or inside it, for a field that keeps nothing
     /// of what was logged), so the record does not know it.
-    public func lost(_ part: ParseFailure.Field) -> Bool {
+    package func lost(_ part: ParseFailure.Field) -> Bool {
         guard let cut else { return false }
         return cut.lost(part, in: format)
     }
@@ -149,7 +149,7 @@ public struct HAProxyRecord: Hashable, Sendable {
     /// The line alone cannot tell which direction a lone HTTP block or CLF's list belongs to; the HAProxy
     /// configuration can, so the processor, which knows how many `capture request header` lines it has, calls
     /// this. A direction left with no values is nil.
-    public func withCapturedHeaders(requestCount: Int) -> HAProxyRecord {
+    package func withCapturedHeaders(requestCount: Int) -> HAProxyRecord {
         let all = (requestHeaders ?? []) + (responseHeaders ?? [])
         let split = min(max(requestCount, 0), all.count)
         var copy = self

@@ -5,14 +5,14 @@
 /// field the cut fell in keeps what was logged of it when it is text (the request line, captured headers) and
 /// is lost otherwise (a number cut short is a wrong number), and every field after it is lost ("cut away").
 /// A line cut before the end of its accept date makes no record: every row needs the date.
-public struct LineCut: Hashable, Sendable {
+package struct LineCut: Hashable, Sendable {
     /// The first field the line lost, whole or in part.
-    public var field: ParseFailure.Field
+    package var field: ParseFailure.Field
     /// Whether `field` keeps what was logged of it: a partial request line (its path and query as logged, no
     /// version) or partial captured headers. Otherwise `field` is lost like the fields after it.
-    public var keepsPart: Bool
+    package var keepsPart: Bool
 
-    public init(field: ParseFailure.Field, keepsPart: Bool) {
+    package init(field: ParseFailure.Field, keepsPart: Bool) {
         self.field = field
         self.keepsPart = keepsPart
     }

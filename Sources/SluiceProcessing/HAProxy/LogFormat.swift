@@ -2,7 +2,7 @@
 ///
 /// This module's own enumeration, not the manifest's: the processing code stays free of dependencies, and the
 /// processor maps one to the other.
-public enum LogFormat: String, Hashable, Sendable, CaseIterable {
+package enum LogFormat: String, Hashable, Sendable, CaseIterable {
     /// `option httplog`:
     /// `%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %CC %CS %tsc %ac/%fc/%bc/%sc/%rc %sq/%bq %hr %hs %{+Q}r`.
     case http

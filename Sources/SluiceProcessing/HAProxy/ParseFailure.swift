@@ -3,9 +3,9 @@
 /// Every bad line is quarantined with this, so both parts are meant for machines: `reason` is a small enum
 /// and `code` a short stable string such as `truncated:status`; `offset` counts bytes from the start of the
 /// line as given, syslog prefix included.
-public struct ParseFailure: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ParseFailure: Error, Hashable, Sendable, CustomStringConvertible {
     /// What was wrong.
-    public enum Reason: Hashable, Sendable {
+    package enum Reason: Hashable, Sendable {
         /// The line holds nothing but white space.
         case empty
         /// The line ends before or inside the field.
@@ -22,7 +22,7 @@ public struct ParseFailure: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The fields the parser names in its failures; raw values are the snake_case names used in `code`.
-    public enum Field: String, Hashable, Sendable, CaseIterable {
+    package enum Field: String, Hashable, Sendable, CaseIterable {
         case syslogPrefix = "syslog_prefix"
         case origin
         case clientAddress = "client_address"
@@ -60,17 +60,17 @@ public struct ParseFailure: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// What was wrong.
-    public var reason: Reason
+    package var reason: Reason
     /// Bytes from the start of the line to where the problem was found; for a truncated line, its length
     /// without trailing white space.
-    public var offset: Int
+    package var offset: Int
     /// For a truncated line: it ended inside the field (after its opening quote or brace, or inside a token the
     /// field reads whole), not before it. Tells the parser which field a logger's cut fell in; not part of the
     /// failure's identity.
     var endedInside = false
 
     /// A failure at a byte offset.
-    public init(_ reason: Reason, at offset: Int) {
+    package init(_ reason: Reason, at offset: Int) {
         self.reason = reason
         self.offset = offset
     }
@@ -82,18 +82,18 @@ public struct ParseFailure: Error, Hashable, Sendable, CustomStringConvertible {
         return failure
     }
 
-    public static func == (lhs: ParseFailure, rhs: ParseFailure) -> Bool {
+    package static func == (lhs: ParseFailure, rhs: ParseFailure) -> Bool {
         lhs.reason == rhs.reason && lhs.offset == rhs.offset
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(reason)
         hasher.combine(offset)
     }
 
     /// The reason as a short stable string: `empty`, `bad_date`, or a kind and a field such as
     /// `bad_number:bytes_read`.
-    public var code: String {
+    package var code: String {
         switch reason {
         case .empty: "empty"
         case .badDate: "bad_date"
@@ -104,5 +104,5 @@ public struct ParseFailure: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(code) at byte \(offset)" }
+    package var description: String { "\(code) at byte \(offset)" }
 }

@@ -1,6 +1,6 @@
 /// A log line that is one JSON object, parsed: the line's bytes and the values' spans over them (`JSONNode`,
 /// in document order, the root object first). Values are decoded only when a column reads them.
-public struct JSONRecord: Sendable {
+package struct JSONRecord: Sendable {
     /// The line, as logged (without its line ending).
     let line: ArraySlice<UInt8>
     /// Every value of the line, in document order; `nodes[0]` is the root object.
@@ -8,7 +8,7 @@ public struct JSONRecord: Sendable {
 
     /// Whether the line ends inside the object: the logger or a shipper cut it (to fit CloudWatch Logs' event size
     /// limit, or a relay's own).
-    public var isTruncated: Bool { nodes[0].isIncomplete }
+    package var isTruncated: Bool { nodes[0].isIncomplete }
 
     /// The bytes of `node`'s value, as logged.
     func bytes(_ node: JSONNode) -> ArraySlice<UInt8> {

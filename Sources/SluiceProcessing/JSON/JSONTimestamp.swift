@@ -83,7 +83,6 @@ enum JSONTimestamp {
         return milliseconds
     }
 
-
     private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Int64? {
         var value: Int64 = 0
         for byte in digits {

@@ -2,9 +2,9 @@
 ///
 /// `code` is a short stable string for machines (`bad_status`, `cut:time_local`); `description` says what was
 /// wrong in words, with the code and the byte offset (from the start of the line as given).
-public struct NCSAFailure: Error, Hashable, Sendable, CustomStringConvertible {
+package struct NCSAFailure: Error, Hashable, Sendable, CustomStringConvertible {
     /// The fields the parser names in its failures; raw values are the snake_case names used in `code`.
-    public enum Field: String, Hashable, Sendable, CaseIterable {
+    package enum Field: String, Hashable, Sendable, CaseIterable {
         case clientAddress = "client_address"
         case ident
         case user
@@ -32,7 +32,7 @@ public struct NCSAFailure: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// What was wrong.
-    public enum Reason: Hashable, Sendable {
+    package enum Reason: Hashable, Sendable {
         /// The line holds nothing but white space.
         case empty
         /// The line ends before the field: cut by the logger where nothing can be kept, or not an NCSA line.
@@ -56,18 +56,18 @@ public struct NCSAFailure: Error, Hashable, Sendable, CustomStringConvertible {
         case bytesSentOutOfRange
     }
 
-    public var reason: Reason
+    package var reason: Reason
     /// Bytes from the start of the line to where the problem was found; for a line that ends too soon, its
     /// length without trailing white space.
-    public var offset: Int
+    package var offset: Int
 
-    public init(_ reason: Reason, at offset: Int) {
+    package init(_ reason: Reason, at offset: Int) {
         self.reason = reason
         self.offset = offset
     }
 
     /// The reason as a short stable string: `empty`, `bad_date`, or a kind and a field such as `cut:status`.
-    public var code: String {
+    package var code: String {
         switch reason {
         case .empty: "empty"
         case .missing(let field): "missing:" + field.rawValue
@@ -83,7 +83,7 @@ public struct NCSAFailure: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// What was wrong, in words.
-    public var explanation: String {
+    package var explanation: String {
         switch reason {
         case .empty: "the line is empty"
         case .missing(let field):
@@ -109,5 +109,5 @@ public struct NCSAFailure: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(explanation) (\(code) at byte \(offset))" }
+    package var description: String { "\(explanation) (\(code) at byte \(offset))" }
 }

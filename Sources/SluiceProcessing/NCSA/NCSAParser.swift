@@ -3,11 +3,11 @@
 ///
 /// Any input is safe: every read stays inside the line, numbers are checked for overflow, and text is made valid
 /// UTF-8 (see `EscapedText`), so the worst a line can do is fail with a reason.
-public enum NCSAParser {
+package enum NCSAParser {
     /// Parses one line (without or with its line ending) in `layout`, syslog header and all (see
     /// `skipSyslogPrefix`). A collection without contiguous storage is copied first.
     @inlinable
-    public static func parse(_ line: some Collection<UInt8>, layout: NCSALayout) -> Result<NCSARecord, NCSAFailure> {
+    package static func parse(_ line: some Collection<UInt8>, layout: NCSALayout) -> Result<NCSARecord, NCSAFailure> {
         if let result = line.withContiguousStorageIfAvailable({ parse(buffer: $0, layout: layout) }) {
             return result
         }

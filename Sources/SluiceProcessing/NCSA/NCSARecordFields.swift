@@ -1,7 +1,7 @@
 /// Every field of an NCSA record, named in snake_case and typed, in line order: what `sluice logs parse` prints,
 /// and what a declared column's `from:` names.
 extension NCSARecord {
-    public static let fields: [RecordField<NCSARecord>] = [
+    package static let fields: [RecordField<NCSARecord>] = [
         .init("client_address", .string, { .string($0.clientAddress) }),
         .init("client_family", .string, { .string($0.clientFamily.rawValue) }),
         .init("ident", .string, { text($0.ident) }),

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Signs, sends and retries requests to one AWS service: what the S3 and Athena clients share.
-public struct AWSClient: Sendable {
-    public let signer: SigV4Signer
-    public let endpoint: AWSEndpoint
-    public let transport: any HTTPTransport
-    public let retry: RetryPolicy
-    public let logger: JSONLogger
+package struct AWSClient: Sendable {
+    package let signer: SigV4Signer
+    package let endpoint: AWSEndpoint
+    package let transport: any HTTPTransport
+    package let retry: RetryPolicy
+    package let logger: JSONLogger
 
-    public init(
+    package init(
         signer: SigV4Signer, endpoint: AWSEndpoint, transport: any HTTPTransport, retry: RetryPolicy = RetryPolicy(),
         logger: JSONLogger = JSONLogger()
     ) {
@@ -21,7 +21,7 @@ public struct AWSClient: Sendable {
 
     /// A client of `service` (its signing name and endpoint prefix: `s3`, `athena`, `sts`) with the region,
     /// credentials, endpoint and retry settings the environment gives.
-    public static func fromEnvironment(
+    package static func fromEnvironment(
         service: String, _ environment: [String: String] = ProcessInfo.processInfo.environment,
         transport: any HTTPTransport, logger: JSONLogger
     ) throws -> AWSClient {
@@ -34,20 +34,20 @@ public struct AWSClient: Sendable {
     }
 
     /// One request to the service.
-    public struct Request: Sendable {
-        public var operation: String
-        public var method: String
+    package struct Request: Sendable {
+        package var operation: String
+        package var method: String
         /// The host, when it is not the endpoint's own (S3's virtual-hosted buckets).
-        public var host: String?
+        package var host: String?
         /// The path, percent-encoded as sent.
-        public var path: String
-        public var query: [HTTPRequestParts.QueryItem]
-        public var headers: [HTTPRequestParts.Header]
-        public var body: [UInt8]
+        package var path: String
+        package var query: [HTTPRequestParts.QueryItem]
+        package var headers: [HTTPRequestParts.Header]
+        package var body: [UInt8]
         /// Statuses that are answers, not errors (S3's 206 for a range).
-        public var accepted: Set<Int>
+        package var accepted: Set<Int>
 
-        public init(
+        package init(
             operation: String, method: String, host: String? = nil, path: String,
             query: [HTTPRequestParts.QueryItem] = [], headers: [HTTPRequestParts.Header] = [], body: [UInt8] = [],
             accepted: Set<Int> = [200]
@@ -66,7 +66,7 @@ public struct AWSClient: Sendable {
     /// Sends `request`, signing each attempt anew (a retry may come after the signature's clock skew window),
     /// and retries throttling, 5xx and broken connections as the policy says.
     /// - Throws: `AWSServiceError` for an error answer, `TransportError` when no answer came.
-    public func send(_ request: Request) async throws -> AWSHTTPResponse {
+    package func send(_ request: Request) async throws -> AWSHTTPResponse {
         let host = request.host ?? endpoint.hostHeader
         var components = URLComponents()
         components.scheme = endpoint.base.scheme

@@ -2,20 +2,20 @@ import Foundation
 
 /// Where a service's requests go: AWS's regional endpoint, or an override for a local stand-in (moto) read
 /// from the SDKs' own variables, `AWS_ENDPOINT_URL_<SERVICE>` then `AWS_ENDPOINT_URL`.
-public struct AWSEndpoint: Sendable, Equatable {
+package struct AWSEndpoint: Sendable, Equatable {
     /// Scheme, host and port, no path.
-    public var base: URL
+    package var base: URL
     /// Whether the endpoint was overridden: S3 then addresses buckets by path, since a local server has no
     /// per-bucket host names.
-    public var isOverride: Bool
+    package var isOverride: Bool
 
-    public init(base: URL, isOverride: Bool) {
+    package init(base: URL, isOverride: Bool) {
         self.base = base
         self.isOverride = isOverride
     }
 
     /// The endpoint of `service` (`s3`, `athena`) in `region`.
-    public static func resolve(
+    package static func resolve(
         service: String, region: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> AWSEndpoint {
         let specific = "AWS_ENDPOINT_URL_\(service.uppercased())"
@@ -30,7 +30,7 @@ public struct AWSEndpoint: Sendable, Equatable {
     }
 
     /// The region from `AWS_REGION` (which Lambda sets) or `AWS_DEFAULT_REGION`.
-    public static func region(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
+    package static func region(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> String
     {
         for name in ["AWS_REGION", "AWS_DEFAULT_REGION"] {
@@ -49,7 +49,7 @@ public struct AWSEndpoint: Sendable, Equatable {
 }
 
 /// A setting the AWS clients cannot work with.
-public struct AWSConfigurationError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct AWSConfigurationError: Error, Sendable, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

@@ -1,16 +1,16 @@
 /// An error answer from an AWS service, or the last one when retries ran out.
-public struct AWSServiceError: Error, Sendable, CustomStringConvertible {
+package struct AWSServiceError: Error, Sendable, CustomStringConvertible {
     /// The operation, e.g. `S3.GetObject`.
-    public var operation: String
-    public var status: Int
+    package var operation: String
+    package var status: Int
     /// The service's error code (`NoSuchKey`, `ThrottlingException`), when it gave one.
-    public var code: String?
-    public var message: String?
-    public var requestID: String?
+    package var code: String?
+    package var message: String?
+    package var requestID: String?
     /// How many times the request was sent.
-    public var attempts: Int
+    package var attempts: Int
 
-    public init(
+    package init(
         operation: String, status: Int, code: String?, message: String?, requestID: String?, attempts: Int = 1
     ) {
         self.operation = operation
@@ -21,7 +21,7 @@ public struct AWSServiceError: Error, Sendable, CustomStringConvertible {
         self.attempts = attempts
     }
 
-    public var description: String {
+    package var description: String {
         var text = "\(operation) failed with HTTP \(status)"
         if let code { text += " \(code)" }
         if let message, !message.isEmpty { text += ": \(message)" }

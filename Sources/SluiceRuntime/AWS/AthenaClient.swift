@@ -1,38 +1,39 @@
 import Foundation
 
 /// The Athena calls a processor makes to run its lookup queries: start, wait, read every page.
-public struct AthenaClient: Sendable {
-    public let client: AWSClient
+package struct AthenaClient: Sendable {
+    package let client: AWSClient
 
-    public init(client: AWSClient) { self.client = client }
+    package init(client: AWSClient) { self.client = client }
 
     /// A client with the region, credentials, endpoint and retry settings the environment gives.
-    public static func fromEnvironment(
+    package static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment, transport: any HTTPTransport,
         logger: JSONLogger
     ) throws -> AthenaClient {
-        AthenaClient(client: try AWSClient.fromEnvironment(service: "athena", environment, transport: transport, logger: logger))
+        AthenaClient(
+            client: try AWSClient.fromEnvironment(service: "athena", environment, transport: transport, logger: logger))
     }
 
     /// A query's state, as GetQueryExecution reports it.
-    public struct QueryStatus: Sendable, Equatable {
+    package struct QueryStatus: Sendable, Equatable {
         /// `QUEUED`, `RUNNING`, `SUCCEEDED`, `FAILED` or `CANCELLED`.
-        public var state: String
-        public var reason: String?
+        package var state: String
+        package var reason: String?
 
-        public var isFinished: Bool { ["SUCCEEDED", "FAILED", "CANCELLED"].contains(state) }
+        package var isFinished: Bool { ["SUCCEEDED", "FAILED", "CANCELLED"].contains(state) }
     }
 
     /// One page of results: the column names and the rows (nil for SQL NULL).
-    public struct ResultPage: Sendable, Equatable {
-        public var columns: [String]
-        public var rows: [[String?]]
-        public var nextToken: String?
+    package struct ResultPage: Sendable, Equatable {
+        package var columns: [String]
+        package var rows: [[String?]]
+        package var nextToken: String?
     }
 
     /// Starts `sql` in `workGroup` (whose settings say where results go) with `?` parameters filled from
     /// `parameters` in order, each a SQL literal (quote strings yourself).
-    public func startQueryExecution(
+    package func startQueryExecution(
         sql: String, workGroup: String, parameters: [String] = [], clientRequestToken: String = UUID().uuidString
     ) async throws -> String {
         var input: [String: Any] = [
@@ -46,7 +47,7 @@ public struct AthenaClient: Sendable {
         return id
     }
 
-    public func getQueryExecution(id: String) async throws -> QueryStatus {
+    package func getQueryExecution(id: String) async throws -> QueryStatus {
         let output = try await call("GetQueryExecution", ["QueryExecutionId": id])
         guard let execution = output["QueryExecution"] as? [String: Any],
             let status = execution["Status"] as? [String: Any], let state = status["State"] as? String
@@ -56,7 +57,7 @@ public struct AthenaClient: Sendable {
     }
 
     /// One page of a finished query's results. Athena's first page starts with the header row; it is left out.
-    public func getQueryResults(id: String, nextToken: String? = nil, maxResults: Int = 1000) async throws
+    package func getQueryResults(id: String, nextToken: String? = nil, maxResults: Int = 1000) async throws
         -> ResultPage
     {
         var input: [String: Any] = ["QueryExecutionId": id, "MaxResults": maxResults]
@@ -81,7 +82,7 @@ public struct AthenaClient: Sendable {
     /// Runs `sql` to the end and returns every row by column name, polling with growing waits up to `timeout`
     /// seconds.
     /// - Throws: `AthenaError.queryFailed` when the query failed or was cancelled, `.timedOut` when it ran too long.
-    public func run(
+    package func run(
         sql: String, workGroup: String, parameters: [String] = [], timeout: Double = 120, pollInterval: Double = 0.2
     ) async throws -> [[String: String?]] {
         let id = try await startQueryExecution(sql: sql, workGroup: workGroup, parameters: parameters)
@@ -130,12 +131,12 @@ public struct AthenaClient: Sendable {
 }
 
 /// An Athena query that did not give rows.
-public enum AthenaError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum AthenaError: Error, Sendable, Equatable, CustomStringConvertible {
     case queryFailed(id: String, state: String, reason: String?)
     case timedOut(id: String, seconds: Double)
     case malformedAnswer(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .queryFailed(let id, let state, let reason):
             "Athena query \(id) ended \(state)" + (reason.map { ": \($0)" } ?? "")

@@ -2,13 +2,13 @@ import Foundation
 
 /// Structured logs: one JSON object a line on stderr, which Lambda's JSON log format keeps as it is and
 /// CloudWatch Logs Insights can query field by field.
-public struct JSONLogger: Sendable {
+package struct JSONLogger: Sendable {
     /// How much to say, in increasing order of importance.
-    public enum Level: Int, Sendable, Comparable, CaseIterable {
+    package enum Level: Int, Sendable, Comparable, CaseIterable {
         case debug, info, warning, error
 
         /// The level's name as logged and as `LOG_LEVEL` spells it.
-        public var name: String {
+        package var name: String {
             switch self {
             case .debug: "debug"
             case .info: "info"
@@ -17,18 +17,18 @@ public struct JSONLogger: Sendable {
             }
         }
 
-        public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
+        package static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     /// The least important level written.
-    public var minimum: Level
+    package var minimum: Level
     /// Fields every line carries (the pipeline, the request id).
-    public var context: [String: String]
+    package var context: [String: String]
     private let sink: @Sendable (String) -> Void
 
     /// A logger writing at `minimum` and above; `sink` receives each line without its newline (stderr by
     /// default).
-    public init(
+    package init(
         minimum: Level = .info, context: [String: String] = [:],
         sink: @escaping @Sendable (String) -> Void = JSONLogger.standardError
     ) {
@@ -39,7 +39,7 @@ public struct JSONLogger: Sendable {
 
     /// A logger at the level `LOG_LEVEL` names (`debug`, `info`, `warning` or `error`, any case; `warn` too),
     /// `info` when it is unset or unknown.
-    public static func fromEnvironment(
+    package static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment, context: [String: String] = [:]
     ) -> JSONLogger {
         let name = (environment["LOG_LEVEL"] ?? "").lowercased()
@@ -48,14 +48,14 @@ public struct JSONLogger: Sendable {
     }
 
     /// The same logger with more context fields.
-    public func with(_ fields: [String: String]) -> JSONLogger {
+    package func with(_ fields: [String: String]) -> JSONLogger {
         var copy = self
         copy.context.merge(fields) { _, new in new }
         return copy
     }
 
     /// Writes `message` with `fields` when `level` is at least the minimum.
-    public func log(_ level: Level, _ message: String, _ fields: [String: LogValue] = [:]) {
+    package func log(_ level: Level, _ message: String, _ fields: [String: LogValue] = [:]) {
         guard level >= minimum else { return }
         var all = context.mapValues(LogValue.string)
         all.merge(fields) { _, new in new }
@@ -65,13 +65,13 @@ public struct JSONLogger: Sendable {
         sink(LogValue.object(all).json)
     }
 
-    public func debug(_ message: String, _ fields: [String: LogValue] = [:]) { log(.debug, message, fields) }
-    public func info(_ message: String, _ fields: [String: LogValue] = [:]) { log(.info, message, fields) }
-    public func warning(_ message: String, _ fields: [String: LogValue] = [:]) { log(.warning, message, fields) }
-    public func error(_ message: String, _ fields: [String: LogValue] = [:]) { log(.error, message, fields) }
+    package func debug(_ message: String, _ fields: [String: LogValue] = [:]) { log(.debug, message, fields) }
+    package func info(_ message: String, _ fields: [String: LogValue] = [:]) { log(.info, message, fields) }
+    package func warning(_ message: String, _ fields: [String: LogValue] = [:]) { log(.warning, message, fields) }
+    package func error(_ message: String, _ fields: [String: LogValue] = [:]) { log(.error, message, fields) }
 
     /// Writes a line to stderr.
-    public static let standardError: @Sendable (String) -> Void = { line in
+    package static let standardError: @Sendable (String) -> Void = { line in
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
@@ -83,18 +83,18 @@ public struct JSONLogger: Sendable {
 }
 
 /// A value in a structured log line.
-public enum LogValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+package enum LogValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
     case string(String)
     case int(Int)
     case double(Double)
     case bool(Bool)
     case object([String: LogValue])
 
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int) { self = .int(value) }
 
     /// Compact JSON with sorted keys, so lines are stable and easy to compare.
-    public var json: String {
+    package var json: String {
         switch self {
         case .string(let text): Self.quoted(text)
         case .int(let number): String(number)

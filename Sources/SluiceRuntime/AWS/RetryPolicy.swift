@@ -3,22 +3,22 @@ import Foundation
 /// When and how long to wait before sending a request again: on throttling, on 5xx and on broken connections,
 /// up to `maxAttempts` sends, sleeping a random time up to an exponentially growing ceiling ("full jitter"), so
 /// many processors throttled at once do not come back in step.
-public struct RetryPolicy: Sendable {
+package struct RetryPolicy: Sendable {
     /// Sends in all, the first included.
-    public var maxAttempts: Int
+    package var maxAttempts: Int
     /// The ceiling of the first wait, in seconds; it doubles with each retry.
-    public var baseDelay: Double
+    package var baseDelay: Double
     /// The largest ceiling, in seconds.
-    public var maxDelay: Double
+    package var maxDelay: Double
 
-    public init(maxAttempts: Int = 5, baseDelay: Double = 0.1, maxDelay: Double = 20) {
+    package init(maxAttempts: Int = 5, baseDelay: Double = 0.1, maxDelay: Double = 20) {
         self.maxAttempts = max(1, maxAttempts)
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
     }
 
     /// The default policy, with `AWS_MAX_ATTEMPTS` (the SDKs' variable) when it is set to a positive number.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+    package static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
         -> RetryPolicy
     {
         guard let text = environment["AWS_MAX_ATTEMPTS"], let attempts = Int(text), attempts > 0 else {
@@ -36,12 +36,12 @@ public struct RetryPolicy: Sendable {
     ]
 
     /// Whether an error answer is worth sending again.
-    public func isRetryable(_ error: AWSServiceError) -> Bool {
+    package func isRetryable(_ error: AWSServiceError) -> Bool {
         error.status >= 500 || error.status == 429 || error.code.map(Self.throttlingCodes.contains) == true
     }
 
     /// The wait before retry number `retry` (1 for the first retry).
-    public func delay(beforeRetry retry: Int) -> Double {
+    package func delay(beforeRetry retry: Int) -> Double {
         let ceiling = min(maxDelay, baseDelay * pow(2, Double(retry - 1)))
         return Double.random(in: 0...max(ceiling, 0))
     }

@@ -2,30 +2,31 @@ import Foundation
 
 /// The S3 calls a processor makes: ranged reads of the object it was told about, and writes of whole or
 /// multipart objects into the lake.
-public struct S3Client: Sendable {
-    public let client: AWSClient
+package struct S3Client: Sendable {
+    package let client: AWSClient
 
-    public init(client: AWSClient) { self.client = client }
+    package init(client: AWSClient) { self.client = client }
 
     /// A client with the region, credentials, endpoint and retry settings the environment gives.
-    public static func fromEnvironment(
+    package static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment, transport: any HTTPTransport,
         logger: JSONLogger
     ) throws -> S3Client {
-        S3Client(client: try AWSClient.fromEnvironment(service: "s3", environment, transport: transport, logger: logger))
+        S3Client(
+            client: try AWSClient.fromEnvironment(service: "s3", environment, transport: transport, logger: logger))
     }
 
     /// Part of an object.
-    public struct ObjectRange: Sendable {
-        public var bytes: [UInt8]
+    package struct ObjectRange: Sendable {
+        package var bytes: [UInt8]
         /// The whole object's size.
-        public var objectSize: Int
-        public var etag: String?
+        package var objectSize: Int
+        package var etag: String?
     }
 
     /// Reads `length` bytes from `offset` (fewer at the end). `ifMatch` pins the object version read first, so a
     /// read in ranges cannot mix two versions of an object.
-    public func getObject(bucket: String, key: String, offset: Int, length: Int, ifMatch: String? = nil) async throws
+    package func getObject(bucket: String, key: String, offset: Int, length: Int, ifMatch: String? = nil) async throws
         -> ObjectRange
     {
         var headers: [HTTPRequestParts.Header] = [.init("Range", "bytes=\(offset)-\(offset + length - 1)")]
@@ -54,7 +55,7 @@ public struct S3Client: Sendable {
     }
 
     /// Writes a whole object.
-    public func putObject(bucket: String, key: String, body: [UInt8], contentType: String) async throws {
+    package func putObject(bucket: String, key: String, body: [UInt8], contentType: String) async throws {
         let (host, path) = address(bucket: bucket, key: key)
         _ = try await client.send(
             .init(
@@ -63,7 +64,7 @@ public struct S3Client: Sendable {
     }
 
     /// Starts a multipart upload and returns its id.
-    public func createMultipartUpload(bucket: String, key: String, contentType: String) async throws -> String {
+    package func createMultipartUpload(bucket: String, key: String, contentType: String) async throws -> String {
         let (host, path) = address(bucket: bucket, key: key)
         let response = try await client.send(
             .init(
@@ -78,7 +79,7 @@ public struct S3Client: Sendable {
     }
 
     /// Uploads part `number` (from 1) and returns its ETag.
-    public func uploadPart(bucket: String, key: String, uploadID: String, number: Int, body: [UInt8]) async throws
+    package func uploadPart(bucket: String, key: String, uploadID: String, number: Int, body: [UInt8]) async throws
         -> String
     {
         let (host, path) = address(bucket: bucket, key: key)
@@ -95,7 +96,7 @@ public struct S3Client: Sendable {
     }
 
     /// Completes an upload from its parts' ETags, in part order.
-    public func completeMultipartUpload(bucket: String, key: String, uploadID: String, etags: [String]) async throws {
+    package func completeMultipartUpload(bucket: String, key: String, uploadID: String, etags: [String]) async throws {
         let (host, path) = address(bucket: bucket, key: key)
         var xml = "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
         for (index, etag) in etags.enumerated() {
@@ -115,7 +116,7 @@ public struct S3Client: Sendable {
     }
 
     /// Abandons an upload, so its parts stop costing storage.
-    public func abortMultipartUpload(bucket: String, key: String, uploadID: String) async throws {
+    package func abortMultipartUpload(bucket: String, key: String, uploadID: String) async throws {
         let (host, path) = address(bucket: bucket, key: key)
         _ = try await client.send(
             .init(

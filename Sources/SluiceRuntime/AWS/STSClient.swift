@@ -2,13 +2,13 @@ import Foundation
 
 /// AssumeRole, for local runs that act as another account of a moto server (moto keys its resources by the
 /// account of the credentials).
-public struct STSClient: Sendable {
-    public let client: AWSClient
+package struct STSClient: Sendable {
+    package let client: AWSClient
 
-    public init(client: AWSClient) { self.client = client }
+    package init(client: AWSClient) { self.client = client }
 
     /// Temporary credentials for `roleARN`.
-    public func assumeRole(roleARN: String, sessionName: String) async throws -> AWSCredentials {
+    package func assumeRole(roleARN: String, sessionName: String) async throws -> AWSCredentials {
         let form = HTTPRequestParts.percentEncoded([
             .init("Action", "AssumeRole"), .init("RoleArn", roleARN), .init("RoleSessionName", sessionName),
             .init("Version", "2011-06-15"),

@@ -6,14 +6,14 @@ import Foundation
 
 /// HTTP over URLSession (libcurl on Linux, with the system's TLS), which spares the Lambda image a TLS stack
 /// of its own.
-public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
+package final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     private let timeout: TimeInterval
     private let lock = NSLock()
     private var created: URLSession?
 
     /// A transport whose requests give up after `timeout` seconds without progress. The session (and libcurl
     /// with it) starts at the first request, not here: a Lambda's set-up is on the clock of its cold start.
-    public init(timeout: TimeInterval = 60) {
+    package init(timeout: TimeInterval = 60) {
         self.timeout = timeout
     }
 
@@ -31,7 +31,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         }
     }
 
-    public func send(_ request: AWSHTTPRequest) async throws -> AWSHTTPResponse {
+    package func send(_ request: AWSHTTPRequest) async throws -> AWSHTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         for header in request.headers { urlRequest.addValue(header.value, forHTTPHeaderField: header.name) }
