@@ -38,8 +38,7 @@ package enum WorkflowEmitter {
     package static let downloadArtifact = "actions/download-artifact@fa0a91b85d4f404e444e00e005971372dc801d16 # v4.1.8"
 
     /// The marker of the one pull-request comment the plans are kept in.
-    package static let commentMarker = "\(commentMarkerText)"
-    static let commentMarkerText: StaticString = "<!-- sluice-plan -->"
+    package static let commentMarker = "<!-- sluice-plan -->"
     /// Below GitHub's 65,536-character limit for a comment or issue body, in bytes (never fewer than characters).
     package static let bodyLimit = 65_000
 
@@ -168,11 +167,7 @@ package enum WorkflowEmitter {
         Step(
             name: "Build sluice",
             comment: ["sluice links snappy and zstd (the Parquet writer's codecs), whose headers the runner lacks."],
-            run: """
-                sudo apt-get update -qq
-                sudo apt-get install -y -qq --no-install-recommends libsnappy-dev libzstd-dev
-                swift build -c release --product sluice
-                """)
+            run: RunScript(.buildSluice))
     }
 
     /// The processors a plan step needs the current image of, one per line: stack, Terraform variable, function,
@@ -183,63 +178,6 @@ package enum WorkflowEmitter {
                 .joined(separator: "\t")
         }.joined(separator: "\n")
     }
-
-    /// Bash that defines `current_image VARIABLE FUNCTION REGION REPOSITORY_URL PLAN_ROLE`, and calls it for each
-    /// processor in `$IMAGES` of the stack in `$STACK`: a plan that is not a deploy plans with the image each function
-    /// runs now, so it shows no image change (images change on main only).
-    static let currentImages: ShellScript = #"""
-        # A plan that deploys nothing keeps each processor's current image: read it with the account's read-only
-        # plan role; a placeholder digest when the function does not exist yet (its first deploy creates it).
-        current_image() {
-          local variable="$1" function="$2" region="$3" repository_url="$4" role="$5"
-          local credentials key secret token uri
-          if [[ ! "$variable" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]]; then
-            echo "::error::'$variable' is not a Terraform variable name"
-            return 1
-          fi
-          credentials="$(aws sts assume-role --role-arn "$role" --role-session-name "sluice-image-$GITHUB_RUN_ID" \
-            --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]' --output text)"
-          read -r key secret token <<<"$credentials"
-          if uri="$(AWS_ACCESS_KEY_ID="$key" AWS_SECRET_ACCESS_KEY="$secret" AWS_SESSION_TOKEN="$token" \
-            aws lambda get-function --region "$region" --function-name "$function" \
-            --query 'Code.ImageUri' --output text 2>"$RUNNER_TEMP/get-function.err")"; then
-            echo "$function runs $uri"
-          elif grep -q ResourceNotFoundException "$RUNNER_TEMP/get-function.err"; then
-            uri="$repository_url@sha256:$(printf '%064d' 0)"
-            echo "::notice::$function does not exist yet: planning with a placeholder image"
-          else
-            cat "$RUNNER_TEMP/get-function.err" >&2
-            return 1
-          fi
-          export "TF_VAR_$variable=$uri"
-        }
-        # IMAGES: one processor a line, its fields separated by tabs (from the declarations, through env:).
-        mapfile -t image_lines <<<"$IMAGES"
-        for image in "${image_lines[@]}"; do
-          IFS=$'\t' read -r image_stack variable function region repository_url role <<<"$image"
-          if [[ -n "$image" && "$image_stack" == "$STACK" ]]; then
-            current_image "$variable" "$function" "$region" "$repository_url" "$role"
-          fi
-        done
-
-        """#
-
-    /// Bash that defines `fit FILE`: cuts a comment or issue body to GitHub's limit, pointing at the run for the rest.
-    static let fitBody: ShellScript = #"""
-        run_url="$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID"
-        # GitHub refuses a comment or issue body over 65,536 characters: cut it, and point at the run's artifacts.
-        fit() {
-          local file="$1" note
-          note="_Cut to fit GitHub's limit: the full summaries are in the artifacts of $run_url._"
-          if (($(wc -c <"$file") > \#(bodyLimit))); then
-            head -c "$((\#(bodyLimit) - ${#note} - 2))" "$file" >"$file.cut"
-            # A cut through a multi-byte character would leave invalid UTF-8: drop the partial character.
-            iconv -c -f UTF-8 -t UTF-8 "$file.cut" >"$file" || true
-            printf '\n\n%s\n' "$note" >>"$file"
-          fi
-        }
-
-        """#
 
     static func matrix(_ names: [String]) -> [String] {
         ["fail-fast: false", "matrix:", "  stack: \(YAML.list(names))"]
@@ -265,7 +203,7 @@ package enum WorkflowEmitter {
                         ("BUILDER_IMAGE", YAML.quoted(DockerfileEmitter.builderImage(context.project))),
                         ("PROCESSOR_PRODUCTS", YAML.quoted(context.processorProducts.joined(separator: " "))),
                     ],
-                    run: checkScript),
+                    run: RunScript(.pullRequestCheck)),
             ])
         let plan = Job(
             id: "plan", name: "Plan ${{ matrix.stack }}",
@@ -278,11 +216,7 @@ package enum WorkflowEmitter {
                 Step(
                     name: "Plan",
                     env: [("STACK", "${{ matrix.stack }}"), ("IMAGES", YAML.quoted(imageTable(context)))],
-                    run: currentImages + #"""
-                        mkdir -p plans
-                        .build/release/sluice plan --verbose --stack "$STACK" --role plan --plans-dir plans \
-                          --markdown "plans/$STACK.md"
-                        """#),
+                    run: RunScript(.pullRequestPlan)),
                 Step(
                     name: "Keep the summary",
                     comment: [
@@ -315,7 +249,7 @@ package enum WorkflowEmitter {
                         ("HEAD_SHA", "${{ github.event.pull_request.head.sha }}"),
                         ("STACKS", YAML.quoted(stacks.joined(separator: " "))),
                     ],
-                    run: fitBody + commentScript),
+                    run: RunScript(.pullRequestComment)),
             ])
         return Workflow(
             header: header([
@@ -327,56 +261,6 @@ package enum WorkflowEmitter {
                 group: "sluice-pr-${{ github.event.pull_request.number }}", cancelInProgress: true),
             jobs: [check, plan, comment])
     }
-
-    /// Builds, tests and checks the generated files inside the Dockerfiles' builder image, and records the digest its
-    /// tag resolved to.
-    static let checkScript: ShellScript = #"""
-        docker pull --quiet "$BUILDER_IMAGE"
-        printf '| builder image | digest |\n|---|---|\n| %s | %s |\n' "$BUILDER_IMAGE" \
-          "$(docker image inspect --format '{{index .RepoDigests 0}}' "$BUILDER_IMAGE")" >>"$GITHUB_STEP_SUMMARY"
-        # Each processor's product too, as its image builds it: a declared processor whose executable target
-        # Package.swift lacks fails here, before the merge, not in the images job on main.
-        docker run --rm --volume "$PWD:/src" --workdir /src --env PROCESSOR_PRODUCTS "$BUILDER_IMAGE" \
-          bash -c 'set -e
-            dnf install -y --quiet --releasever=\#(fixed: DockerfileEmitter.amazonLinuxReleaseText) \
-              \#(fixed: DockerfileEmitter.builderPackageList)
-            swift build; swift test; swift run sluice check
-            for product in $PROCESSOR_PRODUCTS; do swift build --product "$product"; done'
-        """#
-
-    /// Keeps one comment with the summaries of the stacks in `$STACKS` (space-separated, in apply order).
-    static let commentScript: ShellScript = #"""
-        marker='\#(fixed: commentMarkerText)'
-        body="$RUNNER_TEMP/sluice-plan.md"
-        {
-          echo "$marker"
-          echo "## Sluice plan"
-          echo
-          read -ra stack_names <<<"$STACKS"
-          for stack in "${stack_names[@]}"; do
-            if [[ -f "plans/$stack.md" ]]; then
-              cat "plans/$stack.md"
-            else
-              printf '### %s\n\nNo plan: planning this stack failed, see %s\n' "$stack" "$run_url"
-            fi
-            echo
-          done
-          printf '<sub>Commit %s, [workflow run](%s).</sub>\n' "$HEAD_SHA" "$run_url"
-        } >"$body"
-        fit "$body"
-
-        comments="repos/$GITHUB_REPOSITORY/issues/$PR_NUMBER/comments"
-        comment_id="$(gh api --paginate "$comments" \
-          --jq '.[] | select(.user.login == "github-actions[bot]" and (.body | contains("\#(fixed: commentMarkerText)"))) | .id')"
-        comment_id="${comment_id%%$'\n'*}"
-        if [[ -n "$comment_id" ]]; then
-          gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$comment_id" -F "body=@$body" >/dev/null
-          echo "updated comment $comment_id"
-        else
-          gh api --method POST "$comments" -F "body=@$body" >/dev/null
-          echo "created the plan comment"
-        fi
-        """#
 
     // MARK: - Deploy
 
@@ -447,7 +331,7 @@ package enum WorkflowEmitter {
                         ("REPOSITORY_URL", "${{ matrix.repository-url }}"), ("ACCOUNT_ID", "${{ matrix.account }}"),
                         ("DEPLOY_ROLE", "${{ matrix.deploy-role }}"),
                     ],
-                    run: imageScript),
+                    run: RunScript(.deployImage)),
                 Step(
                     name: "Hand the digest to the apply jobs", uses: uploadArtifact,
                     with: [
@@ -458,61 +342,13 @@ package enum WorkflowEmitter {
             ])
     }
 
-    static let imageScript: ShellScript = #"""
-        # Push with the deploy role of the repository's account, assumed here: its credentials stay in this step.
-        credentials="$(aws sts assume-role --role-arn "$DEPLOY_ROLE" \
-          --role-session-name "sluice-images-$GITHUB_RUN_ID" \
-          --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]' --output text)"
-        read -r AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN <<<"$credentials"
-        echo "::add-mask::$AWS_SECRET_ACCESS_KEY"
-        echo "::add-mask::$AWS_SESSION_TOKEN"
-        export AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN
-        caller_account="$(aws sts get-caller-identity --query Account --output text)"
-        if [[ "$caller_account" != "$ACCOUNT_ID" ]]; then
-          echo "::error::$DEPLOY_ROLE is a role of account $caller_account, not of $ACCOUNT_ID"
-          exit 1
-        fi
-
-        dockerfile="generated/docker/$PROCESSOR/Dockerfile"
-        aws ecr get-login-password --region "$REGION" |
-          docker login --username AWS --password-stdin "${REPOSITORY_URL%%/*}"
-        # Tags are immutable in ECR: a re-run for the same commit deploys the image it pushed the first time.
-        if ! aws ecr describe-images --region "$REGION" --repository-name "$REPOSITORY" \
-          --image-ids "imageTag=$GITHUB_SHA" >/dev/null 2>&1; then
-          # No provenance or SBOM: Lambda takes a single image manifest, not an index carrying attestations.
-          docker buildx build --platform "$PLATFORM" --provenance=false --sbom=false \
-            --file "$dockerfile" --tag "$REPOSITORY_URL:$GITHUB_SHA" --push .
-        fi
-        # The digest ECR holds is the one Lambda pulls.
-        digest="$(aws ecr describe-images --region "$REGION" --repository-name "$REPOSITORY" \
-          --image-ids "imageTag=$GITHUB_SHA" --query 'imageDetails[0].imageDigest' --output text)"
-        if [[ ! "$digest" =~ ^sha256:[0-9a-f]{64}$ ]]; then
-          echo "::error::no digest for $REPOSITORY_URL:$GITHUB_SHA (got '$digest')"
-          exit 1
-        fi
-        mkdir -p digests
-        echo "$digest" >"digests/image-$PROCESSOR.txt"
-
-        # The Dockerfile pins its base images by tag: record what each tag is now, next to the pushed digest.
-        {
-          printf '### %s\n\n| image | digest |\n|---|---|\n' "$PROCESSOR"
-          printf '| %s:%s | %s |\n' "$REPOSITORY_URL" "$GITHUB_SHA" "$digest"
-          grep -E '^FROM ' "$dockerfile" | awk '{ print $2 }' | while read -r base; do
-            # awk reads to the end: leaving early would fail the pipeline (pipefail) on imagetools' broken pipe.
-            base_digest="$(docker buildx imagetools inspect "$base" |
-              awk '/^Digest:/ && !seen { print $2; seen = 1 }')"
-            printf '| %s | %s |\n' "$base" "$base_digest"
-          done
-        } >>"$GITHUB_STEP_SUMMARY"
-        """#
-
     /// Deploys run from main only, also when dispatched by hand from another branch.
     static let mainOnly = "${{ github.ref == 'refs/heads/main' }}"
 
     static func applyJob(_ context: Context, _ stack: Stack, after previous: String?) -> Job {
         let images = context.images(in: stack)
         var steps = [checkoutStep(), terraformStep(), awsStep(context, entry: .deploy, session: "sluice-apply")]
-        var script: ShellScript = ""
+        var scripts: [WorkflowScript] = []
         var env = [("STACK", YAML.quoted(stack.name))]
         if !images.isEmpty {
             steps.append(
@@ -522,36 +358,10 @@ package enum WorkflowEmitter {
             // One processor a line: Terraform variable, processor and repository URL, separated by tabs.
             let table = images.map { [$0.variable, $0.processor, $0.repositoryURL].joined(separator: "\t") }
             env.append(("IMAGES", YAML.quoted(table.joined(separator: "\n"))))
-            script += #"""
-                # The processors of this stack deploy the digest the images job pushed.
-                image_uri() {
-                  local variable="$1" processor="$2" repository_url="$3" digest
-                  if [[ ! "$variable" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]]; then
-                    echo "::error::'$variable' is not a Terraform variable name"
-                    exit 1
-                  fi
-                  digest="$(cat "digests/image-$processor.txt")"
-                  if [[ ! "$digest" =~ ^sha256:[0-9a-f]{64}$ ]]; then
-                    echo "::error::digests/image-$processor.txt holds no image digest"
-                    exit 1
-                  fi
-                  export "TF_VAR_$variable=$repository_url@$digest"
-                }
-                # IMAGES: one processor a line, its fields separated by tabs (from the declarations, through env:).
-                mapfile -t image_lines <<<"$IMAGES"
-                for image in "${image_lines[@]}"; do
-                  IFS=$'\t' read -r variable processor repository_url <<<"$image"
-                  image_uri "$variable" "$processor" "$repository_url"
-                done
-
-                """#
+            scripts.append(.deployImageDigests)
         }
-        script += #"""
-            .build/release/sluice plan --verbose --stack "$STACK" --plans-dir plans
-            cat "plans/$STACK.md" >>"$GITHUB_STEP_SUMMARY"
-            .build/release/sluice apply --verbose --stack "$STACK" --plans-dir plans
-            """#
-        steps += [buildSluiceStep(), Step(name: "Plan and apply", env: env, run: script)]
+        scripts.append(.deployApply)
+        steps += [buildSluiceStep(), Step(name: "Plan and apply", env: env, run: RunScript(scripts))]
         let order = context.stackNames
         let position = (order.firstIndex(of: stack.name) ?? 0) + 1
         return Job(
@@ -581,17 +391,7 @@ package enum WorkflowEmitter {
                 Step(
                     name: "Plan",
                     env: [("STACK", "${{ matrix.stack }}"), ("IMAGES", YAML.quoted(imageTable(context)))],
-                    run: currentImages + #"""
-                        mkdir -p plans drift
-                        status=0
-                        .build/release/sluice plan --verbose --stack "$STACK" --role plan --plans-dir plans \
-                          --markdown "drift/$STACK.md" --detailed-exitcode || status=$?
-                        case "$status" in
-                          0) echo clean >"drift/$STACK.status" ;;
-                          2) echo drift >"drift/$STACK.status" ;;
-                          *) exit "$status" ;;
-                        esac
-                        """#),
+                    run: RunScript(.driftPlan)),
                 Step(
                     name: "Keep the result", uses: uploadArtifact,
                     with: [
@@ -613,7 +413,7 @@ package enum WorkflowEmitter {
                         ("GH_TOKEN", "${{ github.token }}"), ("GH_REPO", "${{ github.repository }}"),
                         ("STACKS", YAML.quoted(stacks.joined(separator: " "))),
                     ],
-                    run: fitBody + driftScript),
+                    run: RunScript(.driftIssues)),
             ])
         return Workflow(
             header: header([
@@ -624,40 +424,4 @@ package enum WorkflowEmitter {
             concurrency: Concurrency(group: "sluice-drift", cancelInProgress: false), jobs: [plan, report])
     }
 
-    /// One issue per drifting stack of `$STACKS` (space-separated).
-    static let driftScript: ShellScript = #"""
-        read -ra stack_names <<<"$STACKS"
-        for stack in "${stack_names[@]}"; do
-          title="Drift in stack $stack"
-          number="$(gh issue list --state open --limit 200 --json number,title |
-            jq -r --arg title "$title" 'map(select(.title == $title)) | first | .number // empty')"
-          case "$(cat "drift/$stack.status" 2>/dev/null || echo unknown)" in
-            drift)
-              body="$RUNNER_TEMP/drift-$stack.md"
-              {
-                printf 'The daily plan of stack **%s** has changes: the deployed resources differ\n' "$stack"
-                printf 'from the declarations. Apply from main, or change pipelines/ to match.\n'
-                printf '[Workflow run](%s).\n\n' "$run_url"
-                cat "drift/$stack.md"
-              } >"$body"
-              fit "$body"
-              if [[ -n "$number" ]]; then
-                gh issue edit "$number" --body-file "$body" >/dev/null
-                echo "$stack: drift, updated issue #$number"
-              else
-                gh issue create --title "$title" --body-file "$body"
-              fi
-              ;;
-            clean)
-              if [[ -n "$number" ]]; then
-                gh issue close "$number" --comment "No drift in stack $stack any more ($run_url)."
-              fi
-              echo "$stack: no drift"
-              ;;
-            *)
-              echo "::warning::no drift result for stack $stack: its plan failed, see the job's log"
-              ;;
-          esac
-        done
-        """#
 }

@@ -110,8 +110,8 @@ struct Step {
     /// `env:` values, rendered YAML scalars: the only way a run script sees an expression's value or any text from
     /// the declarations.
     var env: [(String, String)] = []
-    /// A bash script, written in this module only: a `ShellScript` takes no text interpolation.
-    var run: ShellScript?
+    /// A bash script from the committed files of Workflows/Scripts: a `RunScript` is made of nothing else.
+    var run: RunScript?
 
     func render() -> [String] {
         var lines = comment.map { "# \($0)" }
@@ -147,33 +147,6 @@ extension Step {
     static func isPlain(_ script: String) -> Bool {
         !script.isEmpty && script.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || " ._/-".contains($0)) }
     }
-}
-
-/// The text of a `run:` script. It is built from Swift string literals in this module and numbers only: there is no
-/// way to interpolate a `String`, so text from a declaration can never become shell code. Such text reaches a script
-/// through the step's `env:` and is read there as a quoted variable.
-struct ShellScript: ExpressibleByStringInterpolation, Sendable {
-    private(set) var text: String
-
-    init(stringLiteral value: String) { text = value }
-    init(stringInterpolation: Interpolation) { text = stringInterpolation.text }
-
-    struct Interpolation: StringInterpolationProtocol {
-        var text = ""
-        init(literalCapacity: Int, interpolationCount: Int) {}
-        mutating func appendLiteral(_ literal: String) { text += literal }
-        mutating func appendInterpolation(_ number: Int) { text += String(number) }
-        /// A fixed text of this module (a marker, a limit), never a declaration's.
-        mutating func appendInterpolation(fixed: StaticString) { text += fixed.description }
-    }
-
-    static func + (lhs: ShellScript, rhs: ShellScript) -> ShellScript {
-        var joined = lhs
-        joined.text += rhs.text
-        return joined
-    }
-
-    static func += (lhs: inout ShellScript, rhs: ShellScript) { lhs.text += rhs.text }
 }
 
 /// YAML scalars.
