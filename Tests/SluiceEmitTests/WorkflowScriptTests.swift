@@ -28,6 +28,8 @@ struct WorkflowScriptTests {
             #expect(lines.filter { $0 == WorkflowScript.runMarker }.count == 1, "\(script.rawValue).sh: one marker")
             #expect(script.fileText.hasSuffix("\n") && !script.fileText.hasSuffix("\n\n"))
             #expect(!script.runLines.isEmpty)
+            // A block scalar's first line sets its indentation: one starting with a space would need an indicator.
+            #expect(script.runLines.first?.first != " ", "\(script.rawValue).sh: the step starts indented")
             // A GitHub expression in a script would be evaluated into its text: values come through env: only.
             #expect(!script.fileText.contains("${{"), "\(script.rawValue).sh: an expression in a script")
             // Every `source` is one the emitter expands: the step must not read a file the runner lacks.
