@@ -11,7 +11,7 @@ import Foundation
 /// The scripts are constant: every value a step needs (a stack, a role, the image table) reaches it through the step's
 /// `env:`, so no text from the declarations ever becomes shell code. The few fixed values of Sluice's own that they
 /// spell out (the comment marker, the body limit, the builder's Amazon Linux release and packages) are checked against
-/// their Swift constants by WorkflowTests.
+/// their Swift constants by WorkflowScriptTests.
 ///
 /// They ship as a SwiftPM resource (`Bundle.module`), read once: SwiftPM puts the resource bundle next to the
 /// executable it builds (`swift run`, `.build/<configuration>/sluice`), so sluice finds its scripts from any working

@@ -2,7 +2,7 @@
 # sluice-pr.yml, job check, step "Build, test and check in the builder image": builds, tests and checks
 # the generated files inside the processor images' builder image, and records the digest its tag resolved to.
 # Environment: BUILDER_IMAGE, the Dockerfiles' builder image; PROCESSOR_PRODUCTS, the processors' products,
-# space-separated. The Amazon Linux release and packages are DockerfileEmitter's (WorkflowTests checks them).
+# space-separated. The Amazon Linux release and packages are DockerfileEmitter's (WorkflowScriptTests checks them).
 set -eo pipefail
 # sluice:run
 docker pull --quiet "$BUILDER_IMAGE"
