@@ -26,9 +26,11 @@ package struct Statement: Sendable {
         self.conditions = conditions
     }
 
-    var json: JSONValue {
-        var body: [String: JSONValue] = ["sid": .string(sid), "effect": .string(effect), "actions": .strings(actions)]
-        if !resources.isEmpty { body["resources"] = .array(resources.map(JSONValue.template)) }
+    var json: TerraformValue {
+        var body: [String: TerraformValue] = [
+            "sid": .string(sid), "effect": .string(effect), "actions": .strings(actions),
+        ]
+        if !resources.isEmpty { body["resources"] = .array(resources.map(TerraformValue.template)) }
         if !principals.isEmpty {
             body["principals"] = .array(
                 principals.map { ["type": .string($0.type), "identifiers": .strings($0.identifiers)] })
@@ -38,7 +40,7 @@ package struct Statement: Sendable {
                 conditions.map {
                     [
                         "test": .string($0.test), "variable": .string($0.variable),
-                        "values": .array($0.values.map(JSONValue.template)),
+                        "values": .array($0.values.map(TerraformValue.template)),
                     ]
                 })
         }

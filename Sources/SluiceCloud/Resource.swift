@@ -44,9 +44,9 @@ package struct Resource: Sendable {
     package var stage: Stage
     /// The pipeline that owns it.
     package var pipeline: String
-    package var arguments: [String: JSONValue]
+    package var arguments: [String: TerraformValue]
 
-    package init(_ address: Address, stage: Stage, pipeline: String, arguments: [String: JSONValue]) {
+    package init(_ address: Address, stage: Stage, pipeline: String, arguments: [String: TerraformValue]) {
         self.address = address
         self.stage = stage
         self.pipeline = pipeline
@@ -56,7 +56,7 @@ package struct Resource: Sendable {
     /// Addresses this resource refers to through its expressions or `depends_on`. Literal text never counts: a
     /// declaration's text that looks like a reference is only text.
     package var references: Set<Address> {
-        let value = JSONValue.object(arguments)
+        let value = TerraformValue.object(arguments)
         var found = Set<Address>()
         for expression in value.allExpressions { found.formUnion(Self.addresses(in: expression)) }
         if case .array(let items)? = arguments["depends_on"] {

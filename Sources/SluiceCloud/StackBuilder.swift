@@ -23,7 +23,8 @@ struct StackBuilder {
 
     /// Adds a resource; taggable types get the pipeline tag on top of the provider's default tags.
     @discardableResult
-    mutating func add(_ type: String, _ role: String, _ stage: Stage, _ arguments: [String: JSONValue]) -> Address {
+    mutating func add(_ type: String, _ role: String, _ stage: Stage, _ arguments: [String: TerraformValue]) -> Address
+    {
         let address = Address(type, name(role))
         var arguments = arguments
         if Self.taggable.contains(type) { arguments["tags"] = .map(tags) }
@@ -73,7 +74,7 @@ struct StackBuilder {
         _ role: String, _ stage: Stage, name: String, expireDays: Int?, extraStatements: [Statement] = []
     ) -> Address {
         let bucket = add("aws_s3_bucket", role, stage, ["bucket": .string(name), "force_destroy": false])
-        let id = JSONValue.expression(bucket.ref("id"))
+        let id = TerraformValue.expression(bucket.ref("id"))
         add("aws_s3_bucket_versioning", role, stage, ["bucket": id, "versioning_configuration": ["status": "Enabled"]])
         // SSE-S3 rather than KMS: it replicates across accounts without key policies on both sides.
         add(
@@ -88,7 +89,7 @@ struct StackBuilder {
         add(
             "aws_s3_bucket_ownership_controls", role, stage,
             ["bucket": id, "rule": ["object_ownership": "BucketOwnerEnforced"]])
-        var rules: [JSONValue] = [
+        var rules: [TerraformValue] = [
             [
                 "id": "abort-incomplete-uploads", "status": "Enabled", "filter": [:],
                 "abort_incomplete_multipart_upload": ["days_after_initiation": 7],

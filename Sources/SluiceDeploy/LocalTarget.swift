@@ -25,9 +25,9 @@ package struct LocalTarget: Sendable {
 
     /// The override file's contents for one stack, a Terraform file: rendered with its strings escaped.
     func override(stateFile: String) -> String {
-        let endpoints = JSONValue.object(
+        let endpoints = TerraformValue.object(
             Dictionary(uniqueKeysWithValues: Self.services.map { ($0, .string(endpoint)) }))
-        let body: JSONValue = [
+        let body: TerraformValue = [
             "//": .string("Written by sluice for \(description). Not for real AWS."),
             "terraform": ["backend": ["local": ["path": .string(stateFile)]]],
             "provider": [

@@ -137,7 +137,7 @@ struct CloudGraphTests {
                     stack.resources.first {
                         $0.address == Address("aws_iam_policy_document", "\(bucket.address.name)_bucket", isData: true)
                     })
-                #expect(JSONValue.object(policy.arguments).compact().contains("\"aws:SecureTransport\""))
+                #expect(TerraformValue.object(policy.arguments).compact().contains("\"aws:SecureTransport\""))
             }
         }
     }

@@ -98,7 +98,7 @@ enum CatalogResources {
         // InheritFromTable: each partition the crawler adds copies the table's storage descriptor (SerDe, formats,
         // columns), so new partitions read as the table declares in either format, never as the crawler's own
         // classifier guessed. With the LOG/LOG schema change policy below, the crawler changes no table either.
-        let configuration: JSONValue = [
+        let configuration: TerraformValue = [
             "Version": .number("1.0"),
             "CrawlerOutput": ["Partitions": ["AddOrUpdateBehavior": "InheritFromTable"]],
         ]
@@ -121,8 +121,8 @@ enum CatalogResources {
             ])
     }
 
-    private static func column(_ column: Column) -> JSONValue {
-        var json: JSONValue = ["name": .string(column.name), "type": .string(column.type.rawValue)]
+    private static func column(_ column: Column) -> TerraformValue {
+        var json: TerraformValue = ["name": .string(column.name), "type": .string(column.type.rawValue)]
         if !column.comment.isEmpty, case .object(var members) = json {
             members["comment"] = .string(column.comment)
             json = .object(members)

@@ -28,7 +28,7 @@ enum DeliveryResources {
                     sid: "LogDeliveryErrors", actions: ["logs:PutLogEvents"],
                     resources: ["\(logGroup.ref("arn")):log-stream:*"]),
             ])
-        var s3: [String: JSONValue] = [
+        var s3: [String: TerraformValue] = [
             "role_arn": .expression(role.ref("arn")),
             "bucket_arn": .expression(bucket.ref("arn")),
             "prefix": .string(c.names.rawPrefix),
@@ -70,7 +70,7 @@ enum DeliveryResources {
         return (stream, bucket)
     }
 
-    private static func parameter(_ name: String, _ value: String) -> JSONValue {
+    private static func parameter(_ name: String, _ value: String) -> TerraformValue {
         ["parameter_name": .string(name), "parameter_value": .string(value)]
     }
 }

@@ -15,7 +15,7 @@ enum ProcessorResources {
                 "image_scanning_configuration": ["scan_on_push": true],
                 "encryption_configuration": ["encryption_type": "AES256"],
             ])
-        let lifecycle: JSONValue = [
+        let lifecycle: TerraformValue = [
             "rules": [
                 [
                     "rulePriority": 1, "description": "Expire untagged images after 7 days",
@@ -123,7 +123,7 @@ enum ProcessorResources {
                 )))
         var environment = processor.environment
         environment["SLUICE_PIPELINE"] = c.pipeline.name
-        var function: [String: JSONValue] = [
+        var function: [String: TerraformValue] = [
             "function_name": .string(c.names.function),
             "description": .string("Sluice processor \(processor.name) of pipeline \(c.pipeline.name)"),
             "role": .expression(role.ref("arn")),

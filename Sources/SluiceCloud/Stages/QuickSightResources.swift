@@ -5,7 +5,7 @@ import SluiceModel
 enum QuickSightResources {
     static func add(_ c: PipelineContext, _ settings: QuickSightSettings, to b: inout StackBuilder) {
         guard let q = QuickSightDefinition(project: c.project, pipeline: c.pipeline) else { return }
-        func permissions(_ actions: [String]) -> JSONValue {
+        func permissions(_ actions: [String]) -> TerraformValue {
             [["principal": .string(q.groupARN), "actions": .strings(actions)]]
         }
         let source = b.add(

@@ -24,7 +24,7 @@ enum ReplicationResources {
                     sid: "WriteReplicas", actions: ["s3:ReplicateDelete", "s3:ReplicateObject", "s3:ReplicateTags"],
                     resources: ["\(landingARN)/*"]),
             ])
-        var destination: [String: JSONValue] = [
+        var destination: [String: TerraformValue] = [
             "bucket": .string(landingARN),
             "account": .string(c.analytics.id),
             "storage_class": "STANDARD",

@@ -7,7 +7,7 @@ enum TriggerResources {
             "aws_s3_bucket_notification", "landing", .trigger,
             ["bucket": .expression(landing.ref("id")), "eventbridge": true])
         // Literal names, not references: the pattern is a JSON string and must stay reviewable as such.
-        let pattern: JSONValue = [
+        let pattern: TerraformValue = [
             "source": ["aws.s3"],
             "detail-type": ["Object Created"],
             "detail": [

@@ -35,7 +35,7 @@ enum ViewResources {
 package enum PrestoView {
     /// `/* Presto View: <base64 of the view's JSON> */`.
     package static func originalText(_ view: View, graph: ViewGraph) -> String {
-        let json: JSONValue = [
+        let json: TerraformValue = [
             "originalSql": .string(graph.resolvedSQL(view)),
             "catalog": "awsdatacatalog",
             "schema": .string(graph.pipeline.catalog.database),
