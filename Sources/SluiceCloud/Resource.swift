@@ -1,23 +1,5 @@
 import SluiceModel
 
-/// The pipeline stage a resource belongs to, for docs, diagrams and plan summaries.
-package enum Stage: String, Sendable, CaseIterable, Comparable {
-    case source
-    case delivery
-    case replication
-    case trigger
-    case processor
-    case lake
-    case catalog
-    case query
-    case views
-    case bi
-
-    package static func < (lhs: Stage, rhs: Stage) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
 /// A Terraform address: a managed resource (`aws_s3_bucket.raw`) or a data source (`data.aws_iam_policy_document.x`).
 package struct Address: Sendable, Hashable, Comparable, CustomStringConvertible {
     package var type: String
