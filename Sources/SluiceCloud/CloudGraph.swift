@@ -18,7 +18,7 @@ package struct CloudGraph: Sendable {
             let delivery = DeliveryResources.add(context, to: &source)
             SourceResources.add(context, to: &source, stream: delivery.stream)
             var analytics: StackBuilder
-            let landing: Address
+            let landing: StackBuilder.PrivateBucket
             if names.replicates {
                 ReplicationResources.addSource(context, to: &source, rawBucket: delivery.bucket)
                 source.stack.after.insert(names.analyticsAccount.name)
