@@ -306,15 +306,15 @@ def swift_string(text: str) -> str:
 def kinds_file(listing: dict, subset_data: dict) -> str:
     lines = [HEADER.format(provider=subset_data["provider"], version=subset_data["version"])]
     lines.append("extension ResourceKind {")
-    lines.append("    /// Every kind Sluice emits or guards, in the order of resources.toml; taggable where the schema has "
-                 "`tags`.")
+    lines.append("    /// Every kind Sluice emits or guards, in the order of resources.toml; taggable where the schema "
+                 "has `tags`.")
     lines.append("    package static let all: [ResourceKind] = [")
     for name, entry in listing["types"].items():
         schema_entry = subset_data["types"].get(name)
         taggable = schema_entry is not None and "tags" in schema_entry["block"]["attributes"]
         service = swift_string(entry["service"]) if "service" in entry else "nil"
         noun = swift_string(entry["noun"]) if "noun" in entry else "nil"
-        lines.append(f"        ResourceKind(")
+        lines.append("        ResourceKind(")
         lines.append(f"            type: \"{name}\", isData: {str(bool(entry.get('data'))).lower()}, "
                      f"taggable: {str(taggable).lower()},")
         lines.append(f"            holdsData: {str(bool(entry.get('holds_data'))).lower()}, service: {service}, "
