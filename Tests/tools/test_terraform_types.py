@@ -51,3 +51,35 @@ def test_committed_subset_matches_the_provider(tmp_path: Path, terraform_env: di
         "the provider's schema changed for the types Sluice emits: run scripts/terraform-types/generate.py and commit"
     )
     _assert_same_folder(tmp_path / "swift", GENERATED)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            (
+                '    "rule.noncurrent_version_expiration",\n]',
+                '    "rule.noncurrent_version_expiration", "rule.transition",\n]',
+            ),
+            "aws_s3_bucket_lifecycle_configuration: the block paths differ from the subset's",
+        ),
+        (("[types.aws_sqs_queue_policy]", "[types.aws_sns_topic]\n\n[types.aws_sqs_queue_policy]"), "aws_sns_topic"),
+    ],
+    ids=["block-path", "type"],
+)
+def test_a_list_edit_without_a_new_subset_is_refused(tmp_path: Path, edit: tuple[str, str], message: str) -> None:
+    listing = (GENERATOR.parent / "resources.toml").read_text()
+    assert edit[0] in listing
+    edited = tmp_path / "resources.toml"
+    edited.write_text(listing.replace(edit[0], edit[1], 1))
+    result = subprocess.run(
+        [
+            sys.executable, str(GENERATOR), "--from-subset", "--list", str(edited),
+            "--swift-out", str(tmp_path / "swift"),
+        ],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "without --from-subset" in result.stderr
+    assert not (tmp_path / "swift").exists()

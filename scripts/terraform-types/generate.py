@@ -82,8 +82,8 @@ def swift_type_of(name: str, data: bool) -> str:
 # --- The schema -----------------------------------------------------------------------------------------------------
 
 
-def load_list() -> dict:
-    with LIST.open("rb") as handle:
+def load_list(path: pathlib.Path = LIST) -> dict:
+    with path.open("rb") as handle:
         return tomllib.load(handle)
 
 
@@ -147,20 +147,35 @@ def subset(listing: dict, schema: dict) -> dict:
         paths = set(entry.get("blocks", []))
         dynamic = set(entry.get("dynamic", []))
         block = trim_block(schema[kind][name]["block"], paths, dynamic, "", f"{LIST.name}: {name}")
-        found = set()
-
-        def collect(block: dict, prefix: str) -> None:
-            for child, block_type in block["block_types"].items():
-                found.add(prefix + child)
-                if "block" in block_type:
-                    collect(block_type["block"], prefix + child + ".")
-
-        collect(block, "")
+        found = block_paths(block)
         missing = sorted((paths | dynamic | set(entry.get("single", []))) - found)
         if missing:
             raise GenerateError(f"{LIST.name}: {name}: no such block path: {', '.join(missing)}")
         types[name] = {"data": bool(entry.get("data")), "block": block}
     return {"provider": listing["provider"]["source"], "version": listing["provider"]["version"], "types": types}
+
+
+def block_paths(block: dict, prefix: str = "") -> set[str]:
+    found = set()
+    for child, block_type in block["block_types"].items():
+        found.add(prefix + child)
+        if "block" in block_type:
+            found |= block_paths(block_type["block"], prefix + child + ".")
+    return found
+
+
+def check_subset(listing: dict, subset_data: dict) -> None:
+    """The committed subset holds exactly the listed types and block paths (else the list changed since)."""
+    stale = "run generate.py without --from-subset to refresh schema-subset.json"
+    listed = {name for name, entry in listing["types"].items() if entry.get("generate", True) is not False}
+    if listed != set(subset_data["types"]):
+        difference = sorted(listed.symmetric_difference(subset_data["types"]))
+        raise GenerateError(f"{LIST.name} and the subset differ in types ({', '.join(difference)}): {stale}")
+    for name in sorted(listed):
+        entry = listing["types"][name]
+        paths = set(entry.get("blocks", [])) | set(entry.get("dynamic", []))
+        if paths != block_paths(subset_data["types"][name]["block"]):
+            raise GenerateError(f"{LIST.name}: {name}: the block paths differ from the subset's: {stale}")
 
 
 # --- Swift ------------------------------------------------------------------------------------------------------
@@ -351,13 +366,15 @@ def write_folder(folder: pathlib.Path, files: dict[str, str]) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from-subset", action="store_true", help="read schema-subset.json instead of terraform")
+    parser.add_argument("--list", type=pathlib.Path, default=LIST, help="the list of types (resources.toml)")
     parser.add_argument("--subset-out", type=pathlib.Path, default=SUBSET, help="where to write the schema subset")
     parser.add_argument("--swift-out", type=pathlib.Path, default=SWIFT_OUT, help="where to write the Swift files")
     arguments = parser.parse_args(argv)
     try:
-        listing = load_list()
+        listing = load_list(arguments.list)
         if arguments.from_subset:
             subset_data = json.loads(SUBSET.read_text())
+            check_subset(listing, subset_data)
         else:
             subset_data = subset(listing, provider_schema(listing))
             arguments.subset_out.parent.mkdir(parents=True, exist_ok=True)
