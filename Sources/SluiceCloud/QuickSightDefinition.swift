@@ -24,9 +24,7 @@ package struct QuickSightDefinition: Sendable {
     package func dataSetID(_ dataset: Dataset) -> String { "\(names.base)-\(dataset.name)" }
     package func dashboardID(_ dashboard: Dashboard) -> String { "\(names.base)-\(dashboard.name)" }
 
-    private func arn(_ kind: String, _ id: String) -> String {
-        "arn:aws:quicksight:\(account.region):\(account.id):\(kind)/\(id)"
-    }
+    private func arn(_ kind: String, _ id: String) -> String { ARN.quickSight(kind, id, in: account).description }
     package var dataSourceARN: String { arn("datasource", dataSourceID) }
     package func dataSetARN(_ dataset: Dataset) -> String { arn("dataset", dataSetID(dataset)) }
     package var groupARN: String { arn("group", "\(settings.namespace)/\(settings.group)") }

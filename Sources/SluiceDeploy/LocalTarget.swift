@@ -18,10 +18,8 @@ package struct LocalTarget: Sendable {
         "local AWS endpoint \(endpoint) (moto): state in .sluice/local, QuickSight stacks skipped"
     }
 
-    /// The services the generated stacks use, each pointed at the endpoint.
-    static let services = [
-        "athena", "ecr", "events", "firehose", "glue", "iam", "kms", "lambda", "logs", "quicksight", "s3", "sqs", "sts",
-    ]
+    /// The services the generated stacks use, each pointed at the endpoint: from the one table of resource kinds.
+    static let services = ResourceKind.localServices
 
     /// The override file's contents for one stack, a Terraform file: rendered with its strings escaped.
     func override(stateFile: String) -> String {

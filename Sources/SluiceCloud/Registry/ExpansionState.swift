@@ -2,22 +2,22 @@
 /// read by the stages after it in the registry.
 struct ExpansionState {
     /// The Firehose stream (delivery), which the source's subscription filter sends events to.
-    var deliveryStream: Address?
+    var deliveryStream: KinesisFirehoseDeliveryStream.Handle?
     /// The bucket Firehose writes (delivery), which replication copies from.
-    var rawBucket: Address?
+    var rawBucket: StackBuilder.PrivateBucket?
     /// Where objects arrive for processing: the raw bucket (delivery), or the landing bucket when replication moves
     /// them to another account.
     var landing: Landing?
     /// The lake bucket (lake), which the processor writes and the catalog describes.
-    var lakeBucket: Address?
+    var lakeBucket: StackBuilder.PrivateBucket?
     /// The Athena workgroup, its results bucket and the lookup catalog (query), which the processor uses.
     var query: QueryResources.Added?
     /// The processor's function (processor), which the trigger invokes.
-    var function: Address?
+    var function: LambdaFunction.Handle?
 
     /// The bucket whose Object Created events start processing, and its node in the diagram.
     struct Landing {
-        var bucket: Address
+        var bucket: StackBuilder.PrivateBucket
         var node: DiagramNodeID
     }
 
