@@ -26,23 +26,22 @@ package struct Statement: Sendable {
         self.conditions = conditions
     }
 
-    var json: JSONValue {
-        var body: [String: JSONValue] = ["sid": .string(sid), "effect": .string(effect), "actions": .strings(actions)]
-        if !resources.isEmpty { body["resources"] = .array(resources.map(JSONValue.template)) }
-        if !principals.isEmpty {
-            body["principals"] = .array(
-                principals.map { ["type": .string($0.type), "identifiers": .strings($0.identifiers)] })
-        }
-        if !conditions.isEmpty {
-            body["condition"] = .array(
-                conditions.map {
-                    [
-                        "test": .string($0.test), "variable": .string($0.variable),
-                        "values": .array($0.values.map(JSONValue.template)),
-                    ]
-                })
-        }
-        return .object(body)
+    /// The statement as a block of the `aws_iam_policy_document` data source.
+    var block: DataIAMPolicyDocument.Statement {
+        DataIAMPolicyDocument.Statement(
+            actions: actions.map(TerraformTemplate.init(literal:)),
+            condition: conditions.isEmpty
+                ? nil
+                : conditions.map {
+                    .init(test: "\($0.test)", values: $0.values, variable: "\($0.variable)")
+                },
+            effect: "\(effect)",
+            principals: principals.isEmpty
+                ? nil
+                : principals.map {
+                    .init(identifiers: $0.identifiers.map(TerraformTemplate.init(literal:)), type: "\($0.type)")
+                },
+            resources: resources.isEmpty ? nil : resources, sid: "\(sid)")
     }
 
     /// A trust statement letting an AWS service assume a role, with the confused-deputy condition that service
@@ -51,7 +50,7 @@ package struct Statement: Sendable {
         let conditions: [(test: String, variable: String, values: [TerraformTemplate])]
         switch service {
         case "logs.amazonaws.com":
-            conditions = [("StringLike", "aws:SourceArn", ["arn:aws:logs:\(account.region):\(account.id):*"])]
+            conditions = [("StringLike", "aws:SourceArn", ["\(ARN.regional("logs", in: account, "*"))"])]
         case "firehose.amazonaws.com":
             conditions = [("StringEquals", "sts:ExternalId", [.init(literal: account.id)])]
         case "s3.amazonaws.com":

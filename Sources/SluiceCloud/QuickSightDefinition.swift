@@ -24,9 +24,7 @@ package struct QuickSightDefinition: Sendable {
     package func dataSetID(_ dataset: Dataset) -> String { "\(names.base)-\(dataset.name)" }
     package func dashboardID(_ dashboard: Dashboard) -> String { "\(names.base)-\(dashboard.name)" }
 
-    private func arn(_ kind: String, _ id: String) -> String {
-        "arn:aws:quicksight:\(account.region):\(account.id):\(kind)/\(id)"
-    }
+    private func arn(_ kind: String, _ id: String) -> String { ARN.quickSight(kind, id, in: account).description }
     package var dataSourceARN: String { arn("datasource", dataSourceID) }
     package func dataSetARN(_ dataset: Dataset) -> String { arn("dataset", dataSetID(dataset)) }
     package var groupARN: String { arn("group", "\(settings.namespace)/\(settings.group)") }
@@ -62,7 +60,7 @@ package struct QuickSightDefinition: Sendable {
     package func view(of dataset: Dataset) -> View? { pipeline.views.first { $0.name == dataset.view } }
 
     /// The data set's one physical table: the view, through the Athena data source.
-    package func relationalTable(_ dataset: Dataset, dataSourceARN: JSONValue) -> JSONValue {
+    package func relationalTable(_ dataset: Dataset, dataSourceARN: TerraformValue) -> TerraformValue {
         let columns = view(of: dataset)?.columns ?? []
         return [
             "data_source_arn": dataSourceARN,
@@ -75,7 +73,7 @@ package struct QuickSightDefinition: Sendable {
     }
 
     /// A dashboard's definition: one sheet with the declared visuals, in the Terraform block shapes.
-    package func definition(_ dashboard: Dashboard, dataSetARN: JSONValue) -> JSONValue {
+    package func definition(_ dashboard: Dashboard, dataSetARN: TerraformValue) -> TerraformValue {
         let dataset = pipeline.datasets.first { $0.name == dashboard.dataset }
         let columns = dataset.flatMap(view(of:))?.columns ?? []
         let visuals = dashboard.visuals.enumerated().map { index, visual in
@@ -89,13 +87,13 @@ package struct QuickSightDefinition: Sendable {
         ]
     }
 
-    private func visual(_ visual: Visual, id: String, dataset: String, columns: [Column]) -> JSONValue {
+    private func visual(_ visual: Visual, id: String, dataset: String, columns: [Column]) -> TerraformValue {
         func type(_ name: String) -> ColumnType { columns.first { $0.name == name }?.type ?? .string }
-        func column(_ name: String) -> JSONValue {
+        func column(_ name: String) -> TerraformValue {
             ["data_set_identifier": .string(dataset), "column_name": .string(name)]
         }
-        let measure: JSONValue
-        let measureID = JSONValue.string("\(id)-measure")
+        let measure: TerraformValue
+        let measureID = TerraformValue.string("\(id)-measure")
         switch (type(visual.measure).isNumeric, visual.aggregation) {
         case (true, _):
             let function: String
@@ -122,9 +120,9 @@ package struct QuickSightDefinition: Sendable {
                 ]
             ]
         }
-        var dimension: JSONValue = .null
+        var dimension: TerraformValue = .null
         if let name = visual.dimension {
-            let dimensionID = JSONValue.string("\(id)-dimension")
+            let dimensionID = TerraformValue.string("\(id)-dimension")
             switch type(name) {
             case .date, .timestamp:
                 dimension = [
@@ -138,7 +136,7 @@ package struct QuickSightDefinition: Sendable {
                 dimension = ["categorical_dimension_field": ["field_id": dimensionID, "column": column(name)]]
             }
         }
-        let title: JSONValue = ["visibility": "VISIBLE", "format_text": ["plain_text": .string(visual.title)]]
+        let title: TerraformValue = ["visibility": "VISIBLE", "format_text": ["plain_text": .string(visual.title)]]
         switch visual.kind {
         case .kpi:
             return [

@@ -1,23 +1,5 @@
 import SluiceModel
 
-/// The pipeline stage a resource belongs to, for docs, diagrams and plan summaries.
-package enum Stage: String, Sendable, CaseIterable, Comparable {
-    case source
-    case delivery
-    case replication
-    case trigger
-    case processor
-    case lake
-    case catalog
-    case query
-    case views
-    case bi
-
-    package static func < (lhs: Stage, rhs: Stage) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
 /// A Terraform address: a managed resource (`aws_s3_bucket.raw`) or a data source (`data.aws_iam_policy_document.x`).
 package struct Address: Sendable, Hashable, Comparable, CustomStringConvertible {
     package var type: String
@@ -32,8 +14,11 @@ package struct Address: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     package var description: String { isData ? "data.\(type).\(name)" : "\(type).\(name)" }
 
-    /// A Terraform interpolation of one of the resource's attributes: `${aws_s3_bucket.raw.arn}`.
-    package func ref(_ attribute: String) -> TerraformExpression { TerraformExpression("\(description).\(attribute)") }
+    /// An expression reading one of its attributes, `${aws_s3_bucket.raw.arn}`, that records the reference. The
+    /// generated handles call it with the attributes of their schema only, so a stage cannot read a missing one.
+    func ref(_ attribute: String) -> TerraformExpression {
+        TerraformExpression("\(description).\(attribute)", references: [self])
+    }
 
     package static func < (lhs: Address, rhs: Address) -> Bool { lhs.description < rhs.description }
 }
@@ -44,43 +29,29 @@ package struct Resource: Sendable {
     package var stage: Stage
     /// The pipeline that owns it.
     package var pipeline: String
-    package var arguments: [String: JSONValue]
+    /// The arguments as written, `depends_on` included.
+    package var arguments: [String: TerraformValue]
+    /// What `depends_on` lists, in order.
+    package var dependsOn: [Address]
 
-    package init(_ address: Address, stage: Stage, pipeline: String, arguments: [String: JSONValue]) {
+    package init(
+        _ address: Address, stage: Stage, pipeline: String, arguments: [String: TerraformValue],
+        dependsOn: [Address] = []
+    ) {
         self.address = address
         self.stage = stage
         self.pipeline = pipeline
         self.arguments = arguments
+        self.dependsOn = dependsOn
+        if !dependsOn.isEmpty { self.arguments["depends_on"] = .strings(dependsOn.map(\.description)) }
     }
 
-    /// Addresses this resource refers to through its expressions or `depends_on`. Literal text never counts: a
-    /// declaration's text that looks like a reference is only text.
+    /// Addresses this resource refers to through its expressions or `depends_on`: recorded by each expression as it
+    /// was made, so literal text never counts, however much it looks like a reference.
     package var references: Set<Address> {
-        let value = JSONValue.object(arguments)
-        var found = Set<Address>()
-        for expression in value.allExpressions { found.formUnion(Self.addresses(in: expression)) }
-        if case .array(let items)? = arguments["depends_on"] {
-            for case .string(let text) in items { found.formUnion(Self.bareAddress(text)) }
-        }
+        var found = Set(dependsOn)
+        for expression in TerraformValue.object(arguments).allExpressions { found.formUnion(expression.references) }
         return found
-    }
-
-    /// The leading `[data.]type.name` of each traversal inside an expression.
-    static func addresses(in expression: TerraformExpression) -> [Address] {
-        let body = expression.text.dropFirst(2).dropLast()
-        let tokens = body.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") })
-        return tokens.flatMap(bareAddress)
-    }
-
-    /// `type.name` or `data.type.name` (with any attributes after it), as `depends_on` lists them.
-    static func bareAddress<S: StringProtocol>(_ token: S) -> [Address] {
-        let parts = token.split(separator: ".")
-        if parts.count >= 3, parts[0] == "data", parts[1].hasPrefix("aws_") {
-            return [Address(String(parts[1]), String(parts[2]), isData: true)]
-        } else if parts.count >= 2, parts[0].hasPrefix("aws_") {
-            return [Address(String(parts[0]), String(parts[1]))]
-        }
-        return []
     }
 }
 

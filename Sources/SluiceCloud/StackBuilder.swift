@@ -21,47 +21,64 @@ struct StackBuilder {
     /// The Terraform name for a role within this pipeline.
     func name(_ role: String) -> String { "\(prefix)_\(role)" }
 
-    /// Adds a resource; taggable types get the pipeline tag on top of the provider's default tags.
+    /// Adds a typed resource or data source and returns its handle, whose attributes reference it. Taggable kinds
+    /// (the resource kinds table) get the pipeline tag on top of the provider's default tags.
     @discardableResult
-    mutating func add(_ type: String, _ role: String, _ stage: Stage, _ arguments: [String: JSONValue]) -> Address {
-        let address = Address(type, name(role))
-        var arguments = arguments
-        if Self.taggable.contains(type) { arguments["tags"] = .map(tags) }
-        stack.resources.append(Resource(address, stage: stage, pipeline: pipeline, arguments: arguments))
-        return address
+    mutating func add<Kind: TerraformResourceType>(
+        _ role: String, _ stage: Stage, _ resource: Kind, dependsOn: [any TerraformHandle] = []
+    ) -> Kind.Handle {
+        let address = Address(Kind.terraformType, name(role), isData: Kind.isData)
+        var arguments = resource.terraformArguments
+        if ResourceKind.of(Kind.terraformType)?.taggable == true { arguments["tags"] = .map(tags) }
+        stack.resources.append(
+            Resource(
+                address, stage: stage, pipeline: pipeline, arguments: arguments, dependsOn: dependsOn.map(\.address)))
+        return Kind.Handle(address: address)
+    }
+
+    /// The handle a resource added under this role has: for a reference the graph cannot order (views on a cycle,
+    /// which validation refuses before anything is generated).
+    func handle<Kind: TerraformResourceType>(_ kind: Kind.Type, _ role: String) -> Kind.Handle {
+        Kind.Handle(address: Address(Kind.terraformType, name(role), isData: Kind.isData))
     }
 
     /// Adds an `aws_iam_policy_document` data source and returns it.
     @discardableResult
-    mutating func policy(_ role: String, _ stage: Stage, _ statements: [Statement]) -> Address {
-        let address = Address("aws_iam_policy_document", name(role), isData: true)
-        stack.resources.append(
-            Resource(
-                address, stage: stage, pipeline: pipeline, arguments: ["statement": .array(statements.map(\.json))]))
-        return address
+    mutating func policy(_ role: String, _ stage: Stage, _ statements: [Statement]) -> DataIAMPolicyDocument.Handle {
+        add(role, stage, DataIAMPolicyDocument(statement: statements.map(\.block)))
     }
 
-    /// A role a service assumes, with one inline policy; returns the role.
+    /// A role a service assumes and its one inline policy.
+    struct ServiceRole {
+        let role: IAMRole.Handle
+        /// The inline policy: what a resource that acts through the role waits for.
+        let policy: IAMRolePolicy.Handle
+
+        var arn: TerraformExpression { role.arn }
+    }
+
+    /// A role a service assumes, with one inline policy.
     @discardableResult
     mutating func role(
         _ role: String, _ stage: Stage, name: String, service: String, description: String, statements: [Statement]
-    ) -> Address {
+    ) -> ServiceRole {
         let trust = policy("\(role)_trust", stage, [.trust(service, account: account)])
-        let roleAddress = add(
-            "aws_iam_role", role, stage,
-            [
-                "name": .string(name), "description": .string(description),
-                "assume_role_policy": .expression(trust.ref("json")),
-            ]
-        )
+        let roleHandle = add(
+            role, stage,
+            IAMRole(assumeRolePolicy: "\(trust.json)", description: "\(description)", name: "\(name)"))
         let document = policy("\(role)_permissions", stage, statements)
-        add(
-            "aws_iam_role_policy", role, stage,
-            [
-                "name": .string(name), "role": .expression(roleAddress.ref("id")),
-                "policy": .expression(document.ref("json")),
-            ])
-        return roleAddress
+        let inline = add(
+            role, stage, IAMRolePolicy(policy: "\(document.json)", role: "\(roleHandle.id)", name: "\(name)"))
+        return ServiceRole(role: roleHandle, policy: inline)
+    }
+
+    /// A private bucket and the resources that keep it so.
+    struct PrivateBucket {
+        let bucket: S3Bucket.Handle
+        let versioning: S3BucketVersioning.Handle
+
+        var arn: TerraformExpression { bucket.arn }
+        var id: TerraformExpression { bucket.id }
     }
 
     /// A private bucket with versioning, SSE-S3 encryption, owner-enforced objects, TLS-only access and lifecycle rules.
@@ -71,64 +88,40 @@ struct StackBuilder {
     @discardableResult
     mutating func bucket(
         _ role: String, _ stage: Stage, name: String, expireDays: Int?, extraStatements: [Statement] = []
-    ) -> Address {
-        let bucket = add("aws_s3_bucket", role, stage, ["bucket": .string(name), "force_destroy": false])
-        let id = JSONValue.expression(bucket.ref("id"))
-        add("aws_s3_bucket_versioning", role, stage, ["bucket": id, "versioning_configuration": ["status": "Enabled"]])
+    ) -> PrivateBucket {
+        let bucket = add(role, stage, S3Bucket(bucket: "\(name)", forceDestroy: false))
+        let id: TerraformTemplate = "\(bucket.id)"
+        let versioning = add(
+            role, stage, S3BucketVersioning(bucket: id, versioningConfiguration: .init(status: "Enabled")))
         // SSE-S3 rather than KMS: it replicates across accounts without key policies on both sides.
         add(
-            "aws_s3_bucket_server_side_encryption_configuration", role, stage,
-            ["bucket": id, "rule": ["apply_server_side_encryption_by_default": ["sse_algorithm": "AES256"]]])
-        add(
-            "aws_s3_bucket_public_access_block", role, stage,
-            [
-                "bucket": id, "block_public_acls": true, "block_public_policy": true, "ignore_public_acls": true,
-                "restrict_public_buckets": true,
-            ])
-        add(
-            "aws_s3_bucket_ownership_controls", role, stage,
-            ["bucket": id, "rule": ["object_ownership": "BucketOwnerEnforced"]])
-        var rules: [JSONValue] = [
-            [
-                "id": "abort-incomplete-uploads", "status": "Enabled", "filter": [:],
-                "abort_incomplete_multipart_upload": ["days_after_initiation": 7],
-            ],
-            [
-                "id": "expire-noncurrent-versions", "status": "Enabled", "filter": [:],
-                "noncurrent_version_expiration": ["noncurrent_days": 30],
-            ],
+            role, stage,
+            S3BucketServerSideEncryptionConfiguration(
+                bucket: id, rule: .init(applyServerSideEncryptionByDefault: .init(sseAlgorithm: "AES256"))))
+        let publicAccessBlock = add(
+            role, stage,
+            S3BucketPublicAccessBlock(
+                bucket: id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true,
+                restrictPublicBuckets: true))
+        add(role, stage, S3BucketOwnershipControls(bucket: id, rule: .init(objectOwnership: "BucketOwnerEnforced")))
+        typealias Rule = S3BucketLifecycleConfiguration.Rule
+        var rules = [
+            Rule(
+                id: "abort-incomplete-uploads", status: "Enabled",
+                abortIncompleteMultipartUpload: .init(daysAfterInitiation: 7), filter: .init()),
+            Rule(
+                id: "expire-noncurrent-versions", status: "Enabled", filter: .init(),
+                noncurrentVersionExpiration: .init(noncurrentDays: 30)),
         ]
         if let expireDays {
-            rules.append([
-                "id": "expire-objects", "status": "Enabled", "filter": [:], "expiration": ["days": .int(expireDays)],
-            ])
+            rules.append(
+                Rule(id: "expire-objects", status: "Enabled", expiration: .init(days: expireDays), filter: .init()))
         }
-        add("aws_s3_bucket_lifecycle_configuration", role, stage, ["bucket": id, "rule": .array(rules)])
+        add(role, stage, S3BucketLifecycleConfiguration(bucket: id, rule: rules))
         let document = policy(
-            "\(role)_bucket", stage, extraStatements + [.denyInsecureTransport(bucketARN: bucket.ref("arn"))])
+            "\(role)_bucket", stage, extraStatements + [.denyInsecureTransport(bucketARN: bucket.arn)])
         add(
-            "aws_s3_bucket_policy", role, stage,
-            [
-                "bucket": id, "policy": .expression(document.ref("json")),
-                "depends_on": .strings([Address("aws_s3_bucket_public_access_block", self.name(role)).description]),
-            ])
-        return bucket
-    }
-
-    /// AWS resource types in this graph that accept `tags`.
-    static let taggable: Set<String> = [
-        "aws_s3_bucket", "aws_iam_role", "aws_cloudwatch_log_group", "aws_kinesis_firehose_delivery_stream",
-        "aws_sqs_queue", "aws_cloudwatch_event_rule", "aws_ecr_repository", "aws_lambda_function",
-        "aws_glue_catalog_database", "aws_glue_crawler", "aws_athena_workgroup", "aws_athena_data_catalog",
-        "aws_quicksight_data_source", "aws_quicksight_data_set", "aws_quicksight_dashboard",
-    ]
-}
-
-/// ARN shapes built from names, for resources in another stack (which Terraform cannot reference directly).
-enum ARN {
-    static func bucket(_ name: String) -> String { "arn:aws:s3:::\(name)" }
-    static func role(_ name: String, account: String) -> String { "arn:aws:iam::\(account):role/\(name)" }
-    static func logGroup(_ name: String, _ account: Account) -> String {
-        "arn:aws:logs:\(account.region):\(account.id):log-group:\(name)"
+            role, stage, S3BucketPolicy(bucket: id, policy: "\(document.json)"), dependsOn: [publicAccessBlock])
+        return PrivateBucket(bucket: bucket, versioning: versioning)
     }
 }

@@ -1,12 +1,19 @@
+import SluiceModel
+
 /// A Terraform expression that Sluice writes itself, such as `${aws_s3_bucket.raw.arn}`: the only text that reaches a
-/// `.tf.json` file unescaped. It is made by `Address.ref` and a few fixed expressions in this module, never from
-/// manifest text, so a declaration cannot make Terraform evaluate anything.
+/// `.tf.json` file unescaped. It is made by a typed handle's attributes (`bucket.arn`) and a few fixed expressions in
+/// this module, never from manifest text, so a declaration cannot make Terraform evaluate anything.
 package struct TerraformExpression: Sendable, Hashable, CustomStringConvertible {
     /// The interpolation, `${...}`, as written into the template.
     package let text: String
+    /// The resources and data sources the expression reads: the graph's edges, recorded as the reference is made.
+    package let references: [Address]
 
-    /// Only this module writes expressions; `body` is Terraform syntax Sluice composed.
-    init(_ body: String) { text = "${\(body)}" }
+    /// Only this module writes expressions; `body` is Terraform syntax Sluice composed, reading `references`.
+    init(_ body: String, references: [Address] = []) {
+        text = "${\(body)}"
+        self.references = references
+    }
 
     /// A stack input variable: `${var.NAME}`.
     package static func variable(_ name: String) -> TerraformExpression { TerraformExpression("var.\(name)") }
@@ -54,6 +61,8 @@ package struct TerraformTemplate: Sendable, Hashable, ExpressibleByStringInterpo
         package mutating func appendLiteral(_ literal: String) { template.append(.literal(literal)) }
         /// Text interpolated as a `String` is literal, wherever it came from.
         package mutating func appendInterpolation(_ text: String) { template.append(.literal(text)) }
+        /// An ARN Sluice composed from names is literal text too.
+        package mutating func appendInterpolation(_ arn: ARN) { template.append(.literal(arn.description)) }
         package mutating func appendInterpolation(_ expression: TerraformExpression) {
             template.append(.expression(expression))
         }

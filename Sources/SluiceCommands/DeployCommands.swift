@@ -39,8 +39,8 @@ struct PlanCommand: ParsableCommand {
         abstract: "Plan every stack with terraform, in apply order, and summarize the changes.",
         discussion: """
             Saves <stack>.tfplan, the plan JSON, a text and a Markdown summary under --plans-dir. Fails when a plan \
-            deletes or replaces a resource that holds data (buckets, Glue databases and tables, Firehose streams, \
-            ECR repositories, log groups, SQS queues, KMS keys), unless each such address is allowed.
+            deletes or replaces a resource that holds data (\(ResourceKind.dataHoldingNouns)), unless each such \
+            address is allowed.
             """)
 
     @OptionGroup var project: ProjectOptions

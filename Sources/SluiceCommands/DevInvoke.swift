@@ -54,11 +54,11 @@ struct DevInvoke: ParsableCommand {
         }
         let executable = try processorExecutable(declared)
         let region = names.analyticsAccount.region
-        let roleARN = "arn:aws:iam::\(names.analyticsAccount.id):role/\(names.processorRole)"
+        let roleARN = ARN.role(names.processorRole, accountID: names.analyticsAccount.id).description
         let credentials = try blocking { try await Self.assumeRole(roleARN, endpoint: endpoint, region: region) }
 
         let server = try LocalRuntimeServer(
-            functionARN: "arn:aws:lambda:\(region):\(names.analyticsAccount.id):function:\(names.function)")
+            functionARN: ARN.function(names.function, in: names.analyticsAccount).description)
         defer { server.stop() }
         var environment = ProcessInfo.processInfo.environment
         for (name, value) in declared.processor.environment { environment[name] = value }
@@ -127,7 +127,7 @@ struct DevInvoke: ParsableCommand {
         let time = ISO8601DateFormatter().string(from: Date())
         let event: [String: Any] = [
             "version": "0", "id": UUID().uuidString.lowercased(), "detail-type": "Object Created", "source": "aws.s3",
-            "account": account, "time": time, "region": region, "resources": ["arn:aws:s3:::\(bucket)"],
+            "account": account, "time": time, "region": region, "resources": [ARN.bucket(bucket).description],
             "detail": [
                 "version": "0", "bucket": ["name": bucket],
                 "object": ["key": encoded, "sequencer": "0"], "request-id": "local", "requester": account,

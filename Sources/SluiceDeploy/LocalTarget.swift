@@ -18,16 +18,14 @@ package struct LocalTarget: Sendable {
         "local AWS endpoint \(endpoint) (moto): state in .sluice/local, QuickSight stacks skipped"
     }
 
-    /// The services the generated stacks use, each pointed at the endpoint.
-    static let services = [
-        "athena", "ecr", "events", "firehose", "glue", "iam", "kms", "lambda", "logs", "quicksight", "s3", "sqs", "sts",
-    ]
+    /// The services the generated stacks use, each pointed at the endpoint: from the one table of resource kinds.
+    static let services = ResourceKind.localServices
 
     /// The override file's contents for one stack, a Terraform file: rendered with its strings escaped.
     func override(stateFile: String) -> String {
-        let endpoints = JSONValue.object(
+        let endpoints = TerraformValue.object(
             Dictionary(uniqueKeysWithValues: Self.services.map { ($0, .string(endpoint)) }))
-        let body: JSONValue = [
+        let body: TerraformValue = [
             "//": .string("Written by sluice for \(description). Not for real AWS."),
             "terraform": ["backend": ["local": ["path": .string(stateFile)]]],
             "provider": [

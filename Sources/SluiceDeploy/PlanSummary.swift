@@ -1,3 +1,5 @@
+import SluiceCloud
+
 /// What a plan does to a stack, ready to render: counts, destructive changes first, changes by stage, drift.
 package struct PlanSummary: Sendable {
     /// One resource's change.
@@ -28,11 +30,9 @@ package struct PlanSummary: Sendable {
     /// Output names with their action.
     package var outputs: [(name: String, action: Action)]
 
-    /// Resource types whose delete or replace loses data: refused unless each address is allowed by name.
-    package static let dataHoldingTypes: Set<String> = [
-        "aws_s3_bucket", "aws_glue_catalog_database", "aws_glue_catalog_table", "aws_kinesis_firehose_delivery_stream",
-        "aws_ecr_repository", "aws_cloudwatch_log_group", "aws_sqs_queue", "aws_kms_key",
-    ]
+    /// Resource types whose delete or replace loses data: refused unless each address is allowed by name. From the
+    /// one table of resource kinds.
+    package static let dataHoldingTypes: Set<String> = ResourceKind.dataHoldingTypes
 
     /// - Parameters:
     ///   - stageOf: the stage of an address, from the resource graph (nil for addresses it does not know).

@@ -27,7 +27,7 @@ package enum DocsEmitter {
         for pipeline in pipelines.sorted(by: { $0.name < $1.name }) {
             out += "\n## Pipeline \(Markdown.inline(pipeline.name))\n\n"
             if !pipeline.description.isEmpty { out += "\(Markdown.paragraph(pipeline.description))\n\n" }
-            out += "```mermaid\n\(MermaidEmitter.diagram(project: project, pipeline: pipeline))```\n"
+            out += "```mermaid\n\(MermaidEmitter.diagram(graph: graph, pipeline: pipeline.name))```\n"
             out += lake(pipeline)
             out += analytics(pipeline)
             for (stack, part) in zip(stacks, parts) {

@@ -1,66 +1,73 @@
+import SluiceCloud
 import SluiceModel
 
-/// A Mermaid flowchart of one pipeline: its stages, the accounts they run in, and what flows between them.
+/// A Mermaid flowchart of one pipeline: its stages, the accounts they run in, and what flows between them, drawn
+/// from the diagram its stages describe.
 package enum MermaidEmitter {
+    /// The diagram of one pipeline of the project, empty when it names an account the project does not declare.
     package static func diagram(project: Project, pipeline: Pipeline) -> String {
-        guard let names = Names(project: project, pipeline: pipeline) else { return "" }
-        let source = names.sourceAccount
-        let analytics = names.analyticsAccount
-        let processor = pipeline.processor
+        diagram(graph: CloudGraph(project: project, pipelines: [pipeline]), pipeline: pipeline.name)
+    }
+
+    /// The diagram of one pipeline of the graph, empty when the graph does not hold it.
+    package static func diagram(graph: CloudGraph, pipeline: String) -> String {
+        graph.diagram(of: pipeline).map(diagram) ?? ""
+    }
+
+    /// The flowchart: a subgraph per account holding its nodes, then the flows.
+    package static func diagram(_ diagram: PipelineDiagram) -> String {
+        let source = diagram.source
+        let analytics = diagram.analytics
         var lines = ["flowchart LR"]
-        // Labels are Sluice's words and markup (`<br/>`) around declaration text, which goes through `m`.
-        func node(_ id: String, _ label: String, shape: String = "box") -> String {
-            shape == "store" ? "\(id)[(\"\(label)\")]" : "\(id)[\"\(label)\"]"
+        func title(_ account: Account) -> String {
+            "\(Mermaid.label(account.name)) (\(Mermaid.label(account.id)), \(Mermaid.label(account.region)))"
         }
-        func m(_ text: String) -> String { Mermaid.label(text) }
-        lines.append("  subgraph \(source.name)[\"\(m(source.name)) (\(m(source.id)), \(m(source.region)))\"]")
-        lines.append("    \(node("logs", "CloudWatch Logs<br/>\(m(pipeline.source.logGroup))"))")
-        lines.append("    \(node("firehose", "Firehose<br/>\(m(names.deliveryStream))"))")
-        lines.append("    \(node("raw", "S3 raw<br/>\(m(names.rawBucket))", shape: "store"))")
-        lines.append("  end")
-        if names.replicates {
-            let title = "\(m(analytics.name)) (\(m(analytics.id)), \(m(analytics.region)))"
-            lines.append("  subgraph \(analytics.name)[\"\(title)\"]")
-            lines.append("    \(node("landing", "S3 landing<br/>\(m(names.landingBucket))", shape: "store"))")
-        } else {
-            lines.append("  subgraph \(analytics.name)_processing[\"\(m(analytics.name)) processing\"]")
+        // A pipeline processed in its source account draws its processing apart from its delivery, in the same
+        // account: the subgraph needs an id of its own.
+        let sections: [(PipelineAccount, String)] = [
+            (.source, "\(source.name)[\"\(title(source))\"]"),
+            source.name == analytics.name
+                ? (.analytics, "\(analytics.name)_processing[\"\(Mermaid.label(analytics.name)) processing\"]")
+                : (.analytics, "\(analytics.name)[\"\(title(analytics))\"]"),
+        ]
+        for (account, header) in sections {
+            let nodes = diagram.nodes(in: account)
+            if nodes.isEmpty { continue }
+            lines.append("  subgraph \(header)")
+            lines += nodes.map { "    \(node($0))" }
+            lines.append("  end")
         }
-        lines.append("    \(node("rule", "EventBridge rule<br/>\(m(names.eventRule))"))")
-        lines.append("    \(node("dlq", "SQS dead letters<br/>\(m(names.deadLetterQueue))"))")
-        let lambda = "Lambda \(m(processor.name))<br/>\(m(processor.targetName)), \(processor.architecture.rawValue)"
-        lines.append("    \(node("processor", lambda))")
-        lines.append("    \(node("lake", "S3 lake<br/>\(m(names.lakeBucket))", shape: "store"))")
-        let table = "Glue table<br/>\(m(pipeline.catalog.database)).\(m(processor.output.name))"
-        lines.append("    \(node("table", table))")
-        switch pipeline.catalog.discovery {
-        case .crawler(let schedule):
-            lines.append("    \(node("crawler", "Glue crawler<br/>\(m(schedule.written))"))")
-        case .projection(let projection):
-            let label = "Partition projection<br/>\(m(projection.key)) since \(m(projection.since))"
-            lines.append("    \(node("projection", label))")
-        }
-        lines.append("    \(node("athena", "Athena workgroup<br/>\(m(names.workgroup))"))")
-        if let enrichment = processor.enrichment {
-            lines.append("    \(node("lookups", "Athena catalog \(m(enrichment.catalog))<br/>federated lookups"))")
-        }
-        lines.append("  end")
-        let filter = pipeline.source.filterPattern.isEmpty ? "every event" : "filter pattern"
-        lines.append("  logs -->|\(filter)| firehose")
-        lines.append(
-            "  firehose -->|\(pipeline.delivery.mode == .extracted ? "gzipped lines" : "gzipped JSON batches")| raw")
-        let trigger = names.replicates ? "landing" : "raw"
-        if names.replicates { lines.append("  raw -->|replication| landing") }
-        lines.append("  \(trigger) -->|Object Created| rule")
-        lines.append("  rule --> processor")
-        lines.append("  rule -.->|undeliverable| dlq")
-        if processor.enrichment != nil { lines.append("  processor -.->|lookups| lookups") }
-        lines.append("  processor -->|rows and quarantine| lake")
-        switch pipeline.catalog.discovery {
-        case .crawler: lines.append("  crawler -->|partitions| table")
-        case .projection: lines.append("  projection -->|partitions| table")
-        }
-        lines.append("  lake --- table")
-        lines.append("  table --> athena")
+        lines += diagram.flows.map { "  \(flow($0))" }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func node(_ node: DiagramNode) -> String {
+        let label = text(node.label)
+        switch node.shape {
+        case .box: return "\(node.id)[\"\(label)\"]"
+        case .store: return "\(node.id)[(\"\(label)\")]"
+        }
+    }
+
+    private static func flow(_ flow: DiagramFlow) -> String {
+        let arrow: String
+        switch flow.style {
+        case .data: arrow = "-->"
+        case .side: arrow = "-.->"
+        case .association: arrow = "---"
+        }
+        let label = flow.label.map { "|\(text($0))|" } ?? ""
+        return "\(flow.from) \(arrow)\(label) \(flow.to)"
+    }
+
+    /// Sluice's words as they are, with `<br/>` for their line breaks; declaration text as text.
+    private static func text(_ text: DiagramText) -> String {
+        text.parts.map { part in
+            switch part {
+            case .words(let words):
+                words.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br/>")
+            case .declared(let declared): Mermaid.label(declared)
+            }
+        }.joined()
     }
 }

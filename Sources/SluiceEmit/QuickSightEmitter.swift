@@ -14,8 +14,8 @@ package enum QuickSightEmitter {
                 !pipeline.datasets.isEmpty || !pipeline.dashboards.isEmpty
             else { continue }
             let directory = "\(folder)/\(pipeline.name)"
-            func file(_ name: String, _ operation: String, _ input: JSONValue) -> GeneratedFile {
-                let body: JSONValue = [
+            func file(_ name: String, _ operation: String, _ input: TerraformValue) -> GeneratedFile {
+                let body: TerraformValue = [
                     "//": .string(
                         "\(GeneratedFile.marker) from pipeline '\(pipeline.name)'. Do not edit: change pipelines/ "
                             + "and run `sluice generate`. Deployed by Terraform; this is the same as an API input."),
@@ -24,7 +24,7 @@ package enum QuickSightEmitter {
                 ]
                 return GeneratedFile(path: "\(directory)/\(name).json", contents: body.pretty())
             }
-            func permissions(_ actions: [String]) -> JSONValue {
+            func permissions(_ actions: [String]) -> TerraformValue {
                 [["Principal": .string(q.groupARN), "Actions": .strings(actions)]]
             }
             files.append(
@@ -77,7 +77,7 @@ package enum QuickSightEmitter {
     }
 
     /// The API's key for a Terraform block or argument name: `data_set_arn` -> `DataSetArn`.
-    static func pascalCase(_ value: JSONValue) -> JSONValue {
+    static func pascalCase(_ value: TerraformValue) -> TerraformValue {
         switch value {
         case .object(let members):
             return .object(Dictionary(uniqueKeysWithValues: members.map { (apiKey($0.key), pascalCase($0.value)) }))

@@ -36,7 +36,7 @@ package enum TerraformEmitter {
         "\(project.state.keyPrefix)/\(stack.name).tfstate"
     }
 
-    static func header(_ stack: Stack, _ project: Project) -> JSONValue {
+    static func header(_ stack: Stack, _ project: Project) -> TerraformValue {
         let account = stack.account
         let order = stack.after.isEmpty ? "" : " Apply after: \(stack.after.sorted().joined(separator: ", "))."
         return .string(
@@ -44,7 +44,7 @@ package enum TerraformEmitter {
                 + " Do not edit: change pipelines/ and run `sluice generate`.\(order)")
     }
 
-    static func settings(_ stack: Stack, _ graph: CloudGraph) -> JSONValue {
+    static func settings(_ stack: Stack, _ graph: CloudGraph) -> TerraformValue {
         let project = graph.project
         let stateRole = project.account(named: project.state.account)?.deployRole ?? stack.account.deployRole
         return [
@@ -66,7 +66,7 @@ package enum TerraformEmitter {
         ]
     }
 
-    static func providers(_ stack: Stack, _ graph: CloudGraph) -> JSONValue {
+    static func providers(_ stack: Stack, _ graph: CloudGraph) -> TerraformValue {
         let project = graph.project
         let account = stack.account
         var tags = project.tags
@@ -97,9 +97,9 @@ package enum TerraformEmitter {
     }
 
     /// The file of one pipeline's part of a stack.
-    static func module(_ part: Stack, pipeline: String) -> JSONValue {
-        var resources: [String: [String: JSONValue]] = [:]
-        var data: [String: [String: JSONValue]] = [:]
+    static func module(_ part: Stack, pipeline: String) -> TerraformValue {
+        var resources: [String: [String: TerraformValue]] = [:]
+        var data: [String: [String: TerraformValue]] = [:]
         for resource in part.resources {
             let address = resource.address
             if address.isData {
@@ -111,19 +111,19 @@ package enum TerraformEmitter {
         // A stack kept apart (`<account>-images`, `<account>-quicksight`) is not an account of its own.
         let account = part.account.name
         let target = part.name == account ? "the \(account) account" : "stack \(part.name) of the \(account) account"
-        var body: [String: JSONValue] = [
+        var body: [String: TerraformValue] = [
             "//": .string(
                 "\(GeneratedFile.marker) from pipeline '\(pipeline)' for \(target)."
                     + " Do not edit: change pipelines/ and run `sluice generate`.")
         ]
-        if !resources.isEmpty { body["resource"] = .object(resources.mapValues(JSONValue.object)) }
-        if !data.isEmpty { body["data"] = .object(data.mapValues(JSONValue.object)) }
+        if !resources.isEmpty { body["resource"] = .object(resources.mapValues(TerraformValue.object)) }
+        if !data.isEmpty { body["data"] = .object(data.mapValues(TerraformValue.object)) }
         let variables = part.variables
         if !variables.isEmpty {
             body["variable"] = .object(
                 Dictionary(
                     uniqueKeysWithValues: variables.map { variable in
-                        var json: [String: JSONValue] = [
+                        var json: [String: TerraformValue] = [
                             "description": .string(variable.description), "type": .string(variable.type),
                         ]
                         if let validation = variable.validation {
@@ -134,7 +134,7 @@ package enum TerraformEmitter {
                                 ]
                             ]
                         }
-                        return (variable.name, JSONValue.object(json))
+                        return (variable.name, TerraformValue.object(json))
                     }))
         }
         let outputs = part.outputs
@@ -144,7 +144,7 @@ package enum TerraformEmitter {
                     uniqueKeysWithValues: outputs.map {
                         (
                             $0.name,
-                            ["description": .string($0.description), "value": .expression($0.value)] as JSONValue
+                            ["description": .string($0.description), "value": .expression($0.value)] as TerraformValue
                         )
                     }))
         }

@@ -32,22 +32,40 @@ struct CloudGraphTests {
         #expect(found > 50, "the reference scan found too few references to be looking")
     }
 
-    @Test("references are found in expressions, data sources and depends_on entries; literal text is never one")
-    func referenceScan() {
-        let raw = Address("aws_s3_bucket", "raw").ref("arn")
+    @Test("references are recorded by typed expressions, data sources and depends_on; literal text is never one")
+    func referencesRecorded() {
+        let raw = S3Bucket.Handle(address: Address("aws_s3_bucket", "raw"))
+        let document = DataIAMPolicyDocument.Handle(address: Address("aws_iam_policy_document", "doc", isData: true))
+        let logs = IAMRolePolicy.Handle(address: Address("aws_iam_role_policy", "logs"))
         let resource = Resource(
             Address("aws_x", "a"), stage: .source, pipeline: "p",
             arguments: [
-                "one": .template("\(raw)/*"),
-                "two": .expression(Address("aws_iam_policy_document", "doc", isData: true).ref("json")),
-                "depends_on": ["aws_iam_role_policy.logs"], "plain": "arn:aws:s3:::bucket",
-                "literal": "${aws_sqs_queue.declared.arn}",
-            ])
+                "one": .template("\(raw.arn)/*"), "two": .expression(document.json), "plain": "arn:aws:s3:::bucket",
+                "literal": "${aws_sqs_queue.declared.arn}", "looks_like": ["aws_iam_role.text"],
+            ],
+            dependsOn: [logs.address])
+        #expect(resource.references == [raw.address, document.address, logs.address])
+        #expect(resource.arguments["depends_on"] == ["aws_iam_role_policy.logs"])
+    }
+
+    @Test("a typed resource lowers to the arguments Terraform reads, its handle's attributes reference it")
+    func typedResourceLowers() throws {
+        let (project, _) = try example()
+        var builder = StackBuilder(account: project.accounts[0], pipeline: "web-logs")
+        let group = builder.add("source", .source, CloudWatchLogGroup(name: "/aws/x${y}", retentionInDays: 7))
+        let stream = builder.add(
+            "source", .source, CloudWatchLogStream(logGroupName: "\(group.name)", name: "s"), dependsOn: [group])
+        #expect(group.address == Address("aws_cloudwatch_log_group", "web_logs_source"))
+        let resources = builder.stack.resources
         #expect(
-            resource.references == [
-                Address("aws_s3_bucket", "raw"), Address("aws_iam_policy_document", "doc", isData: true),
-                Address("aws_iam_role_policy", "logs"),
+            resources[0].arguments == [
+                "name": "/aws/x${y}", "retention_in_days": 7, "tags": ["sluice:pipeline": "web-logs"],
             ])
+        // Not taggable (its schema has no `tags`): no tag.
+        #expect(resources[1].arguments["tags"] == nil)
+        #expect(resources[1].arguments["log_group_name"] == .expression(group.name))
+        #expect(resources[1].references == [group.address])
+        #expect(stream.arn.text == "${aws_cloudwatch_log_stream.web_logs_source.arn}")
     }
 
     @Test(
@@ -137,7 +155,7 @@ struct CloudGraphTests {
                     stack.resources.first {
                         $0.address == Address("aws_iam_policy_document", "\(bucket.address.name)_bucket", isData: true)
                     })
-                #expect(JSONValue.object(policy.arguments).compact().contains("\"aws:SecureTransport\""))
+                #expect(TerraformValue.object(policy.arguments).compact().contains("\"aws:SecureTransport\""))
             }
         }
     }

@@ -25,7 +25,7 @@ private func catalog(_ project: Project, _ pipeline: Pipeline) throws -> (table:
     return (table, resources.first { $0.address.type == "aws_glue_crawler" })
 }
 
-private func storage(_ table: Resource) throws -> [String: JSONValue] {
+private func storage(_ table: Resource) throws -> [String: TerraformValue] {
     guard case .object(let descriptor)? = table.arguments["storage_descriptor"] else {
         Issue.record("\(table.address) has no storage_descriptor")
         return [:]
@@ -72,7 +72,7 @@ struct LakeTableTests {
         #expect(descriptor["input_format"] == "org.apache.hadoop.mapred.TextInputFormat")
         #expect(descriptor["output_format"] == "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat")
         #expect(descriptor["compressed"] == .bool(true))
-        let serDe: JSONValue = ["name": "json", "serialization_library": "org.openx.data.jsonserde.JsonSerDe"]
+        let serDe: TerraformValue = ["name": "json", "serialization_library": "org.openx.data.jsonserde.JsonSerDe"]
         #expect(descriptor["ser_de_info"] == serDe)
         #expect(parameters(table) == ["classification": "json", "compressionType": "gzip", "EXTERNAL": "TRUE"])
     }

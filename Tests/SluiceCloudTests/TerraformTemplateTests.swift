@@ -39,7 +39,7 @@ struct TerraformTemplateTests {
 
     @Test("a Terraform file escapes literal strings and keys, and renders templates")
     func terraformRendering() {
-        let value: JSONValue = [
+        let value: TerraformValue = [
             "tags": ["${key}": "%{ if true }yes%{ endif }"],
             "arn": .expression(Address("aws_sqs_queue", "q").ref("arn")),
         ]

@@ -80,3 +80,8 @@ class SluiceRunner:
 def sluice(sluice_bin: Path) -> SluiceRunner:
     """`sluice(*args, cwd=...)` runs the binary and returns the CompletedProcess (text, captured)."""
     return SluiceRunner(sluice_bin)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The terraform tier: tests that run terraform with the mirrored provider.
+    config.addinivalue_line("markers", "terraform: needs terraform and the mirrored hashicorp/aws provider")

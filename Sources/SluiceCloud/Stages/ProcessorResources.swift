@@ -3,19 +3,17 @@ import SluiceModel
 /// The processor's image repository (in the account's images stack), function, role, log group and dead-letter queue.
 enum ProcessorResources {
     /// The image repository, its lifecycle and the policy letting the function pull: the `<account>-images` stack.
-    static func addRepository(_ c: PipelineContext, to b: inout StackBuilder) {
-        let processor = c.pipeline.processor
-        let functionARN = "arn:aws:lambda:\(c.analytics.region):\(c.analytics.id):function:\(c.names.function)"
-        let repository = b.add(
-            "aws_ecr_repository", "processor", .processor,
-            [
-                "name": .string(c.names.repository),
-                "image_tag_mutability": "IMMUTABLE",
-                "force_delete": false,
-                "image_scanning_configuration": ["scan_on_push": true],
-                "encryption_configuration": ["encryption_type": "AES256"],
-            ])
-        let lifecycle: JSONValue = [
+    static func addRepository(_ context: PipelineContext, to builder: inout StackBuilder) {
+        let processor = context.pipeline.processor
+        let names = context.names
+        let functionARN = ARN.function(names.function, in: context.analytics)
+        let repository = builder.add(
+            "processor", .processor,
+            ECRRepository(
+                name: "\(names.repository)", encryptionConfiguration: .init(encryptionType: "AES256"),
+                forceDelete: false, imageScanningConfiguration: .init(scanOnPush: true),
+                imageTagMutability: "IMMUTABLE"))
+        let lifecycle: TerraformValue = [
             "rules": [
                 [
                     "rulePriority": 1, "description": "Expire untagged images after 7 days",
@@ -31,58 +29,55 @@ enum ProcessorResources {
                 ],
             ]
         ]
-        b.add(
-            "aws_ecr_lifecycle_policy", "processor", .processor,
-            ["repository": .expression(repository.ref("name")), "policy": .string(lifecycle.compact())])
-        let pull = b.policy(
+        builder.add(
+            "processor", .processor,
+            ECRLifecyclePolicy(policy: "\(lifecycle.compact())", repository: "\(repository.name)"))
+        let pull = builder.policy(
             "processor_pull", .processor,
             [
                 Statement(
                     sid: "LambdaPullsImage", actions: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
                     principals: [("Service", ["lambda.amazonaws.com"])],
-                    conditions: [("StringLike", "aws:sourceArn", [.init(literal: functionARN)])])
+                    conditions: [("StringLike", "aws:sourceArn", ["\(functionARN)"])])
             ])
-        b.add(
-            "aws_ecr_repository_policy", "processor", .processor,
-            ["repository": .expression(repository.ref("name")), "policy": .expression(pull.ref("json"))])
-        b.stack.outputs.append(
+        builder.add(
+            "processor", .processor, ECRRepositoryPolicy(policy: "\(pull.json)", repository: "\(repository.name)"))
+        builder.stack.outputs.append(
             Output(
-                name: b.name("repository_url"), pipeline: c.pipeline.name,
-                description: "Where CI pushes the \(processor.name) image", value: repository.ref("repository_url")))
+                name: builder.name("repository_url"), pipeline: context.pipeline.name,
+                description: "Where CI pushes the \(processor.name) image", value: repository.repositoryURL))
     }
 
     static func add(
-        _ c: PipelineContext, to b: inout StackBuilder, landing: Address, lake: Address, query: QueryResources.Added
-    ) -> Address {
-        let processor = c.pipeline.processor
-        let logGroup = b.add(
-            "aws_cloudwatch_log_group", "processor", .processor,
-            ["name": .string(c.names.functionLogGroup), "retention_in_days": .int(c.pipeline.source.retentionDays)])
-        let deadLetters = b.add(
-            "aws_sqs_queue", "processor_dlq", .processor,
-            [
-                "name": .string("\(c.names.base)-processor-dlq"),
-                "message_retention_seconds": 1_209_600,
-                "sqs_managed_sse_enabled": true,
-            ])
-        let lakeARN = lake.ref("arn")
+        _ context: PipelineContext, to builder: inout StackBuilder, landing: StackBuilder.PrivateBucket,
+        lake: StackBuilder.PrivateBucket, query: QueryResources.Added
+    ) -> LambdaFunction.Handle {
+        let pipeline = context.pipeline
+        let names = context.names
+        let processor = pipeline.processor
+        let logGroup = builder.add(
+            "processor", .processor,
+            CloudWatchLogGroup(name: "\(names.functionLogGroup)", retentionInDays: pipeline.source.retentionDays))
+        let deadLetters = builder.add(
+            "processor_dlq", .processor,
+            SQSQueue(
+                messageRetentionSeconds: 1_209_600, name: "\(names.base)-processor-dlq", sqsManagedSSEEnabled: true))
         var statements = [
             Statement(
                 sid: "ReadLanding", actions: ["s3:GetObject", "s3:GetObjectVersion"],
-                resources: ["\(landing.ref("arn"))/\(c.names.rawKeyPrefix)*"]),
+                resources: ["\(landing.arn)/\(names.rawKeyPrefix)*"]),
             Statement(
                 sid: "WriteLake", actions: ["s3:AbortMultipartUpload", "s3:PutObject"],
-                resources: ["\(lakeARN)/\(c.names.lakePrefix)*", "\(lakeARN)/\(c.names.quarantinePrefix)*"]),
+                resources: ["\(lake.arn)/\(names.lakePrefix)*", "\(lake.arn)/\(names.quarantinePrefix)*"]),
             Statement(
                 sid: "WriteLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
-                resources: ["\(logGroup.ref("arn")):*"]),
-            Statement(
-                sid: "ParkFailedEvents", actions: ["sqs:SendMessage"], resources: [.init(deadLetters.ref("arn"))]),
+                resources: ["\(logGroup.arn):*"]),
+            Statement(sid: "ParkFailedEvents", actions: ["sqs:SendMessage"], resources: ["\(deadLetters.arn)"]),
             // X-Ray takes no resource-level permissions: "*" is the only resource AWS accepts here.
             Statement(sid: "Trace", actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], resources: ["*"]),
         ]
         if let enrichment = processor.enrichment, let catalog = query.catalog {
-            let results = query.resultsBucket.ref("arn")
+            let results = query.resultsBucket.arn
             statements += [
                 Statement(
                     sid: "QueryLookups",
@@ -90,30 +85,28 @@ enum ProcessorResources {
                         "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StartQueryExecution",
                         "athena:StopQueryExecution",
                     ],
-                    resources: [.init(query.workgroup.ref("arn"))]),
-                Statement(
-                    sid: "UseLookupCatalog", actions: ["athena:GetDataCatalog"],
-                    resources: [.init(catalog.ref("arn"))]),
+                    resources: ["\(query.workgroup.arn)"]),
+                Statement(sid: "UseLookupCatalog", actions: ["athena:GetDataCatalog"], resources: ["\(catalog.arn)"]),
                 Statement(
                     sid: "CallLookupConnector", actions: ["lambda:InvokeFunction"],
-                    resources: [.init(literal: enrichment.connector)]),
+                    resources: ["\(enrichment.connector)"]),
                 Statement(
                     sid: "ListQueryResults", actions: ["s3:GetBucketLocation", "s3:ListBucket"],
-                    resources: [.init(results)]),
+                    resources: ["\(results)"]),
                 Statement(
                     sid: "ReadWriteQueryResults", actions: ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"],
                     resources: ["\(results)/*"]),
             ]
         }
-        let role = b.role(
-            "processor", .processor, name: c.names.processorRole, service: "lambda.amazonaws.com",
-            description: "Runs processor \(processor.name) of \(c.pipeline.name)", statements: statements)
+        let role = builder.role(
+            "processor", .processor, name: names.processorRole, service: "lambda.amazonaws.com",
+            description: "Runs processor \(processor.name) of \(pipeline.name)", statements: statements)
 
         // CI passes the digest it just pushed.
-        let image = c.names.imageVariable
-        b.stack.variables.append(
+        let image = names.imageVariable
+        builder.stack.variables.append(
             Variable(
-                name: image, pipeline: c.pipeline.name,
+                name: image, pipeline: pipeline.name,
                 description:
                     "Image of processor \(processor.name), pinned by digest: <repository url>@sha256:<digest>. "
                     + "The deploy workflow passes the digest it pushed.",
@@ -122,37 +115,29 @@ enum ProcessorResources {
                     "The image must be pinned by digest (<repository url>@sha256:<64 hex digits>)."
                 )))
         var environment = processor.environment
-        environment["SLUICE_PIPELINE"] = c.pipeline.name
-        var function: [String: JSONValue] = [
-            "function_name": .string(c.names.function),
-            "description": .string("Sluice processor \(processor.name) of pipeline \(c.pipeline.name)"),
-            "role": .expression(role.ref("arn")),
-            "package_type": "Image",
-            "image_uri": .expression(.variable(image)),
-            "architectures": .strings([processor.architecture.rawValue]),
-            "memory_size": .int(processor.memoryMB),
-            "timeout": .int(processor.timeoutSeconds),
-            "environment": ["variables": .map(environment)],
-            "logging_config": ["log_format": "JSON", "log_group": .expression(logGroup.ref("name"))],
-            "tracing_config": ["mode": "Active"],
-            "dead_letter_config": ["target_arn": .expression(deadLetters.ref("arn"))],
-            "depends_on": .strings([
-                Address("aws_iam_role_policy", b.name("processor")).description, logGroup.description,
-            ]),
-        ]
-        if let reserved = processor.reservedConcurrency { function["reserved_concurrent_executions"] = .int(reserved) }
-        let lambda = b.add("aws_lambda_function", "processor", .processor, function)
-        b.add(
-            "aws_lambda_function_event_invoke_config", "processor", .processor,
-            [
-                "function_name": .expression(lambda.ref("function_name")),
-                "maximum_retry_attempts": 2,
-                "maximum_event_age_in_seconds": 21600,
-            ])
-        b.stack.outputs += [
+        environment["SLUICE_PIPELINE"] = pipeline.name
+        let lambda = builder.add(
+            "processor", .processor,
+            LambdaFunction(
+                functionName: "\(names.function)", role: "\(role.arn)",
+                architectures: ["\(processor.architecture.rawValue)"],
+                deadLetterConfig: .init(targetARN: "\(deadLetters.arn)"),
+                description: "Sluice processor \(processor.name) of pipeline \(pipeline.name)",
+                environment: .init(variables: environment.literalValues),
+                imageURI: "\(TerraformExpression.variable(image))",
+                loggingConfig: .init(logFormat: "JSON", logGroup: "\(logGroup.name)"),
+                memorySize: processor.memoryMB, packageType: "Image",
+                reservedConcurrentExecutions: processor.reservedConcurrency, timeout: processor.timeoutSeconds,
+                tracingConfig: .init(mode: "Active")),
+            dependsOn: [role.policy, logGroup])
+        builder.add(
+            "processor", .processor,
+            LambdaFunctionEventInvokeConfig(
+                functionName: "\(lambda.functionName)", maximumEventAgeInSeconds: 21600, maximumRetryAttempts: 2))
+        builder.stack.outputs += [
             Output(
-                name: b.name("function_name"), pipeline: c.pipeline.name,
-                description: "The \(processor.name) Lambda function", value: lambda.ref("function_name"))
+                name: builder.name("function_name"), pipeline: pipeline.name,
+                description: "The \(processor.name) Lambda function", value: lambda.functionName)
         ]
         return lambda
     }

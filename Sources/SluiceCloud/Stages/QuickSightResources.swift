@@ -3,64 +3,56 @@ import SluiceModel
 /// The Athena data source, the data sets (with SPICE refresh schedules) and the dashboards, in the account's
 /// QuickSight stack.
 enum QuickSightResources {
-    static func add(_ c: PipelineContext, _ settings: QuickSightSettings, to b: inout StackBuilder) {
-        guard let q = QuickSightDefinition(project: c.project, pipeline: c.pipeline) else { return }
-        func permissions(_ actions: [String]) -> JSONValue {
-            [["principal": .string(q.groupARN), "actions": .strings(actions)]]
+    static func add(_ context: PipelineContext, _ settings: QuickSightSettings, to builder: inout StackBuilder) {
+        guard let definition = QuickSightDefinition(project: context.project, pipeline: context.pipeline) else {
+            return
         }
-        let source = b.add(
-            "aws_quicksight_data_source", "athena", .bi,
-            [
-                "data_source_id": .string(q.dataSourceID),
-                "name": .string("\(c.pipeline.name) (Athena)"),
-                "type": "ATHENA",
-                "parameters": ["athena": ["work_group": .string(c.names.workgroup)]],
-                "ssl_properties": ["disable_ssl": false],
-                "permission": permissions(QuickSightDefinition.dataSourceActions),
-            ])
-        var dataSets: [String: Address] = [:]
-        for dataset in c.pipeline.datasets.sorted(by: { $0.name < $1.name }) {
+        let pipeline = context.pipeline
+        let group: TerraformTemplate = "\(definition.groupARN)"
+        func actions(_ actions: [String]) -> [TerraformTemplate] { actions.map(TerraformTemplate.init(literal:)) }
+        let source = builder.add(
+            "athena", .bi,
+            QuickSightDataSource(
+                dataSourceID: "\(definition.dataSourceID)", name: "\(pipeline.name) (Athena)",
+                parameters: .init(athena: .init(workGroup: "\(context.names.workgroup)")), type: "ATHENA",
+                permission: [.init(actions: actions(QuickSightDefinition.dataSourceActions), principal: group)],
+                sslProperties: .init(disableSSL: false)))
+        var dataSets: [String: QuickSightDataSet.Handle] = [:]
+        for dataset in pipeline.datasets.sorted(by: { $0.name < $1.name }) {
             let role = "dataset_\(dataset.name.replacingOccurrences(of: "-", with: "_"))"
-            let dataSet = b.add(
-                "aws_quicksight_data_set", role, .bi,
-                [
-                    "data_set_id": .string(q.dataSetID(dataset)),
-                    "name": .string(dataset.name),
-                    "import_mode": .string(QuickSightDefinition.importMode(dataset)),
-                    "physical_table_map": [
-                        [
-                            "physical_table_map_id": .string(dataset.view),
-                            "relational_table": q.relationalTable(
-                                dataset, dataSourceARN: .expression(source.ref("arn"))),
-                        ]
-                    ],
-                    "permissions": permissions(QuickSightDefinition.dataSetActions),
-                ])
+            let dataSet = builder.add(
+                role, .bi,
+                QuickSightDataSet(
+                    dataSetID: "\(definition.dataSetID(dataset))",
+                    importMode: "\(QuickSightDefinition.importMode(dataset))", name: "\(dataset.name)",
+                    permissions: [.init(actions: actions(QuickSightDefinition.dataSetActions), principal: group)],
+                    physicalTableMap: [
+                        .init(
+                            physicalTableMapID: "\(dataset.view)",
+                            relationalTable: definition.relationalTable(
+                                dataset, dataSourceARN: .expression(source.arn)))
+                    ]))
             dataSets[dataset.name] = dataSet
             if let refresh = dataset.refresh {
-                b.add(
-                    "aws_quicksight_refresh_schedule", role, .bi,
-                    [
-                        "data_set_id": .expression(dataSet.ref("data_set_id")),
-                        "schedule_id": .string("\(dataset.name)-\(refresh.rawValue)"),
-                        "schedule": [
-                            "refresh_type": "FULL_REFRESH",
-                            "schedule_frequency": ["interval": .string(refresh == .hourly ? "HOURLY" : "DAILY")],
-                        ],
-                    ])
+                builder.add(
+                    role, .bi,
+                    QuickSightRefreshSchedule(
+                        dataSetID: "\(dataSet.dataSetID)", scheduleID: "\(dataset.name)-\(refresh.rawValue)",
+                        schedule: .init(
+                            refreshType: "FULL_REFRESH",
+                            scheduleFrequency: .init(interval: refresh == .hourly ? "HOURLY" : "DAILY"))))
             }
         }
-        for dashboard in c.pipeline.dashboards.sorted(by: { $0.name < $1.name }) {
+        for dashboard in pipeline.dashboards.sorted(by: { $0.name < $1.name }) {
             guard let dataSet = dataSets[dashboard.dataset] else { continue }
-            b.add(
-                "aws_quicksight_dashboard", "dashboard_\(dashboard.name.replacingOccurrences(of: "-", with: "_"))", .bi,
-                [
-                    "dashboard_id": .string(q.dashboardID(dashboard)),
-                    "name": .string(dashboard.name),
-                    "version_description": .string("Generated by sluice from pipeline \(c.pipeline.name)"),
-                    "definition": q.definition(dashboard, dataSetARN: .expression(dataSet.ref("arn"))),
-                    "permissions": permissions(QuickSightDefinition.dashboardActions),
-                ])
+            builder.add(
+                "dashboard_\(dashboard.name.replacingOccurrences(of: "-", with: "_"))", .bi,
+                QuickSightDashboard(
+                    dashboardID: "\(definition.dashboardID(dashboard))", name: "\(dashboard.name)",
+                    versionDescription: "Generated by sluice from pipeline \(pipeline.name)",
+                    // Free-form: the definition's schema is too large to generate (resources.toml says why).
+                    definition: definition.definition(dashboard, dataSetARN: .expression(dataSet.arn)),
+                    permissions: [.init(actions: actions(QuickSightDefinition.dashboardActions), principal: group)]))
         }
     }
 }

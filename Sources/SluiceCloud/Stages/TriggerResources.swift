@@ -2,63 +2,50 @@ import SluiceModel
 
 /// S3 Object Created events, through EventBridge, to the processor; failed deliveries land in a dead-letter queue.
 enum TriggerResources {
-    static func add(_ c: PipelineContext, to b: inout StackBuilder, landing: Address, function: Address) {
-        b.add(
-            "aws_s3_bucket_notification", "landing", .trigger,
-            ["bucket": .expression(landing.ref("id")), "eventbridge": true])
+    static func add(
+        _ context: PipelineContext, to builder: inout StackBuilder, landing: StackBuilder.PrivateBucket,
+        function: LambdaFunction.Handle
+    ) {
+        let names = context.names
+        builder.add("landing", .trigger, S3BucketNotification(bucket: "\(landing.id)", eventbridge: true))
         // Literal names, not references: the pattern is a JSON string and must stay reviewable as such.
-        let pattern: JSONValue = [
+        let pattern: TerraformValue = [
             "source": ["aws.s3"],
             "detail-type": ["Object Created"],
             "detail": [
-                "bucket": ["name": .strings([c.names.landingBucket])],
-                "object": ["key": [["prefix": .string(c.names.rawKeyPrefix)]]],
+                "bucket": ["name": .strings([names.landingBucket])],
+                "object": ["key": [["prefix": .string(names.rawKeyPrefix)]]],
             ],
         ]
-        let rule = b.add(
-            "aws_cloudwatch_event_rule", "objects", .trigger,
-            [
-                "name": .string(c.names.eventRule),
-                "description": .string(
-                    "New \(c.pipeline.name) raw objects, for processor \(c.pipeline.processor.name)"),
-                "event_pattern": .string(pattern.compact()),
-            ])
-        let queue = b.add(
-            "aws_sqs_queue", "events_dlq", .trigger,
-            [
-                "name": .string(c.names.deadLetterQueue),
-                "message_retention_seconds": 1_209_600,
-                "sqs_managed_sse_enabled": true,
-            ])
-        let queuePolicy = b.policy(
+        let rule = builder.add(
+            "objects", .trigger,
+            CloudWatchEventRule(
+                description:
+                    "New \(context.pipeline.name) raw objects, for processor \(context.pipeline.processor.name)",
+                eventPattern: "\(pattern.compact())", name: "\(names.eventRule)"))
+        let queue = builder.add(
+            "events_dlq", .trigger,
+            SQSQueue(messageRetentionSeconds: 1_209_600, name: "\(names.deadLetterQueue)", sqsManagedSSEEnabled: true))
+        let queuePolicy = builder.policy(
             "events_dlq", .trigger,
             [
                 Statement(
-                    sid: "EventBridgeDeadLetters", actions: ["sqs:SendMessage"], resources: [.init(queue.ref("arn"))],
+                    sid: "EventBridgeDeadLetters", actions: ["sqs:SendMessage"], resources: ["\(queue.arn)"],
                     principals: [("Service", ["events.amazonaws.com"])],
-                    conditions: [("ArnEquals", "aws:SourceArn", [.init(rule.ref("arn"))])])
+                    conditions: [("ArnEquals", "aws:SourceArn", ["\(rule.arn)"])])
             ])
-        b.add(
-            "aws_sqs_queue_policy", "events_dlq", .trigger,
-            ["queue_url": .expression(queue.ref("id")), "policy": .expression(queuePolicy.ref("json"))])
-        b.add(
-            "aws_cloudwatch_event_target", "processor", .trigger,
-            [
-                "rule": .expression(rule.ref("name")),
-                "target_id": "processor",
-                "arn": .expression(function.ref("arn")),
+        builder.add("events_dlq", .trigger, SQSQueuePolicy(policy: "\(queuePolicy.json)", queueURL: "\(queue.id)"))
+        builder.add(
+            "processor", .trigger,
+            CloudWatchEventTarget(
+                arn: "\(function.arn)", rule: "\(rule.name)", deadLetterConfig: .init(arn: "\(queue.arn)"),
                 // Retry for the longest EventBridge allows, then park the event: no object goes unprocessed.
-                "retry_policy": ["maximum_event_age_in_seconds": 86400, "maximum_retry_attempts": 185],
-                "dead_letter_config": ["arn": .expression(queue.ref("arn"))],
-            ])
-        b.add(
-            "aws_lambda_permission", "events", .trigger,
-            [
-                "statement_id": "AllowEventBridgeRule",
-                "action": "lambda:InvokeFunction",
-                "function_name": .expression(function.ref("function_name")),
-                "principal": "events.amazonaws.com",
-                "source_arn": .expression(rule.ref("arn")),
-            ])
+                retryPolicy: .init(maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185),
+                targetID: "processor"))
+        builder.add(
+            "events", .trigger,
+            LambdaPermission(
+                action: "lambda:InvokeFunction", functionName: "\(function.functionName)",
+                principal: "events.amazonaws.com", sourceARN: "\(rule.arn)", statementID: "AllowEventBridgeRule"))
     }
 }

@@ -3,30 +3,30 @@ import SluiceModel
 
 /// Athena views as Glue `VIRTUAL_VIEW` tables, deployed by the same apply as everything else.
 enum ViewResources {
-    static func add(_ c: PipelineContext, to b: inout StackBuilder, database: Address, table: Address) {
-        let graph = ViewGraph(pipeline: c.pipeline)
+    static func add(
+        _ context: PipelineContext, to builder: inout StackBuilder, database: GlueCatalogDatabase.Handle,
+        table: GlueCatalogTable.Handle
+    ) {
+        let pipeline = context.pipeline
+        let graph = ViewGraph(pipeline: pipeline)
+        // The graph orders each view after the views it reads, so their handles are here when it needs them.
+        var views: [String: GlueCatalogTable.Handle] = [:]
         for view in graph.ordered() {
-            let dependsOn =
-                [table.description]
-                + (graph.dependencies[view.name] ?? []).filter { $0 != c.table.name }.sorted().map {
-                    Address("aws_glue_catalog_table", b.name("view_\($0)")).description
-                }
-            b.add(
-                "aws_glue_catalog_table", "view_\(view.name)", .views,
-                [
-                    "name": .string(view.name),
-                    "database_name": .expression(database.ref("name")),
-                    "description": .string("View of pipeline \(c.pipeline.name); SQL in generated/sql"),
-                    "table_type": "VIRTUAL_VIEW",
-                    "parameters": ["presto_view": "true", "comment": "Presto View"],
-                    "view_original_text": .string(PrestoView.originalText(view, graph: graph)),
-                    "view_expanded_text": "/* Presto View */",
-                    "storage_descriptor": [
-                        "columns": .array(
-                            view.columns.map { ["name": .string($0.name), "type": .string($0.type.rawValue)] })
-                    ],
-                    "depends_on": .strings(dependsOn),
-                ])
+            let reads = (graph.dependencies[view.name] ?? []).filter { $0 != context.table.name }.sorted()
+            let dependsOn: [any TerraformHandle] =
+                [table] + reads.map { views[$0] ?? builder.handle(GlueCatalogTable.self, "view_\($0)") }
+            let handle = builder.add(
+                "view_\(view.name)", .views,
+                GlueCatalogTable(
+                    databaseName: "\(database.name)", name: "\(view.name)",
+                    description: "View of pipeline \(pipeline.name); SQL in generated/sql",
+                    parameters: ["presto_view": "true", "comment": "Presto View"],
+                    storageDescriptor: .init(
+                        columns: view.columns.map { .init(name: "\($0.name)", type: "\($0.type.rawValue)") }),
+                    tableType: "VIRTUAL_VIEW", viewExpandedText: "/* Presto View */",
+                    viewOriginalText: "\(PrestoView.originalText(view, graph: graph))"),
+                dependsOn: dependsOn)
+            views[view.name] = handle
         }
     }
 }
@@ -35,7 +35,7 @@ enum ViewResources {
 package enum PrestoView {
     /// `/* Presto View: <base64 of the view's JSON> */`.
     package static func originalText(_ view: View, graph: ViewGraph) -> String {
-        let json: JSONValue = [
+        let json: TerraformValue = [
             "originalSql": .string(graph.resolvedSQL(view)),
             "catalog": "awsdatacatalog",
             "schema": .string(graph.pipeline.catalog.database),

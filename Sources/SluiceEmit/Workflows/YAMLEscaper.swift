@@ -9,7 +9,7 @@ enum YAML {
         var out = ""
         // JSON escapes quotes, backslashes and C0 controls; YAML also wants DEL, C1 controls, the Unicode line and
         // paragraph separators (line breaks to YAML 1.1 readers) and the byte order mark escaped.
-        for scalar in JSONValue.string(inert(value)).compact().unicodeScalars {
+        for scalar in TerraformValue.string(inert(value)).compact().unicodeScalars {
             if (0x7F...0x9F).contains(scalar.value) || [0x2028, 0x2029, 0xFEFF].contains(scalar.value) {
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

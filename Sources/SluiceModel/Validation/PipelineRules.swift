@@ -302,8 +302,7 @@ struct PipelineRules {
         guard groupProblem == nil, namespaceProblem == nil, let names = Names(project: project, pipeline: pipeline)
         else { return }
         let account = names.analyticsAccount
-        let principal =
-            "arn:aws:quicksight:\(account.region):\(account.id):group/\(settings.namespace)/\(settings.group)"
+        let principal = ARN.quickSight("group", "\(settings.namespace)/\(settings.group)", in: account).description
         if let problem = TextRules.quickSightPrincipal.problem(principal) {
             d.error("\(problem): shorten the group or namespace", at: settings.origin["group"])
         }

@@ -1,9 +1,10 @@
-/// A JSON value with deterministic rendering: object keys sorted, fixed indentation, no float formatting surprises.
+/// A value in Terraform's JSON syntax, where every string is a template: deterministic rendering (object keys
+/// sorted, fixed indentation, no float formatting surprises).
 ///
 /// Strings come in two kinds, so that text from a declaration can never become Terraform syntax: `.string` is
 /// literal text, and `.template` is a Terraform string that may hold Sluice's own expressions. `terraform()` renders
 /// a Terraform JSON file, escaping every literal (object keys too, which Terraform also reads as templates).
-package indirect enum JSONValue: Sendable, Equatable {
+package indirect enum TerraformValue: Sendable, Equatable {
     /// Literal text: escaped in a Terraform file, so Terraform reads exactly these characters.
     case string(String)
     /// A Terraform string with Sluice's expressions (`${aws_s3_bucket.raw.arn}`); only meaningful in Terraform JSON.
@@ -12,8 +13,8 @@ package indirect enum JSONValue: Sendable, Equatable {
     /// A number written exactly as given (`1.0`), for APIs that want a decimal.
     case number(String)
     case bool(Bool)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([TerraformValue])
+    case object([String: TerraformValue])
     case null
 
     /// Two-space indented rendering with keys sorted (Swift's string order, by Unicode scalars of the NFC form, never the
@@ -35,7 +36,7 @@ package indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// An expression as a whole string value.
-    package static func expression(_ expression: TerraformExpression) -> JSONValue {
+    package static func expression(_ expression: TerraformExpression) -> TerraformValue {
         .template(TerraformTemplate(expression))
     }
 
@@ -116,24 +117,26 @@ package indirect enum JSONValue: Sendable, Equatable {
     }
 }
 
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+extension TerraformValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
     package init(stringLiteral value: String) { self = .string(value) }
     package init(integerLiteral value: Int) { self = .int(value) }
     package init(booleanLiteral value: Bool) { self = .bool(value) }
-    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    package init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(arrayLiteral elements: TerraformValue...) { self = .array(elements) }
+    package init(dictionaryLiteral elements: (String, TerraformValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }
 
-extension JSONValue {
+extension TerraformValue {
     /// Strings as a JSON array.
-    package static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+    package static func strings(_ values: [String]) -> TerraformValue { .array(values.map(TerraformValue.string)) }
 
     /// A string map as a JSON object.
-    package static func map(_ values: [String: String]) -> JSONValue { .object(values.mapValues(JSONValue.string)) }
+    package static func map(_ values: [String: String]) -> TerraformValue {
+        .object(values.mapValues(TerraformValue.string))
+    }
 
     /// Every string inside the value, depth first, templates as written.
     package var allStrings: [String] {
