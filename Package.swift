@@ -27,7 +27,9 @@ let package = Package(
         .target(name: "SluiceModel", dependencies: ["SluiceFormats", .product(name: "Yams", package: "Yams")]),
         .target(name: "SluiceDSL", dependencies: ["SluiceModel"]),
         .target(name: "SluiceCloud", dependencies: ["SluiceModel"]),
-        .target(name: "SluiceEmit", dependencies: ["SluiceModel", "SluiceCloud"]),
+        // The workflows' bash scripts, committed files that shellcheck reads as they are (WorkflowScript.swift).
+        .target(
+            name: "SluiceEmit", dependencies: ["SluiceModel", "SluiceCloud"], resources: [.copy("Workflows/Scripts")]),
         .target(name: "SluiceDeploy", dependencies: ["SluiceModel", "SluiceCloud", "SluiceEmit"]),
         // zlib itself, which every Linux has: gzip is all Sluice needs, and a Swift package for it would bring
         // SwiftNIO along.

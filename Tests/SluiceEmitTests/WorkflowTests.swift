@@ -87,12 +87,8 @@ struct WorkflowTests {
                 used.insert(line.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces))
             }
         }
-        #expect(
-            used
-                == [
-                    WorkflowEmitter.checkout, WorkflowEmitter.configureAWSCredentials, WorkflowEmitter.setupTerraform,
-                    WorkflowEmitter.uploadArtifact, WorkflowEmitter.downloadArtifact,
-                ])
+        #expect(used == Set(WorkflowEmitter.actions.map(\.reference)))
+        #expect(WorkflowEmitter.actions.count == 5)
     }
 
     @Test("least privilege, no persisted token, no expression inside a script, a pinned runner and a timeout")

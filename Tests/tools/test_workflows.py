@@ -3,7 +3,9 @@
 - zizmor (default persona, offline audits only) reports no finding, with ignore comments and configuration
   disregarded, so a finding can only be fixed, never silenced;
 - check-jsonschema validates each workflow against the GitHub workflow schema it ships (vendor.github-workflows);
-- shellcheck passes on every `run:` script, as the bash GitHub runs it (`bash -e -o pipefail`).
+- shellcheck passes on every `run:` script, as the bash GitHub runs it (`bash -e -o pipefail`);
+- shellcheck passes on every committed script of Sources/SluiceEmit/Workflows/Scripts, as a file, following the
+  siblings it sources: those files are the scripts' one source, which `sluice generate` inlines into the workflows.
 
 No workflow at all is a failure, not a skip: the example declares a `github` section.
 """
@@ -21,6 +23,7 @@ import yaml
 from toolslib import REPO_ROOT, describe, run
 
 WORKFLOWS_DIR = REPO_ROOT / ".github" / "workflows"
+SCRIPTS_DIR = REPO_ROOT / "Sources" / "SluiceEmit" / "Workflows" / "Scripts"
 EXPECTED = ("sluice-deploy.yml", "sluice-drift.yml", "sluice-pr.yml")
 TOOL_TIMEOUT = 120  # seconds, per tool run
 BIN = Path(sys.executable).parent  # zizmor and check-jsonschema are installed next to pytest (.venv-tools)
@@ -154,6 +157,40 @@ def test_every_run_script_passes_shellcheck(tmp_path: Path):
             checked += 1
     assert checked > 0, "no run: script found in the workflows"
     assert not problems, "\n".join(problems)
+
+
+def _check_script_files(paths: list[Path], cwd: Path):
+    # -x with the script's own folder as the source path: a script that sources a sibling is checked with it, as the
+    # step that runs both (the emitter inlines the sibling where it is sourced).
+    return run(
+        [_shellcheck(), "--external-sources", "--source-path=SCRIPTDIR", "--format", "gcc", *map(str, paths)],
+        cwd=cwd,
+        timeout=TOOL_TIMEOUT,
+    )
+
+
+def test_every_committed_script_passes_shellcheck_as_a_file():
+    scripts = sorted(SCRIPTS_DIR.glob("*.sh"))
+    assert scripts, f"no script in {SCRIPTS_DIR}"
+    for script in scripts:
+        text = script.read_text(encoding="utf-8")
+        assert text.startswith("#!/usr/bin/env bash\n"), f"{script.name}: no bash shebang"
+        assert "\n# sluice:run\n" in text, f"{script.name}: no `# sluice:run` line before what the step runs"
+        assert script.stat().st_mode & 0o111, f"{script.name} is not executable"
+    # From the repository root, so the sources resolve from the script's folder and not from the working one.
+    result = _check_script_files(scripts, REPO_ROOT)
+    assert result.returncode == 0, describe(result)
+
+
+def test_a_committed_script_is_checked_with_the_sibling_it_sources(tmp_path: Path):
+    """pr-comment.sh uses run_url, which fit-body.sh sets: without its sibling, shellcheck reports it."""
+    alone = tmp_path / "pr-comment.sh"
+    alone.write_text((SCRIPTS_DIR / "pr-comment.sh").read_text(encoding="utf-8"), encoding="utf-8")
+    result = _check_script_files([alone], tmp_path)
+    assert result.returncode == 1 and "run_url is referenced but not assigned" in result.stdout, describe(result)
+    (tmp_path / "fit-body.sh").write_text((SCRIPTS_DIR / "fit-body.sh").read_text(encoding="utf-8"), encoding="utf-8")
+    result = _check_script_files([alone], tmp_path)
+    assert result.returncode == 0, describe(result)
 
 
 def test_shellcheck_catches_a_bad_script(tmp_path: Path):
