@@ -37,11 +37,12 @@ bash scripts/tools.sh
 step "swift format lint --strict"
 swift format lint --strict -r Sources Tests pipelines benchmarks Package.swift
 
-step "swift build"
-swift build
+# One build of the code and the tests; `swift test` then only runs them.
+step "swift build --build-tests"
+swift build --build-tests
 
 step "swift test"
-swift test
+swift test --skip-build
 
 if [[ "$fast" == false ]]; then
     step "scripts/fuzz.sh (each fuzz target 15 s)"
