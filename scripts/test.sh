@@ -35,7 +35,7 @@ bash scripts/tools.sh
 
 # --strict: a finding is an error, and fails the run (the tree has none).
 step "swift format lint --strict"
-swift format lint --strict -r Sources Tests pipelines benchmarks Package.swift
+swift format lint --strict -r Sources Tests pipelines benchmarks Fuzz Package.swift
 
 # One build of the code and the tests; `swift test` then only runs them.
 step "swift build --build-tests"

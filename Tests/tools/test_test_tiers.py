@@ -13,7 +13,7 @@ from conftest import MARKERS
 from toolslib import REPO_ROOT, describe, run
 
 TEST_SH = REPO_ROOT / "scripts" / "test.sh"
-LINT = "swift format lint --strict -r Sources Tests pipelines benchmarks Package.swift"
+LINT = "swift format lint --strict -r Sources Tests pipelines benchmarks Fuzz Package.swift"
 
 
 def _script() -> str:
