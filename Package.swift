@@ -58,6 +58,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sluice", dependencies: ["SluiceCommands"]),
+        // Measurements run by hand in release builds (BENCHMARKS.md), kept out of the test targets; built with
+        // everything else so that they keep compiling.
+        .executableTarget(
+            name: "SluiceBenchmarks", dependencies: ["SluiceProcessing", "SluiceParquet"],
+            path: "benchmarks/SluiceBenchmarks"),
         .testTarget(name: "SluiceModelTests", dependencies: ["SluiceModel"]),
         .testTarget(name: "SluiceDSLTests", dependencies: ["SluiceDSL", "SluicePipelines", "SluiceCommands"]),
         .testTarget(name: "SluiceCloudTests", dependencies: ["SluiceCloud"]),

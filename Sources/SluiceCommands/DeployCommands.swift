@@ -63,7 +63,10 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 2 when there are changes, 0 when none (for drift detection).")
     var detailedExitcode = false
 
-    func run() throws {
+    func run() throws { try run(terraform: nil) }
+
+    /// The command, with `terraform` run by `runner` when given (a unit test's double) instead of the real one.
+    func run(terraform runner: (any TerraformRunning)?) throws {
         let (workspace, graph) = try loadGraph(project)
         let root = URL(fileURLWithPath: project.root)
         var options = deploy.options(root: root)
@@ -88,7 +91,7 @@ struct PlanCommand: ParsableCommand {
             print()
         }
         let console = DeployConsole(command: "plan", root: root, verbose: terraformOutput.verbose)
-        let orchestrator = Orchestrator(root: root, graph: graph, runner: console.runner)
+        let orchestrator = Orchestrator(root: root, graph: graph, runner: runner ?? console.runner)
         let plans: [Orchestrator.StackPlan]
         do {
             plans = try orchestrator.plan(options, progress: console.progress)
@@ -126,11 +129,14 @@ struct ApplyCommand: ParsableCommand {
     @OptionGroup var deploy: DeployOptions
     @OptionGroup var terraformOutput: TerraformOutputOptions
 
-    func run() throws {
+    func run() throws { try run(terraform: nil) }
+
+    /// The command, with `terraform` run by `runner` when given (a unit test's double) instead of the real one.
+    func run(terraform runner: (any TerraformRunning)?) throws {
         let (_, graph) = try loadGraph(project)
         let root = URL(fileURLWithPath: project.root)
         let console = DeployConsole(command: "apply", root: root, verbose: terraformOutput.verbose)
-        let orchestrator = Orchestrator(root: root, graph: graph, runner: console.runner)
+        let orchestrator = Orchestrator(root: root, graph: graph, runner: runner ?? console.runner)
         do {
             try orchestrator.apply(deploy.options(root: root), progress: console.progress)
         } catch let error as DeployError {

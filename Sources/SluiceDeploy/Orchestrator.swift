@@ -36,9 +36,10 @@ package struct Orchestrator: Sendable {
 
     package let root: URL
     package let graph: CloudGraph
-    package let runner: TerraformRunner
+    /// Runs terraform: the real command, or a test's double.
+    package let runner: any TerraformRunning
 
-    package init(root: URL, graph: CloudGraph, runner: TerraformRunner) {
+    package init(root: URL, graph: CloudGraph, runner: any TerraformRunning) {
         self.root = root
         self.graph = graph
         self.runner = runner
@@ -158,7 +159,7 @@ package struct Orchestrator: Sendable {
         }
     }
 
-    private func check(_ outcome: TerraformRunner.Outcome, _ stack: Stack, _ step: String) throws {
+    private func check(_ outcome: TerraformOutcome, _ stack: Stack, _ step: String) throws {
         guard outcome.status == 0 else {
             let output = (outcome.stderr.isEmpty ? outcome.stdout : outcome.stderr)
             throw DeployError.terraformFailed(stack: stack.name, step: step, output: String(output.suffix(4000)))

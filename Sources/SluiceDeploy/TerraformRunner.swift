@@ -1,14 +1,36 @@
 import Foundation
 
-/// Runs the `terraform` command, streaming its output lines as progress while it works.
-package struct TerraformRunner: Sendable {
-    /// What one run printed and how it ended.
-    package struct Outcome: Sendable {
-        package var status: Int32
-        package var stdout: String
-        package var stderr: String
-    }
+/// What the orchestrator asks of terraform: one command run in a folder, its output lines streamed as they come.
+/// `TerraformRunner` runs the real `terraform`; unit tests pass a double that records the calls and answers as
+/// scripted, so the orchestrator's order, arguments and guards are tested without terraform.
+package protocol TerraformRunning: Sendable {
+    /// Runs `terraform arguments` in `directory`; each output line goes to `progress` as it arrives.
+    func run(_ arguments: [String], in directory: URL, progress: (@Sendable (String) -> Void)?) throws
+        -> TerraformOutcome
+}
 
+extension TerraformRunning {
+    /// Runs `terraform arguments` in `directory`, its output kept but not streamed.
+    package func run(_ arguments: [String], in directory: URL) throws -> TerraformOutcome {
+        try run(arguments, in: directory, progress: nil)
+    }
+}
+
+/// What one terraform run printed and how it ended.
+package struct TerraformOutcome: Sendable, Equatable {
+    package var status: Int32
+    package var stdout: String
+    package var stderr: String
+
+    package init(status: Int32, stdout: String = "", stderr: String = "") {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+}
+
+/// Runs the `terraform` command, streaming its output lines as progress while it works.
+package struct TerraformRunner: TerraformRunning {
     package var executable: String
     /// Added to the inherited environment (TF_CLI_CONFIG_FILE, TF_IN_AUTOMATION, ...).
     package var environment: [String: String]
@@ -20,8 +42,8 @@ package struct TerraformRunner: Sendable {
 
     /// Runs `terraform arguments` in `directory`; each output line goes to `progress` as it arrives.
     package func run(
-        _ arguments: [String], in directory: URL, progress: (@Sendable (String) -> Void)? = nil
-    ) throws -> Outcome {
+        _ arguments: [String], in directory: URL, progress: (@Sendable (String) -> Void)?
+    ) throws -> TerraformOutcome {
         var environment = ProcessInfo.processInfo.environment
         // /usr/bin/env would only say "No such file or directory" as terraform's own output.
         if !executable.contains("/"), Self.find(executable, path: environment["PATH"] ?? "") == nil {
@@ -55,7 +77,7 @@ package struct TerraformRunner: Sendable {
         err.fileHandleForReading.readabilityHandler = nil
         stdout.append(out.fileHandleForReading.readDataToEndOfFile())
         stderr.append(err.fileHandleForReading.readDataToEndOfFile())
-        return Outcome(status: process.terminationStatus, stdout: stdout.finish(), stderr: stderr.finish())
+        return TerraformOutcome(status: process.terminationStatus, stdout: stdout.finish(), stderr: stderr.finish())
     }
 }
 

@@ -8,7 +8,19 @@ struct SigV4SuiteTests {
     /// (which would pass silently) if the folder moved.
     @Test("every vendored case with header expectations is found")
     func vendoredCasesAreFound() {
-        #expect(SigV4Suite.headerCaseNames().count >= 30, "no SigV4 cases under \(SigV4Suite.casesFolder.path)")
+        #expect(
+            SigV4Suite.headerCaseNames().count >= 30,
+            "the vendored SigV4 suite is missing or incomplete under \(SigV4Suite.casesFolder.path)")
+    }
+
+    /// Apache-2.0 asks that copies keep the license and the notice with the files.
+    @Test("the suite's license and notice are vendored with it")
+    func licenseIsVendored() {
+        let folder = SigV4Suite.casesFolder.deletingLastPathComponent()
+        for name in ["LICENSE", "NOTICE", "README.md"] {
+            let file = folder.appendingPathComponent(name)
+            #expect(FileManager.default.fileExists(atPath: file.path), "\(file.path) is missing")
+        }
     }
 
     @Test(

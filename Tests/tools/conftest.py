@@ -15,6 +15,36 @@ import pytest
 
 from toolslib import REPO_ROOT, SLUICE_TIMEOUT, run
 
+# Test tiers. A tool test that needs more than the built binaries, Python and the quick linters says so with one of
+# these markers; `scripts/test.sh --fast` leaves the marked ones out (README: "Tests"), the full run takes them all.
+MARKERS = {
+    "moto": "starts a moto server, the local AWS endpoint (the deploy tests take about six minutes)",
+    "terraform": "runs the real terraform binary (init, validate, plan or apply)",
+    "checkov": "runs checkov on Terraform files (tens of seconds a run)",
+    "spark": "reads files with Spark's Java readers through pyspark (starting Spark takes about 20 seconds)",
+    "swift_build": "compiles a Swift package of its own, from scratch the first time (minutes)",
+}
+
+# A test reaching one of these fixtures, directly or through another fixture, runs what the marker names: it must
+# carry the marker, so that a test added without it cannot slip into the fast tier.
+FIXTURE_MARKERS = {"terraform_env": "terraform", "spark": "spark"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name, meaning in MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {meaning}")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    unmarked = []
+    for item in items:
+        marks = {mark.name for mark in item.iter_markers()}
+        for fixture, marker in FIXTURE_MARKERS.items():
+            if fixture in getattr(item, "fixturenames", ()) and marker not in marks:
+                unmarked.append(f"{item.nodeid} uses the {fixture} fixture: mark it @pytest.mark.{marker}")
+    if unmarked:
+        raise pytest.UsageError("tests missing their tier marker:\n  " + "\n  ".join(unmarked))
+
 
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
@@ -80,8 +110,3 @@ class SluiceRunner:
 def sluice(sluice_bin: Path) -> SluiceRunner:
     """`sluice(*args, cwd=...)` runs the binary and returns the CompletedProcess (text, captured)."""
     return SluiceRunner(sluice_bin)
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    # The terraform tier: tests that run terraform with the mirrored provider.
-    config.addinivalue_line("markers", "terraform: needs terraform and the mirrored hashicorp/aws provider")

@@ -50,6 +50,7 @@ def _top_level_keys(path: Path) -> set[str] | None:
     return set(document) if isinstance(document, dict) else None
 
 
+@pytest.mark.checkov
 def test_checkov_checked_resources(report):
     summary = report.get("summary", {})
     assert summary.get("passed", 0) > 0, (
@@ -58,6 +59,7 @@ def test_checkov_checked_resources(report):
     )
 
 
+@pytest.mark.checkov
 def test_checkov_parsed_every_file_with_resources(report):
     errors = report.get("results", {}).get("parsing_errors", [])
     unexpected = []
@@ -76,6 +78,7 @@ def test_checkov_parsed_every_file_with_resources(report):
     )
 
 
+@pytest.mark.checkov
 def test_checkov_has_no_failed_checks(report):
     lines = checkov_failures(report, GENERATED_TERRAFORM)
     assert not lines, (

@@ -14,6 +14,8 @@ import pytest
 
 from toolslib import REPO_ROOT, describe, process_is_alive, run
 
+pytestmark = pytest.mark.moto
+
 
 def test_a_failed_dev_up_names_the_running_server_and_dev_down_stops_it(sluice_bin: Path, tmp_path: Path) -> None:
     moto = REPO_ROOT / ".venv-moto" / "bin" / "moto_server"

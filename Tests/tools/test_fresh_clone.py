@@ -11,6 +11,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from toolslib import REPO_ROOT, describe, run
 
 # Spelled in two parts so that this file does not match itself.
@@ -39,6 +41,7 @@ def test_nothing_in_the_repository_reads_the_shared_folder_beside_it() -> None:
     assert not offenders, "the repository must hold what it needs:\n" + "\n".join(offenders)
 
 
+@pytest.mark.swift_build
 def test_a_fresh_clone_generates_with_swift_run(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     cloned = run(["git", "clone", "--quiet", "--no-hardlinks", str(REPO_ROOT), str(clone)], cwd=tmp_path, timeout=300)

@@ -15,6 +15,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from toolslib import describe, run
@@ -53,6 +54,7 @@ def _strings(value) -> list[str]:
     return []
 
 
+@pytest.mark.terraform
 def test_terraform_reads_declaration_text_as_literal(sluice, workspace, terraform_env, tmp_path):
     _hostile_workspace(workspace)
     result = sluice("generate", cwd=workspace)

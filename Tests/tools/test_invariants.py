@@ -313,6 +313,7 @@ def test_the_corpus_has_at_least_500_cases():
     assert len({case.id for case in CASES}) == len(CASES), "case ids must be unique"
 
 
+@pytest.mark.terraform
 @pytest.mark.parametrize("case_id", [pytest.param(case.id, id=case.id) for case in CASES])
 def test_invariants_hold(case_id: str, outcomes: dict[str, Outcome]):
     problems = outcomes[case_id].problems

@@ -50,6 +50,7 @@ def test_the_example_declares_a_parquet_lake_table():
     )
 
 
+@pytest.mark.spark
 @pytest.mark.parametrize("resource", PARQUET_TABLES or [None], ids=_id)
 def test_spark_reads_the_lake_through_the_glue_table_declaration(spark, resource, tmp_path):  # noqa: F811
     if resource is None:
@@ -84,6 +85,7 @@ def read_back(spark, resource: Resource, database: str, rows: list[dict], lake: 
     assert sorted(got, key=sort_key) == sorted(expected, key=sort_key), f"Spark's rows differ from {where}"
 
 
+@pytest.mark.spark
 def test_spark_reads_every_glue_type(spark, tmp_path):  # noqa: F811
     """Every Glue column type the manifest allows, through the generated table's SerDe and formats: the example's
     table has no double, boolean or date column."""

@@ -47,6 +47,7 @@ def test_undeclared_reserved_concurrency_gets_the_default(minimal_root):
     assert '"reserved_concurrent_executions": 10' in text
 
 
+@pytest.mark.terraform
 @pytest.mark.parametrize("stack", STACKS)
 def test_minimal_stack_is_valid_without_warnings(stack, minimal_root, terraform_env, tmp_path):
     result = terraform_validate(minimal_root / "generated" / "terraform" / stack, tmp_path / stack, terraform_env)
@@ -56,6 +57,7 @@ def test_minimal_stack_is_valid_without_warnings(stack, minimal_root, terraform_
     )
 
 
+@pytest.mark.checkov
 def test_checkov_finds_nothing_in_the_minimal_project(minimal_root):
     directory = minimal_root / "generated" / "terraform"
     report = checkov_report(directory)
@@ -93,6 +95,8 @@ def replicated_root(sluice_bin: Path, tmp_path_factory: pytest.TempPathFactory) 
     return root
 
 
+@pytest.mark.terraform
+@pytest.mark.checkov
 def test_checkov_finds_nothing_in_the_replicated_shape(replicated_root, terraform_env, tmp_path):
     directory = replicated_root / "generated" / "terraform"
     stacks = sorted(p.name for p in directory.iterdir() if p.is_dir())

@@ -22,6 +22,8 @@ import pytest
 
 from toolslib import REPO_ROOT, describe, process_is_alive, run
 
+pytestmark = [pytest.mark.moto, pytest.mark.terraform]
+
 DEPLOY_TIMEOUT = 1200
 IMAGE_VARIABLE = "integrations_usage_image_uri"
 IMAGE = (

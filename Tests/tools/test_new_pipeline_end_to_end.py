@@ -22,6 +22,8 @@ import pytest
 
 from toolslib import REPO_ROOT, checkov_failures, checkov_report, describe, format_diagnostic, run, terraform_validate
 
+pytestmark = pytest.mark.swift_build
+
 FIXTURES = REPO_ROOT / "Tests" / "tools" / "fixtures" / "new-pipeline"
 SCRATCH = REPO_ROOT / ".build-new-pipeline"
 BUILD_TIMEOUT = 3600
@@ -186,6 +188,7 @@ def stacks(project: Path) -> list[Path]:
     return sorted(path for path in (project / "generated" / "terraform").iterdir() if path.is_dir())
 
 
+@pytest.mark.terraform
 def test_terraform_validate_passes_on_every_stack(project: Path, terraform_env, tmp_path: Path):
     for stack in stacks(project):
         result = terraform_validate(stack, tmp_path / stack.name, terraform_env)
@@ -195,6 +198,7 @@ def test_terraform_validate_passes_on_every_stack(project: Path, terraform_env, 
         )
 
 
+@pytest.mark.checkov
 def test_checkov_finds_nothing(project: Path):
     directory = project / "generated" / "terraform"
     report = checkov_report(directory)

@@ -155,6 +155,7 @@ def assert_all_readers(session, path: Path, want: list[tuple], columns=COLUMNS) 
             assert got_row == want_row, f"{reader}, row {index}: {got_row!r} != {want_row!r}"
 
 
+@pytest.mark.spark
 @pytest.mark.parametrize("codec", CODECS)
 def test_every_type_reads_back_in_every_reader(sluice_bin: Path, tmp_path: Path, spark, codec: str) -> None:
     path, summary = write(sluice_bin, tmp_path, FIXED_ROWS, compression=codec)
@@ -278,6 +279,7 @@ RANDOM_CASES = {
 }
 
 
+@pytest.mark.spark
 @pytest.mark.parametrize("case", list(RANDOM_CASES))
 @pytest.mark.parametrize("codec", ["snappy", "zstd"])
 def test_random_rows_read_back_in_every_reader(sluice_bin: Path, tmp_path: Path, spark, case: str,
@@ -365,6 +367,7 @@ def assert_row_group_statistics(metadata, rows: list[dict]) -> None:
     assert start == len(rows)
 
 
+@pytest.mark.spark
 @pytest.mark.parametrize("codec", ["snappy", "gzip"])
 def test_row_group_statistics_prune_correctly_in_duckdb_and_spark(sluice_bin: Path, tmp_path: Path, spark,
                                                                   codec: str) -> None:
@@ -406,6 +409,7 @@ def million_rows() -> list[dict]:
     return rows
 
 
+@pytest.mark.spark
 def test_a_million_rows_read_back_in_every_reader(sluice_bin: Path, tmp_path: Path, spark) -> None:
     """Compared by aggregates each engine computes (counts, bounds, sums), not row by row."""
     rows = million_rows()
@@ -450,6 +454,7 @@ def test_a_million_rows_read_back_in_every_reader(sluice_bin: Path, tmp_path: Pa
     assert pc.sum(table["i"]).as_py() == want[-1]
 
 
+@pytest.mark.spark
 def test_long_string_bounds_are_shortened_and_still_bound_the_values(sluice_bin: Path, tmp_path: Path,
                                                                      spark) -> None:
     rows = [{"s": "y" * 3000}, {"s": "€" * 1000}, {"s": "b" * 5000}, {"s": "y" * 2999}]

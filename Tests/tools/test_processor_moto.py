@@ -33,6 +33,8 @@ import pytest
 
 from toolslib import REPO_ROOT, describe, run
 
+pytestmark = pytest.mark.moto
+
 botocore_session = pytest.importorskip("botocore.session")
 
 ACCOUNT = "222222222222"

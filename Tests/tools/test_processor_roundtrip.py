@@ -423,6 +423,7 @@ def test_pyarrow_and_duckdb_read_the_json_rows_and_the_statistics_meant(runs: Ru
         assert first == len(want), f"{key}: the row groups hold {first} rows of {len(want)}"
 
 
+@pytest.mark.spark
 @pytest.mark.parametrize("name, codec", CASES)
 def test_spark_reads_the_json_rows_per_file_and_through_the_glue_table(
     spark, runs: Runs, name: str, codec: str  # noqa: F811

@@ -12,6 +12,8 @@ import pytest
 
 from toolslib import GENERATED_TERRAFORM, REPO_ROOT, format_diagnostic, stack_dirs, terraform_validate
 
+pytestmark = pytest.mark.terraform
+
 STACKS = stack_dirs()
 
 
