@@ -65,7 +65,8 @@ def test_checkov_finds_nothing_in_the_minimal_project(minimal_root):
     lines = checkov_failures(report, directory)
     assert not lines, (
         f"checkov: {len(lines)} failed checks on a project that sets only required keys (a default is unsafe: "
-        "fix it in Sources/SluiceModel/Manifest/Defaults.swift or the generator):\n  " + "\n  ".join(lines)
+        "fix it in the stage's defaults, Sources/SluiceModel/Manifest/Stages/, or the generator):\n  "
+        + "\n  ".join(lines)
     )
 
 

@@ -42,87 +42,32 @@ package struct Pipeline: Sendable {
     package var analyticsAccount: String { replication?.account ?? source.account }
 }
 
-/// The log formats Sluice parses: the one list in SluiceFormats, which the processor's parser registry
-/// (`LogFormats` in SluiceProcessing) also answers to.
-package typealias LogFormat = LogFormatID
+extension Pipeline {
+    /// The manifest's sections, each decoded by its stage's type, or nil with every problem reported to the top
+    /// reader's file.
+    /// - Parameter readFile: reads a file named in the manifest (a view's `sql_file`), relative to the manifest, or
+    ///   says why it may not be read.
+    init?(from top: MappingReader, readFile: (String) -> Result<String, DeclarationFiles.Refusal>) {
+        let file = top.file
+        let name = top.requiredString("name")
+        let description = top.string("description", default: "")
+        let source = top.mapping("source", required: true).flatMap(SourceStage.init(from:))
+        let delivery =
+            top.mapping("delivery", required: false).map(DeliveryStage.init(from:)) ?? DeliveryStage(origin: top.origin)
+        let replication = top.mapping("replication", required: false).flatMap(ReplicationStage.init(from:))
+        let processor = top.mapping("processor", required: true).flatMap(ProcessorStage.init(from:))
+        let catalog = top.mapping("catalog", required: true).flatMap(CatalogStage.init(from:))
+        let athena = top.mapping("athena", required: false).map(AthenaSettings.init(from:))
+        let views = top.list("views").compactMap { View(from: $0.node, path: $0.path, in: file, readFile: readFile) }
+        let datasets = top.list("datasets").compactMap { Dataset(from: $0.node, path: $0.path, in: file) }
+        let dashboards = top.list("dashboards").compactMap { Dashboard(from: $0.node, path: $0.path, in: file) }
+        let quickSight = top.mapping("quicksight", required: false).flatMap(QuickSightSettings.init(from:))
+        top.finish()
 
-/// Where the logs come from: a CloudWatch log group and the filter that picks lines out of it.
-package struct SourceStage: Sendable {
-    package var account: String
-    package var logGroup: String
-    /// A CloudWatch Logs filter pattern; empty forwards every event.
-    package var filterPattern: String
-    package var format: LogFormat
-    /// Days CloudWatch keeps the log group's events.
-    package var retentionDays: Int
-    package var origin: Origin
-
-    package init(
-        account: String, logGroup: String, filterPattern: String = "", format: LogFormat = Defaults.logFormat,
-        retentionDays: Int = Defaults.retentionDays, origin: Origin
-    ) {
-        self.account = account
-        self.logGroup = logGroup
-        self.filterPattern = filterPattern
-        self.format = format
-        self.retentionDays = retentionDays
-        self.origin = origin
-    }
-}
-
-/// How Firehose turns the subscription's batches into S3 objects.
-package enum DeliveryMode: String, Sendable, CaseIterable {
-    /// Firehose decompresses and extracts the log messages, then gzips text with one message a line.
-    case extracted
-    /// The subscription's gzipped JSON documents are parked as they are (a multi-member gzip stream).
-    case raw
-
-    /// What the processor reads from the objects Firehose writes in this mode.
-    package var objectFormat: FirehoseObjectFormat { self == .extracted ? .lines : .cloudWatchDocuments }
-}
-
-/// The Kinesis Firehose stream that parks log batches in the raw bucket.
-package struct DeliveryStage: Sendable {
-    package var mode: DeliveryMode
-    /// Firehose buffer size in MiB (1 to 128).
-    package var bufferingSizeMB: Int
-    /// Firehose buffer interval in seconds (0 to 900).
-    package var bufferingIntervalSeconds: Int
-    /// Object key prefix in the raw bucket; empty means Sluice's default for the pipeline.
-    package var prefix: String
-    /// Prefix for records Firehose could not deliver or process; must name `!{firehose:error-output-type}`.
-    package var errorPrefix: String
-    /// Days before raw objects expire.
-    package var expireDays: Int
-    package var origin: Origin
-
-    package init(
-        mode: DeliveryMode = Defaults.deliveryMode, bufferingSizeMB: Int = Defaults.bufferingSizeMB,
-        bufferingIntervalSeconds: Int = Defaults.bufferingIntervalSeconds, prefix: String = "",
-        errorPrefix: String = "",
-        expireDays: Int = Defaults.expireDays, origin: Origin
-    ) {
-        self.mode = mode
-        self.bufferingSizeMB = bufferingSizeMB
-        self.bufferingIntervalSeconds = bufferingIntervalSeconds
-        self.prefix = prefix
-        self.errorPrefix = errorPrefix
-        self.expireDays = expireDays
-        self.origin = origin
-    }
-}
-
-/// Cross-account S3 replication of the raw objects.
-package struct ReplicationStage: Sendable {
-    /// The account receiving the replicas, where the processor runs.
-    package var account: String
-    /// S3 Replication Time Control: replicas within 15 minutes, with metrics, at extra cost.
-    package var timeControl: Bool
-    package var origin: Origin
-
-    package init(account: String, timeControl: Bool = false, origin: Origin) {
-        self.account = account
-        self.timeControl = timeControl
-        self.origin = origin
+        guard let name, let source, let processor, let catalog else { return nil }
+        self.init(
+            name: name, description: description, source: source, delivery: delivery, replication: replication,
+            processor: processor, catalog: catalog, athena: athena, views: views, datasets: datasets,
+            dashboards: dashboards, quickSight: quickSight, origin: top.origin)
     }
 }
