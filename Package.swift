@@ -66,7 +66,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "sluice", dependencies: ["SluiceCommands"]),
-        .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"]),
+        .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "SluiceModelTests", dependencies: ["SluiceModel"]),
         .testTarget(name: "SluiceDSLTests", dependencies: ["SluiceDSL", "SluicePipelines", "SluiceCommands"]),
         .testTarget(name: "SluiceCloudTests", dependencies: ["SluiceCloud"]),

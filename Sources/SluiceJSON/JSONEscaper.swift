@@ -17,6 +17,7 @@ package enum JSONEscaper {
     }
 
     /// Appends UTF-8 `bytes` quoted and escaped.
+    @inlinable
     package static func append(bytes: some Collection<UInt8>, to out: inout [UInt8]) {
         if bytes.withContiguousStorageIfAvailable({ append(buffer: $0, to: &out) }) == nil {
             Array(bytes).withUnsafeBufferPointer { append(buffer: $0, to: &out) }
@@ -25,6 +26,7 @@ package enum JSONEscaper {
 
     /// Appends `bytes` quoted and escaped, each byte sequence that is not UTF-8 replaced by U+FFFD: for bytes from
     /// outside (a log message) where the output must be UTF-8, as JSON and CloudWatch Logs require.
+    @inlinable
     package static func append(repairing bytes: some Collection<UInt8>, to out: inout [UInt8]) {
         if bytes.contains(where: { $0 >= 0x80 }) {
             append(String(decoding: bytes, as: UTF8.self), to: &out)
@@ -54,7 +56,8 @@ package enum JSONEscaper {
         return out
     }
 
-    private static func append(buffer bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    @usableFromInline
+    static func append(buffer bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         // The pointer escaper does the work, into room for the worst case made here.
         let room = bound(byteCount: bytes.count)
         let start = out.count

@@ -49,6 +49,7 @@ package enum JSONUnescaper {
     }
 
     /// The UTF-8 text of `bytes` with their escapes decoded.
+    @inlinable
     package static func unescape(_ bytes: some Collection<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
