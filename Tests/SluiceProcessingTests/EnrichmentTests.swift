@@ -83,6 +83,18 @@ struct EnrichmentTests {
         #expect(found["a-1"]?["seats"] == "5" && found["a-2"]?["name"] == .some(nil) && found["a-3"] == nil)
         #expect(throws: DirectoryFileError.self) { try DirectoryResolver(json: Array("[1]".utf8)) }
         #expect(throws: DirectoryFileError.self) { try DirectoryResolver(json: Array(#"{"t": 1}"#.utf8)) }
+        #expect(throws: DirectoryFileError.self) { try DirectoryResolver(json: Array(#"{"t": [1]}"#.utf8)) }
+        // Numbers keep their text and booleans read as Athena writes them.
+        let typed = try DirectoryResolver(
+            json: Array(#"{"directory.accounts": [{"account_id": "a", "ratio": 1.50, "big": 1e3, "on": true}]}"#.utf8))
+        let row = try #require(try await typed.fetch(accounts, keys: ["a"])["a"])
+        #expect(row["ratio"] == "1.50" && row["big"] == "1e3" && row["on"] == "true")
+        // A file that is not JSON says where.
+        #expect {
+            try DirectoryResolver(json: Array("{\n  \"t\": [1,]\n}".utf8))
+        } throws: { error in
+            "\(error)".hasSuffix("line 2, column 11: expected a value, found ']'")
+        }
         let other = LookupSpec(name: "x", schema: "s", table: "missing", key: "k", match: "k", columns: [])
         await #expect(throws: DirectoryFileError.self) { _ = try await resolver.fetch(other, keys: ["k"]) }
     }

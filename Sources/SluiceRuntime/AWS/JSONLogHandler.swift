@@ -77,9 +77,9 @@ package struct JSONLogHandler: LogHandler {
         }
     }
 
-    private static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
+    /// `2026-12-01T21:34:53.334Z`. A format style, made once: an `ISO8601DateFormatter` made per line, as the
+    /// former logger did, cost about 0.4 ms a line and 2 ms at the first (benchmarks/logger_startup.sh).
+    private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    private static func timestamp() -> String { timestampStyle.format(Date()) }
 }
