@@ -3,13 +3,20 @@
 /// It escapes `"`, `\` and the control characters (below U+0020): `\n`, `\r` and `\t` by name, the others as
 /// `\u00XX` in lower-case hex; every other byte, non-ASCII UTF-8 included, is copied as it is. The bytes it is given
 /// are copied even when they are not UTF-8: a caller that may hold such bytes repairs them first (`String(decoding:)`).
-package enum JSONEscaper {
+///
+/// The byte-level entry points are `public @inlinable`, an exception to the project's `package` rule: the compiler
+/// makes a function's body available for inlining into other modules of this (non-resilient) package only when it
+/// is public; a `package @inlinable` one stays an out-of-line call, which made the lake writer's escaping 25% slower
+/// and the log parsers' eight-bytes-at-a-time test a call per word (measured; BENCHMARKS.md). Nothing is a product,
+/// so `public` exposes nothing outside the package.
+public enum JSONEscaper {
     /// At most the bytes `write` writes for text of `byteCount` UTF-8 bytes: the quotes, and every byte as `\u00XX`.
     @inlinable
-    package static func bound(byteCount: Int) -> Int { 2 + 6 * byteCount }
+    public static func bound(byteCount: Int) -> Int { 2 + 6 * byteCount }
 
     /// Appends `text` quoted and escaped.
-    package static func append(_ text: String, to out: inout [UInt8]) {
+    @inlinable
+    public static func append(_ text: String, to out: inout [UInt8]) {
         // A native string's bytes are read in place; only a bridged one is copied first.
         if text.utf8.withContiguousStorageIfAvailable({ append(buffer: $0, to: &out) }) == nil {
             Array(text.utf8).withUnsafeBufferPointer { append(buffer: $0, to: &out) }
@@ -18,7 +25,7 @@ package enum JSONEscaper {
 
     /// Appends UTF-8 `bytes` quoted and escaped.
     @inlinable
-    package static func append(bytes: some Collection<UInt8>, to out: inout [UInt8]) {
+    public static func append(bytes: some Collection<UInt8>, to out: inout [UInt8]) {
         if bytes.withContiguousStorageIfAvailable({ append(buffer: $0, to: &out) }) == nil {
             Array(bytes).withUnsafeBufferPointer { append(buffer: $0, to: &out) }
         }
@@ -27,7 +34,7 @@ package enum JSONEscaper {
     /// Appends `bytes` quoted and escaped, each byte sequence that is not UTF-8 replaced by U+FFFD: for bytes from
     /// outside (a log message) where the output must be UTF-8, as JSON and CloudWatch Logs require.
     @inlinable
-    package static func append(repairing bytes: some Collection<UInt8>, to out: inout [UInt8]) {
+    public static func append(repairing bytes: some Collection<UInt8>, to out: inout [UInt8]) {
         if bytes.contains(where: { $0 >= 0x80 }) {
             append(String(decoding: bytes, as: UTF8.self), to: &out)
         } else {
@@ -73,7 +80,7 @@ package enum JSONEscaper {
     /// Writes `text` quoted and escaped from `at`, into at least `bound(byteCount: text.utf8.count)` bytes, and moves
     /// `at` past what it wrote.
     @inlinable
-    package static func write(_ text: String, at: inout UnsafeMutablePointer<UInt8>) {
+    public static func write(_ text: String, at: inout UnsafeMutablePointer<UInt8>) {
         if text.utf8.withContiguousStorageIfAvailable({ write($0, at: &at) }) == nil {
             Array(text.utf8).withUnsafeBufferPointer { write($0, at: &at) }
         }
@@ -83,7 +90,7 @@ package enum JSONEscaper {
     /// moves `at` past what it wrote. The lake writer's hot path: runs with nothing to escape, eight bytes tested at
     /// once, are copied whole. Inlinable, so that the writer's loop compiles as if it were in its own module.
     @inlinable
-    package static func write(_ bytes: UnsafeBufferPointer<UInt8>, at: inout UnsafeMutablePointer<UInt8>) {
+    public static func write(_ bytes: UnsafeBufferPointer<UInt8>, at: inout UnsafeMutablePointer<UInt8>) {
         at.pointee = UInt8(ascii: "\"")
         at += 1
         guard let base = bytes.baseAddress else {
@@ -149,7 +156,7 @@ package enum JSONEscaper {
     /// Whether any of the eight bytes of `word` is a control character, `"` or `\`. Exact when it says no
     /// (the bit tricks of "Bit Twiddling Hacks": a byte below n, a byte equal to zero after an xor).
     @inlinable @inline(__always)
-    package static func mayNeedEscape(_ word: UInt64) -> Bool {
+    public static func mayNeedEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let control = (word &- ones &* 0x20) & ~word & highs

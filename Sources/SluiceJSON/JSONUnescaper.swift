@@ -4,12 +4,26 @@
 /// It decodes what a validating reader has accepted, and stays safe on what none has: a `\uXXXX` pair of a high
 /// and a low surrogate is one character, a lone surrogate (valid JSON syntax, but no character) becomes U+FFFD as
 /// most decoders do, an escape cut short at the end (a log line cut by its logger) is dropped, and a `\u` without
-/// four hex digits ends the text.
-package enum JSONUnescaper {
+/// four hex digits ends the text. `public` where `@inlinable`, as `JSONEscaper` explains.
+public enum JSONUnescaper {
     /// Appends the UTF-8 text of `bytes` (a string's contents, escapes and all) to `out`.
-    package static func unescape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        guard let base = bytes.baseAddress else { return }
-        let end = bytes.count
+    public static func unescape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        // Decoding never lengthens text (an escape is at least as long as what it stands for), so room for the
+        // bytes themselves is enough: written through a pointer, without a capacity check per byte or run.
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: bytes.count))
+        let written = out.withUnsafeMutableBufferPointer { buffer in
+            decode(base, count: bytes.count, into: buffer.baseAddress! + start)
+        }
+        out.removeLast(bytes.count - written)
+    }
+
+    /// Writes the text of the `count` bytes at `base` from `target`; returns how many bytes it wrote.
+    private static func decode(_ base: UnsafePointer<UInt8>, count end: Int, into target: UnsafeMutablePointer<UInt8>)
+        -> Int
+    {
+        var at = target
         var index = 0
         var run = 0
         while index < end {
@@ -17,18 +31,19 @@ package enum JSONUnescaper {
                 index += 1
                 continue
             }
-            if index > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: index - run)) }
-            guard index + 1 < end else { return }
+            at.update(from: base + run, count: index - run)
+            at += index - run
+            guard index + 1 < end else { return at - target }
             let kind = base[index + 1]
             index += 2
             switch kind {
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "b"): at.put(0x08)
+            case UInt8(ascii: "f"): at.put(0x0C)
+            case UInt8(ascii: "n"): at.put(0x0A)
+            case UInt8(ascii: "r"): at.put(0x0D)
+            case UInt8(ascii: "t"): at.put(0x09)
             case UInt8(ascii: "u"):
-                guard index + 4 <= end, let unit = hex4(base + index) else { return }
+                guard index + 4 <= end, let unit = hex4(base + index) else { return at - target }
                 index += 4
                 var scalar = UInt32(unit)
                 if (0xD800..<0xDC00).contains(unit), index + 6 <= end, base[index] == UInt8(ascii: "\\"),
@@ -40,28 +55,34 @@ package enum JSONUnescaper {
                 } else if (0xD800..<0xE000).contains(unit) {
                     scalar = 0xFFFD
                 }
-                appendUTF8(scalar, to: &out)
-            default: out.append(kind)  // `"`, `\` and `/` stand for themselves
+                writeUTF8(scalar, at: &at)
+            default: at.put(kind)  // `"`, `\` and `/` stand for themselves
             }
             run = index
         }
-        if end > run { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: end - run)) }
+        at.update(from: base + run, count: end - run)
+        return at + (end - run) - target
     }
 
     /// The UTF-8 text of `bytes` with their escapes decoded.
     @inlinable
-    package static func unescape(_ bytes: some Collection<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        if bytes.withContiguousStorageIfAvailable({ unescape($0, into: &out) }) == nil {
-            Array(bytes).withUnsafeBufferPointer { unescape($0, into: &out) }
+    public static func unescape(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        if let text = bytes.withContiguousStorageIfAvailable({ unescaped($0) }) { return text }
+        return Array(bytes).withUnsafeBufferPointer { unescaped($0) }
+    }
+
+    /// The text of `bytes` in a new array, allocated once and never zeroed.
+    @usableFromInline
+    static func unescaped(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = decode(base, count: bytes.count, into: buffer.baseAddress!)
         }
-        return out
     }
 
     /// The value of one hex digit, either case.
     @inlinable
-    package static func hexValue(_ byte: UInt8) -> UInt8? {
+    public static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
@@ -72,7 +93,7 @@ package enum JSONUnescaper {
 
     /// The value of the four hex digits at `bytes`, or nil when one is not a hex digit.
     @inlinable
-    package static func hex4(_ bytes: UnsafePointer<UInt8>) -> UInt16? {
+    public static func hex4(_ bytes: UnsafePointer<UInt8>) -> UInt16? {
         var value: UInt16 = 0
         for offset in 0..<4 {
             guard let digit = hexValue(bytes[offset]) else { return nil }
@@ -81,22 +102,31 @@ package enum JSONUnescaper {
         return value
     }
 
-    /// Appends a scalar's UTF-8 (`scalar` is below 0x110000 and no surrogate).
-    private static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+    /// Writes a scalar's UTF-8 (`scalar` is below 0x110000 and no surrogate).
+    private static func writeUTF8(_ scalar: UInt32, at: inout UnsafeMutablePointer<UInt8>) {
         switch scalar {
-        case ..<0x80: out.append(UInt8(scalar))
+        case ..<0x80: at.put(UInt8(scalar))
         case ..<0x800:
-            out.append(UInt8(0xC0 | scalar >> 6))
-            out.append(UInt8(0x80 | scalar & 0x3F))
+            at.put(UInt8(0xC0 | scalar >> 6))
+            at.put(UInt8(0x80 | scalar & 0x3F))
         case ..<0x10000:
-            out.append(UInt8(0xE0 | scalar >> 12))
-            out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            out.append(UInt8(0x80 | scalar & 0x3F))
+            at.put(UInt8(0xE0 | scalar >> 12))
+            at.put(UInt8(0x80 | scalar >> 6 & 0x3F))
+            at.put(UInt8(0x80 | scalar & 0x3F))
         default:
-            out.append(UInt8(0xF0 | scalar >> 18))
-            out.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            out.append(UInt8(0x80 | scalar & 0x3F))
+            at.put(UInt8(0xF0 | scalar >> 18))
+            at.put(UInt8(0x80 | scalar >> 12 & 0x3F))
+            at.put(UInt8(0x80 | scalar >> 6 & 0x3F))
+            at.put(UInt8(0x80 | scalar & 0x3F))
         }
+    }
+}
+
+extension UnsafeMutablePointer<UInt8> {
+    /// Stores `byte` and moves past it.
+    @inline(__always)
+    fileprivate mutating func put(_ byte: UInt8) {
+        pointee = byte
+        self += 1
     }
 }
