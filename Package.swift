@@ -19,18 +19,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The names the manifest and the processor share (log formats, column types, lake formats): no
         // dependencies, so that processing need not depend on the model to use them.
         .target(name: "SluiceFormats"),
+        // JSON values, the one string escaper and unescaper, the writer and the decoder every module uses: no
+        // dependencies (not even Foundation), so that a processor links no more for its JSON than it needs.
+        .target(name: "SluiceJSON"),
         .target(name: "SluiceModel", dependencies: ["SluiceFormats", .product(name: "Yams", package: "Yams")]),
         .target(name: "SluiceDSL", dependencies: ["SluiceModel"]),
-        .target(name: "SluiceCloud", dependencies: ["SluiceModel"]),
+        .target(name: "SluiceCloud", dependencies: ["SluiceModel", "SluiceJSON"]),
         // The workflows' bash scripts, committed files that shellcheck reads as they are (WorkflowScript.swift).
         .target(
             name: "SluiceEmit", dependencies: ["SluiceModel", "SluiceCloud"], resources: [.copy("Workflows/Scripts")]),
-        .target(name: "SluiceDeploy", dependencies: ["SluiceModel", "SluiceCloud", "SluiceEmit"]),
+        .target(name: "SluiceDeploy", dependencies: ["SluiceModel", "SluiceCloud", "SluiceEmit", "SluiceJSON"]),
         // zlib itself, which every Linux has: gzip is all Sluice needs, and a Swift package for it would bring
         // SwiftNIO along.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -40,20 +44,26 @@ let package = Package(
         .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
         // The lake's Parquet files, bytes in and bytes out: no AWS, no processor types.
         .target(name: "SluiceParquet", dependencies: ["CZlib", "CSnappy", "CZstd"]),
-        .target(name: "SluiceProcessing", dependencies: ["SluiceFormats", "CZlib", "SluiceParquet"]),
-        .target(name: "SluiceRuntime", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "SluiceProcessing", dependencies: ["SluiceFormats", "SluiceJSON", "CZlib", "SluiceParquet"]),
         .target(
-            name: "SluiceProcessorKit", dependencies: ["SluiceProcessing", "SluiceRuntime"]),
+            name: "SluiceRuntime",
+            dependencies: [
+                "SluiceJSON", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "SluiceProcessorKit",
+            dependencies: ["SluiceProcessing", "SluiceRuntime", .product(name: "Logging", package: "swift-log")]),
         // What only the CLI and tests run, kept out of the modules a processor Lambda links (Tests/tools/
         // test_lambda_dependencies.py checks): the synthetic traffic generator and the local Runtime API server.
-        .target(name: "SluiceSample", dependencies: ["SluiceProcessing"]),
+        .target(name: "SluiceSample", dependencies: ["SluiceProcessing", "SluiceJSON"]),
         .target(name: "SluiceLocalRuntime", dependencies: ["SluiceRuntime"]),
         .target(name: "SluicePipelines", dependencies: ["SluiceDSL"], path: "pipelines/Swift"),
         .target(
             name: "SluiceCommands",
             dependencies: [
                 "SluiceModel", "SluiceEmit", "SluiceDeploy", "SluiceProcessing", "SluiceRuntime", "SluicePipelines",
-                "SluiceSample", "SluiceLocalRuntime",
+                "SluiceSample", "SluiceLocalRuntime", "SluiceJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,15 +73,20 @@ let package = Package(
         .executableTarget(
             name: "SluiceBenchmarks", dependencies: ["SluiceProcessing", "SluiceParquet"],
             path: "benchmarks/SluiceBenchmarks"),
+        .testTarget(name: "SluiceJSONTests", dependencies: ["SluiceJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "SluiceModelTests", dependencies: ["SluiceModel"]),
         .testTarget(name: "SluiceDSLTests", dependencies: ["SluiceDSL", "SluicePipelines", "SluiceCommands"]),
         .testTarget(name: "SluiceCloudTests", dependencies: ["SluiceCloud"]),
         .testTarget(name: "SluiceEmitTests", dependencies: ["SluiceEmit", "SluiceCommands"]),
-        .testTarget(name: "SluiceProcessingTests", dependencies: ["SluiceProcessing", "SluiceParquet"]),
+        .testTarget(name: "SluiceProcessingTests", dependencies: ["SluiceProcessing", "SluiceParquet", "SluiceJSON"]),
         .testTarget(name: "SluiceParquetTests", dependencies: ["SluiceParquet", "CZlib", "CSnappy", "CZstd"]),
         // Resources: the AWS SigV4 suite, read beside the test sources (see its README).
         .testTarget(
-            name: "SluiceRuntimeTests", dependencies: ["SluiceRuntime", "SluiceLocalRuntime"], exclude: ["Resources"]),
+            name: "SluiceRuntimeTests",
+            dependencies: [
+                "SluiceRuntime", "SluiceLocalRuntime", "SluiceJSON", .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Resources"]),
         .testTarget(name: "SluiceSampleTests", dependencies: ["SluiceSample", "SluiceProcessing"]),
         .testTarget(name: "SluiceLocalRuntimeTests", dependencies: ["SluiceLocalRuntime", "SluiceRuntime"]),
         .testTarget(name: "SluiceProcessorKitTests", dependencies: ["SluiceProcessorKit"]),
@@ -96,7 +111,7 @@ if Context.environment["SLUICE_FUZZ"] == "1" {
         ("FuzzManifest", "SluiceModel"), ("FuzzHAProxy", "SluiceProcessing"),
         ("FuzzFirehoseObject", "SluiceProcessing"), ("FuzzPlanJSON", "SluiceDeploy"), ("FuzzParquet", "SluiceParquet"),
         ("FuzzNCSA", "SluiceProcessing"),
-        ("FuzzJSON", "SluiceProcessing"),
+        ("FuzzJSON", "SluiceProcessing"), ("FuzzJSONValue", "SluiceJSON"),
     ] {
         package.targets.append(
             .executableTarget(

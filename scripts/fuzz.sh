@@ -12,7 +12,8 @@
 # objects through the processor: gzip members, damage accounting, lines and CloudWatch Logs documents), plan
 # (terraform plan JSON decoding and its summary), parquet (the Parquet writer on random schemas and rows, its
 # files' framing and page counts re-read), json (the json log format: a line parsed, paths read as every column
-# type, its leaves printed and columns proposed, all read back).
+# type, its leaves printed and columns proposed, all read back), jsonvalue (SluiceJSON's decoder on any bytes;
+# what it accepts, written compact and pretty, read back the same).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,9 +21,9 @@ cd "$ROOT"
 
 declare -A PRODUCTS=(
     [manifest]=FuzzManifest [haproxy]=FuzzHAProxy [firehose]=FuzzFirehoseObject [plan]=FuzzPlanJSON
-    [parquet]=FuzzParquet [ncsa]=FuzzNCSA [json]=FuzzJSON
+    [parquet]=FuzzParquet [ncsa]=FuzzNCSA [json]=FuzzJSON [jsonvalue]=FuzzJSONValue
 )
-ALL=(manifest haproxy ncsa firehose plan parquet json)
+ALL=(manifest haproxy ncsa firehose plan parquet json jsonvalue)
 SCRATCH=.build-fuzz
 # SwiftPM declares the fuzz targets only when this is set (see Package.swift).
 export SLUICE_FUZZ=1
@@ -45,7 +46,7 @@ while (($#)); do
         shift 2
         ;;
     -h | --help)
-        sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)

@@ -1,3 +1,5 @@
+import SluiceJSON
+
 /// A value in Terraform's JSON syntax, where every string is a template: deterministic rendering (object keys
 /// sorted, fixed indentation, no float formatting surprises).
 ///
@@ -19,21 +21,11 @@ package indirect enum TerraformValue: Sendable, Equatable {
 
     /// Two-space indented rendering with keys sorted (Swift's string order, by Unicode scalars of the NFC form, never the
     /// locale's) and a trailing newline: the bytes of a generated file.
-    package func pretty() -> String {
-        var out = ""
-        write(into: &out, indent: 0, pretty: true, terraform: false)
-        out.append("\n")
-        return out
-    }
+    package func pretty() -> String { json(terraform: false).pretty() }
 
     /// The bytes of a Terraform JSON file: as `pretty()`, with every literal string and key escaped for Terraform's
     /// template language and each template rendered. The one place Terraform escaping happens.
-    package func terraform() -> String {
-        var out = ""
-        write(into: &out, indent: 0, pretty: true, terraform: true)
-        out.append("\n")
-        return out
-    }
+    package func terraform() -> String { json(terraform: true).pretty() }
 
     /// An expression as a whole string value.
     package static func expression(_ expression: TerraformExpression) -> TerraformValue {
@@ -41,79 +33,27 @@ package indirect enum TerraformValue: Sendable, Equatable {
     }
 
     /// Compact rendering with sorted keys, for JSON embedded in a string (policies, event patterns).
-    package func compact() -> String {
-        var out = ""
-        write(into: &out, indent: 0, pretty: false, terraform: false)
-        return out
-    }
+    package func compact() -> String { json(terraform: false).compact() }
 
-    private func write(into out: inout String, indent: Int, pretty: Bool, terraform: Bool) {
+    /// The value as plain JSON, which SluiceJSON writes: each string as Terraform reads it (literals escaped for its
+    /// template language, templates rendered) when `terraform`, else as written.
+    package func json(terraform: Bool) -> JSONValue {
         switch self {
-        case .string(let text): Self.writeString(terraform ? TerraformTemplate.escape(text) : text, into: &out)
-        case .template(let template): Self.writeString(terraform ? template.rendered : template.description, into: &out)
-        case .int(let number): out.append(String(number))
-        case .number(let text): out.append(text)
-        case .bool(let flag): out.append(flag ? "true" : "false")
-        case .null: out.append("null")
-        case .array(let items):
-            if items.isEmpty {
-                out.append("[]")
-                return
-            }
-            out.append("[")
-            for (index, item) in items.enumerated() {
-                if index > 0 { out.append(",") }
-                if pretty { Self.newline(&out, indent + 1) }
-                item.write(into: &out, indent: indent + 1, pretty: pretty, terraform: terraform)
-            }
-            if pretty { Self.newline(&out, indent) }
-            out.append("]")
+        case .string(let text): .string(terraform ? TerraformTemplate.escape(text) : text)
+        case .template(let template): .string(terraform ? template.rendered : template.description)
+        case .int(let number): .int(number)
+        case .number(let text): .number(text)
+        case .bool(let flag): .bool(flag)
+        case .null: .null
+        case .array(let items): .array(items.map { $0.json(terraform: terraform) })
         case .object(let members):
-            if members.isEmpty {
-                out.append("{}")
-                return
-            }
-            out.append("{")
-            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-                if index > 0 { out.append(",") }
-                if pretty { Self.newline(&out, indent + 1) }
-                Self.writeString(terraform ? TerraformTemplate.escape(member.key) : member.key, into: &out)
-                out.append(pretty ? ": " : ":")
-                member.value.write(into: &out, indent: indent + 1, pretty: pretty, terraform: terraform)
-            }
-            if pretty { Self.newline(&out, indent) }
-            out.append("}")
+            .object(
+                Dictionary(
+                    members.map {
+                        (terraform ? TerraformTemplate.escape($0.key) : $0.key, $0.value.json(terraform: terraform))
+                    },
+                    uniquingKeysWith: { first, _ in first }))
         }
-    }
-
-    private static let indents = (0..<32).map { "\n" + String(repeating: "  ", count: $0) }
-
-    private static func newline(_ out: inout String, _ indent: Int) {
-        out.append(indent < indents.count ? indents[indent] : "\n" + String(repeating: "  ", count: indent))
-    }
-
-    private static func writeString(_ text: String, into out: inout String) {
-        out.append("\"")
-        // Most strings need no escaping: append them whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out.append(text)
-            out.append("\"")
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out.append("\"")
     }
 }
 

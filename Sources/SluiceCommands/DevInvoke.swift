@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SluiceJSON
 import SluiceLocalRuntime
 import SluiceModel
 import SluiceRuntime
@@ -87,8 +88,7 @@ struct DevInvoke: ParsableCommand {
         case .response(let body)?:
             print(String(decoding: body, as: UTF8.self))
             // Exit 3, as `sluice process` does, when the object was processed with damage.
-            let answer = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
-            if answer?["damaged"] as? Bool == true {
+            if (try? JSONValue(parsing: body))?["damaged"] == .bool(true) {
                 printError(
                     "error: s3://\(bucket ?? names.landingBucket)/\(key) was processed with damage (see the quarantine)"
                 )
@@ -125,17 +125,17 @@ struct DevInvoke: ParsableCommand {
         let encoded = (key.addingPercentEncoding(withAllowedCharacters: allowed) ?? key).replacingOccurrences(
             of: "%20", with: "+")
         let time = ISO8601DateFormatter().string(from: Date())
-        let event: [String: Any] = [
-            "version": "0", "id": UUID().uuidString.lowercased(), "detail-type": "Object Created", "source": "aws.s3",
-            "account": account, "time": time, "region": region, "resources": [ARN.bucket(bucket).description],
+        let event: JSONValue = [
+            "version": "0", "id": .string(UUID().uuidString.lowercased()), "detail-type": "Object Created",
+            "source": "aws.s3", "account": .string(account), "time": .string(time), "region": .string(region),
+            "resources": [.string(ARN.bucket(bucket).description)],
             "detail": [
-                "version": "0", "bucket": ["name": bucket],
-                "object": ["key": encoded, "sequencer": "0"], "request-id": "local", "requester": account,
-                "reason": "PutObject",
-            ] as [String: Any],
+                "version": "0", "bucket": ["name": .string(bucket)],
+                "object": ["key": .string(encoded), "sequencer": "0"], "request-id": "local",
+                "requester": .string(account), "reason": "PutObject",
+            ],
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: event, options: [.sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return event.compact()
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SluiceJSON
 import SluiceParquet
 import SluiceProcessing
 
@@ -74,8 +75,14 @@ struct DevParquetWrite: ParsableCommand {
         var rows = 0
         var flushes = 0
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw ValidationError("\(input):\(number + 1):1: error: not a JSON object")
+            let object: [String: JSONValue]
+            do {
+                guard let members = try JSONValue(parsing: Array(line.utf8)).objectValue else {
+                    throw ValidationError("\(input):\(number + 1):1: error: not a JSON object")
+                }
+                object = members
+            } catch let error as JSONDecodingError {
+                throw ValidationError("\(input):\(number + 1):\(error.column): error: \(error.message)")
             }
             let row = try Row(
                 schema.map { column in try Self.value(object[column.name], type: column.type, line: number + 1) })
@@ -87,12 +94,11 @@ struct DevParquetWrite: ParsableCommand {
             }
         }
         for part in writer.finish() { try file.write(contentsOf: part.bytes) }
-        let summary: [String: Any] = [
-            "rows": rows, "parts_before_footer": flushes, "rejected": writer.rejectedValues,
-            "first_rejection": writer.firstRejection ?? NSNull(),
+        let summary: JSONValue = [
+            "rows": .int(rows), "parts_before_footer": .int(flushes), "rejected": .int(writer.rejectedValues),
+            "first_rejection": writer.firstRejection.map(JSONValue.string) ?? .null,
         ]
-        let data = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys])
-        print(String(decoding: data, as: UTF8.self))
+        print(summary.compact())
     }
 
     private func parseColumns() throws -> [(name: String, type: String)] {
@@ -106,39 +112,39 @@ struct DevParquetWrite: ParsableCommand {
     }
 
     /// A JSON value as the row value the processor would give a column of `type`.
-    static func value(_ json: Any?, type: String, line: Int) throws -> Row.Value {
-        guard let json, !(json is NSNull) else { return .null }
+    static func value(_ json: JSONValue?, type: String, line: Int) throws -> Row.Value {
+        guard let json, json != .null else { return .null }
         func wrong() -> ValidationError {
-            ValidationError("input line \(line): \(json) is not a \(type) value")
+            ValidationError("input line \(line): \(json.compact()) is not a \(type) value")
         }
         switch type {
         case "string":
-            guard let text = json as? String else { throw wrong() }
+            guard let text = json.stringValue else { throw wrong() }
             return .string(text)
         case "int", "bigint":
-            guard let number = json as? NSNumber, number.doubleValue.rounded() == number.doubleValue else {
-                throw wrong()
-            }
-            return .int(number.int64Value)
+            guard let number = integer(json) else { throw wrong() }
+            return .int(number)
         case "double":
-            // Text is read by Swift's own parser, which rounds correctly (Foundation's JSON numbers may not).
-            if let text = json as? String {
-                guard let number = Double(text) else { throw wrong() }
-                return .double(number)
-            }
-            guard let number = json as? NSNumber else { throw wrong() }
-            return .double(number.doubleValue)
+            // Text (a string, or a number's text) is read by Swift's own parser, which rounds correctly.
+            guard let number = json.stringValue.flatMap(Double.init) ?? json.doubleValue else { throw wrong() }
+            return .double(number)
         case "boolean":
-            guard let flag = json as? Bool else { throw wrong() }
+            guard let flag = json.boolValue else { throw wrong() }
             return .bool(flag)
         case "timestamp":
-            guard let number = json as? NSNumber else { throw wrong() }
-            return .timestamp(number.int64Value)
+            guard let number = integer(json) else { throw wrong() }
+            return .timestamp(number)
         case "date":
-            guard let number = json as? NSNumber, let days = Int32(exactly: number.int64Value) else { throw wrong() }
+            guard let number = integer(json), let days = Int32(exactly: number) else { throw wrong() }
             return .date(days)
         default:
             throw wrong()
         }
+    }
+
+    /// A JSON number that is a whole number in Int64's range (`3`, `3.0`, `3e2`).
+    private static func integer(_ json: JSONValue) -> Int64? {
+        if let number = json.intValue { return Int64(number) }
+        return json.doubleValue.flatMap { Int64(exactly: $0) }
     }
 }

@@ -1,50 +1,26 @@
 import Foundation
+import SluiceJSON
 
-/// Any JSON value of a plan (`before`, `after` and their sensitivity and unknown markers), kept as decoded.
-package indirect enum PlanValue: Sendable, Equatable, Decodable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([PlanValue])
-    case object([String: PlanValue])
-
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([PlanValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: PlanValue].self))
-        }
-    }
-
-    /// The member of an object, or the element of an array at a numeric key.
-    package subscript(key: String) -> PlanValue? {
-        switch self {
-        case .object(let members): members[key]
-        case .array(let items): Int(key).flatMap { items.indices.contains($0) ? items[$0] : nil }
-        default: nil
-        }
-    }
-
+/// Any JSON value of a plan (`before`, `after` and their sensitivity and unknown markers) is a `JSONValue`, kept as
+/// decoded; what a plan summary asks of one.
+extension JSONValue {
     /// A short rendering for summaries: scalars as written, collections by size.
     package var brief: String {
         switch self {
         case .null: "null"
         case .bool(let value): String(value)
-        case .number(let value): value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .int(let value): String(value)
+        case .number(let text): Self.briefNumber(text)
         case .string(let value): value.count > 80 ? "\"\(value.prefix(77))...\"" : "\"\(value)\""
         case .array(let items): "[\(items.count) item\(items.count == 1 ? "" : "s")]"
         case .object(let members): "{\(members.count) key\(members.count == 1 ? "" : "s")}"
         }
+    }
+
+    /// A decimal as a summary shows it: a whole one below 10^15 as an integer, else as Swift writes the double.
+    private static func briefNumber(_ text: String) -> String {
+        guard let value = Double(text) else { return text }
+        return value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// null, an empty string, list or map: the ways a provider says "not set".
@@ -91,7 +67,7 @@ package struct Plan: Sendable, Decodable {
 
     private struct RelevantAttribute: Decodable {
         let resource: String
-        let attribute: [PlanValue]
+        let attribute: [JSONValue]
     }
 
     package init(from decoder: any Decoder) throws {
@@ -156,12 +132,12 @@ package struct ResourceChange: Sendable, Decodable {
 /// A change's actions and values.
 package struct Change: Sendable, Decodable {
     package var actions: [String]
-    package var before: PlanValue?
-    package var after: PlanValue?
-    package var afterUnknown: PlanValue?
-    package var beforeSensitive: PlanValue?
-    package var afterSensitive: PlanValue?
-    package var replacePaths: PlanValue?
+    package var before: JSONValue?
+    package var after: JSONValue?
+    package var afterUnknown: JSONValue?
+    package var beforeSensitive: JSONValue?
+    package var afterSensitive: JSONValue?
+    package var replacePaths: JSONValue?
 
     enum CodingKeys: String, CodingKey {
         case actions, before, after

@@ -1,4 +1,5 @@
 import SluiceCloud
+import SluiceJSON
 
 /// What a plan does to a stack, ready to render: counts, destructive changes first, changes by stage, drift.
 package struct PlanSummary: Sendable {
@@ -130,10 +131,10 @@ package struct PlanSummary: Sendable {
     static let maxDetails = 12
 
     private static func diff(
-        _ old: PlanValue, _ new: PlanValue, unknown: PlanValue?, oldSensitive: PlanValue?, newSensitive: PlanValue?,
+        _ old: JSONValue, _ new: JSONValue, unknown: JSONValue?, oldSensitive: JSONValue?, newSensitive: JSONValue?,
         path: String, depth: Int, secrets: Set<String>, into lines: inout [String]
     ) {
-        func show(_ value: PlanValue) -> String {
+        func show(_ value: JSONValue) -> String {
             if case .string(let text) = value, secrets.contains(text) { return "(sensitive)" }
             return value.brief
         }
@@ -174,7 +175,7 @@ package struct PlanSummary: Sendable {
     }
 
     /// The strings under a sensitivity marker of `true`.
-    private static func collectSensitive(_ value: PlanValue?, _ marks: PlanValue?, into secrets: inout Set<String>) {
+    private static func collectSensitive(_ value: JSONValue?, _ marks: JSONValue?, into secrets: inout Set<String>) {
         guard let value, let marks else { return }
         if marks == .bool(true) {
             switch value {
@@ -195,7 +196,7 @@ package struct PlanSummary: Sendable {
         }
     }
 
-    private static func containsTrue(_ value: PlanValue) -> Bool {
+    private static func containsTrue(_ value: JSONValue) -> Bool {
         switch value {
         case .bool(let flag): flag
         case .array(let items): items.contains(where: containsTrue)
@@ -204,7 +205,7 @@ package struct PlanSummary: Sendable {
         }
     }
 
-    private static func keys(_ a: PlanValue, _ b: PlanValue) -> [String] {
+    private static func keys(_ a: JSONValue, _ b: JSONValue) -> [String] {
         var names = Set<String>()
         if case .object(let members) = a { names.formUnion(members.keys) }
         if case .object(let members) = b { names.formUnion(members.keys) }
@@ -212,7 +213,7 @@ package struct PlanSummary: Sendable {
     }
 
     /// The first step of each path that forces replacement.
-    private static func forcingAttributes(_ paths: PlanValue?) -> Set<String> {
+    private static func forcingAttributes(_ paths: JSONValue?) -> Set<String> {
         guard case .array(let items)? = paths else { return [] }
         return Set(
             items.compactMap {

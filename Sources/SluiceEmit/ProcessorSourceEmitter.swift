@@ -119,8 +119,7 @@ package enum ProcessorSourceEmitter {
                                     name: \(literal(lookup.name)), schema: \(literal(lookup.schema)),
                                     table: \(literal(lookup.table)),
                                     key: \(literal(lookup.key)), match: \(literal(lookup.match)),
-                                    columns: [\(lookup.columns.map(literal).joined(separator: ", "))],
-                                    sql: \(sqlLiteral(lookup.query(catalog: declared.catalog), indent: 20))),
+                                    columns: [\(lookup.columns.map(literal).joined(separator: ", "))]),
 
                 """
             }.joined()
@@ -178,22 +177,6 @@ package enum ProcessorSourceEmitter {
     static func eventTime(_ table: Table) -> String {
         guard let name = table.eventTime else { return "" }
         return ",\n            eventTime: \(literal(name))"
-    }
-
-    /// A multi-line raw string literal of SQL, its lines at `indent` spaces, so the generated file reads like the
-    /// `.sql` files; a one-line literal when the text could end the raw string early.
-    static func sqlLiteral(_ text: String, indent: Int) -> String {
-        // Text that could end the raw string or interpolate (`"""#`, `\#`), or whose line breaks a multi-line literal
-        // would normalize (CR, U+2028...), goes into an escaped one-line literal instead.
-        let plain = text.unicodeScalars.allSatisfy { scalar in
-            let category = scalar.properties.generalCategory
-            return scalar == "\n" || scalar == "\t"
-                || !(category == .control || category == .lineSeparator || category == .paragraphSeparator)
-        }
-        guard plain, !text.contains("\"\"\"#"), !text.contains("\\#") else { return literal(text) }
-        let pad = String(repeating: " ", count: indent)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }
-        return "#\"\"\"\n" + lines.joined(separator: "\n") + "\n" + pad + "\"\"\"#"
     }
 
     /// `.name`: a case of one of the enumerations the manifest shares with the processor (SluiceFormats), written

@@ -27,7 +27,7 @@ package enum SQLEmitter {
                     -- \(GeneratedFile.marker) from pipeline '\(pipeline.name)'. Do not edit: change pipelines/ and run `sluice generate`.
                     -- Lookup '\(lookup.name)' of processor \(pipeline.processor.name), run once per object: the
                     -- processor writes one ? per distinct '\(lookup.match)' of the object's rows and binds them.
-                    \(lookup.query(catalog: enrichment.catalog))
+                    \(lookup.spec.query(catalog: enrichment.catalog))
 
                     """
                 files.append(

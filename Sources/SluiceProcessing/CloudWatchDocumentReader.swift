@@ -1,3 +1,5 @@
+import SluiceJSON
+
 /// Why a document is not JSON the scanner reads.
 enum DocumentScanFailure: Error {
     case syntax
@@ -57,7 +59,7 @@ struct DocumentReader {
             // Eight plain ASCII bytes at a time: no quote, backslash, control character or high bit among them.
             if end - index >= 8 {
                 let word = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0, !JSONText.mayNeedEscape(word) {
+                if word & 0x8080_8080_8080_8080 == 0, !JSONEscaper.mayNeedEscape(word) {
                     index += 8
                     continue
                 }
@@ -90,14 +92,14 @@ struct DocumentReader {
             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
             index += 2
         case UInt8(ascii: "u"):
-            guard end - index >= 6, let unit = CloudWatchDocumentScanner.hex4OrNil(bytes + index + 2) else {
+            guard end - index >= 6, let unit = JSONUnescaper.hex4(bytes + index + 2) else {
                 throw .escape(at)
             }
             index += 6
             if unit >= 0xDC00, unit < 0xE000 { throw .escape(at) }  // a low surrogate alone
             if unit >= 0xD800, unit < 0xDC00 {
                 guard end - index >= 6, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
-                    let low = CloudWatchDocumentScanner.hex4OrNil(bytes + index + 2), low >= 0xDC00, low < 0xE000
+                    let low = JSONUnescaper.hex4(bytes + index + 2), low >= 0xDC00, low < 0xE000
                 else { throw .escape(at) }
                 index += 6
             }

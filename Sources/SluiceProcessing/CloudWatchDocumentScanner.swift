@@ -1,3 +1,5 @@
+import SluiceJSON
+
 /// Reads one CloudWatch Logs subscription document (`{"messageType":..., "logEvents":[{"timestamp":...,
 /// "message":...}, ...], ...}`) straight from its bytes: no JSON decoder, no Foundation, no `String` per event.
 ///
@@ -311,76 +313,8 @@ struct CloudWatchDocumentScanner {
         }
     }
 
-    // MARK: Unescaping
-
     /// Appends the decoded text of a string whose escapes `DocumentReader.string` has checked.
     static func unescape(_ bytes: UnsafePointer<UInt8>, _ start: Int, _ end: Int, into output: inout [UInt8]) {
-        var index = start
-        var run = start
-        while index < end {
-            guard bytes[index] == UInt8(ascii: "\\") else {
-                index += 1
-                continue
-            }
-            if index > run { output.append(contentsOf: UnsafeBufferPointer(start: bytes + run, count: index - run)) }
-            let kind = bytes[index + 1]
-            index += 2
-            switch kind {
-            case UInt8(ascii: "b"): output.append(0x08)
-            case UInt8(ascii: "f"): output.append(0x0C)
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "t"): output.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = UInt32(hex4(bytes + index))
-                index += 4
-                if scalar >= 0xD800, scalar < 0xDC00 {
-                    let low = UInt32(hex4(bytes + index + 2))
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    index += 6
-                }
-                appendUTF8(scalar, to: &output)
-            default: output.append(kind)  // \" \\ \/
-            }
-            run = index
-        }
-        if end > run { output.append(contentsOf: UnsafeBufferPointer(start: bytes + run, count: end - run)) }
-    }
-
-    /// The value of four hex digits, or nil when one is not a hex digit.
-    static func hex4OrNil(_ bytes: UnsafePointer<UInt8>) -> UInt16? {
-        var value: UInt16 = 0
-        for offset in 0..<4 {
-            let byte = bytes[offset]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt16(digit)
-        }
-        return value
-    }
-
-    private static func hex4(_ bytes: UnsafePointer<UInt8>) -> UInt16 { hex4OrNil(bytes) ?? 0 }
-
-    private static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
-        switch scalar {
-        case ..<0x80: output.append(UInt8(scalar))
-        case ..<0x800:
-            output.append(UInt8(0xC0 | scalar >> 6))
-            output.append(UInt8(0x80 | scalar & 0x3F))
-        case ..<0x10000:
-            output.append(UInt8(0xE0 | scalar >> 12))
-            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            output.append(UInt8(0x80 | scalar & 0x3F))
-        default:
-            output.append(UInt8(0xF0 | scalar >> 18))
-            output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            output.append(UInt8(0x80 | scalar & 0x3F))
-        }
+        JSONUnescaper.unescape(UnsafeBufferPointer(start: bytes + start, count: end - start), into: &output)
     }
 }

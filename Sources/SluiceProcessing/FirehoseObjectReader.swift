@@ -200,7 +200,7 @@ struct DocumentSplitter {
         case exhausted
     }
 
-    /// Whether any of the eight bytes of `word` is `"` or `\`; exact when it says no (see `JSONText.mayNeedEscape`).
+    /// Whether any of the eight bytes of `word` is `"` or `\`; exact when it says no (see `JSONEscaper.mayNeedEscape`).
     @inline(__always)
     static func mayHoldQuoteOrBackslash(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101

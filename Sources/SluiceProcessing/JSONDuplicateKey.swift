@@ -1,4 +1,4 @@
-import Foundation
+import SluiceJSON
 
 /// Finds a key that occurs twice in one JSON object, at any depth. JSON readers disagree on such a document
 /// (Foundation keeps the first, Python and jq the last), so what it holds is ambiguous: the reader refuses it
@@ -41,11 +41,10 @@ enum JSONDuplicateKey {
         return nil
     }
 
-    /// A key's bytes with its escapes decoded, so `"a"` and `"\u0061"` are the same key.
+    /// A key's bytes with its escapes decoded, so `"a"` and `"\u0061"` are the same key (and two lone surrogates,
+    /// both U+FFFD as a path reads them, are too).
     private static func canonical(_ raw: ArraySlice<UInt8>) -> [UInt8] {
         guard raw.contains(UInt8(ascii: "\\")) else { return Array(raw) }
-        let literal = [UInt8(ascii: "\"")] + raw + [UInt8(ascii: "\"")]
-        guard let text = try? JSONDecoder().decode(String.self, from: Data(literal)) else { return Array(raw) }
-        return Array(text.utf8)
+        return JSONUnescaper.unescape(raw)
     }
 }

@@ -1,3 +1,5 @@
+import SluiceJSON
+
 /// Bytes of JSON lines being built for the lake writer, written through a pointer: appending to an `[UInt8]`
 /// checks uniqueness and capacity for every byte or run, which cost more than the bytes themselves. Room for a
 /// row is made once (`Row.jsonLineBound`), then the row is written without any check.
@@ -40,7 +42,7 @@ extension JSONRowEncoder {
         var bound = keyBytes + 3  // `{` of a row of no columns, `}` and the newline
         for index in keys.indices where index < row.count {
             switch row[index] {
-            case .string(let text): bound += JSONText.stringBound(text)
+            case .string(let text): bound += JSONEscaper.bound(byteCount: text.utf8.count)
             case .int: bound += 20
             case .double: bound += 32
             case .bool, .null: bound += 5
@@ -83,7 +85,7 @@ extension JSONRowEncoder {
     @inline(__always)
     private static func write(_ value: Row.Value, at: inout UnsafeMutablePointer<UInt8>) {
         switch value {
-        case .string(let text): JSONText.writeString(text, at: &at)
+        case .string(let text): JSONEscaper.write(text, at: &at)
         case .int(let number): JSONText.writeInteger(number, at: &at)
         case .double(let number): JSONText.writeRaw((number.isFinite ? String(number) : "null").utf8, at: &at)
         case .bool(let flag): JSONText.writeRaw((flag ? "true" : "false").utf8, at: &at)
@@ -110,60 +112,6 @@ extension UnsafeMutablePointer<UInt8> {
 }
 
 extension JSONText {
-    /// At most the bytes `writeString` writes for `text`: its quotes, and every byte escaped as `\u00XX`.
-    static func stringBound(_ text: String) -> Int { stringBound(byteCount: text.utf8.count) }
-
-    /// At most the bytes `writeString` writes for text of `byteCount` UTF-8 bytes.
-    static func stringBound(byteCount: Int) -> Int { 2 + 6 * byteCount }
-
-    /// Writes `text` as `appendString` appends it.
-    static func writeString(_ text: String, at: inout UnsafeMutablePointer<UInt8>) {
-        if text.utf8.withContiguousStorageIfAvailable({ writeString(buffer: $0, at: &at) }) == nil {
-            Array(text.utf8).withUnsafeBufferPointer { writeString(buffer: $0, at: &at) }
-        }
-    }
-
-    static func writeString(buffer bytes: UnsafeBufferPointer<UInt8>, at: inout UnsafeMutablePointer<UInt8>) {
-        at.put(UInt8(ascii: "\""))
-        guard let base = bytes.baseAddress else {
-            at.put(UInt8(ascii: "\""))
-            return
-        }
-        let count = bytes.count
-        var run = 0
-        var index = 0
-        while index < count {
-            if count - index >= 8, !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                continue
-            }
-            let byte = base[index]
-            index += 1
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            at.update(from: base + run, count: index - 1 - run)
-            at += index - 1 - run
-            run = index
-            at.put(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""): at.put(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): at.put(UInt8(ascii: "\\"))
-            case 0x0A: at.put(UInt8(ascii: "n"))
-            case 0x0D: at.put(UInt8(ascii: "r"))
-            case 0x09: at.put(UInt8(ascii: "t"))
-            default:
-                let hex: StaticString = "0123456789abcdef"
-                at.put(UInt8(ascii: "u"))
-                at.put(0x30)
-                at.put(0x30)
-                at.put(hex.utf8Start[Int(byte >> 4)])
-                at.put(hex.utf8Start[Int(byte & 15)])
-            }
-        }
-        at.update(from: base + run, count: count - run)
-        at += count - run
-        at.put(UInt8(ascii: "\""))
-    }
-
     /// Writes a decimal integer (at most 20 bytes).
     static func writeInteger(_ number: Int64, at: inout UnsafeMutablePointer<UInt8>) {
         if number < 0 { at.put(UInt8(ascii: "-")) }

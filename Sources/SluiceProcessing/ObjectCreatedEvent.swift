@@ -1,4 +1,5 @@
 import Foundation
+import SluiceJSON
 
 /// The EventBridge event S3 sends for a new object (`source` `aws.s3`, `detail-type` `Object Created`).
 package struct ObjectCreatedEvent: Sendable, Equatable {
@@ -28,57 +29,65 @@ package struct ObjectCreatedEvent: Sendable, Equatable {
         }
     }
 
-    private struct Envelope: Decodable {
-        struct Detail: Decodable {
-            struct Bucket: Decodable { let name: String? }
-            struct Object: Decodable {
-                let key: String?
-                let size: Int?
-                let etag: String?
-                let versionID: String?
-                let sequencer: String?
-
-                enum CodingKeys: String, CodingKey {
-                    case key, size, etag, sequencer
-                    case versionID = "version-id"
-                }
-            }
-
-            let bucket: Bucket?
-            let object: Object?
-            let reason: String?
-        }
-
-        let source: String?
-        let detailType: String?
-        let detail: Detail?
-
-        enum CodingKeys: String, CodingKey {
-            case source, detail
-            case detailType = "detail-type"
-        }
-    }
-
-    /// Decodes an event delivered to the processor.
+    /// Decodes an event delivered to the processor. A field of the wrong JSON type makes the event not JSON this
+    /// reader knows, as a missing one makes it incomplete.
     package static func decode(_ data: Data) throws -> ObjectCreatedEvent {
-        let envelope: Envelope
+        let event: JSONValue
         do {
-            envelope = try JSONDecoder().decode(Envelope.self, from: data)
+            event = try JSONValue(parsing: data)
         } catch {
             throw Failure.notJSON
         }
-        guard envelope.source == "aws.s3", envelope.detailType == "Object Created" else {
-            throw Failure.notObjectCreated(source: envelope.source, detailType: envelope.detailType)
+        guard let envelope = event.objectValue else { throw Failure.notJSON }
+        let source = try string(envelope["source"])
+        let detailType = try string(envelope["detail-type"])
+        guard source == "aws.s3", detailType == "Object Created" else {
+            throw Failure.notObjectCreated(source: source, detailType: detailType)
         }
-        guard let bucket = envelope.detail?.bucket?.name else { throw Failure.missing("detail.bucket.name") }
-        guard let encoded = envelope.detail?.object?.key else { throw Failure.missing("detail.object.key") }
+        let detail = try object(envelope["detail"])
+        let s3Object = try object(detail?["object"])
+        guard let bucket = try string(try object(detail?["bucket"])?["name"]) else {
+            throw Failure.missing("detail.bucket.name")
+        }
+        guard let encoded = try string(s3Object?["key"]) else { throw Failure.missing("detail.object.key") }
         // The key is form-encoded: `+` stands for a space, and `%2B` for a plus.
         guard let key = encoded.replacingOccurrences(of: "+", with: " ").removingPercentEncoding else {
             throw Failure.badKey(encoded)
         }
-        let object = envelope.detail?.object
         return ObjectCreatedEvent(
-            bucket: bucket, key: key, size: object?.size, eTag: object?.etag, versionID: object?.versionID,
-            sequencer: object?.sequencer, reason: envelope.detail?.reason)
+            bucket: bucket, key: key, size: try integer(s3Object?["size"]),
+            eTag: try string(s3Object?["etag"]), versionID: try string(s3Object?["version-id"]),
+            sequencer: try string(s3Object?["sequencer"]),
+            reason: try string(detail?["reason"]))
+    }
+
+    /// A string field: nil when absent or null.
+    private static func string(_ value: JSONValue?) throws(Failure) -> String? {
+        switch value {
+        case nil, .null?: nil
+        case .string(let text)?: text
+        default: throw Failure.notJSON
+        }
+    }
+
+    /// An integer field (`5`, or a whole number written `5.0`): nil when absent or null.
+    private static func integer(_ value: JSONValue?) throws(Failure) -> Int? {
+        switch value {
+        case nil, .null?: return nil
+        case .int(let number)?: return number
+        case .number(let text)?:
+            guard let number = Double(text).flatMap({ Int(exactly: $0) }) else { throw Failure.notJSON }
+            return number
+        default: throw Failure.notJSON
+        }
+    }
+
+    /// An object field's members: nil when absent or null.
+    private static func object(_ value: JSONValue?) throws(Failure) -> [String: JSONValue]? {
+        switch value {
+        case nil, .null?: nil
+        case .object(let members)?: members
+        default: throw Failure.notJSON
+        }
     }
 }

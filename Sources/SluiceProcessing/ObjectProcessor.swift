@@ -1,4 +1,5 @@
 import Foundation
+import SluiceJSON
 
 /// Why a line did not become a row.
 package struct LineFailure: Error, Sendable, Equatable {
@@ -192,13 +193,13 @@ package final class ObjectProcessor {
         record.append(contentsOf: recordPrefix)
         JSONText.appendInteger(Int64(number), to: &record)
         record.append(contentsOf: ",\"reason\":".utf8)
-        JSONText.appendString(reason, to: &record)
+        JSONEscaper.append(reason, to: &record)
         if let text = String(validating: bytes, as: UTF8.self) {
             record.append(contentsOf: ",\"text\":".utf8)
-            JSONText.appendString(text, to: &record)
+            JSONEscaper.append(text, to: &record)
         } else {
             record.append(contentsOf: ",\"bytes_base64\":".utf8)
-            JSONText.appendString(Data(bytes).base64EncodedString(), to: &record)
+            JSONEscaper.append(Data(bytes).base64EncodedString(), to: &record)
         }
         record.append(contentsOf: "}\n".utf8)
         quarantine.write(record)

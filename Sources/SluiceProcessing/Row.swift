@@ -1,3 +1,5 @@
+import SluiceJSON
+
 /// One output row: its values by position, in the table's column order. The column names are the writer's, held
 /// once (`GzipNDJSONWriter(columns:)`), not repeated in every row.
 package struct Row: Sendable, Equatable {
@@ -31,7 +33,7 @@ extension Row.Value {
     /// Appends the value as JSON: timestamps and dates as the text Athena's JSON SerDe reads as one.
     func appendJSON(to out: inout [UInt8]) {
         switch self {
-        case .string(let text): JSONText.appendString(text, to: &out)
+        case .string(let text): JSONEscaper.append(text, to: &out)
         case .int(let number): JSONText.appendInteger(number, to: &out)
         case .double(let number): out.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -66,7 +68,7 @@ package struct JSONRowEncoder: Sendable {
         self.columns = columns
         keys = columns.enumerated().map { index, name in
             var key: [UInt8] = [index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ",")]
-            JSONText.appendString(name, to: &key)
+            JSONEscaper.append(name, to: &key)
             key.append(UInt8(ascii: ":"))
             return key
         }
@@ -110,7 +112,7 @@ package struct NamedValues: Sendable, Equatable {
         for index in values.indices {
             let entry = values[index]
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONText.appendString(entry.column, to: &out)
+            JSONEscaper.append(entry.column, to: &out)
             out.append(UInt8(ascii: ":"))
             entry.value.appendJSON(to: &out)
         }
@@ -126,48 +128,8 @@ package struct NamedValues: Sendable, Equatable {
     }
 }
 
-/// JSON string escaping for rows and quarantine records.
+/// Numbers for rows and quarantine records, written as bytes (strings go through `JSONEscaper`).
 enum JSONText {
-    /// Appends `text` quoted, escaping what JSON requires; text with nothing to escape is copied as it is.
-    static func appendString(_ text: String, to out: inout [UInt8]) {
-        // A native string's bytes are read in place; only a bridged one is copied first.
-        if text.utf8.withContiguousStorageIfAvailable({ appendString(bytes: $0, to: &out) }) == nil {
-            appendString(bytes: Array(text.utf8), to: &out)
-        }
-    }
-
-    /// Appends UTF-8 `bytes` as a JSON string, as `appendString(_:to:)` does.
-    static func appendString(bytes: some Collection<UInt8>, to out: inout [UInt8]) {
-        if bytes.withContiguousStorageIfAvailable({ appendString(buffer: $0, to: &out) }) == nil {
-            Array(bytes).withUnsafeBufferPointer { appendString(buffer: $0, to: &out) }
-        }
-    }
-
-    private static func appendString(buffer bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        // The lake writer's pointer escaper does the work, into room for the worst case made here.
-        let bound = stringBound(byteCount: bytes.count)
-        let start = out.count
-        out.append(contentsOf: repeatElement(0, count: bound))
-        let written = out.withUnsafeMutableBufferPointer { buffer in
-            var at = buffer.baseAddress! + start
-            writeString(buffer: bytes, at: &at)
-            return at - (buffer.baseAddress! + start)
-        }
-        out.removeLast(bound - written)
-    }
-
-    /// Whether any of the eight bytes of `word` is a control character, `"` or `\`. Exact when it says no
-    /// (the bit tricks of "Bit Twiddling Hacks": a byte below n, a byte equal to zero after an xor).
-    @inline(__always)
-    static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let control = (word &- ones &* 0x20) & ~word & highs
-        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-        let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-        return (control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs)) != 0
-    }
-
     /// Appends a decimal integer.
     static func appendInteger(_ number: Int64, to out: inout [UInt8]) {
         if number == 0 {

@@ -1,3 +1,5 @@
+import SluiceJSON
+
 /// What one object's run produced: counts of lines and of the object's bytes, and the damaged ranges.
 package struct RunSummary: Sendable, Equatable {
     /// Lines read, counting an unreadable item (a broken document, an overlong line) as one.
@@ -70,7 +72,7 @@ package struct RunSummary: Sendable, Equatable {
                 + "\"damage_count\":\(damageCount),\"rejected_values\":\(rejectedValues),").utf8)
         if let firstRejection {
             out.append(contentsOf: "\"first_rejection\":".utf8)
-            JSONText.appendString(firstRejection, to: &out)
+            JSONEscaper.append(firstRejection, to: &out)
             out.append(UInt8(ascii: ","))
         }
         out.append(contentsOf: "\"damage\":[".utf8)

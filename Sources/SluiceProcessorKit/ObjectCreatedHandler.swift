@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SluiceProcessing
 import SluiceRuntime
 
@@ -8,9 +9,9 @@ package struct ObjectCreatedHandler<Transform: RecordTransform>: Sendable {
     package let config: ProcessorConfig
     package let s3: S3Client
     package let run: ObjectRun<Transform>
-    package let logger: JSONLogger
+    package let logger: Logger
 
-    package init(config: ProcessorConfig, s3: S3Client, run: ObjectRun<Transform>, logger: JSONLogger) {
+    package init(config: ProcessorConfig, s3: S3Client, run: ObjectRun<Transform>, logger: Logger) {
         self.config = config
         self.s3 = s3
         self.run = run
@@ -31,7 +32,9 @@ package struct ObjectCreatedHandler<Transform: RecordTransform>: Sendable {
             throw ProcessorError.foreignObject(
                 bucket: event.bucket, key: event.key, expected: "s3://\(config.input.bucket)/\(config.input.prefix)")
         }
-        let log = logger.with(["request_id": context.requestID, "object": "s3://\(event.bucket)/\(event.key)"])
+        var log = logger
+        log[metadataKey: "request_id"] = .string(context.requestID)
+        log[metadataKey: "object"] = .string("s3://\(event.bucket)/\(event.key)")
         let started = Date()
         let source = S3ObjectSource(s3: s3, bucket: event.bucket, key: event.key)
         let store = S3OutputStore(s3: s3, bucket: config.output.bucket)
@@ -40,33 +43,39 @@ package struct ObjectCreatedHandler<Transform: RecordTransform>: Sendable {
             if let message = ProcessorMain.rejectionMessage(outcome.summary) {
                 // Values are missing from the lake: the invocation fails, so that it shows in the function's
                 // errors and the event reaches the dead-letter queue after its retries (a retry overwrites).
-                log.error("values written as null", Self.fields(outcome, since: started))
+                log.error("values written as null", metadata: Self.fields(outcome, since: started))
                 throw ProcessorError.rejectedValues(message)
             }
             if outcome.summary.damaged {
                 // The invocation still succeeds: a retry reads the same bytes. The answer says `damaged`, and
                 // the quarantine holds each damaged range.
-                log.error("processed with damage", Self.fields(outcome, since: started))
+                log.error("processed with damage", metadata: Self.fields(outcome, since: started))
             } else {
-                log.info("processed", Self.fields(outcome, since: started))
+                log.info("processed", metadata: Self.fields(outcome, since: started))
             }
             return Array(outcome.summary.json().utf8)
         } catch {
-            log.error("failed", ["error": .string("\(error)")])
+            log.error("failed", metadata: ["error": "\(error)"])
             throw error
         }
     }
 
-    static func fields(_ outcome: ObjectRun<Transform>.Outcome, since started: Date) -> [String: LogValue] {
+    /// The run's counts as log metadata (numbers and flags, which `JSONLogHandler` writes as JSON numbers and
+    /// booleans).
+    static func fields(_ outcome: ObjectRun<Transform>.Outcome, since started: Date) -> Logger.Metadata {
         let summary = outcome.summary
         return [
-            "lines": .int(summary.lines), "rows": .int(summary.rows), "quarantined": .int(summary.quarantined),
-            "bytes_in": .int(summary.bytesIn), "bytes_out": .int(summary.bytesOut),
-            "damaged": .bool(summary.damaged), "unreadable_bytes": .int(summary.unreadableBytes),
-            "damage_count": .int(summary.damageCount), "rejected_values": .int(summary.rejectedValues),
-            "keys_fetched": .int(outcome.keysFetched),
-            "lookup_rounds": .int(outcome.lookupRounds), "objects": .int(outcome.objects.count),
-            "duration_ms": .int(Int(Date().timeIntervalSince(started) * 1000)),
+            "lines": .stringConvertible(summary.lines), "rows": .stringConvertible(summary.rows),
+            "quarantined": .stringConvertible(summary.quarantined),
+            "bytes_in": .stringConvertible(summary.bytesIn), "bytes_out": .stringConvertible(summary.bytesOut),
+            "damaged": .stringConvertible(summary.damaged),
+            "unreadable_bytes": .stringConvertible(summary.unreadableBytes),
+            "damage_count": .stringConvertible(summary.damageCount),
+            "rejected_values": .stringConvertible(summary.rejectedValues),
+            "keys_fetched": .stringConvertible(outcome.keysFetched),
+            "lookup_rounds": .stringConvertible(outcome.lookupRounds),
+            "objects": .stringConvertible(outcome.objects.count),
+            "duration_ms": .stringConvertible(Int(Date().timeIntervalSince(started) * 1000)),
         ]
     }
 }

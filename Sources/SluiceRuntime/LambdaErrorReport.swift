@@ -1,7 +1,7 @@
-import Foundation
+import SluiceJSON
 
 /// The JSON body the Runtime API takes for invocation and init errors: `{"errorMessage": …, "errorType": …}`.
-package struct LambdaErrorReport: Codable, Sendable, Equatable {
+package struct LambdaErrorReport: Sendable, Equatable {
     /// A human-readable account of the failure.
     package var errorMessage: String
     /// A short classification, also sent as the `Lambda-Runtime-Function-Error-Type` header.
@@ -21,14 +21,15 @@ package struct LambdaErrorReport: Codable, Sendable, Equatable {
 
     /// The JSON bytes, keys sorted so the same report always gives the same bytes.
     package var json: [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // Two strings always encode; the fallback is only there to avoid a `try` that cannot fail.
-        return (try? Array(encoder.encode(self))) ?? Array(#"{"errorMessage":"","errorType":""}"#.utf8)
+        Array(
+            JSONValue.object(["errorMessage": .string(errorMessage), "errorType": .string(errorType)]).compact().utf8)
     }
 
     /// The report in a JSON body, or nil if the body is not one.
     package static func decode(_ json: [UInt8]) -> LambdaErrorReport? {
-        try? JSONDecoder().decode(LambdaErrorReport.self, from: Data(json))
+        guard let body = try? JSONValue(parsing: json), let message = body["errorMessage"]?.stringValue,
+            let type = body["errorType"]?.stringValue
+        else { return nil }
+        return LambdaErrorReport(errorMessage: message, errorType: type)
     }
 }

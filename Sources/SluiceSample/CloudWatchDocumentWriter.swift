@@ -1,3 +1,5 @@
+import SluiceJSON
+
 /// Builds the JSON documents a CloudWatch Logs subscription sends, the way Firehose stores them in `raw` mode:
 /// `{"messageType":"DATA_MESSAGE","owner":...,"logGroup":...,"logStream":...,"subscriptionFilters":[...],
 /// "logEvents":[{"id":...,"timestamp":...,"message":...},...]}`, a batch of events from one log stream each.
@@ -42,13 +44,13 @@ struct CloudWatchDocumentWriter {
         batchID = random.below(1_000_000_000_000_000_000)
         document.removeAll(keepingCapacity: true)
         document.appendASCII("{\"messageType\":\"DATA_MESSAGE\",\"owner\":")
-        JSONBytes.appendString(source.owner.utf8, to: &document)
+        JSONEscaper.append(source.owner, to: &document)
         document.appendASCII(",\"logGroup\":")
-        JSONBytes.appendString(source.logGroup.utf8, to: &document)
+        JSONEscaper.append(source.logGroup, to: &document)
         document.appendASCII(",\"logStream\":")
-        JSONBytes.appendString(streams[random.below(streams.count)].utf8, to: &document)
+        JSONEscaper.append(streams[random.below(streams.count)], to: &document)
         document.appendASCII(",\"subscriptionFilters\":[")
-        JSONBytes.appendString(source.subscriptionFilter.utf8, to: &document)
+        JSONEscaper.append(source.subscriptionFilter, to: &document)
         document.appendASCII("],\"logEvents\":[")
         return random.chance(controlMessageFraction) ? Self.controlMessage(at: timestamp) : nil
     }
@@ -65,7 +67,7 @@ struct CloudWatchDocumentWriter {
         document.appendASCII("\",\"timestamp\":")
         document.appendDecimal(timestamp)
         document.appendASCII(",\"message\":")
-        JSONBytes.appendString(message, to: &document)
+        JSONEscaper.append(repairing: message, to: &document)
         document.append(UInt8(ascii: "}"))
         events += 1
     }

@@ -1,3 +1,5 @@
+import SluiceJSON
+
 /// The accounts and integrations a sample's requests name, as the Athena federated catalog would hold them;
 /// the same seed and counts give the same directory.
 package struct SampleDirectory: Sendable, Equatable {
@@ -96,9 +98,9 @@ package struct SampleDirectory: Sendable, Equatable {
         out.appendASCII("{")
         for (index, (key, value)) in fields.enumerated() {
             if index > 0 { out.appendASCII(", ") }
-            JSONBytes.appendString(key.utf8, to: &out)
+            JSONEscaper.append(key, to: &out)
             out.appendASCII(": ")
-            JSONBytes.appendString(value.utf8, to: &out)
+            JSONEscaper.append(value, to: &out)
         }
         out.appendASCII("}")
     }

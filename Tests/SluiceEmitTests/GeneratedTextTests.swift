@@ -86,10 +86,10 @@ struct GeneratedTextTests {
     @Test(
         "a Swift literal of declaration text reads back as the text",
         arguments: [
-            (#"plain"#, true), (#"quote " and \ backslash"#, true), (##"\(interpolation) \#(raw)"##, false),
-            ("line\nbreak\r\ttab\u{7}", false), (##""""# end"##, false), ("a\u{2028}b", false),
+            #"plain"#, #"quote " and \ backslash"#, ##"\(interpolation) \#(raw)"##, "line\nbreak\r\ttab\u{7}",
+            ##""""# end"##, "a\u{2028}b",
         ])
-    func swiftLiteral(text: String, rawSQL: Bool) {
+    func swiftLiteral(text: String) {
         let literal = ProcessorSourceEmitter.literal(text)
         #expect(!literal.dropFirst().dropLast().contains { $0 == "\n" || $0 == "\r" })
         // Unescaping the literal gives the text back: every '\' starts one of the escapes written.
@@ -115,8 +115,6 @@ struct GeneratedTextTests {
             }
         }
         #expect(decoded == text)
-        // SQL goes into a raw multi-line literal only when nothing in it can end or interpolate one.
-        #expect(ProcessorSourceEmitter.sqlLiteral(text, indent: 4).hasPrefix("#\"\"\"") == rawSQL)
     }
 
     @Test("Terraform files hold declaration text escaped, and the tags, comment and title as literals")

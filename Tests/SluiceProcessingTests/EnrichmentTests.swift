@@ -31,8 +31,7 @@ final class ManualClock: @unchecked Sendable {
 
 let accounts = LookupSpec(
     name: "account", schema: "directory", table: "accounts", key: "account_id", match: "account_id",
-    columns: ["name"],
-    sql: "SELECT \"account_id\", \"name\"\nFROM \"c\".\"directory\".\"accounts\"\nWHERE \"account_id\" IN (?)")
+    columns: ["name"])
 
 @Suite("Enrichment: batched per object, cached per container")
 struct EnrichmentTests {
@@ -63,7 +62,12 @@ struct EnrichmentTests {
 
     @Test("a batch query has one placeholder a key; keys become quoted literals")
     func batchQuery() {
-        #expect(accounts.sql(forKeys: 3).hasSuffix("WHERE \"account_id\" IN (?, ?, ?)"))
+        #expect(
+            accounts.query(catalog: "c")
+                == "SELECT \"account_id\", \"name\"\nFROM \"c\".\"directory\".\"accounts\"\nWHERE \"account_id\" IN (?)"
+        )
+        #expect(accounts.query(catalog: "c", keys: 3).hasSuffix("WHERE \"account_id\" IN (?, ?, ?)"))
+        #expect(accounts.query(catalog: "c\"x", keys: 0).contains("FROM \"c\"\"x\"."))
         #expect(LookupSpec.literal("o'brien") == "'o''brien'")
         #expect(LookupSpec.isLookupable("acct-1") && !LookupSpec.isLookupable("") && !LookupSpec.isLookupable("a\u{1}"))
         #expect(!LookupSpec.isLookupable(String(repeating: "x", count: 257)))
@@ -79,7 +83,19 @@ struct EnrichmentTests {
         #expect(found["a-1"]?["seats"] == "5" && found["a-2"]?["name"] == .some(nil) && found["a-3"] == nil)
         #expect(throws: DirectoryFileError.self) { try DirectoryResolver(json: Array("[1]".utf8)) }
         #expect(throws: DirectoryFileError.self) { try DirectoryResolver(json: Array(#"{"t": 1}"#.utf8)) }
-        let other = LookupSpec(name: "x", schema: "s", table: "missing", key: "k", match: "k", columns: [], sql: "")
+        #expect(throws: DirectoryFileError.self) { try DirectoryResolver(json: Array(#"{"t": [1]}"#.utf8)) }
+        // Numbers keep their text and booleans read as Athena writes them.
+        let typed = try DirectoryResolver(
+            json: Array(#"{"directory.accounts": [{"account_id": "a", "ratio": 1.50, "big": 1e3, "on": true}]}"#.utf8))
+        let row = try #require(try await typed.fetch(accounts, keys: ["a"])["a"])
+        #expect(row["ratio"] == "1.50" && row["big"] == "1e3" && row["on"] == "true")
+        // A file that is not JSON says where.
+        #expect {
+            try DirectoryResolver(json: Array("{\n  \"t\": [1,]\n}".utf8))
+        } throws: { error in
+            "\(error)".hasSuffix("line 2, column 11: expected a value, found ']'")
+        }
+        let other = LookupSpec(name: "x", schema: "s", table: "missing", key: "k", match: "k", columns: [])
         await #expect(throws: DirectoryFileError.self) { _ = try await resolver.fetch(other, keys: ["k"]) }
     }
 }

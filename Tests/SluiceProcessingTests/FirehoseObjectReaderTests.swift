@@ -126,5 +126,25 @@ struct ObjectCreatedEventTests {
             try ObjectCreatedEvent.decode(
                 Data(#"{"source":"aws.s3","detail-type":"Object Created","detail":{"bucket":{"name":"b"}}}"#.utf8))
         }
+        // A field of another JSON type is refused, not read as missing (as the Codable reader did).
+        for wrong in [
+            #""detail":5"#, #""detail":{"bucket":{"name":7}}"#,
+            #""detail":{"bucket":{"name":"b"},"object":{"key":"k","size":"1"}}"#,
+        ] {
+            #expect(throws: ObjectCreatedEvent.Failure.notJSON) {
+                try ObjectCreatedEvent.decode(
+                    Data((#"{"source":"aws.s3","detail-type":"Object Created","# + wrong + "}").utf8))
+            }
+        }
+        #expect(throws: ObjectCreatedEvent.Failure.notJSON) { try ObjectCreatedEvent.decode(Data("[1]".utf8)) }
+    }
+
+    @Test("a size written as a whole decimal reads as the integer; a JSON null as absent")
+    func numbers() throws {
+        let json =
+            #"{"source":"aws.s3","detail-type":"Object Created","detail":{"bucket":{"name":"b"},"#
+            + #""object":{"key":"k","size":42.0,"etag":null}}}"#
+        let event = try ObjectCreatedEvent.decode(Data(json.utf8))
+        #expect(event.size == 42 && event.eTag == nil)
     }
 }

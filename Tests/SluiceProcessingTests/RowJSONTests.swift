@@ -44,32 +44,6 @@ struct RowJSONTests {
         #expect(NamedValues([("k", .string(sliced))]).json() == #"{"k":"a\"b é"}"#)
     }
 
-    @Test("the eight-bytes-at-a-time check misses no byte that needs escaping, wherever it falls")
-    func wordCheck() {
-        var random = SystemRandomNumberGenerator()
-        for _ in 0..<20_000 {
-            let bytes = (0..<8).map { _ in UInt8.random(in: 0...255, using: &random) }
-            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-            let needs = bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-            if needs { #expect(JSONText.mayNeedEscape(word), "\(bytes)") }
-        }
-        // Each special byte at each position of texts of every length up to 40, among bytes that need nothing.
-        for length in 1...40 {
-            for position in 0..<length {
-                for special: UInt8 in [0x00, 0x01, 0x0A, 0x1F, UInt8(ascii: "\""), UInt8(ascii: "\\")] {
-                    var bytes = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
-                    bytes[(position + 3) % length] = 0xC3  // a high byte nearby must not hide the special one
-                    bytes[position] = special
-                    let text = String(decoding: bytes, as: UTF8.self)
-                    var out: [UInt8] = []
-                    JSONText.appendString(text, to: &out)
-                    let back = try? JSONSerialization.jsonObject(with: Data(out), options: .fragmentsAllowed)
-                    #expect(back as? String == text, "length \(length), \(special) at \(position)")
-                }
-            }
-        }
-    }
-
     @Test(
         "the lake writer's pointer-written lines equal the encoder's appendJSONLine and NamedValues', byte for byte, as the buffer grows"
     )

@@ -22,7 +22,7 @@ let config = ProcessorConfig(
         lookups: [
             .init(
                 name: "account", schema: "directory", table: "accounts", key: "account_id", match: "account_id",
-                columns: ["account_name", "seats"], sql: "SELECT * FROM t WHERE \"account_id\" IN (?)")
+                columns: ["account_name", "seats"])
         ]))
 
 /// The account is the first label of the first captured header.

@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import SluiceJSON
 import Testing
 
 @testable import SluiceRuntime
@@ -92,21 +94,35 @@ struct AthenaClientTests {
 }
 
 @Suite("Structured logs")
-struct JSONLoggerTests {
-    @Test("one JSON object a line, with context, level filtering from LOG_LEVEL, and escaping")
+struct JSONLogHandlerTests {
+    @Test("one JSON object a line, with metadata, level filtering from LOG_LEVEL, and escaping")
     func lines() throws {
         let lines = LogLines()
-        var logger = JSONLogger.fromEnvironment(["LOG_LEVEL": "WARN"], context: ["pipeline": "p"])
-        #expect(logger.minimum == .warning)
-        logger = JSONLogger(minimum: logger.minimum, context: logger.context, sink: { lines.append($0) })
+        let level = JSONLogHandler.level(fromEnvironment: ["LOG_LEVEL": "WARN"])
+        #expect(level == .warning)
+        var logger = JSONLogHandler.logger(level: level, sink: { lines.append($0) })
+        logger[metadataKey: "pipeline"] = "p"
         logger.info("dropped")
-        logger.with(["request_id": "r"]).warning("slow \"down\"\n", ["attempt": 2])
+        var request = logger
+        request[metadataKey: "request_id"] = "r"
+        request.warning(
+            "slow \"down\"\n",
+            metadata: [
+                "attempt": .stringConvertible(2), "damaged": .stringConvertible(false),
+                "ratio": .stringConvertible(0.5),
+                "nested": ["list": ["a"]],
+            ])
         #expect(lines.lines.count == 1)
-        let object = try #require(
-            JSONSerialization.jsonObject(with: Data(lines.lines[0].utf8)) as? [String: Any])
-        #expect(object["message"] as? String == "slow \"down\"\n" && object["level"] as? String == "warning")
-        #expect(object["pipeline"] as? String == "p" && object["request_id"] as? String == "r")
-        #expect(object["attempt"] as? Int == 2 && object["timestamp"] is String)
-        #expect(JSONLogger.fromEnvironment([:]).minimum == .info)
+        let line = try #require(lines.lines.first)
+        // Sluice's line, byte for byte but for the time: keys sorted, numbers and flags as JSON.
+        let timestamp = try #require(try JSONValue(parsing: line)["timestamp"]?.stringValue)
+        #expect(
+            line == #"{"attempt":2,"damaged":false,"level":"warning","message":"slow \"down\"\n","#
+                + #""nested":{"list":["a"]},"pipeline":"p","ratio":0.5,"request_id":"r","timestamp":""#
+                + timestamp + #""}"#)
+        #expect(timestamp.count == 24 && timestamp.hasSuffix("Z"))
+        #expect(JSONLogHandler.level(fromEnvironment: [:]) == .info)
+        #expect(JSONLogHandler.level(fromEnvironment: ["LOG_LEVEL": "Debug"]) == .debug)
+        #expect(JSONLogHandler.level(fromEnvironment: ["LOG_LEVEL": "loud"]) == .info)
     }
 }

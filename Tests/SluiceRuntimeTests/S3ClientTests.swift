@@ -8,8 +8,7 @@ func client(_ service: String, _ server: FaultInjectingServer, attempts: Int = 4
     let signer = SigV4Signer(
         service: service, region: "eu-west-1",
         credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret"))
-    let logger =
-        log.map { lines in JSONLogger(minimum: .debug, sink: { lines.append($0) }) } ?? JSONLogger(sink: { _ in })
+    let logger = JSONLogHandler.logger(level: .debug, sink: { line in log?.append(line) })
     return AWSClient(
         signer: signer, endpoint: server.endpoint, transport: URLSessionTransport(timeout: 10),
         retry: RetryPolicy(maxAttempts: attempts, baseDelay: 0.001, maxDelay: 0.01), logger: logger)

@@ -64,21 +64,11 @@ extension ProcessorConfig {
                     name: "account", schema: "directory",
                     table: "accounts",
                     key: "account_id", match: "account_id",
-                    columns: ["account_name", "account_plan"],
-                    sql: #"""
-                    SELECT "account_id", "account_name", "account_plan"
-                    FROM "directory"."directory"."accounts"
-                    WHERE "account_id" IN (?)
-                    """#),
+                    columns: ["account_name", "account_plan"]),
                 .init(
                     name: "integration", schema: "directory",
                     table: "integrations",
                     key: "integration_id", match: "integration_id",
-                    columns: ["integration_name", "integration_vendor"],
-                    sql: #"""
-                    SELECT "integration_id", "integration_name", "integration_vendor"
-                    FROM "directory"."directory"."integrations"
-                    WHERE "integration_id" IN (?)
-                    """#),
+                    columns: ["integration_name", "integration_vendor"]),
             ]))
 }

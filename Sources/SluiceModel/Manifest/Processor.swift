@@ -21,29 +21,23 @@ package struct Enrichment: Sendable {
     }
 }
 
-/// One enrichment: rows of `schema.table` whose `key` equals the record's `match` field add `columns` to it.
+/// One enrichment lookup as the manifest declares it: the lookup (SluiceFormats' `LookupSpec`, which the processor
+/// runs too) and where it was written, for diagnostics. Its fields read through (`lookup.name`).
+@dynamicMemberLookup
 package struct Lookup: Sendable {
-    package var name: String
-    package var schema: String
-    package var table: String
-    /// The column of the lookup table to match on.
-    package var key: String
-    /// The output column whose value is looked up.
-    package var match: String
-    /// Columns of the lookup table copied into the output row (each must be an output column).
-    package var columns: [String]
+    package var spec: LookupSpec
     package var origin: Origin
 
     package init(
         name: String, schema: String, table: String, key: String, match: String, columns: [String], origin: Origin
     ) {
-        self.name = name
-        self.schema = schema
-        self.table = table
-        self.key = key
-        self.match = match
-        self.columns = columns
+        spec = LookupSpec(name: name, schema: schema, table: table, key: key, match: match, columns: columns)
         self.origin = origin
+    }
+
+    package subscript<Value>(dynamicMember field: WritableKeyPath<LookupSpec, Value>) -> Value {
+        get { spec[keyPath: field] }
+        set { spec[keyPath: field] = newValue }
     }
 }
 
@@ -95,17 +89,5 @@ package struct Column: Sendable {
         self.comment = comment
         self.source = source
         self.origin = origin
-    }
-}
-
-extension Lookup {
-    /// The Athena query the processor runs for this lookup, once per object: `(?)` stands for the batch of
-    /// distinct keys found in the object, one `?` each, passed as execution parameters.
-    package func query(catalog: String) -> String {
-        // Identifiers are validated; quoting them (a `"` doubled) keeps the query one statement regardless.
-        func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        let selected = ([key] + columns).map(quoted).joined(separator: ", ")
-        let from = "\(quoted(catalog)).\(quoted(schema)).\(quoted(table))"
-        return "SELECT \(selected)\nFROM \(from)\nWHERE \(quoted(key)) IN (?)"
     }
 }

@@ -9,9 +9,9 @@ package enum PackageModules {
     static let names: Set<String> = Set(
         [
             "sluice", "CZlib", "CSnappy", "CZstd",
-            // swift-argument-parser, Yams, swift-crypto.
+            // swift-argument-parser, Yams, swift-crypto, swift-log.
             "ArgumentParser", "ArgumentParserToolInfo", "Yams", "CYaml", "Crypto", "CryptoExtras", "CCryptoBoringSSL",
-            "CCryptoBoringSSLShims", "CryptoBoringWrapper",
+            "CCryptoBoringSSLShims", "CryptoBoringWrapper", "Logging", "InMemoryLogging",
         ].map { $0.lowercased() })
 
     /// Prefixes of Sluice's own modules (SluiceModel, SluiceModelTests...) and its fuzz targets (FuzzHAProxy...),

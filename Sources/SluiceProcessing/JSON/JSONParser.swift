@@ -1,3 +1,5 @@
+import SluiceJSON
+
 /// Parses a log line that is one JSON object (RFC 8259) into a `JSONRecord`: every value's span, validated, in
 /// one pass over the bytes, decoding nothing.
 ///
@@ -290,7 +292,7 @@ enum JSONParser {
                 // Eight plain ASCII bytes at a time: most of a log line's strings.
                 while position + 8 <= count {
                     let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                    if JSONText.mayNeedEscape(word) || word & 0x8080_8080_8080_8080 != 0 { break }
+                    if JSONEscaper.mayNeedEscape(word) || word & 0x8080_8080_8080_8080 != 0 { break }
                     position += 8
                 }
                 guard position < count else { return (escaped, false) }
@@ -326,7 +328,7 @@ enum JSONParser {
             case UInt8(ascii: "u"):
                 for offset in 2..<6 {
                     guard position + offset < bytes.count else { return nil }
-                    guard JSONString.hexValue(bytes[position + offset]) != nil else {
+                    guard JSONUnescaper.hexValue(bytes[position + offset]) != nil else {
                         throw JSONSyntaxError.expected(
                             "four hex digits after \\u", at: position + offset, in: bytes)
                     }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Signs, sends and retries requests to one AWS service: what the S3 and Athena clients share.
 package struct AWSClient: Sendable {
@@ -6,11 +7,11 @@ package struct AWSClient: Sendable {
     package let endpoint: AWSEndpoint
     package let transport: any HTTPTransport
     package let retry: RetryPolicy
-    package let logger: JSONLogger
+    package let logger: Logger
 
     package init(
         signer: SigV4Signer, endpoint: AWSEndpoint, transport: any HTTPTransport, retry: RetryPolicy = RetryPolicy(),
-        logger: JSONLogger = JSONLogger()
+        logger: Logger = JSONLogHandler.logger()
     ) {
         self.signer = signer
         self.endpoint = endpoint
@@ -23,7 +24,7 @@ package struct AWSClient: Sendable {
     /// credentials, endpoint and retry settings the environment gives.
     package static func fromEnvironment(
         service: String, _ environment: [String: String] = ProcessInfo.processInfo.environment,
-        transport: any HTTPTransport, logger: JSONLogger
+        transport: any HTTPTransport, logger: Logger
     ) throws -> AWSClient {
         let region = try AWSEndpoint.region(environment)
         let credentials = try AWSCredentials.fromEnvironment(environment)
@@ -103,7 +104,10 @@ package struct AWSClient: Sendable {
             let delay = retry.delay(beforeRetry: attempt)
             logger.warning(
                 "retrying \(request.operation)",
-                ["attempt": .int(attempt), "error": .string("\(error)"), "delay_ms": .int(Int(delay * 1000))])
+                metadata: [
+                    "attempt": .stringConvertible(attempt), "error": "\(error)",
+                    "delay_ms": .stringConvertible(Int(delay * 1000)),
+                ])
             try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
         }
     }

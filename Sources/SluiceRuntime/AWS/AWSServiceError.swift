@@ -1,3 +1,5 @@
+import SluiceJSON
+
 /// An error answer from an AWS service, or the last one when retries ran out.
 package struct AWSServiceError: Error, Sendable, CustomStringConvertible {
     /// The operation, e.g. `S3.GetObject`.
@@ -36,8 +38,8 @@ package struct AWSServiceError: Error, Sendable, CustomStringConvertible {
         var code = response.header("x-amzn-errortype").map(Self.shortCode)
         var message: String?
         if text.hasPrefix("{"), let object = try? JSONValueReader.object(response.body) {
-            code = code ?? (object["__type"] as? String).map(Self.shortCode) ?? object["code"] as? String
-            message = (object["message"] ?? object["Message"]) as? String
+            code = code ?? object["__type"]?.stringValue.map(Self.shortCode) ?? object["code"]?.stringValue
+            message = (object["message"] ?? object["Message"])?.stringValue
         } else {
             code = code ?? XMLText.first("Code", in: text)
             message = XMLText.first("Message", in: text)

@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import SluiceJSON
 
 /// The Athena calls a processor makes to run its lookup queries: start, wait, read every page.
 package struct AthenaClient: Sendable {
@@ -9,7 +11,7 @@ package struct AthenaClient: Sendable {
     /// A client with the region, credentials, endpoint and retry settings the environment gives.
     package static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment, transport: any HTTPTransport,
-        logger: JSONLogger
+        logger: Logger
     ) throws -> AthenaClient {
         AthenaClient(
             client: try AWSClient.fromEnvironment(service: "athena", environment, transport: transport, logger: logger))
@@ -36,47 +38,48 @@ package struct AthenaClient: Sendable {
     package func startQueryExecution(
         sql: String, workGroup: String, parameters: [String] = [], clientRequestToken: String = UUID().uuidString
     ) async throws -> String {
-        var input: [String: Any] = [
-            "QueryString": sql, "WorkGroup": workGroup, "ClientRequestToken": clientRequestToken,
+        var input: [String: JSONValue] = [
+            "QueryString": .string(sql), "WorkGroup": .string(workGroup),
+            "ClientRequestToken": .string(clientRequestToken),
         ]
-        if !parameters.isEmpty { input["ExecutionParameters"] = parameters }
+        if !parameters.isEmpty { input["ExecutionParameters"] = .array(parameters.map(JSONValue.string)) }
         let output = try await call("StartQueryExecution", input)
-        guard let id = output["QueryExecutionId"] as? String else {
+        guard let id = output["QueryExecutionId"]?.stringValue else {
             throw AthenaError.malformedAnswer("StartQueryExecution has no QueryExecutionId")
         }
         return id
     }
 
     package func getQueryExecution(id: String) async throws -> QueryStatus {
-        let output = try await call("GetQueryExecution", ["QueryExecutionId": id])
-        guard let execution = output["QueryExecution"] as? [String: Any],
-            let status = execution["Status"] as? [String: Any], let state = status["State"] as? String
-        else { throw AthenaError.malformedAnswer("GetQueryExecution has no QueryExecution.Status.State") }
-        let athenaError = (status["AthenaError"] as? [String: Any])?["ErrorMessage"] as? String
-        return QueryStatus(state: state, reason: status["StateChangeReason"] as? String ?? athenaError)
+        let output = try await call("GetQueryExecution", ["QueryExecutionId": .string(id)])
+        guard let status = output["QueryExecution"]?["Status"], let state = status["State"]?.stringValue else {
+            throw AthenaError.malformedAnswer("GetQueryExecution has no QueryExecution.Status.State")
+        }
+        let athenaError = status["AthenaError"]?["ErrorMessage"]?.stringValue
+        return QueryStatus(state: state, reason: status["StateChangeReason"]?.stringValue ?? athenaError)
     }
 
     /// One page of a finished query's results. Athena's first page starts with the header row; it is left out.
     package func getQueryResults(id: String, nextToken: String? = nil, maxResults: Int = 1000) async throws
         -> ResultPage
     {
-        var input: [String: Any] = ["QueryExecutionId": id, "MaxResults": maxResults]
-        if let nextToken { input["NextToken"] = nextToken }
+        var input: [String: JSONValue] = ["QueryExecutionId": .string(id), "MaxResults": .int(maxResults)]
+        if let nextToken { input["NextToken"] = .string(nextToken) }
         let output = try await call("GetQueryResults", input)
-        guard let resultSet = output["ResultSet"] as? [String: Any] else {
+        guard let resultSet = output["ResultSet"], resultSet.objectValue != nil else {
             throw AthenaError.malformedAnswer("GetQueryResults has no ResultSet")
         }
-        let info = ((resultSet["ResultSetMetadata"] as? [String: Any])?["ColumnInfo"] as? [[String: Any]]) ?? []
-        var columns = info.compactMap { $0["Name"] as? String }
-        var rows = ((resultSet["Rows"] as? [[String: Any]]) ?? []).map { row in
-            ((row["Data"] as? [[String: Any]]) ?? []).map { $0["VarCharValue"] as? String }
+        let info = resultSet["ResultSetMetadata"]?["ColumnInfo"]?.arrayValue ?? []
+        var columns = info.compactMap { $0["Name"]?.stringValue }
+        var rows = (resultSet["Rows"]?.arrayValue ?? []).map { row in
+            (row["Data"]?.arrayValue ?? []).map { $0["VarCharValue"]?.stringValue }
         }
         if nextToken == nil, let header = rows.first {
             // The header row repeats the column names; where the metadata has none, it is the only source of them.
             if columns.isEmpty { columns = header.map { $0 ?? "" } }
             if header.map({ $0 ?? "" }) == columns { rows.removeFirst() }
         }
-        return ResultPage(columns: columns, rows: rows, nextToken: output["NextToken"] as? String)
+        return ResultPage(columns: columns, rows: rows, nextToken: output["NextToken"]?.stringValue)
     }
 
     /// Runs `sql` to the end and returns every row by column name, polling with growing waits up to `timeout`
@@ -112,8 +115,8 @@ package struct AthenaClient: Sendable {
         return rows
     }
 
-    private func call(_ action: String, _ input: [String: Any]) async throws -> [String: Any] {
-        let body = try JSONSerialization.data(withJSONObject: input, options: [.sortedKeys])
+    private func call(_ action: String, _ input: [String: JSONValue]) async throws -> [String: JSONValue] {
+        let body = Array(JSONValue.object(input).compact().utf8)
         let response = try await client.send(
             .init(
                 operation: "Athena.\(action)", method: "POST", path: "/",
@@ -121,7 +124,7 @@ package struct AthenaClient: Sendable {
                     .init("Content-Type", "application/x-amz-json-1.1"),
                     .init("X-Amz-Target", "AmazonAthena.\(action)"),
                 ],
-                body: [UInt8](body)))
+                body: body))
         do {
             return try JSONValueReader.object(response.body)
         } catch {

@@ -1,15 +1,15 @@
-import Foundation
+import SluiceJSON
 
-/// Reads JSON answers (Athena's) into Foundation values.
+/// Reads JSON answers (Athena's, and AWS's JSON error bodies) through SluiceJSON's decoder.
 enum JSONValueReader {
     struct NotAnObject: Error, CustomStringConvertible {
         var description: String { "the answer is not a JSON object" }
     }
 
-    static func object(_ bytes: [UInt8]) throws -> [String: Any] {
-        guard let object = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-            throw NotAnObject()
-        }
-        return object
+    /// The members of the JSON object `bytes` hold.
+    /// - Throws: `JSONDecodingError` when they are not JSON, `NotAnObject` when they are JSON of another kind.
+    static func object(_ bytes: [UInt8]) throws -> [String: JSONValue] {
+        guard let members = try JSONValue(parsing: bytes).objectValue else { throw NotAnObject() }
+        return members
     }
 }

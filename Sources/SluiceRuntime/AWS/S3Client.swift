@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// The S3 calls a processor makes: ranged reads of the object it was told about, and writes of whole or
 /// multipart objects into the lake.
@@ -10,7 +11,7 @@ package struct S3Client: Sendable {
     /// A client with the region, credentials, endpoint and retry settings the environment gives.
     package static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment, transport: any HTTPTransport,
-        logger: JSONLogger
+        logger: Logger
     ) throws -> S3Client {
         S3Client(
             client: try AWSClient.fromEnvironment(service: "s3", environment, transport: transport, logger: logger))
