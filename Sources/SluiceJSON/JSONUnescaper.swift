@@ -11,12 +11,12 @@ public enum JSONUnescaper {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         // Decoding never lengthens text (an escape is at least as long as what it stands for), so room for the
         // bytes themselves is enough: written through a pointer, without a capacity check per byte or run.
-        let start = out.count
-        out.append(contentsOf: repeatElement(0, count: bytes.count))
-        let written = out.withUnsafeMutableBufferPointer { buffer in
-            decode(base, count: bytes.count, into: buffer.baseAddress! + start)
+        // Scratch room, then one copy into the array (appending a run of zeros first went byte by byte in debug
+        // builds).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { scratch in
+            let written = decode(base, count: bytes.count, into: scratch.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress!, count: written))
         }
-        out.removeLast(bytes.count - written)
     }
 
     /// Writes the text of the `count` bytes at `base` from `target`; returns how many bytes it wrote.
