@@ -33,7 +33,8 @@ let package = Package(
         .target(name: "SluiceCloud", dependencies: ["SluiceModel", "SluiceJSON"]),
         // The workflows' bash scripts, committed files that shellcheck reads as they are (WorkflowScript.swift).
         .target(
-            name: "SluiceEmit", dependencies: ["SluiceModel", "SluiceCloud"], resources: [.copy("Workflows/Scripts")]),
+            name: "SluiceEmit", dependencies: ["SluiceModel", "SluiceCloud", "SluiceJSON"],
+            resources: [.copy("Workflows/Scripts")]),
         .target(name: "SluiceDeploy", dependencies: ["SluiceModel", "SluiceCloud", "SluiceEmit", "SluiceJSON"]),
         // zlib itself, which every Linux has: gzip is all Sluice needs, and a Swift package for it would bring
         // SwiftNIO along.

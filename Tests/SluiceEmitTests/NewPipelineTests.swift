@@ -65,7 +65,7 @@ struct NewPipelineTests {
         #expect(YAMLScalar.scalar("web-access") == "web-access")
         #expect(YAMLScalar.scalar("/haproxy/web") == "/haproxy/web")
         #expect(YAMLScalar.scalar("yes") == "\"yes\"")
-        #expect(YAMLScalar.scalar("a\u{2028}b\u{85}") == "\"a\\u2028b\\x85\"")
+        #expect(YAMLScalar.scalar("a\u{2028}b\u{85}") == "\"a\\u2028b\\u0085\"")
     }
 
     /// The draft in a copy of the example's project: valid, and generated without an error.

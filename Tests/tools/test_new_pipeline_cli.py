@@ -131,7 +131,7 @@ def test_hostile_sample_values_in_comments_leave_the_manifest_valid(sluice_bin: 
     result = new(sluice_bin, root, "edge", "--from-log", str(sample))
     assert result.returncode == 0, describe(result)
     manifest = (root / "pipelines" / "edge.yaml").read_text(encoding="utf-8")
-    assert '# e.g. "/a: b #c\\u2028- {d}\\x85\'e\\\\x"' in manifest, manifest
+    assert '# e.g. "/a: b #c\\u2028- {d}\\u0085\'e\\\\x"' in manifest, manifest
     validated = run([str(sluice_bin), "validate", "--root", str(root)], cwd=root, timeout=120)
     assert validated.returncode == 0, describe(validated)
 
