@@ -9,6 +9,12 @@ import PackageDescription
 let processors = ["IntegrationEnricher"]
 // sluice:processors:end
 
+// The committed scripts of Sources/SluiceEmit/Workflows/Scripts, one `WorkflowScript` case each.
+let workflowScripts = [
+    "build-sluice", "current-images", "deploy-apply", "deploy-image", "deploy-image-digests", "drift-issues",
+    "drift-plan", "fit-body", "pr-check", "pr-comment", "pr-plan",
+]
+
 let package = Package(
     name: "Sluice",
     platforms: [.macOS(.v15)],
@@ -27,9 +33,11 @@ let package = Package(
         .target(name: "SluiceModel", dependencies: ["SluiceFormats", .product(name: "Yams", package: "Yams")]),
         .target(name: "SluiceDSL", dependencies: ["SluiceModel"]),
         .target(name: "SluiceCloud", dependencies: ["SluiceModel"]),
-        // The workflows' bash scripts, committed files that shellcheck reads as they are (WorkflowScript.swift).
+        // The workflows' bash scripts, committed files that shellcheck reads as they are, embedded in the code
+        // (`PackageResources`, WorkflowScript.swift): sluice needs no file beside its binary.
         .target(
-            name: "SluiceEmit", dependencies: ["SluiceModel", "SluiceCloud"], resources: [.copy("Workflows/Scripts")]),
+            name: "SluiceEmit", dependencies: ["SluiceModel", "SluiceCloud"],
+            resources: workflowScripts.map { .embedInCode("Workflows/Scripts/\($0).sh") }),
         .target(name: "SluiceDeploy", dependencies: ["SluiceModel", "SluiceCloud", "SluiceEmit"]),
         // zlib itself, which every Linux has: gzip is all Sluice needs, and a Swift package for it would bring
         // SwiftNIO along.

@@ -198,3 +198,19 @@ def test_shellcheck_catches_a_bad_script(tmp_path: Path):
     path.write_text("# shellcheck shell=bash\nfor file in $(ls plans); do cat $file; done\n", encoding="utf-8")
     result = run([_shellcheck(), str(path)], cwd=tmp_path, timeout=TOOL_TIMEOUT)
     assert result.returncode == 1, describe(result)
+
+
+def test_sluice_needs_no_file_beside_its_binary(sluice_bin: Path, workspace: Path, tmp_path: Path):
+    """The workflow scripts are in the binary: a sluice copied anywhere generates the same workflows, from any folder,
+    and looks for no resource bundle (one missing used to crash it with SIGILL and a backtrace, exit 132)."""
+    binary = sluice_bin.read_bytes()
+    for bundle in (b"_SluiceEmit.resources", b"_SluiceEmit.bundle"):
+        assert bundle not in binary, f"sluice looks for a resource bundle ({bundle.decode()}) beside its binary"
+    alone = tmp_path / "bin" / "sluice"
+    alone.parent.mkdir()
+    shutil.copy2(sluice_bin, alone)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run([str(alone), "check", "--root", str(workspace)], cwd=elsewhere, timeout=300)
+    assert result.returncode == 0, describe(result)
+    assert "generated files are current" in result.stdout, describe(result)
