@@ -77,6 +77,21 @@ def test_the_workflows_are_generated():
     assert names == EXPECTED, f"expected exactly {EXPECTED} in {WORKFLOWS_DIR}, found {names}"
 
 
+def test_every_run_step_runs_as_its_script_is_written():
+    """The committed scripts are written and shellchecked under `set -eo pipefail`. GitHub runs a step with no
+    `shell` as `bash -e {0}`, without pipefail (a failing `gh issue list | jq` then reads as "no issue"); with
+    `shell: bash` it runs `bash --noprofile --norc -eo pipefail {0}`."""
+    for path in _workflows():
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        workflow_shell = (document.get("defaults") or {}).get("run", {}).get("shell")
+        for job_id, job in document["jobs"].items():
+            job_shell = (job.get("defaults") or {}).get("run", {}).get("shell")
+            for index, step in enumerate(job.get("steps", [])):
+                if "run" in step:
+                    shell = step.get("shell") or job_shell or workflow_shell
+                    assert shell == "bash", f"{path.name}: {job_id}/{step.get('name', index)} runs without pipefail"
+
+
 def test_zizmor_finds_nothing():
     workflows = _workflows()
     findings = _zizmor(workflows, REPO_ROOT)
