@@ -9,6 +9,12 @@ import PackageDescription
 let processors = ["IntegrationEnricher"]
 // sluice:processors:end
 
+// The committed scripts of Sources/SluiceEmit/Workflows/Scripts, one `WorkflowScript` case each.
+let workflowScripts = [
+    "build-sluice", "current-images", "deploy-apply", "deploy-image", "deploy-image-digests", "drift-issues",
+    "drift-plan", "fit-body", "pr-check", "pr-comment", "pr-plan",
+]
+
 let package = Package(
     name: "Sluice",
     platforms: [.macOS(.v15)],
@@ -31,10 +37,11 @@ let package = Package(
         .target(name: "SluiceModel", dependencies: ["SluiceFormats", .product(name: "Yams", package: "Yams")]),
         .target(name: "SluiceDSL", dependencies: ["SluiceModel"]),
         .target(name: "SluiceCloud", dependencies: ["SluiceModel", "SluiceJSON"]),
-        // The workflows' bash scripts, committed files that shellcheck reads as they are (WorkflowScript.swift).
+        // The workflows' bash scripts, committed files that shellcheck reads as they are, embedded in the code
+        // (`PackageResources`, WorkflowScript.swift): sluice needs no file beside its binary.
         .target(
             name: "SluiceEmit", dependencies: ["SluiceModel", "SluiceCloud", "SluiceJSON"],
-            resources: [.copy("Workflows/Scripts")]),
+            resources: workflowScripts.map { .embedInCode("Workflows/Scripts/\($0).sh") }),
         .target(name: "SluiceDeploy", dependencies: ["SluiceModel", "SluiceCloud", "SluiceEmit", "SluiceJSON"]),
         // zlib itself, which every Linux has: gzip is all Sluice needs, and a Swift package for it would bring
         // SwiftNIO along.

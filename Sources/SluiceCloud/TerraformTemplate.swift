@@ -87,10 +87,15 @@ package struct TerraformTemplate: Sendable, Hashable, ExpressibleByStringInterpo
             case .literal(let text):
                 var escaped = Self.escape(text)
                 // `$${` is Terraform's escape for a literal `${`: a literal `$` just before an expression would turn
-                // that expression into text. Write such a `$` as an expression of its own.
+                // that expression into text. Write the `$`s ending such a literal as an expression of their own, all
+                // of them: one `$` left before it would escape that expression in turn.
                 if index + 1 < parts.count, escaped.unicodeScalars.last == "$" {
-                    escaped.unicodeScalars.removeLast()
-                    escaped += #"${"$"}"#
+                    var dollars = ""
+                    while escaped.unicodeScalars.last == "$" {
+                        escaped.unicodeScalars.removeLast()
+                        dollars += "$"
+                    }
+                    escaped += "${\"\(dollars)\"}"
                 }
                 out += escaped
             }

@@ -1,8 +1,8 @@
 import SluiceCloud
 import SluiceModel
 
-/// Turns a validated declaration into every file Sluice owns, sorted by path. Pure: it reads no project file (the
-/// only file it reads is Sluice's own, the workflow scripts it inlines, from its resource bundle, once).
+/// Turns a validated declaration into every file Sluice owns, sorted by path. Pure: no disk access (the workflow
+/// scripts it inlines are embedded in the binary).
 package enum Generator {
     /// The folders whose Sluice-owned files `generate` may replace or remove. GitHub reads workflows from
     /// `.github/workflows` only, so the generated ones live there, next to any hand-written workflow.

@@ -37,6 +37,14 @@ struct TerraformTemplateTests {
         #expect(template.rendered == #"cost: ${"$"}${var.price}"#)
     }
 
+    @Test("literal '$'s just before an expression stay that many '$'s (terraform reads a$${\"$\"} as a${\"$\"})")
+    func dollarsBeforeExpression() {
+        let price = TerraformExpression.variable("price")
+        #expect(("a$$\(price)" as TerraformTemplate).rendered == #"a${"$$"}${var.price}"#)
+        #expect(("\("$$$")\(price)" as TerraformTemplate).rendered == #"${"$$$"}${var.price}"#)
+        #expect(("${x}$\(price)" as TerraformTemplate).rendered == #"$${x}${"$"}${var.price}"#)
+    }
+
     @Test("a Terraform file escapes literal strings and keys, and renders templates")
     func terraformRendering() {
         let value: TerraformValue = [

@@ -8,14 +8,14 @@ private let scriptsFolder = repositoryRoot.appendingPathComponent("Sources/Sluic
 
 @Suite("The workflows' committed bash scripts")
 struct WorkflowScriptTests {
-    @Test("the resource bundle holds every committed script, byte for byte, and nothing else is a script")
+    @Test("the binary embeds every committed script, byte for byte, and nothing else is a script")
     func committedFiles() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: scriptsFolder.path).sorted()
         #expect(names == WorkflowScript.allCases.map { "\($0.rawValue).sh" }.sorted())
         for script in WorkflowScript.allCases {
             let committed = try String(
                 contentsOf: scriptsFolder.appendingPathComponent("\(script.rawValue).sh"), encoding: .utf8)
-            #expect(script.fileText == committed, "\(script.rawValue).sh: the bundle's copy differs")
+            #expect(script.fileText == committed, "\(script.rawValue).sh: the embedded copy differs")
         }
     }
 

@@ -77,6 +77,21 @@ def test_the_workflows_are_generated():
     assert names == EXPECTED, f"expected exactly {EXPECTED} in {WORKFLOWS_DIR}, found {names}"
 
 
+def test_every_run_step_runs_as_its_script_is_written():
+    """The committed scripts are written and shellchecked under `set -eo pipefail`. GitHub runs a step with no
+    `shell` as `bash -e {0}`, without pipefail (a failing `gh issue list | jq` then reads as "no issue"); with
+    `shell: bash` it runs `bash --noprofile --norc -eo pipefail {0}`."""
+    for path in _workflows():
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        workflow_shell = (document.get("defaults") or {}).get("run", {}).get("shell")
+        for job_id, job in document["jobs"].items():
+            job_shell = (job.get("defaults") or {}).get("run", {}).get("shell")
+            for index, step in enumerate(job.get("steps", [])):
+                if "run" in step:
+                    shell = step.get("shell") or job_shell or workflow_shell
+                    assert shell == "bash", f"{path.name}: {job_id}/{step.get('name', index)} runs without pipefail"
+
+
 def test_zizmor_finds_nothing():
     workflows = _workflows()
     findings = _zizmor(workflows, REPO_ROOT)
@@ -198,3 +213,19 @@ def test_shellcheck_catches_a_bad_script(tmp_path: Path):
     path.write_text("# shellcheck shell=bash\nfor file in $(ls plans); do cat $file; done\n", encoding="utf-8")
     result = run([_shellcheck(), str(path)], cwd=tmp_path, timeout=TOOL_TIMEOUT)
     assert result.returncode == 1, describe(result)
+
+
+def test_sluice_needs_no_file_beside_its_binary(sluice_bin: Path, workspace: Path, tmp_path: Path):
+    """The workflow scripts are in the binary: a sluice copied anywhere generates the same workflows, from any folder,
+    and looks for no resource bundle (one missing used to crash it with SIGILL and a backtrace, exit 132)."""
+    binary = sluice_bin.read_bytes()
+    for bundle in (b"_SluiceEmit.resources", b"_SluiceEmit.bundle"):
+        assert bundle not in binary, f"sluice looks for a resource bundle ({bundle.decode()}) beside its binary"
+    alone = tmp_path / "bin" / "sluice"
+    alone.parent.mkdir()
+    shutil.copy2(sluice_bin, alone)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = run([str(alone), "check", "--root", str(workspace)], cwd=elsewhere, timeout=300)
+    assert result.returncode == 0, describe(result)
+    assert "generated files are current" in result.stdout, describe(result)

@@ -18,10 +18,19 @@ struct Workflow {
             YAMLEntry("permissions", Permission.node(permissions)).spaced(),
         ]
         if let concurrency { entries.append(YAMLEntry("concurrency", concurrency.node).spaced()) }
+        entries.append(Self.defaults.spaced())
         let jobs = jobs.enumerated().map { index, job in index == 0 ? job.entry : job.entry.spaced() }
         entries.append(YAMLEntry("jobs", .mapping(jobs)).spaced())
         return YAMLWriter.document(entries, header: header)
     }
+}
+
+extension Workflow {
+    /// Every `run:` step in bash with `-eo pipefail`, as the committed scripts are written and shellchecked: a step
+    /// with no `shell` runs as `bash -e {0}`, where a failing command before a pipe goes unnoticed.
+    static let defaults = YAMLEntry(
+        "defaults", .mapping([YAMLEntry("run", .mapping([YAMLEntry("shell", "bash")]))]),
+        comment: ["Steps run as `bash --noprofile --norc -eo pipefail {0}`, as their scripts are written."])
 }
 
 /// An event that runs a workflow.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A committed bash script of `Workflows/Scripts`: the one source of a workflow step's `run:` block.
 ///
 /// Each file is a real script (a shebang, `set -eo pipefail` as GitHub runs a step's script, its inputs named in its
@@ -13,10 +11,10 @@ import Foundation
 /// spell out (the comment marker, the body limit, the builder's Amazon Linux release and packages) are checked against
 /// their Swift constants by WorkflowScriptTests.
 ///
-/// They ship as a SwiftPM resource (`Bundle.module`), read once: SwiftPM puts the resource bundle next to the
-/// executable it builds (`swift run`, `.build/<configuration>/sluice`), so sluice finds its scripts from any working
-/// folder. A resource keeps each script a plain file that shellcheck and editors read as it is; embedding them at build
-/// time would take a build-tool plugin and a second executable target for the same result.
+/// They are embedded in the code at build time (SwiftPM's `embedInCode` resources, Package.swift's `workflowScripts`,
+/// read through `PackageResources`): each script stays a plain file that shellcheck and editors read as it is, and the
+/// sluice binary needs no file beside it, so it runs from any folder and as a copy anywhere. (A resource bundle read
+/// through `Bundle.module` made a copied sluice crash, with no message of its own, once its build folder was gone.)
 enum WorkflowScript: String, CaseIterable, Sendable {
     case buildSluice = "build-sluice"
     case currentImages = "current-images"
@@ -66,23 +64,27 @@ enum WorkflowScript: String, CaseIterable, Sendable {
         return WorkflowScript(rawValue: String(file.dropLast(".sh".count)))
     }
 
-    /// Every script's file, read from the resource bundle once. The files are part of the build, never of the
-    /// input: one missing is a broken installation, which stops sluice before it writes a workflow without its script.
-    private static let files: [WorkflowScript: String] = {
-        var files: [WorkflowScript: String] = [:]
-        for script in allCases {
-            let name = "\(script.rawValue).sh"
-            guard
-                let url = Bundle.module.url(forResource: script.rawValue, withExtension: "sh", subdirectory: "Scripts"),
-                let data = try? Data(contentsOf: url)
-            else {
-                fatalError(
-                    "sluice's workflow script \(name) is missing from \(Bundle.module.bundlePath): rebuild sluice")
-            }
-            files[script] = String(decoding: data, as: UTF8.self)
+    /// Every script's file, decoded once from the bytes the build embedded.
+    private static let files: [WorkflowScript: String] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0, String(decoding: $0.embeddedBytes, as: UTF8.self)) })
+
+    /// The committed file's bytes, as the build embedded them (one `PackageResources` member per file of
+    /// Package.swift's `workflowScripts`).
+    private var embeddedBytes: [UInt8] {
+        switch self {
+        case .buildSluice: PackageResources.build_sluice_sh
+        case .currentImages: PackageResources.current_images_sh
+        case .fitBody: PackageResources.fit_body_sh
+        case .pullRequestCheck: PackageResources.pr_check_sh
+        case .pullRequestPlan: PackageResources.pr_plan_sh
+        case .pullRequestComment: PackageResources.pr_comment_sh
+        case .deployImage: PackageResources.deploy_image_sh
+        case .deployImageDigests: PackageResources.deploy_image_digests_sh
+        case .deployApply: PackageResources.deploy_apply_sh
+        case .driftPlan: PackageResources.drift_plan_sh
+        case .driftIssues: PackageResources.drift_issues_sh
         }
-        return files
-    }()
+    }
 }
 
 /// The text of a `run:` script: one or more committed scripts, one after the other. There is no other way to make
