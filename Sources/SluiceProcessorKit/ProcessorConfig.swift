@@ -83,6 +83,30 @@ package struct ProcessorConfig: Sendable, Codable, Equatable {
             self.cacheTTLSeconds = cacheTTLSeconds
             self.lookups = lookups
         }
+
+        /// Each lookup is written with the query the processor runs for it (`sql`), so that `--print-config` shows
+        /// it and the drift test compares it with `generated/sql`; decoding reads the lookups and ignores `sql`.
+        package func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(catalog, forKey: .catalog)
+            try container.encode(workGroup, forKey: .workGroup)
+            try container.encode(cacheTTLSeconds, forKey: .cacheTTLSeconds)
+            try container.encode(
+                lookups.map { PrintedLookup(spec: $0, sql: $0.query(catalog: catalog)) }, forKey: .lookups)
+        }
+
+        private struct PrintedLookup: Encodable {
+            let spec: LookupSpec
+            let sql: String
+
+            enum Key: String, CodingKey { case sql }
+
+            func encode(to encoder: any Encoder) throws {
+                try spec.encode(to: encoder)
+                var container = encoder.container(keyedBy: Key.self)
+                try container.encode(sql, forKey: .sql)
+            }
+        }
     }
 
     package var pipeline: String
