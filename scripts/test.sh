@@ -6,7 +6,7 @@
 #                            checkov, moto deploys, Spark readers, the sluice CLI).
 #   scripts/test.sh --fast   the same lint, build and Swift tests, then the tool tests that run none of moto,
 #                            terraform, checkov, Spark or a Swift build of their own (their pytest markers, registered
-#                            in Tests/tools/conftest.py); no fuzzing. Under 3 minutes once built.
+#                            in Tests/tools/conftest.py); no fuzzing. About 2 minutes once built (README: "Test tiers").
 #
 # Stops at the first step that fails. Extra arguments go to pytest.
 set -euo pipefail
