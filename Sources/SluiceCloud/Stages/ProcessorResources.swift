@@ -61,7 +61,8 @@ enum ProcessorResources {
         let deadLetters = builder.add(
             "processor_dlq", .processor,
             SQSQueue(
-                messageRetentionSeconds: 1_209_600, name: "\(names.base)-processor-dlq", sqsManagedSSEEnabled: true))
+                messageRetentionSeconds: 1_209_600, name: "\(names.processorDeadLetterQueue)",
+                sqsManagedSSEEnabled: true))
         var statements = [
             Statement(
                 sid: "ReadLanding", actions: ["s3:GetObject", "s3:GetObjectVersion"],

@@ -37,7 +37,21 @@ package struct Names: Sendable {
     package var functionLogGroup: String { "/aws/lambda/\(function)" }
     package var repository: String { "\(base)/\(pipeline.processor.name)" }
     package var eventRule: String { "\(base)-objects" }
+    /// The queue of Object Created events EventBridge could not deliver to the processor.
     package var deadLetterQueue: String { "\(base)-events-dlq" }
+    /// The queue of asynchronous invocations the processor failed after Lambda's retries.
+    package var processorDeadLetterQueue: String { "\(base)-processor-dlq" }
+    /// The dead-letter queues, in the order data reaches them: what `sluice status` and `sluice redrive` read.
+    package var deadLetterQueues: [String] { [deadLetterQueue, processorDeadLetterQueue] }
+    /// The prefix of every alarm the pipeline owns (`<prefix>-<pipeline>-`), in whichever account it lives: what
+    /// `sluice status` lists alarms by.
+    package var alarmPrefix: String { "\(base)-" }
+    /// The name of one of the pipeline's alarms (`id` is the alarm's runbook id, such as `lambda-errors`).
+    package func alarm(_ id: String) -> String { "\(alarmPrefix)\(id)" }
+    /// The SNS topic Sluice creates for the alarms of an account when `alerts:` lists email addresses.
+    package var alertsTopic: String { "\(base)-alerts" }
+    /// The pipeline's CloudWatch dashboard (in the analytics account).
+    package var dashboard: String { base }
     package var crawler: String { base }
     /// The Terraform variable that carries the processor's image (`<pipeline>_image_uri`, `_` for `-`): the deploy
     /// workflow and `sluice dev` set it.
