@@ -40,7 +40,7 @@ struct StatusRenderingTests {
                     acme-web-events-dlq     3 messages: `sluice redrive --pipeline web`
                     acme-web-processor-dlq  0 messages
                   last 24 hours, table requests: 990 rows, 10 quarantined (1.00%), 4 objects
-                  last object processed: in the 1 min from 2026-12-01T11:30:00Z (30 min ago); its key: see the \
+                  last object processed: in the minute from 2026-12-01T11:30:00Z (30 min ago); its key: see the \
                 function's log, /aws/lambda/acme-web-parser
 
                 """)

@@ -23,7 +23,16 @@ struct TargetOptions: ParsableArguments {
     /// The target these options name; `root` holds the `sluice dev up` state.
     func resolve(root: URL) throws -> OperationsTarget {
         if let endpoint { return OperationsTarget(endpoint: endpoint, label: "local AWS endpoint \(endpoint)") }
-        guard dev else { return OperationsTarget(endpoint: nil, label: "AWS") }
+        guard dev else {
+            // Without credentials every request would fail the same way: say it once, before any.
+            do {
+                _ = try AWSCredentials.fromEnvironment()
+            } catch {
+                printError("error: target AWS: \(error); or give --dev or --endpoint URL for a local endpoint")
+                throw ExitCode(1)
+            }
+            return OperationsTarget(endpoint: nil, label: "AWS")
+        }
         guard let state = try? JSONDecoder().decode(DevState.self, from: Data(contentsOf: DevState.file(root))),
             isAlive(state.pid)
         else {

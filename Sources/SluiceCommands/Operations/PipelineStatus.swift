@@ -42,6 +42,8 @@ struct PipelineStatus {
     var activity: Activity?
     /// The function's log group, where the last object's key is.
     var logGroup: String
+    /// Whether the alarms of every account were read.
+    var alarmsRead = true
     /// What could not be read, each said whole.
     var errors: [String] = []
 
@@ -64,10 +66,14 @@ struct PipelineStatus {
         let order = ["ALARM": 0, "INSUFFICIENT_DATA": 1, "OK": 2]
         let sorted = alarms.sorted { (order[$0.state] ?? 1, $0.name) < (order[$1.state] ?? 1, $1.name) }
         let firing = alarms.filter { $0.state == "ALARM" }.count
-        lines.append(
-            alarms.isEmpty
-                ? "  alarms: none found (alerts: none, or not deployed)"
-                : "  alarms: \(firing) in ALARM of \(alarms.count)")
+        if !alarmsRead {
+            lines.append("  alarms: not all read (see the errors below)\(alarms.isEmpty ? "" : "; \(firing) in ALARM")")
+        } else {
+            lines.append(
+                alarms.isEmpty
+                    ? "  alarms: none found (alerts: none, or not deployed)"
+                    : "  alarms: \(firing) in ALARM of \(alarms.count)")
+        }
         let width = sorted.map(\.name.count).max() ?? 0
         for alarm in sorted {
             var line = "    \(alarm.state.padding(toLength: 17, withPad: " ", startingAt: 0)) "
@@ -78,7 +84,7 @@ struct PipelineStatus {
             }
             lines.append(line)
         }
-        lines.append("  dead-letter queues:")
+        lines.append(queues.isEmpty ? "  dead-letter queues: not read (see the errors below)" : "  dead-letter queues:")
         let queueWidth = queues.map(\.name.count).max() ?? 0
         for queue in queues {
             var line = "    \(queue.name.padding(toLength: queueWidth, withPad: " ", startingAt: 0))  "
@@ -98,7 +104,8 @@ struct PipelineStatus {
             if let last = activity.lastObject {
                 let minutes = Int(now.timeIntervalSince(last) / 60)
                 lines.append(
-                    "  last object processed: in the \(activity.period / 60) min from \(OperationTime.format(last)) "
+                    "  last object processed: in the \(activity.period == 60 ? "minute" : "\(activity.period / 60) min") from "
+                        + "\(OperationTime.format(last)) "
                         + "(\(minutes) min ago); its key: see the function's log, \(logGroup)")
             } else {
                 lines.append("  last object processed: none in the last 24 hours")
