@@ -12,6 +12,8 @@ private final class InMemoryQueueDouble: DeadLetterQueue {
     var hidden: Set<String> = []
     var deleted: [String] = []
     var released: [String] = []
+    /// Receives answered before the queue stops answering (nil: always answers).
+    var answers: Int?
 
     init(name: String, bodies: [String]) {
         self.name = name
@@ -21,6 +23,10 @@ private final class InMemoryQueueDouble: DeadLetterQueue {
     }
 
     func receive(visibilityTimeout: Int) throws -> [QueueMessage] {
+        if let left = answers {
+            guard left > 0 else { throw RedriveTestFailure() }
+            answers = left - 1
+        }
         let batch = Array(messages.filter { !hidden.contains($0.id) }.prefix(2))
         for message in batch { hidden.insert(message.id) }
         return batch
@@ -102,3 +108,15 @@ struct RedriveTests {
 }
 
 private struct RedriveTestFailure: Error {}
+
+extension RedriveTests {
+    @Test("a queue that stops answering mid-run still gets back, visible, what was received and not deleted")
+    func queueFails() throws {
+        let queue = InMemoryQueueDouble(name: "events-dlq", bodies: ["junk", event("raw/1"), event("raw/2")])
+        queue.answers = 1
+        #expect(throws: RedriveTestFailure.self) {
+            _ = try Redrive.run([queue], dryRun: false) { _, _ in false }
+        }
+        #expect(queue.deleted == ["m1"] && queue.released == ["m0"] && queue.hidden.isEmpty)
+    }
+}

@@ -61,39 +61,49 @@ struct Redrive {
         for queue in queues {
             var seen: Set<String> = []
             var kept: [QueueMessage] = []
-            // Hidden messages are not received again, so the loop ends when the queue has nothing left to show.
-            receiving: while true {
-                let batch = try queue.receive(visibilityTimeout: visibilityTimeout)
-                let fresh = batch.filter { seen.insert($0.id).inserted }
-                if fresh.isEmpty { break receiving }
-                for message in fresh {
-                    let outcome: Result
-                    switch DeadLetterMessage.read(message.body) {
-                    case .notAnEvent(let reason):
-                        outcome = .notAnEvent(reason: reason)
-                        kept.append(message)
-                    case .event(let event, let body):
-                        if dryRun {
-                            outcome = .wouldProcess(key: event.key)
-                            kept.append(message)
-                        } else {
-                            do {
-                                let damaged = try process(event, body)
-                                try queue.delete(message)
-                                outcome = .processed(key: event.key, damaged: damaged)
-                            } catch {
-                                outcome = .failed(key: event.key, reason: "\(error)")
-                                kept.append(message)
-                            }
-                        }
+            do {
+                // Hidden messages are not received again: the loop ends when the queue has nothing left to show.
+                while true {
+                    let fresh = try queue.receive(visibilityTimeout: visibilityTimeout).filter {
+                        seen.insert($0.id).inserted
                     }
-                    result.entries.append((queue.name, message.id, outcome))
-                    report(queue.name, outcome)
+                    if fresh.isEmpty { break }
+                    for message in fresh {
+                        let outcome = handle(message, in: queue, dryRun: dryRun, process: process)
+                        if case .processed = outcome {} else { kept.append(message) }
+                        result.entries.append((queue.name, message.id, outcome))
+                        report(queue.name, outcome)
+                    }
                 }
+            } catch {
+                // A queue that stopped answering: what was received and kept is still made visible, if it can be.
+                for message in kept { try? queue.release(message) }
+                throw error
             }
             // What stays in the queue is visible again at once, not in fifteen minutes.
             for message in kept { try queue.release(message) }
         }
         return result
+    }
+
+    /// One message: processed and deleted, or why not.
+    private static func handle(
+        _ message: QueueMessage, in queue: any DeadLetterQueue, dryRun: Bool,
+        process: (ObjectCreatedEvent, String) throws -> Bool
+    ) -> Result {
+        switch DeadLetterMessage.read(message.body) {
+        case .notAnEvent(let reason):
+            return .notAnEvent(reason: reason)
+        case .event(let event, _) where dryRun:
+            return .wouldProcess(key: event.key)
+        case .event(let event, let body):
+            do {
+                let damaged = try process(event, body)
+                try queue.delete(message)
+                return .processed(key: event.key, damaged: damaged)
+            } catch {
+                return .failed(key: event.key, reason: "\(error)")
+            }
+        }
     }
 }
