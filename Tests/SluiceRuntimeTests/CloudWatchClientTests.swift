@@ -20,12 +20,15 @@ struct CloudWatchClientTests {
     @Test("DescribeAlarms reads three pages of metric and composite alarms, through throttling, 5xx and a drop")
     func describeAlarmsPages() async throws {
         let server = try FaultInjectingServer { request, number in
+            // The drop comes first, on a fresh connection: a POST dropped on a reused keep-alive connection makes
+            // libcurl resend it on a new one, and corelibs-foundation then waits for the body until the request
+            // timeout (10 s here) before failing; the retry after that succeeds, but slowly.
             switch (number, jsonInput(request)["NextToken"] as? String) {
-            case (0, _):
+            case (0, _): .dropConnection
+            case (1, _):
                 .respond(
                     status: 400, body: #"{"__type":"com.amazonaws.cloudwatch#Throttling","message":"Rate exceeded"}"#)
-            case (1, _): .respond(status: 503, body: "")
-            case (2, _): .dropConnection
+            case (2, _): .respond(status: 503, body: "")
             case (_, nil): jsonAnswer(["MetricAlarms": [alarm("p-lambda-errors", state: "ALARM")], "NextToken": "t2"])
             case (_, "t2"):
                 jsonAnswer([
@@ -50,6 +53,7 @@ struct CloudWatchClientTests {
                     description: "runbook #p-p-lambda-errors",
                     namespace: "Sluice", metricName: "Rows"))
         let requests = server.requests
+        #expect(requests.count == 6)
         #expect(requests.allSatisfy { $0.header("X-Amz-Target") == "GraniteServiceVersion20100801.DescribeAlarms" })
         #expect(requests.allSatisfy { $0.header("Content-Type") == "application/x-amz-json-1.0" && $0.target == "/" })
         #expect(requests.allSatisfy { isSigned($0, service: "monitoring") })
