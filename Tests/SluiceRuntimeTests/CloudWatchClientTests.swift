@@ -222,4 +222,26 @@ struct CloudWatchClientTests {
         }
         #expect(server.requests.isEmpty)
     }
+
+    @Test("the endpoint comes from AWS_ENDPOINT_URL_CLOUDWATCH, AWS_ENDPOINT_URL_MONITORING or AWS's regional one")
+    func endpoints() throws {
+        let base: [String: String] = [
+            "AWS_REGION": "eu-west-1", "AWS_ACCESS_KEY_ID": "a", "AWS_SECRET_ACCESS_KEY": "b",
+        ]
+        func endpoint(_ extra: [String: String]) throws -> String {
+            try CloudWatchClient.fromEnvironment(
+                base.merging(extra) { $1 }, transport: URLSessionTransport(), logger: JSONLogHandler.logger()
+            ).rpc.client.endpoint.base.absoluteString
+        }
+        #expect(try endpoint([:]) == "https://monitoring.eu-west-1.amazonaws.com")
+        #expect(try endpoint(["AWS_ENDPOINT_URL_MONITORING": "http://127.0.0.1:1"]) == "http://127.0.0.1:1")
+        #expect(
+            try endpoint(["AWS_ENDPOINT_URL_CLOUDWATCH": "http://127.0.0.1:2", "AWS_ENDPOINT_URL": "http://x:3"])
+                == "http://127.0.0.1:2")
+        let explicit = try CloudWatchClient.explicit(
+            credentials: AWSCredentials(accessKeyID: "a", secretAccessKey: "b"), region: "us-east-1",
+            transport: URLSessionTransport())
+        #expect(explicit.rpc.client.endpoint.base.absoluteString == "https://monitoring.us-east-1.amazonaws.com")
+        #expect(explicit.rpc.client.signer.service == "monitoring")
+    }
 }

@@ -13,13 +13,18 @@ package struct CloudWatchClient: Sendable {
             client: client, serviceLabel: "CloudWatch", targetPrefix: "GraniteServiceVersion20100801")
     }
 
-    /// A client with the region, credentials, endpoint and retry settings the environment gives
-    /// (`AWS_ENDPOINT_URL_MONITORING` or `AWS_ENDPOINT_URL` for a local endpoint).
+    /// A client with the region, credentials, endpoint and retry settings the environment gives: a local endpoint
+    /// from `AWS_ENDPOINT_URL_CLOUDWATCH` (the SDKs' name, after the service id), `AWS_ENDPOINT_URL_MONITORING`
+    /// (after the endpoint prefix, as the other clients read theirs) or `AWS_ENDPOINT_URL`.
     package static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment, transport: any HTTPTransport,
         logger: Logger
     ) throws -> CloudWatchClient {
-        CloudWatchClient(
+        var environment = environment
+        if let sdkName = environment["AWS_ENDPOINT_URL_CLOUDWATCH"], !sdkName.isEmpty {
+            environment["AWS_ENDPOINT_URL_MONITORING"] = sdkName
+        }
+        return CloudWatchClient(
             client: try AWSClient.fromEnvironment(
                 service: "monitoring", environment, transport: transport, logger: logger))
     }
