@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Builds and runs Sluice's libFuzzer targets (Fuzz/): each for --seconds (default 15), from its committed seed
+# Builds and runs Sluice's libFuzzer targets (Fuzz/): each for --seconds (default 10), from its committed seed
 # corpus (Fuzz/corpus/<target>) plus what earlier runs here found (.build-fuzz/corpus/<target>). Prints each
 # target's executions per second and corpus size; fails on any crash, hang (one input over 10 s) or memory
 # blow-up, keeping the input under .build-fuzz/crashes/ and printing how to replay it.
 #
-#   scripts/fuzz.sh                          every target, 15 s each (what CI runs)
+#   scripts/fuzz.sh                          every target, 10 s each (what CI runs)
 #   scripts/fuzz.sh --seconds 600 manifest   one target, ten minutes
 #
 # Targets: manifest (pipeline manifest and project file decoding and validation), haproxy (the HAProxy log
@@ -33,7 +33,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-quarantine_size_mb=8:malloc_context_size=2:
 # A trap goes straight to libFuzzer, which keeps the input; Swift's own backtracer would get in its way.
 export SWIFT_BACKTRACE=enable=no
 
-seconds=15
+seconds=10
 targets=()
 while (($#)); do
     case "$1" in

@@ -45,8 +45,8 @@ step "swift test"
 swift test --skip-build
 
 if [[ "$fast" == false ]]; then
-    step "scripts/fuzz.sh (each fuzz target 15 s)"
-    bash scripts/fuzz.sh --seconds 15
+    step "scripts/fuzz.sh (each fuzz target 10 s)"
+    bash scripts/fuzz.sh --seconds 10
 fi
 
 bin_path="$(swift build --show-bin-path)"

@@ -27,17 +27,23 @@ package struct RetryPolicy: Sendable {
         return RetryPolicy(maxAttempts: attempts)
     }
 
-    /// Error codes that mean "slow down" whatever their HTTP status.
+    /// Error codes that mean "slow down" (or "try again") whatever their HTTP status: S3's, Athena's, SQS's
+    /// (`RequestThrottled`, its JSON `ThrottlingException`, and the query code its JSON answers repeat),
+    /// CloudWatch's `Throttling`, Lambda's `TooManyRequestsException` and its short-lived capacity errors.
     static let throttlingCodes: Set<String> = [
         "Throttling", "ThrottlingException", "ThrottledException", "TooManyRequestsException", "SlowDown",
         "RequestLimitExceeded", "RequestThrottled", "RequestThrottledException",
         "ProvisionedThroughputExceededException",
         "RequestTimeout", "RequestTimeoutException", "InternalError", "ServiceUnavailable",
+        "AWS.SimpleQueueService.RequestThrottled", "KmsThrottled", "KMSThrottlingException",
+        "EC2ThrottledException", "ResourceConflictException", "ServiceUnavailableException",
+        "InternalFailure", "InternalServiceError",
     ]
 
     /// Whether an error answer is worth sending again.
     package func isRetryable(_ error: AWSServiceError) -> Bool {
         error.status >= 500 || error.status == 429 || error.code.map(Self.throttlingCodes.contains) == true
+            || error.queryErrorCode.map(Self.throttlingCodes.contains) == true
     }
 
     /// The wait before retry number `retry` (1 for the first retry).

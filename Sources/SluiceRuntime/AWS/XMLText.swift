@@ -9,6 +9,32 @@ enum XMLText {
         return decode(String(text[open.upperBound..<close.lowerBound]))
     }
 
+    /// The raw content (entities left encoded) of every `<name>` element in order, for repeated elements that do not
+    /// nest in themselves (S3's `<Contents>`); `<name/>` counts as empty.
+    static func all(_ name: String, in text: String) -> [String] {
+        var contents: [String] = []
+        var rest = text.startIndex..<text.endIndex
+        while let open = text.range(of: "<\(name)", range: rest) {
+            let after = open.upperBound
+            guard after < text.endIndex else { break }
+            if text[after...].hasPrefix("/>") {
+                contents.append("")
+                rest = text.index(after, offsetBy: 2)..<text.endIndex
+                continue
+            }
+            // `<Contents>` and not `<ContentsX>`.
+            guard text[after] == ">" else {
+                rest = after..<text.endIndex
+                continue
+            }
+            let start = text.index(after: after)
+            guard let close = text.range(of: "</\(name)>", range: start..<text.endIndex) else { break }
+            contents.append(String(text[start..<close.lowerBound]))
+            rest = close.upperBound..<text.endIndex
+        }
+        return contents
+    }
+
     /// Escapes text for an element's content.
     static func escape(_ text: String) -> String {
         var out = ""

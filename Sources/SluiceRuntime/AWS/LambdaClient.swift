@@ -1,0 +1,79 @@
+import Foundation
+import Logging
+
+/// Lambda's Invoke, which `sluice replay` and `sluice redrive` use to have the processor take an object again
+/// (REST-JSON: the function in the path, the payload as the body).
+package struct LambdaClient: Sendable {
+    package let client: AWSClient
+
+    package init(client: AWSClient) { self.client = client }
+
+    /// A client with the region, credentials, endpoint and retry settings the environment gives.
+    package static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment, transport: any HTTPTransport,
+        logger: Logger
+    ) throws -> LambdaClient {
+        LambdaClient(
+            client: try AWSClient.fromEnvironment(service: "lambda", environment, transport: transport, logger: logger))
+    }
+
+    /// A client acting with `credentials` in `region`, at `endpoint` when set (a local stand-in such as moto).
+    package static func explicit(
+        credentials: AWSCredentials, region: String, endpoint: String? = nil, transport: any HTTPTransport,
+        retry: RetryPolicy = RetryPolicy(), logger: Logger = JSONLogHandler.logger()
+    ) throws -> LambdaClient {
+        LambdaClient(
+            client: try AWSClient.explicit(
+                service: "lambda", credentials: credentials, region: region, endpoint: endpoint,
+                transport: transport, retry: retry, logger: logger))
+    }
+
+    /// How to invoke.
+    package enum InvocationType: String, Sendable {
+        /// Queued by Lambda and run later (with its retries and dead-letter queue); the answer is a 202.
+        case event = "Event"
+        /// Run now; the answer (200) carries the function's result.
+        case requestResponse = "RequestResponse"
+    }
+
+    /// What an invocation answered.
+    package struct Invocation: Sendable, Equatable {
+        package var status: Int
+        /// The function's result (or its error report); empty for `.event`.
+        package var payload: [UInt8]
+        /// `Unhandled` (or `Handled`) when the function failed: the invocation itself succeeded, so this is not
+        /// thrown.
+        package var functionError: String?
+        package var executedVersion: String?
+
+        package var failed: Bool { functionError != nil }
+    }
+
+    /// Invokes `functionName` (a name, a name with `:qualifier`, or an ARN) with `payload`. An `.event` invocation
+    /// retried after a lost answer may run twice: callers must be idempotent (Sluice's outputs overwrite).
+    /// - Throws: `AWSServiceError` for Lambda's errors (`ResourceNotFoundException`; `TooManyRequestsException` once
+    ///   retries run out), `AWSConfigurationError` for a payload over Lambda's limit (256 KB for `.event`, 6 MB
+    ///   otherwise), before anything is sent.
+    package func invoke(functionName: String, payload: [UInt8], invocationType: InvocationType) async throws
+        -> Invocation
+    {
+        let limit = invocationType == .event ? 256 * 1024 : 6 * 1024 * 1024
+        guard payload.count <= limit else {
+            throw AWSConfigurationError(
+                "a \(invocationType.rawValue) payload holds at most \(limit) bytes, not \(payload.count)")
+        }
+        guard !functionName.isEmpty else { throw AWSConfigurationError("no function name to invoke") }
+        let path = "/2015-03-31/functions/\(AWSURIEncoding.encode(functionName))/invocations"
+        let response = try await client.send(
+            .init(
+                operation: "Lambda.Invoke", method: "POST", path: path,
+                headers: [
+                    .init("Content-Type", "application/json"),
+                    .init("X-Amz-Invocation-Type", invocationType.rawValue),
+                ],
+                body: payload, accepted: invocationType == .event ? [202] : [200]))
+        return Invocation(
+            status: response.status, payload: response.body, functionError: response.header("x-amz-function-error"),
+            executedVersion: response.header("x-amz-executed-version"))
+    }
+}
