@@ -25,7 +25,7 @@ struct OperationsCommandTests {
         let local = try TargetOptions.parse(["--endpoint", "http://127.0.0.1:5000"])
         let target = try local.resolve(root: FileManager.default.temporaryDirectory)
         #expect(target.headline == "target: local AWS endpoint http://127.0.0.1:5000")
-        #expect(target.slug == "local-5000" && target.environment == ["AWS_ENDPOINT_URL": "http://127.0.0.1:5000"])
+        #expect(target.slug == "local-5000" && target.endpoint == "http://127.0.0.1:5000")
     }
 
     @Test("--dev without a running `sluice dev up` server fails, saying how to start one")

@@ -71,10 +71,6 @@ struct OperationsTarget {
         endpoint == nil ? "aws" : "local-\(URL(string: endpoint!)?.port.map(String.init) ?? "endpoint")"
     }
 
-    /// The environment the clients resolve their endpoint from: the local endpoint, or nothing (AWS's own
-    /// endpoints: an `AWS_ENDPOINT_URL` in the shell is ignored, so that the target line stays true).
-    var environment: [String: String] { endpoint.map { ["AWS_ENDPOINT_URL": $0] } ?? [:] }
-
     /// Credentials in `account`: its plan or deploy role, assumed with the caller's credentials.
     func credentials(in account: Account, _ use: RoleUse) async throws -> AWSCredentials {
         try await assumeRole(use == .plan ? account.planRole : account.deployRole, region: account.region)
@@ -90,11 +86,12 @@ struct OperationsTarget {
         return try await STSClient(client: client).assumeRole(roleARN: roleARN, sessionName: "sluice-operations")
     }
 
-    /// A signed client of `service` (its signing name and endpoint prefix) in `region`.
+    /// A signed client of `service` (its signing name and endpoint prefix) in `region`, as the clients' own
+    /// `explicit` factories make theirs: at the local endpoint, or at AWS's (an `AWS_ENDPOINT_URL` in the shell is
+    /// ignored, so that the target line stays true).
     func client(service: String, region: String, credentials: AWSCredentials) throws -> AWSClient {
-        AWSClient(
-            signer: SigV4Signer(service: service, region: region, credentials: credentials),
-            endpoint: try AWSEndpoint.resolve(service: service, region: region, environment: environment),
-            transport: URLSessionTransport(), retry: RetryPolicy())
+        try AWSClient.explicit(
+            service: service, credentials: credentials, region: region, endpoint: endpoint,
+            transport: URLSessionTransport())
     }
 }
