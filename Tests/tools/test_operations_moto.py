@@ -18,6 +18,10 @@ moto gaps this module tolerates, each with its reason:
 - Athena runs no SQL: lookup answers are queued in advance (`/moto-api/static/athena/query-results`). A processor
   caches its lookups, so each processor process queries once per lookup; every queued pair is the same tables,
   so how many processes run does not change a row.
+- Lambda Invoke on moto needs Docker; its simple backend (`/moto-api/config`, lambda `use_docker` false) answers
+  every Invoke with the payload it was given, running nothing. The last test uses it for the Lambda path of
+  replay and redrive: the requests and how their answers are handled (202 for Event, a message deleted after a
+  200), not the processing, which the --local tests cover.
 - EventBridge and Lambda never dead-letter anything on moto: the messages are sent with SQS SendMessage in the
   formats AWS uses (EventBridge's: the event, with ERROR_CODE, ERROR_MESSAGE, RULE_ARN and TARGET_ARN
   attributes; Lambda's: the invocation payload, with RequestID, ErrorCode and ErrorMessage attributes).
@@ -360,4 +364,47 @@ def test_redrive_processes_both_queues_and_leaves_what_is_not_an_event(project):
     assert any(stem(from_events) in name for name in names) and any(stem(from_lambda) in name for name in names)
     left = sqs.receive_message(QueueUrl=events_url, MaxNumberOfMessages=10, WaitTimeSeconds=1)["Messages"]
     assert [message["Body"] for message in left] == ["not an event at all"]
+    # Visible again, as redrive left it (this receive hid it).
+    sqs.change_message_visibility(QueueUrl=events_url, ReceiptHandle=left[0]["ReceiptHandle"], VisibilityTimeout=0)
     assert "Messages" not in sqs.receive_message(QueueUrl=processor_url, WaitTimeSeconds=1)
+
+
+def moto_config(endpoint: str, config: dict) -> None:
+    request = urllib.request.Request(
+        f"{endpoint}/moto-api/config", data=json.dumps(config).encode(), method="POST",
+        headers={"Content-Type": "application/json"},
+    )  # fmt: skip
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 201, response.read()
+
+
+def test_replay_and_redrive_through_lambda(project):
+    """Last: without --local, through moto's simple Lambda backend (see the gaps above)."""
+    sqs = project["sqs"]
+    processor_url = queue_url(project, PROCESSOR_DLQ)
+    key = put_object(project, "through-lambda")
+    body = json.dumps({
+        "version": "0", "id": "1", "detail-type": "Object Created", "source": "aws.s3", "account": ACCOUNT,
+        "time": "2024-03-14T09:30:00Z", "region": REGION, "resources": [],
+        "detail": {"bucket": {"name": LANDING}, "object": {"key": key}},
+    })  # fmt: skip
+    sqs.send_message(QueueUrl=processor_url, MessageBody=body)
+    moto_config(project["endpoint"], {"lambda": {"use_docker": False}})
+    try:
+        function = f"{BASE}-integration-enricher"
+        replayed = project["sluice"]("replay", "--dev", "--rate", "100", "--pipeline", PIPELINE, "--since", "1h")
+        assert replayed.returncode == 0, describe(replayed)
+        assert f"through the Lambda function {function}" in replayed.stdout, describe(replayed)
+        assert re.search(r"^replayed ([1-9][0-9]*), failed 0, skipped 0$", replayed.stdout, re.MULTILINE), describe(
+            replayed
+        )
+        assert f": {key}\n" in replayed.stderr, describe(replayed)
+
+        redriven = project["sluice"]("redrive", "--dev", "--pipeline", PIPELINE)
+        assert f"through the Lambda function {function}" in redriven.stdout, describe(redriven)
+        assert f"processed {key} (from {PROCESSOR_DLQ})" in redriven.stdout, describe(redriven)
+        assert "Messages" not in sqs.receive_message(QueueUrl=processor_url, WaitTimeSeconds=1)
+        # The junk message of the redrive test is still left in place, so the exit status is 1.
+        assert redriven.returncode == 1 and "1 not events (left in place)" in redriven.stdout, describe(redriven)
+    finally:
+        moto_config(project["endpoint"], {"lambda": {"use_docker": True}})
