@@ -321,7 +321,8 @@ def test_redrive_processes_both_queues_and_leaves_what_is_not_an_event(project):
     # The status test's message is still parked: empty the queues first, so this test sees only its own.
     for url in (events_url, processor_url):
         sqs.purge_queue(QueueUrl=url)
-    from_events, from_lambda = put_object(project, "dead-lettered-by-events"), put_object(project, "dead-lettered-by-lambda")
+    from_events = put_object(project, "dead-lettered-by-events")
+    from_lambda = put_object(project, "dead-lettered-by-lambda")
 
     def event(key: str) -> str:
         return json.dumps({

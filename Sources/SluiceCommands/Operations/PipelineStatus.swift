@@ -103,9 +103,9 @@ struct PipelineStatus {
             )
             if let last = activity.lastObject {
                 let minutes = Int(now.timeIntervalSince(last) / 60)
+                let period = activity.period == 60 ? "minute" : "\(activity.period / 60) min"
                 lines.append(
-                    "  last object processed: in the \(activity.period == 60 ? "minute" : "\(activity.period / 60) min") from "
-                        + "\(OperationTime.format(last)) "
+                    "  last object processed: in the \(period) from \(OperationTime.format(last)) "
                         + "(\(minutes) min ago); its key: see the function's log, \(logGroup)")
             } else {
                 lines.append("  last object processed: none in the last 24 hours")

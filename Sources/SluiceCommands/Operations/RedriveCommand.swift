@@ -46,35 +46,28 @@ struct RedriveCommand: ParsableCommand {
         }
         let resolved = try target.resolve(root: URL(fileURLWithPath: project.root))
         print(resolved.headline)
-        let account = names.analyticsAccount
-        let credentials: AWSCredentials
-        var queues: [any DeadLetterQueue] = []
+        let (credentials, queues) = try openQueues(names, resolved)
+        let processor: OperationsProcessor?
         do {
-            credentials = try blocking { try await resolved.credentials(in: account, .deploy) }
-            let sqs = SQSClient(
-                client: try resolved.client(
-                    service: "sqs", region: account.region, credentials: credentials))
-            for name in names.deadLetterQueues {
-                let url = try blocking { try await sqs.queueURL(name: name) }
-                queues.append(SQSDeadLetterQueue(name: name, url: url, client: sqs))
-            }
+            processor =
+                dryRun
+                ? nil
+                : try OperationsProcessor(
+                    names: names, declared: declared, target: resolved, credentials: credentials, local: local,
+                    timeout: timeout)
+        } catch let error as ExitCode {
+            throw error  // said already
         } catch {
-            printError("error: cannot reach the dead-letter queues of \(declared.name): \(error)")
+            printError("error: cannot start the processor: \(error)")
             throw ExitCode(1)
         }
-        let processor =
-            dryRun
-            ? nil
-            : try OperationsProcessor(
-                names: names, declared: declared, target: resolved, credentials: credentials, local: local,
-                timeout: timeout)
         if let processor {
             print(
                 "redriving \(names.deadLetterQueues.joined(separator: " and ")) through \(processor.description)"
             )
         }
         fflush(nil)
-        let report = try Redrive.run(queues, dryRun: dryRun) { event, body in
+        let report = try Redrive.run(queues, dryRun: dryRun) { _, body in
             try processor?.process(body) ?? false
         } report: { queue, result in
             switch result {
@@ -91,16 +84,35 @@ struct RedriveCommand: ParsableCommand {
             }
             fflush(nil)
         }
-        let left = report.failures + report.junk
+        let messages = "\(report.entries.count) message\(report.entries.count == 1 ? "" : "s")"
         if dryRun {
-            print(
-                "dry run: \(report.entries.count) message\(report.entries.count == 1 ? "" : "s"), nothing processed or deleted"
-            )
+            print("dry run: \(messages), nothing processed or deleted")
             return
         }
         print(
-            "redrive: \(report.processed) processed and deleted, \(report.failures) failed, \(report.junk) not events (left in place)"
-        )
-        if left > 0 { throw ExitCode(1) }
+            "redrive: \(report.processed) processed and deleted, \(report.failures) failed, \(report.junk) not events "
+                + "(left in place)")
+        if report.failures + report.junk > 0 { throw ExitCode(1) }
+    }
+
+    /// The analytics account's deploy-role credentials and both dead-letter queues, found by name.
+    private func openQueues(_ names: Names, _ target: OperationsTarget) throws -> (
+        AWSCredentials, [any DeadLetterQueue]
+    ) {
+        let account = names.analyticsAccount
+        do {
+            let credentials = try blocking { try await target.credentials(in: account, .deploy) }
+            let sqs = SQSClient(
+                client: try target.client(service: "sqs", region: account.region, credentials: credentials))
+            var queues: [any DeadLetterQueue] = []
+            for name in names.deadLetterQueues {
+                let url = try blocking { try await sqs.queueURL(name: name) }
+                queues.append(SQSDeadLetterQueue(name: name, url: url, client: sqs))
+            }
+            return (credentials, queues)
+        } catch {
+            printError("error: cannot reach the dead-letter queues as \(account.name)'s deploy role: \(error)")
+            throw ExitCode(1)
+        }
     }
 }

@@ -73,33 +73,18 @@ struct ReplayCommand: ParsableCommand {
         let root = URL(fileURLWithPath: project.root)
         let resolved = try target.resolve(root: root)
         print(resolved.headline)
-        let landing = "s3://\(names.landingBucket)/\(names.rawKeyPrefix)"
         print(
-            "window: \(window.description) (LastModified; --since \(OperationTime.format(window.since)) --until "
-                + "\(OperationTime.format(window.until)) names it again, to resume)")
-        let account = names.analyticsAccount
-        let credentials: AWSCredentials
-        let listed: [LandingObject]
-        do {
-            credentials = try blocking { try await resolved.credentials(in: account, .deploy) }
-            let s3 = S3Client(
-                client: try resolved.client(service: "s3", region: account.region, credentials: credentials)
-            )
-            let (bucket, prefix) = (names.landingBucket, names.rawKeyPrefix)
-            listed = try blocking { try await s3.listAllObjects(bucket: bucket, prefix: prefix) }.map {
-                LandingObject(key: $0.key, lastModified: $0.lastModified, size: $0.size)
-            }
-        } catch {
-            printError("error: cannot list \(landing): \(error)")
-            throw ExitCode(1)
-        }
+            "window: \(window.description) of LastModified (to resume a run cut short: --since "
+                + "\(OperationTime.format(window.since)) --until \(OperationTime.format(window.until)))")
+        let (credentials, listed) = try listLanding(names, resolved)
         let selected = Replay.select(listed, window: window)
         let checkpoint = try ReplayCheckpoint(
             root: root, pipeline: declared.name, target: resolved.slug, window: window)
         defer { checkpoint.close() }
         let pending = selected.filter { !checkpoint.done.contains($0.key) }
         print(
-            "\(selected.count) of \(listed.count) object\(listed.count == 1 ? "" : "s") under \(landing) in the window"
+            "\(selected.count) of \(listed.count) object\(listed.count == 1 ? "" : "s") under "
+                + "s3://\(names.landingBucket)/\(names.rawKeyPrefix) in the window"
         )
         if pending.count < selected.count {
             print(
@@ -121,6 +106,11 @@ struct ReplayCommand: ParsableCommand {
             processor = try OperationsProcessor(
                 names: names, declared: declared, target: resolved, credentials: credentials, local: local,
                 timeout: timeout)
+        } catch let error as ExitCode {
+            throw error  // said already
+        } catch {
+            printError("error: cannot start the processor: \(error)")
+            throw ExitCode(1)
         }
         print(
             "replaying \(pending.count) object\(pending.count == 1 ? "" : "s") through \(processor.description), "
@@ -137,14 +127,31 @@ struct ReplayCommand: ParsableCommand {
         for failure in outcome.failed {
             printError("error: s3://\(names.landingBucket)/\(failure.key): \(failure.reason)")
         }
-        print(
-            "replayed \(outcome.invoked.count), failed \(outcome.failed.count), skipped \(selected.count - pending.count)"
-        )
+        let skipped = selected.count - pending.count
+        print("replayed \(outcome.invoked.count), failed \(outcome.failed.count), skipped \(skipped)")
         if !outcome.failed.isEmpty {
             printError(
                 "error: \(outcome.failed.count) object\(outcome.failed.count == 1 ? " was" : "s were") not replayed; "
                     + "run the same command with --since \(OperationTime.format(window.since)) --until "
                     + "\(OperationTime.format(window.until)) to retry only those")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The analytics account's deploy-role credentials and every object under the landing bucket's raw prefix.
+    private func listLanding(_ names: Names, _ target: OperationsTarget) throws -> (AWSCredentials, [LandingObject]) {
+        let account = names.analyticsAccount
+        let (bucket, prefix) = (names.landingBucket, names.rawKeyPrefix)
+        do {
+            let credentials = try blocking { try await target.credentials(in: account, .deploy) }
+            let s3 = S3Client(
+                client: try target.client(service: "s3", region: account.region, credentials: credentials))
+            let listed = try blocking { try await s3.listAllObjects(bucket: bucket, prefix: prefix) }
+            return (
+                credentials, listed.map { LandingObject(key: $0.key, lastModified: $0.lastModified, size: $0.size) }
+            )
+        } catch {
+            printError("error: cannot list s3://\(bucket)/\(prefix) as \(account.name)'s deploy role: \(error)")
             throw ExitCode(1)
         }
     }
