@@ -3,6 +3,12 @@ import SluiceJSON
 import SluiceLocalRuntime
 import SluiceRuntime
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A pipeline's processor executable run as Lambda runs it: a Lambda Runtime API of our own on 127.0.0.1 hands it
 /// events one at a time and collects its answers. What `sluice dev invoke`, `sluice replay --local` and
 /// `sluice redrive --local` share, so the three run the same code path.
@@ -86,6 +92,9 @@ final class LocalProcessorInvoker {
     func stop() {
         if let process, process.isRunning {
             process.terminate()
+            // A processor that ignores SIGTERM (one started with it ignored, which exec keeps) is killed.
+            for _ in 0..<20 where process.isRunning { usleep(100_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
         process = nil
