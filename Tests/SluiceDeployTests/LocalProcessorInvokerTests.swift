@@ -23,9 +23,7 @@ struct LocalProcessorInvokerTests {
                 endpoint: "http://127.0.0.1:1", credentials: AWSCredentials(accessKeyID: "a", secretAccessKey: "b")))
     }
 
-    @Test(
-        "a processor that exits without answering fails the invocation at once, with its status; the next starts it again"
-    )
+    @Test("a processor that exits without answering fails at once, with its status; the next invocation restarts it")
     func exits() throws {
         let executable = try script("echo 'a log line on stdout'\nexit 3")
         defer { try? FileManager.default.removeItem(at: executable) }
