@@ -17,7 +17,8 @@ struct DevInvoke: ParsableCommand {
         abstract: "Invoke a pipeline's processor as Lambda would, on an object in the local endpoint's S3.",
         discussion: """
             Starts a Lambda Runtime API on 127.0.0.1, runs the processor's executable against it with an S3 Object \
-            Created event for the object, and prints what the function answered. The processor talks to the \
+            Created event for the object, and prints what the function answered, alone on stdout (the \
+            processor's own output, its logs and metric records, goes to stderr). The processor talks to the \
             local endpoint (the `sluice dev up` server, or --endpoint) as the analytics account, with credentials \
             from that endpoint's STS. Exits 3 when the answer says the object was damaged.
             """)
