@@ -60,7 +60,7 @@ extension PlanSummary {
         // Room kept for the closing notes, so the result never passes the limit.
         let budget = limit - 400
         var out = "### Stack \(Markdown.code(stack, inTable: false)): \(hasChanges ? countsLine : "no changes")\n"
-        if !notes.isEmpty { out += "\n" + notes.map { "> **Note:** \(Markdown.inline($0))\n" }.joined() }
+        if !notes.isEmpty { out += "\n" + notes.map { "- **Note:** \(Markdown.inline($0))\n" }.joined() }
         var omitted = 0
         func add(_ rows: [String], to text: inout String) {
             for row in rows {
