@@ -72,6 +72,14 @@ let alertsBadCases: [BadCase] = [
         name: "alerts: a GitHub expression in an address", replace: "email: [oncall@example.com]",
         with: "email: ['${{ github.token }}@example.com']", at: "pipelines/web.yaml:57:10",
         message: "cannot contain '${{'"),
+    BadCase(
+        name: "alerts: a Terraform template in an address", replace: "email: [oncall@example.com]",
+        with: "email: ['${file(\"key\")}@example.com']", at: "pipelines/web.yaml:57:10",
+        message: "the part before '@' is 1 to 64 letters, digits and"),
+    BadCase(
+        name: "alerts: a list where the topics mapping goes", replace: "  topics:\n    analytics: arn",
+        with: "  topics:\n    - analytics: arn", at: "pipelines/web.yaml:59:5",
+        message: "expected a mapping for 'alerts.topics', found a list"),
 ]
 
 @Suite("The alerts section")
