@@ -8,17 +8,22 @@ import Testing
 @testable import SluiceProcessorKit
 
 /// A test double for S3 (no S3 runs in a unit test; Tests/tools/test_processor_moto.py drives the handler against
-/// moto): GET answers the one object it holds, whole, and PUT takes what is written.
+/// moto): GET answers the one object it holds, whole (or 404 when it holds none), and PUT takes what is written.
 final class FakeS3Transport: HTTPTransport, @unchecked Sendable {
-    let object: [UInt8]
+    let object: [UInt8]?
     private let lock = NSLock()
     private(set) var written: [String] = []
 
-    init(object: [UInt8]) { self.object = object }
+    init(object: [UInt8]?) { self.object = object }
 
     func send(_ request: AWSHTTPRequest) async throws -> AWSHTTPResponse {
         switch request.method {
-        case "GET": return AWSHTTPResponse(status: 200, headers: ["etag": "\"e\""], body: object)
+        case "GET":
+            guard let object else {
+                let error = "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>"
+                return AWSHTTPResponse(status: 404, headers: [:], body: Array(error.utf8))
+            }
+            return AWSHTTPResponse(status: 200, headers: ["etag": "\"e\""], body: object)
         case "PUT":
             lock.withLock { written.append(request.url.path) }
             return AWSHTTPResponse(status: 200, headers: ["etag": "\"p\""], body: [])
@@ -39,7 +44,7 @@ final class MetricsLines: @unchecked Sendable {
 struct ObjectCreatedHandlerMetricsTests {
     let key = "raw/web/2024/03/14/web+1.gz"
 
-    func handle(object: [UInt8], bucket: String = "landing", lines: MetricsLines) async throws -> [UInt8] {
+    func handle(object: [UInt8]?, bucket: String = "landing", lines: MetricsLines) async throws -> [UInt8] {
         let environment = [
             "AWS_REGION": "eu-west-1", "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret",
             "AWS_ENDPOINT_URL": "http://127.0.0.1:9",
@@ -85,10 +90,12 @@ struct ObjectCreatedHandlerMetricsTests {
         #expect(parsed.value(.damagedObjects) == 1 && parsed.root["Status"] == "damaged")
     }
 
-    @Test("an invocation that fails before the object is processed writes no record")
+    @Test("an invocation that fails before the object is processed through writes no record")
     func failed() async throws {
         let lines = MetricsLines()
-        // An object outside the processor's input fails before any read.
+        // An object S3 does not hold: the read fails (Lambda's Errors counts it).
+        await #expect(throws: AWSServiceError.self) { _ = try await handle(object: nil, lines: lines) }
+        // An event for an object outside the processor's input fails before any read.
         await #expect(throws: ProcessorError.self) {
             _ = try await handle(object: [], bucket: "elsewhere", lines: lines)
         }
