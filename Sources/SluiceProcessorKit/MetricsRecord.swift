@@ -128,7 +128,9 @@ package struct MetricsRecord: Sendable, Equatable {
     /// library, Lambda formats only its own platform lines as JSON and keeps the function's lines as written, and
     /// a line that already is JSON is not encoded again, so the event holds this object as it is. (A record that
     /// goes through a logging wrapper is lost: Node's EMF library dropped metrics under the JSON log format until
-    /// 4.1.1, because `console.log` wrapped each record in another object.)
+    /// 4.1.1, because `console.log` wrapped each record in another object.) With that format Lambda can also filter
+    /// lines by their `level`, counting a line without one as INFO: the record has none, so the function's
+    /// application log level must stay at INFO or below (Sluice sets none; AWS's default is INFO).
     package static let standardOutput: @Sendable (String) -> Void = { line in
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }

@@ -10,6 +10,8 @@ the processor reads with damage); the metrics record it writes, the first line o
 - carry what the catalog says (namespace Sluice, dimensions Pipeline and Table, each metric once with its unit) and
   the same counts as the run's summary on stdout.
 Mutated records (a missing member, a bad unit, a timestamp in seconds...) fail, so neither check passes everything.
+And the generated function lets the record through: Lambda's log-level filtering counts a JSON line without a
+`level` as INFO, so an application log level above INFO would drop every record.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 import pytest
 
 import emflib
-from toolslib import describe, run
+from toolslib import describe, run, terraform_resources
 
 TOOL_TIMEOUT = 120  # seconds, per check-jsonschema run
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"  # installed next to pytest (.venv-tools)
@@ -159,3 +161,17 @@ def test_a_mutation_the_semantic_check_refuses_passes_the_schema(runs, tmp_path:
     path.write_text(json.dumps(record), encoding="utf-8")
     assert check_jsonschema(path, cwd=tmp_path).returncode == 0
     assert emflib.semantic_problems(record)
+
+
+# Application log levels at which Lambda keeps a JSON line without `level` (Lambda counts it INFO).
+LEVELS_KEEPING_INFO = {"TRACE", "DEBUG", "INFO"}
+
+
+def test_the_generated_function_keeps_the_records():
+    functions = [resource for resource in terraform_resources() if resource.type == "aws_lambda_function"]
+    assert functions, "no generated aws_lambda_function"
+    for function in functions:
+        config = function.body.get("logging_config") or {}
+        config = config[0] if isinstance(config, list) else config
+        level = config.get("application_log_level", "INFO")
+        assert level in LEVELS_KEEPING_INFO, f"{function.address}: application_log_level {level} drops the metrics"
