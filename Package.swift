@@ -61,7 +61,9 @@ let package = Package(
             ]),
         .target(
             name: "SluiceProcessorKit",
-            dependencies: ["SluiceProcessing", "SluiceRuntime", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "SluiceProcessing", "SluiceRuntime", "SluiceJSON", .product(name: "Logging", package: "swift-log"),
+            ]),
         // What only the CLI and tests run, kept out of the modules a processor Lambda links (Tests/tools/
         // test_lambda_dependencies.py checks): the synthetic traffic generator and the local Runtime API server.
         .target(name: "SluiceSample", dependencies: ["SluiceProcessing", "SluiceJSON"]),

@@ -7,6 +7,9 @@ package struct CloudGraph: Sendable {
     package let stacks: [Stack]
     /// Each pipeline's diagram, by pipeline name, as its stages describe it.
     package let diagrams: [String: PipelineDiagram]
+    /// What a plan of each stack says besides its changes, by stack name: a pipeline without alarms, alarms that
+    /// notify no one (`AlertResources.planNotes`).
+    package let notes: [String: [String]]
 
     /// Expands a validated declaration through the standard stages. Pipelines naming unknown accounts are skipped:
     /// validation reports them.
@@ -20,6 +23,7 @@ package struct CloudGraph: Sendable {
         var stacks: [String: Stack] = [:]
         for account in project.accounts { stacks[account.name] = Stack(account: account) }
         var diagrams: [String: PipelineDiagram] = [:]
+        var notes: [String: [String]] = [:]
         for pipeline in pipelines.sorted(by: { $0.name < $1.name }) {
             guard let names = Names(project: project, pipeline: pipeline) else { continue }
             let context = PipelineContext(project: project, pipeline: pipeline, names: names)
@@ -30,6 +34,7 @@ package struct CloudGraph: Sendable {
             for part in parts.placed() {
                 stacks[part.name, default: Stack(account: part.account, name: part.name)].merge(part)
             }
+            for note in AlertResources.planNotes(context) { notes[note.stack, default: []].append(note.text) }
             diagrams[pipeline.name] = PipelineDiagram(
                 context, parts: stages.map { ($0.stage, $0.diagram(context, state: state)) })
         }
@@ -38,6 +43,7 @@ package struct CloudGraph: Sendable {
             project.accounts.map(Stack.imagesName) + project.accounts.flatMap { [$0.name, Stack.quickSightName($0)] }
         self.stacks = Self.applyOrder(order.compactMap { stacks[$0] })
         self.diagrams = diagrams
+        self.notes = notes
     }
 
     /// Stacks sorted so each comes after the ones it needs; ties keep the project's account order.

@@ -42,8 +42,10 @@ struct ProcessCommand: ParsableCommand {
         discussion: """
             Runs the processor's own executable (built beside sluice), so the code is the code Lambda runs. Rows go \
             to DIR/tables/<table>/<partition>/, unreadable lines to DIR/quarantine/<table>/, and one JSON line \
-            with lines, rows, quarantined and bytes goes to stdout. A pipeline with lookups needs --lookups: a \
-            JSON object of tables ({"schema.table": [rows]}) standing in for the Athena catalog.
+            with lines, rows, quarantined and bytes goes to stdout. The first line on stderr is the CloudWatch \
+            Embedded Metric Format record the processor writes in Lambda (namespace Sluice, dimensions Pipeline and \
+            Table; README: "Processor metrics"). A pipeline with lookups needs --lookups: a JSON object of tables \
+            ({"schema.table": [rows]}) standing in for the Athena catalog.
 
             Exit status: 0 when the whole object was read; 3 when it was processed with damage (bytes that are \
             not gzip, a member whose CRC or length check fails, a cut-off member: the summary says \

@@ -6,7 +6,7 @@ extension Pipeline {
     package init(
         _ name: String, description: String = "", source: SourceStage, delivery: DeliveryStage? = nil,
         replication: ReplicationStage? = nil, processor: ProcessorStage, catalog: CatalogStage,
-        athena: AthenaSettings? = nil, quickSight: QuickSightSettings? = nil,
+        athena: AthenaSettings? = nil, quickSight: QuickSightSettings? = nil, alerts: AlertsStage? = nil,
         file: String = #filePath, line: Int = #line,
         @ListBuilder<View> views: () -> [View] = { [] },
         @ListBuilder<Dataset> datasets: () -> [Dataset] = { [] },
@@ -16,7 +16,7 @@ extension Pipeline {
             name: name, description: description, source: source,
             delivery: delivery ?? DeliveryStage(origin: here(file, line)), replication: replication,
             processor: processor, catalog: catalog, athena: athena, views: views(), datasets: datasets(),
-            dashboards: dashboards(), quickSight: quickSight, origin: here(file, line))
+            dashboards: dashboards(), quickSight: quickSight, alerts: alerts, origin: here(file, line))
     }
 }
 
@@ -51,6 +51,44 @@ extension ReplicationStage {
         _ account: String, timeControl: Bool = false, file: String = #filePath, line: Int = #line
     ) -> ReplicationStage {
         ReplicationStage(account: account, timeControl: timeControl, origin: here(file, line))
+    }
+}
+
+extension AlertsStage {
+    /// Alarms that notify `email` (through a topic Sluice creates in each account holding alarms) and the existing
+    /// `topics`, by account name.
+    package static func notify(
+        email: [String] = [], topics: [String: String] = [:], thresholds: AlertThresholds? = nil,
+        file: String = #filePath, line: Int = #line
+    ) -> AlertsStage {
+        AlertsStage(
+            email: email, topics: topics.map { AlertTopic(account: $0.key, arn: $0.value) }, thresholds: thresholds,
+            origin: here(file, line))
+    }
+
+    /// `alerts: none`: the pipeline has no alarms.
+    package static func none(file: String = #filePath, line: Int = #line) -> AlertsStage {
+        AlertsStage(declaration: .none, origin: here(file, line))
+    }
+}
+
+extension AlertThresholds {
+    /// Thresholds declared in Swift; every one left out keeps its default.
+    package static func thresholds(
+        periodMinutes: Int = Defaults.alertPeriodMinutes, evaluationPeriods: Int = Defaults.alertEvaluationPeriods,
+        datapointsToAlarm: Int = Defaults.alertDatapointsToAlarm, errors: Int = Defaults.alertErrors,
+        throttles: Int = Defaults.alertThrottles, deadLetters: Int = Defaults.alertDeadLetters,
+        freshnessMarginSeconds: Int = Defaults.alertFreshnessMarginSeconds,
+        quarantineRatioPercent: Int = Defaults.alertQuarantineRatioPercent,
+        quarantineWindowMinutes: Int = Defaults.alertQuarantineWindowMinutes,
+        quietPeriodMinutes: Int = Defaults.alertQuietPeriodMinutes, file: String = #filePath, line: Int = #line
+    ) -> AlertThresholds {
+        AlertThresholds(
+            periodMinutes: periodMinutes, evaluationPeriods: evaluationPeriods, datapointsToAlarm: datapointsToAlarm,
+            errors: errors, throttles: throttles, deadLetters: deadLetters,
+            freshnessMarginSeconds: freshnessMarginSeconds, quarantineRatioPercent: quarantineRatioPercent,
+            quarantineWindowMinutes: quarantineWindowMinutes, quietPeriodMinutes: quietPeriodMinutes,
+            origin: here(file, line))
     }
 }
 

@@ -83,9 +83,10 @@ package struct Orchestrator: Sendable {
             try json.write(to: base.appendingPathExtension("json"))
             let stages = Dictionary(
                 stack.resources.map { ($0.address.description, $0.stage.rawValue) }, uniquingKeysWith: { a, _ in a })
-            let summary = PlanSummary(
+            var summary = PlanSummary(
                 stack: stack.name, plan: try Plan.decode(json), stageOf: { stages[$0] },
                 allowDestroy: options.allowDestroy)
+            summary.notes = graph.notes[stack.name] ?? []
             try Data(summary.text().utf8).write(to: base.appendingPathExtension("txt"))
             // Apply honours the allowances this plan was reviewed with, and no others.
             let allowed = options.allowDestroy.sorted().map { $0 + "\n" }.joined()

@@ -30,6 +30,9 @@ package struct PlanSummary: Sendable {
     package var drift: [Entry]
     /// Output names with their action.
     package var outputs: [(name: String, action: Action)]
+    /// What the stack's plan says besides its changes (`CloudGraph.notes`): a pipeline without alarms, alarms that
+    /// notify no one.
+    package var notes: [String] = []
 
     /// Resource types whose delete or replace loses data: refused unless each address is allowed by name. From the
     /// one table of resource kinds.
@@ -87,6 +90,7 @@ package struct PlanSummary: Sendable {
         return seen.sorted { a, b in
             let order = [
                 "source", "delivery", "replication", "trigger", "processor", "lake", "catalog", "query", "views", "bi",
+                "alerts", "dashboard",
             ]
             return (order.firstIndex(of: a) ?? order.count, a) < (order.firstIndex(of: b) ?? order.count, b)
         }

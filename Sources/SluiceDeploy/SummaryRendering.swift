@@ -17,6 +17,7 @@ extension PlanSummary {
     /// Everything, for a terminal or the full-plan artifact.
     package func text() -> String {
         var out = "Stack \(stack): \(hasChanges ? countsLine : "no changes")\n"
+        for note in notes { out += "Note: \(note)\n" }
         if !refused.isEmpty {
             out += "\nREFUSED: destroys resources that hold data (allow each with --allow-destroy ADDRESS):\n"
             for entry in refused { out += "  \(entry.action.rawValue) \(entry.address)\(Self.reason(entry))\n" }
@@ -59,6 +60,7 @@ extension PlanSummary {
         // Room kept for the closing notes, so the result never passes the limit.
         let budget = limit - 400
         var out = "### Stack \(Markdown.code(stack, inTable: false)): \(hasChanges ? countsLine : "no changes")\n"
+        if !notes.isEmpty { out += "\n" + notes.map { "- **Note:** \(Markdown.inline($0))\n" }.joined() }
         var omitted = 0
         func add(_ rows: [String], to text: inout String) {
             for row in rows {

@@ -30,6 +30,7 @@ package enum DocsEmitter {
             out += "```mermaid\n\(MermaidEmitter.diagram(graph: graph, pipeline: pipeline.name))```\n"
             out += lake(pipeline)
             out += analytics(pipeline)
+            out += Runbook.section(project: project, pipeline: pipeline)
             for (stack, part) in zip(stacks, parts) {
                 let resources = (part[pipeline.name]?.resources ?? []).filter { !$0.address.isData }
                 if resources.isEmpty { continue }

@@ -57,9 +57,15 @@ package enum ProcessorMain {
         }
         do {
             let local = try LocalOptions(options, usage: usage(name))
-            let outcome = try await runLocally(config: local.overriding(config), transform: transform, options: local)
+            let localConfig = local.overriding(config)
+            let (outcome, duration) = try await runLocally(config: localConfig, transform: transform, options: local)
             let summary = outcome.summary
             FileHandle.standardOutput.write(Data((summary.json() + "\n").utf8))
+            // The metrics record Lambda would write, on stderr (stdout holds the summary, which scripts read), first
+            // of the lines there: `sluice process` shows the metrics before a deploy.
+            let record = MetricsRecord(
+                config: localConfig, outcome: outcome, object: local.input, requestID: nil, duration: duration)
+            FileHandle.standardError.write(Data((record.line + "\n").utf8))
             if let message = rejectionMessage(summary) {
                 // Exit 4: values were written as null, which the row check should have prevented (a bug).
                 FileHandle.standardError.write(Data("error: \(local.input): \(message)\n".utf8))
@@ -167,10 +173,11 @@ package enum ProcessorMain {
         }
     }
 
-    /// Processes a local Firehose object into a folder laid out like the lake bucket.
+    /// Processes a local Firehose object into a folder laid out like the lake bucket; returns what the run did and
+    /// how long it took (the object's processing alone, as the Lambda handler measures it).
     static func runLocally<Transform: RecordTransform>(
         config: ProcessorConfig, transform: Transform.Type, options: LocalOptions
-    ) async throws -> ObjectRun<Transform>.Outcome {
+    ) async throws -> (outcome: ObjectRun<Transform>.Outcome, duration: Duration) {
         if let problem = LocalFileCheck.unreadableFile(options.input) {
             throw ProcessorError.unreadableInput("\(options.input): \(problem)")
         }
@@ -210,9 +217,12 @@ package enum ProcessorMain {
             throw ProcessorError.unwritableOutput("\(options.output): \(LocalFileCheck.reason(error))")
         }
         let inputKey = URL(fileURLWithPath: options.input).lastPathComponent
-        return try await run.run(
+        let clock = ContinuousClock()
+        let started = clock.now
+        let outcome = try await run.run(
             inputKey: inputKey, source: FileObjectSource(path: options.input), store: DirectoryOutputStore(root: output)
         )
+        return (outcome, clock.now - started)
     }
 
     /// Serves invocations until the Runtime API goes away; set-up failures are reported as init errors.

@@ -13,6 +13,7 @@ struct ResourceKindTests {
                 "aws_sqs_queue", "aws_cloudwatch_event_rule", "aws_ecr_repository", "aws_lambda_function",
                 "aws_glue_catalog_database", "aws_glue_crawler", "aws_athena_workgroup", "aws_athena_data_catalog",
                 "aws_quicksight_data_source", "aws_quicksight_data_set", "aws_quicksight_dashboard",
+                "aws_cloudwatch_metric_alarm", "aws_sns_topic", "aws_kms_key",
             ])
     }
 
@@ -32,8 +33,8 @@ struct ResourceKindTests {
     func localServices() {
         #expect(
             ResourceKind.localServices == [
-                "athena", "ecr", "events", "firehose", "glue", "iam", "kms", "lambda", "logs", "quicksight", "s3",
-                "sqs", "sts",
+                "athena", "cloudwatch", "ecr", "events", "firehose", "glue", "iam", "kms", "lambda", "logs",
+                "quicksight", "s3", "sns", "sqs", "sts",
             ])
     }
 

@@ -81,6 +81,10 @@ enum Fixtures {
               - { type: kpi, title: Requests, measure: requests, aggregation: sum }
         quicksight:
           group: analysts
+        alerts:
+          email: [oncall@example.com]
+          topics:
+            analytics: arn:aws:sns:eu-west-1:222222222222:oncall
 
         """
 

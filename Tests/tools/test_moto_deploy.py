@@ -113,9 +113,9 @@ def test_dev_up_applies_every_stack_but_quicksight(project):
     assert project["server"] is not None, "sluice dev up wrote no .sluice/dev/server.json"
     assert "target: local AWS endpoint http://127.0.0.1:" in up.stdout, "the plan must say it targets moto"
     assert "Stack analytics-images: 3 to create, 0 to update, 0 to replace, 0 to delete" in up.stdout, describe(up)
-    assert "Stack analytics: 42 to create, 0 to update, 0 to replace, 0 to delete" in up.stdout, describe(up)
+    assert "Stack analytics: 54 to create, 0 to update, 0 to replace, 0 to delete" in up.stdout, describe(up)
     assert up.stdout.index("Stack analytics-images:") < up.stdout.index("Stack analytics:"), "repositories first"
-    assert "Stack production: 19 to create, 0 to update, 0 to replace, 0 to delete" in up.stdout, describe(up)
+    assert "Stack production: 28 to create, 0 to update, 0 to replace, 0 to delete" in up.stdout, describe(up)
     assert "analytics-quicksight" not in up.stdout
     # Progress, not terraform's own output: one timed line per stack and phase, brief summaries, under 100 lines.
     lines = up.stdout.splitlines() + up.stderr.splitlines()
@@ -137,6 +137,17 @@ def test_dev_up_applies_every_stack_but_quicksight(project):
     analytics = json.loads((states / "analytics.tfstate").read_text())
     types = {resource["type"] for resource in analytics["resources"]}
     assert {"aws_lambda_function", "aws_glue_crawler", "aws_athena_workgroup", "aws_s3_bucket"} <= types
+    # Alerts on: each account's alarms, its encrypted topic with the email subscription, and the dashboard.
+    alerting = {"aws_cloudwatch_metric_alarm", "aws_sns_topic", "aws_sns_topic_policy", "aws_sns_topic_subscription", "aws_kms_key"}
+    assert alerting | {"aws_cloudwatch_dashboard"} <= types
+    production = json.loads((states / "production.tfstate").read_text())
+    assert alerting <= {resource["type"] for resource in production["resources"]}
+    alarms = {
+        instance["attributes"]["alarm_name"]
+        for state in (analytics, production) for resource in state["resources"]
+        if resource["type"] == "aws_cloudwatch_metric_alarm" for instance in resource["instances"]
+    }  # fmt: skip
+    assert len(alarms) == 12 and all(name.startswith("acme-integrations-usage-") for name in alarms), alarms
 
 
 def test_second_plan_changes_nothing_but_moto_read_back_gaps(project):

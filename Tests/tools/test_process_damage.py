@@ -1,6 +1,6 @@
 """`sluice process` on corrupt objects: every byte of the object is accounted for, the damage is reported in
-the summary and the quarantine, and the exit status is 3 ("processed with damage"); bad paths are one-line
-errors."""
+the summary, the quarantine and the metrics record, and the exit status is 3 ("processed with damage"); bad paths
+are one-line errors."""
 
 from __future__ import annotations
 
@@ -107,8 +107,11 @@ def test_a_corrupt_object_is_accounted_for_byte_by_byte_and_exits_3(sluice_bin, 
     obj, expected_lines, expected = cases(first, second, len(lines))[name]
     result, out = process(sluice_bin, repo_root, lookups, tmp_path, obj)
     assert result.returncode == DAMAGED_EXIT, (result.returncode, result.stderr)
-    assert "processed with damage" in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr
+    # Two lines on stderr: the metrics record (README: "Processor metrics"), then the damage.
+    record, message = result.stderr.splitlines()
+    assert "processed with damage" in message, result.stderr
     summary = json.loads(result.stdout)
+    assert json.loads(record)["DamagedObjects"] == 1 and json.loads(record)["BytesIn"] == summary["bytes_in"], record
     assert summary["damaged"] is True and summary["damage_count"] == len(expected), summary
     # Every line read is a row or quarantined; every byte is in a member that was read or an unreadable range.
     assert summary["lines"] == summary["rows"] + summary["quarantined"], summary

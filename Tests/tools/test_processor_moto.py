@@ -186,6 +186,12 @@ def test_processor_reads_from_s3_looks_up_in_athena_and_writes_rows_and_quaranti
     logged = [json.loads(text) for text in result.stderr.splitlines() if text.startswith("{")]
     processed = [entry for entry in logged if entry.get("message") == "processed"]
     assert processed and processed[0]["rows"] == 3 and processed[0]["pipeline"] == "integrations-usage", result.stderr
+    # So does the metrics record Lambda mode writes on the processor's stdout (README: "Processor metrics"), which
+    # `dev invoke` passes on; whichever of its streams it lands in, there is one, and it is one line of EMF.
+    records = [json.loads(text) for text in (result.stdout + result.stderr).splitlines() if '"_aws"' in text]
+    assert len(records) == 1, describe(result)
+    assert records[0]["Rows"] == 3 and records[0]["Quarantined"] == 4 and records[0]["Object"] == KEY, records
+    assert records[0]["RequestId"] and records[0]["Pipeline"] == "integrations-usage", records
 
     s3 = analytics["s3"]
     keys = sorted(item["Key"] for item in s3.list_objects_v2(Bucket=LAKE)["Contents"])

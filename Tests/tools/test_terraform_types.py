@@ -63,7 +63,7 @@ def test_committed_subset_matches_the_provider(tmp_path: Path, terraform_env: di
             ),
             "aws_s3_bucket_lifecycle_configuration: the block paths differ from the subset's",
         ),
-        (("[types.aws_sqs_queue_policy]", "[types.aws_sns_topic]\n\n[types.aws_sqs_queue_policy]"), "aws_sns_topic"),
+        (("[types.aws_sqs_queue_policy]", "[types.aws_sfn_activity]\n\n[types.aws_sqs_queue_policy]"), "aws_sfn_activity"),
     ],
     ids=["block-path", "type"],
 )

@@ -55,6 +55,9 @@ package let integrationsUsage = Pipeline(
     catalog: .glue(database: "integrations", crawler: "hourly"),
     athena: .workgroup(bytesScannedCutoffMB: 10240, resultsExpireDays: 7),
     quickSight: .sharedWith(group: "integrations-analysts"),
+    alerts: .notify(
+        email: ["data-oncall@example.com"],
+        thresholds: .thresholds(quarantineRatioPercent: 5, quarantineWindowMinutes: 60, quietPeriodMinutes: 360)),
     views: {
         View("integration_usage", sql: integrationUsageSQL) {
             Column("usage_date", .date)

@@ -35,7 +35,8 @@ SWIFT_OUT = ROOT / "Sources/SluiceCloud/Generated"
 ACRONYMS = {
     "acl": "ACL", "api": "API", "arn": "ARN", "arns": "ARNs", "cmk": "CMK", "db": "DB", "dlq": "DLQ", "ecr": "ECR",
     "http": "HTTP", "iam": "IAM", "id": "ID", "ids": "IDs", "ip": "IP", "json": "JSON", "kms": "KMS", "s3": "S3",
-    "sql": "SQL", "sqs": "SQS", "sse": "SSE", "ssl": "SSL", "tls": "TLS", "uri": "URI", "url": "URL", "vpc": "VPC",
+    "sns": "SNS", "sql": "SQL", "sqs": "SQS", "sse": "SSE", "ssl": "SSL", "tls": "TLS", "uri": "URI", "url": "URL",
+    "vpc": "VPC",
 }
 # Words with an inner capital in AWS's own spelling.
 SPELLINGS = {"cloudwatch": "CloudWatch", "quicksight": "QuickSight"}

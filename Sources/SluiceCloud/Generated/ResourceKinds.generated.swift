@@ -114,8 +114,23 @@ extension ResourceKind {
             type: "aws_quicksight_dashboard", isData: false, taggable: true,
             holdsData: false, service: "quicksight", noun: nil),
         ResourceKind(
-            type: "aws_kms_key", isData: false, taggable: false,
+            type: "aws_kms_key", isData: false, taggable: true,
             holdsData: true, service: "kms", noun: "KMS keys"),
+        ResourceKind(
+            type: "aws_cloudwatch_metric_alarm", isData: false, taggable: true,
+            holdsData: false, service: "cloudwatch", noun: nil),
+        ResourceKind(
+            type: "aws_cloudwatch_dashboard", isData: false, taggable: false,
+            holdsData: false, service: "cloudwatch", noun: nil),
+        ResourceKind(
+            type: "aws_sns_topic", isData: false, taggable: true,
+            holdsData: false, service: "sns", noun: nil),
+        ResourceKind(
+            type: "aws_sns_topic_policy", isData: false, taggable: false,
+            holdsData: false, service: "sns", noun: nil),
+        ResourceKind(
+            type: "aws_sns_topic_subscription", isData: false, taggable: false,
+            holdsData: false, service: "sns", noun: nil),
     ]
 
     /// Endpoints the provider calls whatever the stack holds.

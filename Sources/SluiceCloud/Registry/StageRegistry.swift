@@ -14,6 +14,10 @@ package enum Stage: String, Sendable, CaseIterable, Comparable {
     case query
     case views
     case bi
+    /// Alarms and their topics: they watch every stage before them.
+    case alerts
+    /// The pipeline's CloudWatch dashboard, graphing every stage.
+    case dashboard
 
     package static func < (lhs: Stage, rhs: Stage) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -29,7 +33,7 @@ enum StageRegistry {
         [
             DeliveryResources.self, SourceResources.self, ReplicationResources.self, LakeResources.self,
             QueryResources.self, ProcessorResources.self, TriggerResources.self, CatalogResources.self,
-            QuickSightResources.self,
+            QuickSightResources.self, AlertResources.self, DashboardResources.self,
         ]
     }
 }

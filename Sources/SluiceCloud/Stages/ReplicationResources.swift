@@ -34,6 +34,10 @@ enum ReplicationResources {
         if replication.timeControl {
             destination.replicationTime = .init(status: "Enabled", time: .init(minutes: 15))
             destination.metrics = .init(status: "Enabled", eventThreshold: .init(minutes: 15))
+        } else if context.pipeline.alerts.hasAlarms {
+            // The replication-failures alarm reads OperationsFailedReplication, which S3 publishes only for a rule
+            // with metrics on; without Replication Time Control they need no event threshold.
+            destination.metrics = .init(status: "Enabled")
         }
         builder.add(
             "raw", .replication,
@@ -44,11 +48,14 @@ enum ReplicationResources {
                         destination: destination, status: "Enabled",
                         // A rule with a filter must say what happens to delete markers; the lake keeps its copy.
                         deleteMarkerReplication: .init(status: "Disabled"),
-                        filter: .init(prefix: "\(names.rawKeyPrefix)"), id: "to-\(context.analytics.name)",
+                        filter: .init(prefix: "\(names.rawKeyPrefix)"), id: "\(ruleID(context))",
                         priority: 1)
                 ]),
             dependsOn: [rawBucket.versioning, role.policy])
     }
+
+    /// The replication rule's id: the `RuleId` dimension of its metrics.
+    static func ruleID(_ context: PipelineContext) -> String { "to-\(context.analytics.name)" }
 
     /// The landing bucket in the analytics stack, open to the source account's replication role only.
     static func addLanding(_ context: PipelineContext, to builder: inout StackBuilder) -> StackBuilder.PrivateBucket {

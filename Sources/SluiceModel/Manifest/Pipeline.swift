@@ -15,13 +15,15 @@ package struct Pipeline: Sendable {
     package var dashboards: [Dashboard]
     /// Required when the pipeline declares datasets or dashboards.
     package var quickSight: QuickSightSettings?
+    /// Who the pipeline's alarms notify, and their thresholds; `alerts: none` has no alarms.
+    package var alerts: AlertsStage
     package var origin: Origin
 
     package init(
         name: String, description: String = "", source: SourceStage, delivery: DeliveryStage,
         replication: ReplicationStage? = nil, processor: ProcessorStage, catalog: CatalogStage,
         athena: AthenaSettings? = nil, views: [View] = [], datasets: [Dataset] = [], dashboards: [Dashboard] = [],
-        quickSight: QuickSightSettings? = nil, origin: Origin
+        quickSight: QuickSightSettings? = nil, alerts: AlertsStage? = nil, origin: Origin
     ) {
         self.name = name
         self.description = description
@@ -35,6 +37,7 @@ package struct Pipeline: Sendable {
         self.datasets = datasets
         self.dashboards = dashboards
         self.quickSight = quickSight
+        self.alerts = alerts ?? AlertsStage(declaration: .absent, origin: origin)
         self.origin = origin
     }
 
@@ -62,12 +65,13 @@ extension Pipeline {
         let datasets = top.list("datasets").compactMap { Dataset(from: $0.node, path: $0.path, in: file) }
         let dashboards = top.list("dashboards").compactMap { Dashboard(from: $0.node, path: $0.path, in: file) }
         let quickSight = top.mapping("quicksight", required: false).flatMap(QuickSightSettings.init(from:))
+        let alerts = AlertsStage(section: top.value("alerts"), in: top)
         top.finish()
 
         guard let name, let source, let processor, let catalog else { return nil }
         self.init(
             name: name, description: description, source: source, delivery: delivery, replication: replication,
             processor: processor, catalog: catalog, athena: athena, views: views, datasets: datasets,
-            dashboards: dashboards, quickSight: quickSight, origin: top.origin)
+            dashboards: dashboards, quickSight: quickSight, alerts: alerts, origin: top.origin)
     }
 }

@@ -49,4 +49,31 @@ package enum NumberRules {
     package static let resultsExpireDays = NumberRule(
         key: "results_expire_days", range: int32Days, why: "S3 lifecycle expiration takes a positive 32-bit day count")
     // retention_days is a set, not a range: AWSRules.logRetentionDays.
+
+    /// Minutes, so every period is a multiple of 60 s as CloudWatch requires; a day at most (Sluice's bound).
+    package static let alertPeriodMinutes = NumberRule(
+        key: "period_minutes", range: 1...1440, why: "CloudWatch periods are whole minutes here, up to a day")
+    /// Bounded further by period x evaluation periods (AlertsRules).
+    package static let alertEvaluationPeriods = NumberRule(
+        key: "evaluation_periods", range: 1...10_080, why: "CloudWatch looks back at most 7 days")
+    package static let alertDatapointsToAlarm = NumberRule(
+        key: "datapoints_to_alarm", range: 1...10_080, why: "at most the evaluation periods")
+    /// Sluice's bound: a count above a billion in one period is no threshold anyone waits for.
+    package static let alertErrors = NumberRule(
+        key: "errors", range: 1...1_000_000_000, why: "at least one error, Sluice's bound a billion")
+    package static let alertThrottles = NumberRule(
+        key: "throttles", range: 1...1_000_000_000, why: "at least one throttle, Sluice's bound a billion")
+    package static let alertDeadLetters = NumberRule(
+        key: "dead_letters", range: 1...1_000_000_000, why: "at least one message, Sluice's bound a billion")
+    /// Firehose retries a delivery for up to a day.
+    package static let alertFreshnessMarginSeconds = NumberRule(
+        key: "freshness_margin_seconds", range: 0...86_400, why: "0 to a day, how long Firehose retries")
+    package static let alertQuarantineRatioPercent = NumberRule(
+        key: "quarantine_ratio_percent", range: 1...100, why: "a share of the lines, in percent")
+    /// One period of the metric math alarm: whole minutes, at most a day.
+    package static let alertQuarantineWindowMinutes = NumberRule(
+        key: "quarantine_window_minutes", range: 1...1440, why: "one CloudWatch period of whole minutes, up to a day")
+    /// One period of the alarm: whole minutes, at most a day; at least 5, as the processor's metrics arrive late.
+    package static let alertQuietPeriodMinutes = NumberRule(
+        key: "quiet_period_minutes", range: 5...1440, why: "one CloudWatch period of whole minutes, 5 to a day")
 }

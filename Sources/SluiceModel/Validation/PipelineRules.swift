@@ -16,6 +16,7 @@ struct PipelineRules {
         checkProcessor(&diagnostics)
         checkCatalog(&diagnostics)
         checkAnalytics(&diagnostics)
+        AlertsRules(project: project, pipeline: pipeline).check(&diagnostics)
         checkDerivedNames(&diagnostics)
     }
 
