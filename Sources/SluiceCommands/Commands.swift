@@ -12,6 +12,8 @@ package struct Sluice: ParsableCommand {
         subcommands: [
             Validate.self, Generate.self, Check.self, Graph.self, PlanCommand.self, ApplyCommand.self,
             SummaryCommand.self, Dev.self, Logs.self, ProcessCommand.self, SampleCommand.self, New.self,
+            StatusCommand.self,
+            ReplayCommand.self, RedriveCommand.self,
         ])
 
     package init() {}

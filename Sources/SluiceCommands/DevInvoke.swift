@@ -17,7 +17,8 @@ struct DevInvoke: ParsableCommand {
         abstract: "Invoke a pipeline's processor as Lambda would, on an object in the local endpoint's S3.",
         discussion: """
             Starts a Lambda Runtime API on 127.0.0.1, runs the processor's executable against it with an S3 Object \
-            Created event for the object, and prints what the function answered. The processor talks to the \
+            Created event for the object, and prints what the function answered, alone on stdout (the \
+            processor's own output, its logs and metric records, goes to stderr). The processor talks to the \
             local endpoint (the `sluice dev up` server, or --endpoint) as the analytics account, with credentials \
             from that endpoint's STS. Exits 3 when the answer says the object was damaged.
             """)
@@ -56,66 +57,33 @@ struct DevInvoke: ParsableCommand {
         let executable = try processorExecutable(declared)
         let region = names.analyticsAccount.region
         let roleARN = ARN.role(names.processorRole, accountID: names.analyticsAccount.id).description
-        let credentials = try blocking { try await Self.assumeRole(roleARN, endpoint: endpoint, region: region) }
+        let target = OperationsTarget(endpoint: endpoint, label: endpoint)
+        let credentials = try blocking { try await target.assumeRole(roleARN, region: region) }
 
-        let server = try LocalRuntimeServer(
-            functionARN: ARN.function(names.function, in: names.analyticsAccount).description)
-        defer { server.stop() }
-        var environment = ProcessInfo.processInfo.environment
-        for (name, value) in declared.processor.environment { environment[name] = value }
-        environment["SLUICE_PIPELINE"] = declared.name
-        environment[LambdaRuntimeClient.environmentVariable] = "127.0.0.1:\(server.port)"
-        environment["AWS_ENDPOINT_URL"] = endpoint
-        environment["AWS_REGION"] = region
-        environment["AWS_ACCESS_KEY_ID"] = credentials.accessKeyID
-        environment["AWS_SECRET_ACCESS_KEY"] = credentials.secretAccessKey
-        environment["AWS_SESSION_TOKEN"] = credentials.sessionToken
-        environment["AWS_LAMBDA_FUNCTION_NAME"] = names.function
-        let process = Process()
-        process.executableURL = executable
-        process.environment = environment
-        try process.run()
-        defer {
-            if process.isRunning {
-                process.terminate()
-                process.waitUntilExit()
-            }
-        }
+        let invoker = try LocalProcessorInvoker(
+            .init(
+                executable: executable, pipeline: declared.name, declaredEnvironment: declared.processor.environment,
+                functionName: names.function,
+                functionARN: ARN.function(names.function, in: names.analyticsAccount).description, region: region,
+                endpoint: endpoint, credentials: credentials))
+        defer { invoker.stop() }
         let event = Self.objectCreatedEvent(
             bucket: bucket ?? names.landingBucket, key: key, account: names.analyticsAccount.id, region: region)
-        let requestID = server.enqueue(Array(event.utf8), timeout: timeout)
-        switch server.waitForResult(requestID, timeout: timeout) {
-        case .response(let body)?:
+        let outcome = try invoker.invoke(event, timeout: timeout)
+        switch outcome {
+        case .response(let body):
             print(String(decoding: body, as: UTF8.self))
             // Exit 3, as `sluice process` does, when the object was processed with damage.
-            if (try? JSONValue(parsing: body))?["damaged"] == .bool(true) {
+            if outcome.damaged {
                 printError(
                     "error: s3://\(bucket ?? names.landingBucket)/\(key) was processed with damage (see the quarantine)"
                 )
                 throw ExitCode(3)
             }
-        case .error(let reported)?:
-            let detail =
-                reported.report.map { "\($0.errorType): \($0.errorMessage)" }
-                ?? String(decoding: reported.body, as: UTF8.self)
-            printError("error: the function failed: \(detail)")
-            throw ExitCode(1)
-        case nil:
-            let initError = server.waitForInitError(timeout: 0).map { "\($0)" } ?? "no answer"
-            printError("error: the function did not answer within \(Int(timeout)) s (\(initError))")
+        case .failed(let detail):
+            printError("error: \(detail)")
             throw ExitCode(1)
         }
-    }
-
-    static func assumeRole(_ roleARN: String, endpoint: String, region: String) async throws -> AWSCredentials {
-        let environment = ["AWS_ENDPOINT_URL": endpoint, "AWS_REGION": region]
-        let signer = SigV4Signer(
-            service: "sts", region: region,
-            credentials: AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing"))
-        let client = AWSClient(
-            signer: signer, endpoint: try AWSEndpoint.resolve(service: "sts", region: region, environment: environment),
-            transport: URLSessionTransport(), retry: RetryPolicy(maxAttempts: 2))
-        return try await STSClient(client: client).assumeRole(roleARN: roleARN, sessionName: "sluice-dev-invoke")
     }
 
     /// An EventBridge S3 Object Created event as the rule delivers it (the key form-encoded, as S3 does).
