@@ -157,6 +157,27 @@ struct AlertResourcesTests {
         #expect(resources(graph, SNSTopic.terraformType).count == 1)
     }
 
+    @Test("a dead-letter alarm keeps its state while SQS publishes no depth for an idle queue; error counts do not")
+    func deadLettersIgnoreMissingData() throws {
+        // SQS stops publishing a queue's metrics after six hours without activity, parked messages or not: read as
+        // not breaching, that gap would clear the alarm (and send an OK) while the messages still wait.
+        let (project, pipelines) = try example()
+        let graph = CloudGraph(project: project, pipelines: pipelines)
+        var missing: [String: String] = [:]
+        for alarm in resources(graph, CloudWatchMetricAlarm.terraformType) {
+            let name = try #require(text(alarm.arguments["alarm_name"]))
+            missing[String(name.split(separator: "-").suffix(2).joined(separator: "-"))] = text(
+                alarm.arguments["treat_missing_data"])
+        }
+        #expect(missing["dead-letters"] == "ignore")
+        #expect(
+            resources(graph, CloudWatchMetricAlarm.terraformType).count(where: {
+                text($0.arguments["treat_missing_data"]) == "ignore"
+            }) == 2)
+        #expect(missing["lambda-errors"] == "notBreaching")
+        #expect(missing["no-rows"] == "breaching")
+    }
+
     @Test("Sluice's own metrics are the processor's catalog's, with its namespace and exact dimension set")
     func processorMetrics() throws {
         let (project, pipelines) = try example()
