@@ -88,6 +88,29 @@ struct AlertResourcesTests {
         #expect(subscriptions.map { text($0.arguments["endpoint"]) } == ["data-oncall@example.com"])
     }
 
+    @Test("an address keeps its subscription's address when another is removed: no one must confirm again")
+    func subscriptionsKeyedByAddress() throws {
+        // A subscription's endpoint cannot change in place: keyed by position, dropping the first address would
+        // replace every later one's subscription, each pending its owner's confirmation, notifying no one till then.
+        let (project, pipelines) = try example()
+        var pipeline = try #require(pipelines.first)
+        func subscriptions(_ email: [String]) -> [String: String] {
+            pipeline.alerts = AlertsStage(email: email, origin: pipeline.origin)
+            let graph = CloudGraph(project: project, pipelines: [pipeline])
+            let production = graph.stack("production")?.resources ?? []
+            var found: [String: String] = [:]
+            for resource in production where resource.address.type == SNSTopicSubscription.terraformType {
+                found[text(resource.arguments["endpoint"]) ?? ""] = resource.address.description
+            }
+            return found
+        }
+        let before = subscriptions(["a.b@example.com", "a_b@example.com", "On-Call+x@example.com"])
+        let after = subscriptions(["a_b@example.com", "On-Call+x@example.com"])
+        #expect(before.count == 3 && Set(before.values).count == 3)
+        #expect(after["a_b@example.com"] == before["a_b@example.com"])
+        #expect(after["On-Call+x@example.com"] == before["On-Call+x@example.com"])
+    }
+
     @Test("alerts: none makes no alarm, topic or replication metrics; the dashboard stays")
     func none() throws {
         let (project, pipelines) = try example()
