@@ -82,7 +82,11 @@ struct AlertResourcesTests {
         let document = try #require(
             production.resources.first { $0.address.description.hasSuffix("integrations_usage_alerts_topic") })
         let statements = document.arguments["statement"]?.allStrings ?? []
-        #expect(statements.contains("arn:aws:cloudwatch:eu-west-1:111111111111:alarm:acme-integrations-usage-*"))
+        // Each alarm by its name: a wildcard on the pipeline's prefix would also let pipeline integrations-usage-x's
+        // alarms publish here.
+        let alarmARNs = statements.filter { $0.hasPrefix("arn:aws:cloudwatch:") }
+        #expect(alarmARNs.contains("arn:aws:cloudwatch:eu-west-1:111111111111:alarm:acme-integrations-usage-no-rows"))
+        #expect(alarmARNs.count == 12 && !alarmARNs.contains { $0.contains("*") })
         #expect(statements.contains("111111111111"))
         let subscriptions = production.resources.filter { $0.address.type == SNSTopicSubscription.terraformType }
         #expect(subscriptions.map { text($0.arguments["endpoint"]) } == ["data-oncall@example.com"])

@@ -47,7 +47,11 @@ enum AlertResources {
             SNSTopic(
                 displayName: "Sluice \(context.pipeline.name) alerts", kmsMasterKeyID: "\(key.arn)",
                 name: "\(names.alertsTopic)"))
-        let alarms = ARN.regional("cloudwatch", in: account, "alarm:\(names.alarmPrefix)*")
+        // Each alarm by name: a wildcard on the pipeline's prefix (`<prefix>-web-*`) would also match the alarms of
+        // a pipeline whose name extends this one's (`web-access`).
+        let alarms = PipelineAlarm.of(context.pipeline).map { alarm -> TerraformTemplate in
+            "\(ARN.regional("cloudwatch", in: account, "alarm:\(names.alarm(alarm))"))"
+        }
         let policy = builder.policy(
             "alerts_topic", .alerts,
             [
@@ -55,7 +59,7 @@ enum AlertResources {
                     sid: "PipelineAlarmsPublish", actions: ["sns:Publish"], resources: ["\(topic.arn)"],
                     principals: [("Service", ["cloudwatch.amazonaws.com"])],
                     conditions: [
-                        ("ArnLike", "aws:SourceArn", ["\(alarms)"]),
+                        ("ArnLike", "aws:SourceArn", alarms),
                         ("StringEquals", "aws:SourceAccount", [.init(literal: account.id)]),
                     ])
             ])
