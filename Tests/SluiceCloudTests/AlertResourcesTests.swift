@@ -127,6 +127,9 @@ struct AlertResourcesTests {
         #expect(resources(graph, CloudWatchDashboard.terraformType).count == 1)
         let replication = try #require(resources(graph, S3BucketReplicationConfiguration.terraformType).first)
         #expect(!"\(replication.arguments)".contains("metrics"))
+        // Without the rule's metrics S3 publishes no replication metric: a graph of them would stay empty.
+        let dashboard = try #require(resources(graph, CloudWatchDashboard.terraformType).first)
+        #expect(!(text(dashboard.arguments["dashboard_body"]) ?? "").contains("Replication"))
         #expect(graph.notes == ["analytics": ["pipeline integrations-usage has no alarms (alerts: none)"]])
     }
 
