@@ -18,6 +18,8 @@ struct ManifestDraft {
     var detection: Detection?
     /// An example value of each column, from the sample, for the comment above its declaration.
     var examples: [String: String] = [:]
+    /// Who the alarms notify (`--alert-email`); none writes the section commented out, for the user to fill.
+    var alertEmail: [String] = []
     var views = false
     var dataset = false
 
@@ -160,6 +162,7 @@ struct ManifestDraft {
                 schedule: daily
 
             """
+        out += alertsSection()
         if views {
             out += """
 
@@ -187,6 +190,44 @@ struct ManifestDraft {
 
                 """
         }
+        return out
+    }
+
+    /// The `alerts` section: the addresses given, or the section commented out with what it takes. Without
+    /// recipients the alarms are still made (the dashboard and `sluice status` read them) but notify no one, and
+    /// `sluice check` says so until the section names someone or says `alerts: none`.
+    func alertsSection() -> String {
+        let thresholds =
+            "errors: \(Defaults.alertErrors), throttles: \(Defaults.alertThrottles), dead_letters: "
+            + "\(Defaults.alertDeadLetters), quiet_period_minutes: \(Defaults.alertQuietPeriodMinutes)"
+        if alertEmail.isEmpty {
+            return """
+
+                # Who the pipeline's alarms notify. Until this section names someone they notify no one (`sluice validate`
+                # warns); `alerts: none` makes no alarms at all. Each address confirms SNS's first message.
+                # alerts:
+                #   email: [you@example.com]
+                #   # Or as well: existing SNS topics, by account name.
+                #   # topics: { \(YAMLScalar.commentText(sourceAccount)): arn:aws:sns:<region>:<account id>:<topic> }
+                #   # Optional, these are the defaults (more in the README's manifest reference):
+                #   # thresholds: { \(thresholds) }
+
+                """
+        }
+        var out = """
+
+            # Who the pipeline's alarms notify: each address confirms SNS's first message. Optional: `topics:`
+            # (existing SNS topics by account name); `alerts: none` makes no alarms at all.
+            alerts:
+              email:
+
+            """
+        for address in alertEmail { out += "    - \(YAMLScalar.scalar(address))\n" }
+        out += """
+              # Optional, these are the defaults (more in the README's manifest reference):
+              # thresholds: { \(thresholds) }
+
+            """
         return out
     }
 

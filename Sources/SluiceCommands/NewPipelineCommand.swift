@@ -48,6 +48,13 @@ struct NewPipeline: ParsableCommand {
     @Option(name: .long, help: "none (the columns' declarations fill the rows) or swift (a Transform.swift too).")
     var transform: String = TransformKind.declarations.rawValue
 
+    @Option(
+        name: .customLong("alert-email"),
+        help: ArgumentHelp(
+            "An address the pipeline's alarms notify (repeatable); without one the alerts section is commented out.",
+            valueName: "address"))
+    var alertEmail: [String] = []
+
     @Flag(name: .long, help: "Also write a starter view (pipelines/views/<table>_daily.sql) and declare it.")
     var views = false
 
@@ -93,6 +100,7 @@ struct NewPipeline: ParsableCommand {
             logGroup: logGroup ?? "/\(name)", transform: transformKind, columns: proposal.columns,
             needsEventTime: !proposal.ownTime, detection: detection)
         manifest.examples = proposal.examples
+        manifest.alertEmail = alertEmail
         manifest.views = views || dataset
         manifest.dataset = dataset
         let files = manifest.files()
@@ -120,6 +128,11 @@ struct NewPipeline: ParsableCommand {
         if let detection { print(detection.summary) }
         for url in written { print("wrote \(DisplayPath.of(url.path, root: options.root))") }
         print("next: review the columns in pipelines/\(name).yaml, then run `sluice generate`")
+        if alertEmail.isEmpty {
+            print(
+                "note: its alarms notify no one until its alerts section names someone (or --alert-email ADDRESS); "
+                    + "`alerts: none` makes none")
+        }
     }
 
     /// The source and analytics accounts: the flags', or the project's (the lake lives in the state account).

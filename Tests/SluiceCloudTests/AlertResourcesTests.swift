@@ -82,10 +82,37 @@ struct AlertResourcesTests {
         let document = try #require(
             production.resources.first { $0.address.description.hasSuffix("integrations_usage_alerts_topic") })
         let statements = document.arguments["statement"]?.allStrings ?? []
-        #expect(statements.contains("arn:aws:cloudwatch:eu-west-1:111111111111:alarm:acme-integrations-usage-*"))
+        // Each alarm by its name: a wildcard on the pipeline's prefix would also let pipeline integrations-usage-x's
+        // alarms publish here.
+        let alarmARNs = statements.filter { $0.hasPrefix("arn:aws:cloudwatch:") }
+        #expect(alarmARNs.contains("arn:aws:cloudwatch:eu-west-1:111111111111:alarm:acme-integrations-usage-no-rows"))
+        #expect(alarmARNs.count == 12 && !alarmARNs.contains { $0.contains("*") })
         #expect(statements.contains("111111111111"))
         let subscriptions = production.resources.filter { $0.address.type == SNSTopicSubscription.terraformType }
         #expect(subscriptions.map { text($0.arguments["endpoint"]) } == ["data-oncall@example.com"])
+    }
+
+    @Test("an address keeps its subscription's address when another is removed: no one must confirm again")
+    func subscriptionsKeyedByAddress() throws {
+        // A subscription's endpoint cannot change in place: keyed by position, dropping the first address would
+        // replace every later one's subscription, each pending its owner's confirmation, notifying no one till then.
+        let (project, pipelines) = try example()
+        var pipeline = try #require(pipelines.first)
+        func subscriptions(_ email: [String]) -> [String: String] {
+            pipeline.alerts = AlertsStage(email: email, origin: pipeline.origin)
+            let graph = CloudGraph(project: project, pipelines: [pipeline])
+            let production = graph.stack("production")?.resources ?? []
+            var found: [String: String] = [:]
+            for resource in production where resource.address.type == SNSTopicSubscription.terraformType {
+                found[text(resource.arguments["endpoint"]) ?? ""] = resource.address.description
+            }
+            return found
+        }
+        let before = subscriptions(["a.b@example.com", "a_b@example.com", "On-Call+x@example.com"])
+        let after = subscriptions(["a_b@example.com", "On-Call+x@example.com"])
+        #expect(before.count == 3 && Set(before.values).count == 3)
+        #expect(after["a_b@example.com"] == before["a_b@example.com"])
+        #expect(after["On-Call+x@example.com"] == before["On-Call+x@example.com"])
     }
 
     @Test("alerts: none makes no alarm, topic or replication metrics; the dashboard stays")
@@ -100,6 +127,9 @@ struct AlertResourcesTests {
         #expect(resources(graph, CloudWatchDashboard.terraformType).count == 1)
         let replication = try #require(resources(graph, S3BucketReplicationConfiguration.terraformType).first)
         #expect(!"\(replication.arguments)".contains("metrics"))
+        // Without the rule's metrics S3 publishes no replication metric: a graph of them would stay empty.
+        let dashboard = try #require(resources(graph, CloudWatchDashboard.terraformType).first)
+        #expect(!(text(dashboard.arguments["dashboard_body"]) ?? "").contains("Replication"))
         #expect(graph.notes == ["analytics": ["pipeline integrations-usage has no alarms (alerts: none)"]])
     }
 
@@ -155,6 +185,27 @@ struct AlertResourcesTests {
         #expect(Set(alarms(graph).values) == ["production"])
         #expect(alarms(graph).count == 11)
         #expect(resources(graph, SNSTopic.terraformType).count == 1)
+    }
+
+    @Test("a dead-letter alarm keeps its state while SQS publishes no depth for an idle queue; error counts do not")
+    func deadLettersIgnoreMissingData() throws {
+        // SQS stops publishing a queue's metrics after six hours without activity, parked messages or not: read as
+        // not breaching, that gap would clear the alarm (and send an OK) while the messages still wait.
+        let (project, pipelines) = try example()
+        let graph = CloudGraph(project: project, pipelines: pipelines)
+        var missing: [String: String] = [:]
+        for alarm in resources(graph, CloudWatchMetricAlarm.terraformType) {
+            let name = try #require(text(alarm.arguments["alarm_name"]))
+            missing[String(name.split(separator: "-").suffix(2).joined(separator: "-"))] = text(
+                alarm.arguments["treat_missing_data"])
+        }
+        #expect(missing["dead-letters"] == "ignore")
+        #expect(
+            resources(graph, CloudWatchMetricAlarm.terraformType).count(where: {
+                text($0.arguments["treat_missing_data"]) == "ignore"
+            }) == 2)
+        #expect(missing["lambda-errors"] == "notBreaching")
+        #expect(missing["no-rows"] == "breaching")
     }
 
     @Test("Sluice's own metrics are the processor's catalog's, with its namespace and exact dimension set")

@@ -102,6 +102,27 @@ struct NewPipelineTests {
         #expect(!draft(columns: columns).manifest().contains("event_time:"))
     }
 
+    @Test("addresses given become the alerts section, read back as given; none leave it commented out")
+    func alerts() throws {
+        // Each character is one a mailbox may hold and YAML would read as syntax unquoted.
+        let addresses = ["#oncall@example.com", "*ops+sluice@example.com", "&a|b~c@example.com", "!x%y@example.com"]
+        var withEmail = draft()
+        withEmail.alertEmail = addresses
+        var diagnostics = Diagnostics()
+        let pipeline = PipelineDecoder.decode(
+            withEmail.manifest(), path: "pipelines/web-access.yaml", diagnostics: &diagnostics)
+        #expect(diagnostics.all.isEmpty, "\(diagnostics.sorted)")
+        #expect(pipeline?.alerts.declaration == .declared)
+        #expect(pipeline?.alerts.email == addresses)
+        #expect(pipeline?.alerts.thresholds.errors == Defaults.alertErrors)
+
+        let without = draft().manifest()
+        #expect(without.contains("\n# alerts:\n#   email: [you@example.com]\n"))
+        let absent = PipelineDecoder.decode(without, path: "pipelines/web-access.yaml", diagnostics: &diagnostics)
+        #expect(diagnostics.all.isEmpty, "\(diagnostics.sorted)")
+        #expect(absent?.alerts.declaration == .absent)
+    }
+
     @Test("the most parsing format wins; each format's first error when none parses")
     func detection() throws {
         let http = Array(HAProxySample.httpLine.utf8)[...]

@@ -57,6 +57,12 @@ let alertsBadCases: [BadCase] = [
         with: "  thresholds:\n    evaluation_periods: 2\n    datapoints_to_alarm: 3\n  topics:\n",
         at: "pipelines/web.yaml:60:26", message: "datapoints_to_alarm (3) must not exceed evaluation_periods (2)"),
     BadCase(
+        // DataFreshness includes the delivery after the buffer fills: with no margin the alarm fires on every
+        // quiet-hour delivery (and always, with zero buffering).
+        name: "alerts: no freshness margin over the buffering interval", replace: "  topics:\n",
+        with: "  thresholds:\n    freshness_margin_seconds: 0\n  topics:\n", at: "pipelines/web.yaml:59:31",
+        message: "freshness_margin_seconds must be 60 to 86400, found 0"),
+    BadCase(
         name: "alerts: a threshold of zero errors", replace: "  topics:\n",
         with: "  thresholds:\n    errors: 0\n  topics:\n", at: "pipelines/web.yaml:59:13",
         message: "errors must be 1 to 1000000000, found 0"),

@@ -46,6 +46,27 @@ struct LambdaClientTests {
         #expect(server.requests.allSatisfy { $0.header("X-Amz-Invocation-Type") == "RequestResponse" })
     }
 
+    @Test("a RequestResponse answer may take longer than the transport's limit: the function is not run again")
+    func slowRequestResponse() async throws {
+        // The function runs longer than the transport waits for a request (1 s here, a minute by default, under
+        // Lambda's 15): timing out would retry the invocation and run the function a second time.
+        let server = try FaultInjectingServer { _, _ in
+            Thread.sleep(forTimeInterval: 2)
+            return .respond(status: 200, body: #"{"rows":3}"#)
+        }
+        defer { server.stop() }
+        let signer = SigV4Signer(
+            service: "lambda", region: "eu-west-1",
+            credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret"))
+        let lambda = LambdaClient(
+            client: AWSClient(
+                signer: signer, endpoint: server.endpoint, transport: URLSessionTransport(timeout: 1),
+                retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.001, maxDelay: 0.01)))
+        let done = try await lambda.invoke(functionName: "p-processor", payload: [], invocationType: .requestResponse)
+        #expect(done.payload == Array(#"{"rows":3}"#.utf8))
+        #expect(server.requests.count == 1)
+    }
+
     @Test("TooManyRequestsException, 5xx and a dropped connection are retried, then the 202 is taken")
     func retries() async throws {
         let server = try FaultInjectingServer { _, number in

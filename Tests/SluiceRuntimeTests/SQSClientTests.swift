@@ -89,6 +89,25 @@ struct SQSClientTests {
         #expect(try await SQSClient(client: client("sqs", server)).receiveMessages(queueURL: queue).isEmpty)
     }
 
+    @Test("a long poll may take longer than the transport's limit: no second receive hides another batch")
+    func longPollPastTheTransportLimit() async throws {
+        let server = try FaultInjectingServer { _, _ in
+            Thread.sleep(forTimeInterval: 1.5)
+            return jsonAnswer(["Messages": [["MessageId": "m-1", "ReceiptHandle": "r-1", "Body": "{}"]]])
+        }
+        defer { server.stop() }
+        let signer = SigV4Signer(
+            service: "sqs", region: "eu-west-1",
+            credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "secret"))
+        let sqs = SQSClient(
+            client: AWSClient(
+                signer: signer, endpoint: server.endpoint, transport: URLSessionTransport(timeout: 1),
+                retry: RetryPolicy(maxAttempts: 2, baseDelay: 0.001, maxDelay: 0.01)))
+        let messages = try await sqs.receiveMessages(queueURL: queue, waitSeconds: 2)
+        #expect(messages.map(\.receiptHandle) == ["r-1"])
+        #expect(server.requests.count == 1)
+    }
+
     @Test("throttling (JSON code and query code), 5xx and a dropped connection are retried, then the answer is read")
     func retries() async throws {
         let server = try FaultInjectingServer { _, number in

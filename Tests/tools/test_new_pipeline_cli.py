@@ -68,6 +68,28 @@ def test_a_firehose_object_is_read_by_the_processors_reader(sluice_bin: Path, ro
     assert f"detected haproxy-http: 10 of 10 sample lines parsed (a Firehose object of {kind})" in result.stdout
 
 
+def test_alert_email_makes_the_alarms_notify_someone_and_a_bad_address_writes_nothing(sluice_bin: Path, root: Path):
+    result = new(sluice_bin, root, "edge", "--format", "haproxy-http")
+    assert result.returncode == 0, describe(result)
+    assert "note: its alarms notify no one" in result.stdout, describe(result)
+    assert "\n# alerts:\n#   email: [you@example.com]\n" in (root / "pipelines" / "edge.yaml").read_text()
+    (root / "pipelines" / "edge.yaml").unlink()
+
+    result = new(sluice_bin, root, "edge", "--format", "haproxy-http", "--alert-email", "#oncall@example.com")
+    assert result.returncode == 0, describe(result)
+    assert "notify no one" not in result.stdout, describe(result)
+    validated = run([str(sluice_bin), "validate", "--root", str(root)], cwd=root, timeout=120)
+    assert validated.returncode == 0, describe(validated)
+    assert "'edge' declares no 'alerts'" not in validated.stderr + validated.stdout, describe(validated)
+    (root / "pipelines" / "edge.yaml").unlink()
+
+    before = written(root)
+    result = new(sluice_bin, root, "edge", "--format", "haproxy-http", "--alert-email", "on call@example.com")
+    assert result.returncode == 1
+    assert "'on call@example.com' is not an email address" in result.stderr, describe(result)
+    assert written(root) == before
+
+
 def test_it_never_overwrites(sluice_bin: Path, root: Path):
     manifest = root / "pipelines" / "edge.yaml"
     manifest.write_text("# mine\n")

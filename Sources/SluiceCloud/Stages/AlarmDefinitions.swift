@@ -58,9 +58,14 @@ enum AlarmDefinitions {
             return count("AWS/Lambda", "Throttles", ["FunctionName": names.function], atLeast: thresholds.throttles)
         case .eventsDeadLetters, .processorDeadLetters:
             let queue = alarm == .eventsDeadLetters ? names.deadLetterQueue : names.processorDeadLetterQueue
-            return count(
+            var resource = count(
                 "AWS/SQS", "ApproximateNumberOfMessagesVisible", ["QueueName": queue],
                 atLeast: thresholds.deadLetters, statistic: "Maximum")
+            // SQS publishes a queue's metrics only while it is active (a message or a call in the last six hours):
+            // a parked message nobody touches goes quiet, and a gap read as not breaching would clear the alarm
+            // (and tell everyone it is OK) while the message still waits. A gap keeps the state instead.
+            resource.treatMissingData = "ignore"
+            return resource
         case .quarantineRatio:
             return quarantineRatio(context)
         case .noRows:

@@ -47,7 +47,11 @@ enum AlertResources {
             SNSTopic(
                 displayName: "Sluice \(context.pipeline.name) alerts", kmsMasterKeyID: "\(key.arn)",
                 name: "\(names.alertsTopic)"))
-        let alarms = ARN.regional("cloudwatch", in: account, "alarm:\(names.alarmPrefix)*")
+        // Each alarm by name: a wildcard on the pipeline's prefix (`<prefix>-web-*`) would also match the alarms of
+        // a pipeline whose name extends this one's (`web-access`).
+        let alarms = PipelineAlarm.of(context.pipeline).map { alarm -> TerraformTemplate in
+            "\(ARN.regional("cloudwatch", in: account, "alarm:\(names.alarm(alarm))"))"
+        }
         let policy = builder.policy(
             "alerts_topic", .alerts,
             [
@@ -55,17 +59,33 @@ enum AlertResources {
                     sid: "PipelineAlarmsPublish", actions: ["sns:Publish"], resources: ["\(topic.arn)"],
                     principals: [("Service", ["cloudwatch.amazonaws.com"])],
                     conditions: [
-                        ("ArnLike", "aws:SourceArn", ["\(alarms)"]),
+                        ("ArnLike", "aws:SourceArn", alarms),
                         ("StringEquals", "aws:SourceAccount", [.init(literal: account.id)]),
                     ])
             ])
         builder.add("alerts", .alerts, SNSTopicPolicy(arn: "\(topic.arn)", policy: "\(policy.json)"))
-        for (index, address) in context.pipeline.alerts.email.enumerated() {
+        for address in context.pipeline.alerts.email {
             builder.add(
-                "alerts_email_\(index)", .alerts,
+                "alerts_email_\(subscriptionRole(address))", .alerts,
                 SNSTopicSubscription(endpoint: "\(address)", protocol: "email", topicARN: "\(topic.arn)"))
         }
         return topic
+    }
+
+    /// The Terraform name of an address's subscription: the address itself, its letters and digits kept and every
+    /// other byte written `_` and two hex digits (so no two addresses share one). Keyed by the address, not its
+    /// place in the list: a subscription's endpoint cannot change in place, so removing one address would replace
+    /// the subscriptions of all that follow, each then waiting for its owner to confirm it again.
+    static func subscriptionRole(_ address: String) -> String {
+        var role = ""
+        for byte in address.utf8 {
+            if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+                role.append(Character(Unicode.Scalar(byte)))
+            } else {
+                role += (byte < 0x10 ? "_0" : "_") + String(byte, radix: 16)
+            }
+        }
+        return role
     }
 
     /// What the plan of a stack says about the pipeline's alerts: that it has no alarms (`alerts: none`, said in the

@@ -64,7 +64,7 @@ enum DashboardResources {
                 ]
             ),
         ]
-        if pipeline.replication != nil {
+        if ReplicationResources.publishesMetrics(context) {
             let rule = [
                 ("SourceBucket", names.rawBucket), ("DestinationBucket", names.landingBucket),
                 ("RuleId", ReplicationResources.ruleID(context)),

@@ -34,7 +34,7 @@ enum ReplicationResources {
         if replication.timeControl {
             destination.replicationTime = .init(status: "Enabled", time: .init(minutes: 15))
             destination.metrics = .init(status: "Enabled", eventThreshold: .init(minutes: 15))
-        } else if context.pipeline.alerts.hasAlarms {
+        } else if publishesMetrics(context) {
             // The replication-failures alarm reads OperationsFailedReplication, which S3 publishes only for a rule
             // with metrics on; without Replication Time Control they need no event threshold.
             destination.metrics = .init(status: "Enabled")
@@ -52,6 +52,13 @@ enum ReplicationResources {
                         priority: 1)
                 ]),
             dependsOn: [rawBucket.versioning, role.policy])
+    }
+
+    /// Whether the replication rule publishes S3's replication metrics: with Replication Time Control, or for the
+    /// replication-failures alarm. Without them S3 publishes none, so the dashboard graphs none either.
+    static func publishesMetrics(_ context: PipelineContext) -> Bool {
+        guard let replication = context.pipeline.replication else { return false }
+        return replication.timeControl || context.pipeline.alerts.hasAlarms
     }
 
     /// The replication rule's id: the `RuleId` dimension of its metrics.

@@ -65,9 +65,11 @@ package enum NumberRules {
         key: "throttles", range: 1...1_000_000_000, why: "at least one throttle, Sluice's bound a billion")
     package static let alertDeadLetters = NumberRule(
         key: "dead_letters", range: 1...1_000_000_000, why: "at least one message, Sluice's bound a billion")
-    /// Firehose retries a delivery for up to a day.
+    /// Firehose retries a delivery for up to a day. At least a minute: the oldest record's age includes the
+    /// delivery after the buffering interval, so no margin fires on every delivery of a quiet stream.
     package static let alertFreshnessMarginSeconds = NumberRule(
-        key: "freshness_margin_seconds", range: 0...86_400, why: "0 to a day, how long Firehose retries")
+        key: "freshness_margin_seconds", range: 60...86_400,
+        why: "a minute (Firehose's own delivery time) to a day (how long Firehose retries)")
     package static let alertQuarantineRatioPercent = NumberRule(
         key: "quarantine_ratio_percent", range: 1...100, why: "a share of the lines, in percent")
     /// One period of the metric math alarm: whole minutes, at most a day.

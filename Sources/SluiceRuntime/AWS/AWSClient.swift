@@ -47,11 +47,13 @@ package struct AWSClient: Sendable {
         package var body: [UInt8]
         /// Statuses that are answers, not errors (S3's 206 for a range).
         package var accepted: Set<Int>
+        /// How long the answer may take, when longer than the transport's limit (`AWSHTTPRequest.timeout`).
+        package var timeout: TimeInterval?
 
         package init(
             operation: String, method: String, host: String? = nil, path: String,
             query: [HTTPRequestParts.QueryItem] = [], headers: [HTTPRequestParts.Header] = [], body: [UInt8] = [],
-            accepted: Set<Int> = [200]
+            accepted: Set<Int> = [200], timeout: TimeInterval? = nil
         ) {
             self.operation = operation
             self.method = method
@@ -61,6 +63,7 @@ package struct AWSClient: Sendable {
             self.headers = headers
             self.body = body
             self.accepted = accepted
+            self.timeout = timeout
         }
     }
 
@@ -90,7 +93,9 @@ package struct AWSClient: Sendable {
             let error: any Error
             do {
                 let response = try await transport.send(
-                    AWSHTTPRequest(method: request.method, url: url, headers: headers, body: request.body))
+                    AWSHTTPRequest(
+                        method: request.method, url: url, headers: headers, body: request.body,
+                        timeout: request.timeout))
                 if request.accepted.contains(response.status) { return response }
                 var failure = AWSServiceError.fromResponse(operation: request.operation, response)
                 failure.attempts = attempt

@@ -1,3 +1,4 @@
+import Foundation
 import SluiceJSON
 
 /// AWS's JSON 1.0 protocol (SQS, CloudWatch): every call a POST to `/` whose `X-Amz-Target` names the action and
@@ -18,7 +19,10 @@ package struct AWSJSONProtocol: Sendable {
     /// Sends `input` to `action` and returns the answer's members.
     /// - Throws: `AWSServiceError` for an error answer, `TransportError` when none came,
     ///   `AWSMalformedAnswerError` when the answer is not a JSON object.
-    package func call(_ action: String, _ input: [String: JSONValue]) async throws -> [String: JSONValue] {
+    /// `timeout`: how long the answer may take when longer than the transport's limit (SQS's long polling).
+    package func call(
+        _ action: String, _ input: [String: JSONValue], timeout: TimeInterval? = nil
+    ) async throws -> [String: JSONValue] {
         let operation = "\(serviceLabel).\(action)"
         let response = try await client.send(
             .init(
@@ -27,7 +31,7 @@ package struct AWSJSONProtocol: Sendable {
                     .init("Content-Type", "application/x-amz-json-1.0"),
                     .init("X-Amz-Target", "\(targetPrefix).\(action)"),
                 ],
-                body: Array(JSONValue.object(input).compact().utf8)))
+                body: Array(JSONValue.object(input).compact().utf8), timeout: timeout))
         // An empty body is an empty answer (moto answers some calls that have no output so).
         if response.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return [:] }
         do {

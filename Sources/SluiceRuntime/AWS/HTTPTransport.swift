@@ -7,12 +7,18 @@ package struct AWSHTTPRequest: Sendable {
     package var url: URL
     package var headers: [HTTPRequestParts.Header]
     package var body: [UInt8]
+    /// How long the answer may take without progress, when the transport's own limit is too short for it (a
+    /// synchronous Lambda invocation answers only when the function ends).
+    package var timeout: TimeInterval?
 
-    package init(method: String, url: URL, headers: [HTTPRequestParts.Header], body: [UInt8]) {
+    package init(
+        method: String, url: URL, headers: [HTTPRequestParts.Header], body: [UInt8], timeout: TimeInterval? = nil
+    ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.timeout = timeout
     }
 }
 

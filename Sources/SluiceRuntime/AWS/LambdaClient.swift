@@ -49,6 +49,11 @@ package struct LambdaClient: Sendable {
         package var failed: Bool { functionError != nil }
     }
 
+    /// How long a synchronous invocation's answer may take: Lambda's longest function timeout (15 minutes) and a
+    /// minute more. Under the transport's own limit (a minute) a longer run would time out and be retried, running
+    /// the function again while the first run goes on.
+    package static let synchronousAnswerTimeout: TimeInterval = 16 * 60
+
     /// Invokes `functionName` (a name, a name with `:qualifier`, or an ARN) with `payload`. An `.event` invocation
     /// retried after a lost answer may run twice: callers must be idempotent (Sluice's outputs overwrite).
     /// - Throws: `AWSServiceError` for Lambda's errors (`ResourceNotFoundException`; `TooManyRequestsException` once
@@ -71,7 +76,8 @@ package struct LambdaClient: Sendable {
                     .init("Content-Type", "application/json"),
                     .init("X-Amz-Invocation-Type", invocationType.rawValue),
                 ],
-                body: payload, accepted: invocationType == .event ? [202] : [200]))
+                body: payload, accepted: invocationType == .event ? [202] : [200],
+                timeout: invocationType == .requestResponse ? Self.synchronousAnswerTimeout : nil))
         return Invocation(
             status: response.status, payload: response.body, functionError: response.header("x-amz-function-error"),
             executedVersion: response.header("x-amz-executed-version"))

@@ -125,7 +125,9 @@ package struct SQSClient: Sendable {
             "AttributeNames": ["All"], "MessageSystemAttributeNames": ["All"], "MessageAttributeNames": ["All"],
         ]
         if let visibilityTimeout { input["VisibilityTimeout"] = .int(visibilityTimeout) }
-        let output = try await rpc.call("ReceiveMessage", input)
+        // Long polling holds the answer back up to `waitSeconds`: a transport with a shorter limit must not time
+        // it out (and receive again, hiding another batch).
+        let output = try await rpc.call("ReceiveMessage", input, timeout: TimeInterval(waitSeconds + 20))
         let operation = "SQS.ReceiveMessage"
         return try (output["Messages"]?.arrayValue ?? []).map { item in
             Message(

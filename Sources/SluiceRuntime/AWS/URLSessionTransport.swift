@@ -38,6 +38,8 @@ package final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         // Unsigned on purpose: asks for the bytes as stored, so an object saved with a Content-Encoding is not
         // inflated on the way (the processor inflates gzip itself, range by range).
         urlRequest.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
+        // A request that may wait longer than the session's limit says so itself; a shorter one keeps the limit.
+        if let wait = request.timeout, wait > timeout { urlRequest.timeoutInterval = wait }
         if !request.body.isEmpty || request.method == "PUT" || request.method == "POST" {
             urlRequest.httpBody = Data(request.body)
         }
