@@ -131,7 +131,11 @@ package struct MetricsRecord: Sendable, Equatable {
     /// 4.1.1, because `console.log` wrapped each record in another object.) With that format Lambda can also filter
     /// lines by their `level`, counting a line without one as INFO: the record has none, so the function's
     /// application log level must stay at INFO or below (Sluice sets none; AWS's default is INFO).
+    ///
+    /// C's buffered stdout is flushed first: a transform's `print` may have left part of a line there, which would
+    /// otherwise be written after the record's start and corrupt it.
     package static let standardOutput: @Sendable (String) -> Void = { line in
+        fflush(nil)
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }

@@ -45,6 +45,13 @@ struct StatusReader {
     static let window: TimeInterval = 86400
     static let period = 60
 
+    /// Whether `alarm` is one of the pipeline's own: the prefix `<prefix>-web-` of pipeline `web` also lists the
+    /// alarms of a pipeline named `web-access`, whose state is not this pipeline's. Every id Sluice makes counts,
+    /// not only those the manifest now declares: an alarm still deployed is still the pipeline's.
+    static func isOwnAlarm(_ alarm: String, of names: Names) -> Bool {
+        PipelineAlarm.allCases.contains { names.alarm($0) == alarm }
+    }
+
     func read(_ names: Names, now: Date) async -> PipelineStatus {
         let accounts = [names.sourceAccount, names.analyticsAccount].reduce(into: [Account]()) {
             list, account in
@@ -62,7 +69,8 @@ struct StatusReader {
                 let cloudWatch = CloudWatchClient(
                     client: try target.client(
                         service: "monitoring", region: account.region, credentials: credentials))
-                for alarm in try await cloudWatch.describeAlarms(namePrefix: names.alarmPrefix) {
+                let alarms = try await cloudWatch.describeAlarms(namePrefix: names.alarmPrefix)
+                for alarm in alarms where Self.isOwnAlarm(alarm.name, of: names) {
                     status.alarms.append(
                         .init(
                             name: alarm.name, account: account.name, state: alarm.state,

@@ -92,6 +92,9 @@ struct OperationsTarget {
     func client(service: String, region: String, credentials: AWSCredentials) throws -> AWSClient {
         try AWSClient.explicit(
             service: service, credentials: credentials, region: region, endpoint: endpoint,
-            transport: URLSessionTransport())
+            // 20 s without progress, not the transport's default 60: a request dropped on a reused connection waits
+            // out the whole limit (libcurl). Calls that wait by design (a long poll, a synchronous invocation)
+            // carry their own longer limit.
+            transport: URLSessionTransport(timeout: 20))
     }
 }
