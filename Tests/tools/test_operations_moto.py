@@ -43,7 +43,7 @@ from pathlib import Path
 
 import pytest
 
-from toolslib import REPO_ROOT, describe, run
+from toolslib import REPO_ROOT, describe, queue_athena_results, run
 
 pytestmark = [pytest.mark.moto, pytest.mark.terraform]
 
@@ -105,7 +105,7 @@ def project(sluice_bin: Path, terraform_env: dict[str, str], tmp_path_factory) -
         for bucket in (LANDING, LAKE):
             clients["s3"].delete_bucket_policy(Bucket=bucket)
         # Ten processes' worth of lookup answers: more than the module starts.
-        queue_athena_results(endpoint, *(DIRECTORY * 10))
+        queue_athena_results(endpoint, ACCOUNT, REGION, *(DIRECTORY * 10))
         yield {"root": root, "sluice": sluice, "endpoint": endpoint, "env": env, "bin": sluice_bin, **clients}
     finally:
         sluice("dev", "down")
@@ -132,23 +132,6 @@ def analytics_clients(endpoint: str) -> dict:
     }
 
 
-def queue_athena_results(endpoint: str, *tables: list[list[str | None]]) -> None:
-    """Each table: a header row, then rows; handed out in order, one per query."""
-    results = []
-    for table in tables:
-        header, *rows = table
-        results.append({
-            "rows": [{"Data": [{"VarCharValue": value} if value is not None else {} for value in row]}
-                     for row in [header, *rows]],
-            "column_info": [{"Name": name, "Type": "varchar", "Label": name} for name in header],
-        })  # fmt: skip
-    body = json.dumps({"account_id": ACCOUNT, "region": REGION, "results": results}).encode()
-    request = urllib.request.Request(
-        f"{endpoint}/moto-api/static/athena/query-results", data=body, method="POST",
-        headers={"Content-Type": "application/json"},
-    )  # fmt: skip
-    with urllib.request.urlopen(request, timeout=10) as response:
-        assert response.status == 201, response.read()
 
 
 def put_object(project: dict, name: str) -> str:

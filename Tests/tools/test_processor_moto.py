@@ -23,7 +23,6 @@ import os
 import socket
 import subprocess
 import time
-import urllib.request
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -31,7 +30,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from toolslib import REPO_ROOT, describe, run
+from toolslib import REPO_ROOT, describe, queue_athena_results, run
 
 pytestmark = pytest.mark.moto
 
@@ -123,23 +122,6 @@ def analytics(moto_endpoint):
     return {"s3": s3, "athena": athena}
 
 
-def queue_athena_results(endpoint: str, *tables: list[list[str | None]]) -> None:
-    """Each table: a header row, then rows; queued in the order the processor runs its lookups."""
-    results = []
-    for table in tables:
-        header, *rows = table
-        results.append({
-            "rows": [{"Data": [{"VarCharValue": value} if value is not None else {} for value in row]}
-                     for row in [header, *rows]],
-            "column_info": [{"Name": name, "Type": "varchar", "Label": name} for name in header],
-        })  # fmt: skip
-    body = json.dumps({"account_id": ACCOUNT, "region": REGION, "results": results}).encode()
-    request = urllib.request.Request(
-        f"{endpoint}/moto-api/static/athena/query-results", data=body, method="POST",
-        headers={"Content-Type": "application/json"},
-    )  # fmt: skip
-    with urllib.request.urlopen(request, timeout=10) as response:
-        assert response.status == 201, response.read()
 
 
 def invoke(sluice_bin: Path, endpoint: str, key: str, *extra: str, env: dict | None = None):
@@ -175,7 +157,7 @@ def test_processor_reads_from_s3_looks_up_in_athena_and_writes_rows_and_quaranti
     lines = [GOOD[0], MALFORMED, GOOD[1], UNKNOWN_ACCOUNT, NO_INTEGRATION, GOOD[2]]
     body = ("\n".join(lines) + "\n").encode() + b"\xff\xfe not utf-8 \xc3\x28\n"
     analytics["s3"].put_object(Bucket=LANDING, Key=KEY, Body=gzip.compress(body))
-    queue_athena_results(moto_endpoint, *DIRECTORY)
+    queue_athena_results(moto_endpoint, ACCOUNT, REGION, *DIRECTORY)
 
     env = dict(os.environ, LOG_LEVEL="debug")
     result = invoke(sluice_bin, moto_endpoint, KEY, env=env)
@@ -228,7 +210,7 @@ def test_a_retried_event_overwrites_instead_of_duplicating(sluice_bin: Path, mot
     s3 = analytics["s3"]
     before = {item["Key"]: item["ETag"] for item in s3.list_objects_v2(Bucket=LAKE)["Contents"]}
     assert before, "runs after the first test"
-    queue_athena_results(moto_endpoint, *DIRECTORY)
+    queue_athena_results(moto_endpoint, ACCOUNT, REGION, *DIRECTORY)
     result = invoke(sluice_bin, moto_endpoint, KEY)
     assert result.returncode == 0, describe(result)
     after = {item["Key"]: item["ETag"] for item in s3.list_objects_v2(Bucket=LAKE)["Contents"]}
@@ -267,7 +249,7 @@ def test_any_object_gives_a_balanced_summary(
     key = f"raw/integrations-usage/2024/03/14/09/odd-{name}.gz"
     analytics["s3"].put_object(Bucket=LANDING, Key=key, Body=body)
     if queries:
-        queue_athena_results(moto_endpoint, *DIRECTORY)
+        queue_athena_results(moto_endpoint, ACCOUNT, REGION, *DIRECTORY)
     result = invoke(sluice_bin, moto_endpoint, key)
     # A damaged object is processed, not failed (a retry would read the same bytes): the answer says so and
     # `dev invoke` exits 3, as `sluice process` does.

@@ -66,9 +66,8 @@ struct StatusReader {
             do {
                 let credentials = try await target.credentials(in: account, .plan)
                 if account.name == names.analyticsAccount.name { analyticsCredentials = credentials }
-                let cloudWatch = CloudWatchClient(
-                    client: try target.client(
-                        service: "monitoring", region: account.region, credentials: credentials))
+                let cloudWatch = try target.client(
+                    CloudWatchClient.self, region: account.region, credentials: credentials)
                 let alarms = try await cloudWatch.describeAlarms(namePrefix: names.alarmPrefix)
                 for alarm in alarms where Self.isOwnAlarm(alarm.name, of: names) {
                     status.alarms.append(
@@ -84,8 +83,7 @@ struct StatusReader {
         guard let credentials = analyticsCredentials else { return status }
         let region = names.analyticsAccount.region
         do {
-            let sqs = SQSClient(
-                client: try target.client(service: "sqs", region: region, credentials: credentials))
+            let sqs = try target.client(SQSClient.self, region: region, credentials: credentials)
             for queue in names.deadLetterQueues {
                 do {
                     let url = try await sqs.queueURL(name: queue)
@@ -96,8 +94,7 @@ struct StatusReader {
                     status.errors.append("dead-letter queue \(queue): \(error)")
                 }
             }
-            let cloudWatch = CloudWatchClient(
-                client: try target.client(service: "monitoring", region: region, credentials: credentials))
+            let cloudWatch = try target.client(CloudWatchClient.self, region: region, credentials: credentials)
             status.activity = try await activity(names, cloudWatch, now: now)
         } catch {
             status.errors.append("processor metrics in \(names.analyticsAccount.name): \(error)")

@@ -45,9 +45,7 @@ final class OperationsProcessor {
             description =
                 "the local processor \(executable.lastPathComponent) (as `sluice dev invoke` runs it)"
         } else {
-            lambda = LambdaClient(
-                client: try target.client(
-                    service: "lambda", region: account.region, credentials: credentials))
+            lambda = try target.client(LambdaClient.self, region: account.region, credentials: credentials)
             localInvoker = nil
             description = "the Lambda function \(names.function)"
         }

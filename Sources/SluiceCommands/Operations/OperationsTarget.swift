@@ -82,16 +82,17 @@ struct OperationsTarget {
             endpoint == nil
             ? try AWSCredentials.fromEnvironment()
             : AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing")
-        let client = try client(service: "sts", region: region, credentials: caller)
-        return try await STSClient(client: client).assumeRole(roleARN: roleARN, sessionName: "sluice-operations")
+        return try await client(STSClient.self, region: region, credentials: caller).assumeRole(
+            roleARN: roleARN, sessionName: "sluice-operations")
     }
 
-    /// A signed client of `service` (its signing name and endpoint prefix) in `region`, as the clients' own
-    /// `explicit` factories make theirs: at the local endpoint, or at AWS's (an `AWS_ENDPOINT_URL` in the shell is
-    /// ignored, so that the target line stays true).
-    func client(service: String, region: String, credentials: AWSCredentials) throws -> AWSClient {
-        try AWSClient.explicit(
-            service: service, credentials: credentials, region: region, endpoint: endpoint,
+    /// A signed client of one service in `region`: at the local endpoint, or at AWS's (an `AWS_ENDPOINT_URL` in the
+    /// shell is ignored, so that the target line stays true).
+    func client<Client: AWSServiceClient>(
+        _ type: Client.Type, region: String, credentials: AWSCredentials
+    ) throws -> Client {
+        try Client.explicit(
+            credentials: credentials, region: region, endpoint: endpoint,
             // 20 s without progress, not the transport's default 60: a request dropped on a reused connection waits
             // out the whole limit (libcurl). Calls that wait by design (a long poll, a synchronous invocation)
             // carry their own longer limit.

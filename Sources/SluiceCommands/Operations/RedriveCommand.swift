@@ -102,8 +102,7 @@ struct RedriveCommand: ParsableCommand {
         let account = names.analyticsAccount
         do {
             let credentials = try blocking { try await target.credentials(in: account, .deploy) }
-            let sqs = SQSClient(
-                client: try target.client(service: "sqs", region: account.region, credentials: credentials))
+            let sqs = try target.client(SQSClient.self, region: account.region, credentials: credentials)
             var queues: [any DeadLetterQueue] = []
             for name in names.deadLetterQueues {
                 let url = try blocking { try await sqs.queueURL(name: name) }

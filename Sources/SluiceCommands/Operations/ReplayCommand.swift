@@ -144,8 +144,7 @@ struct ReplayCommand: ParsableCommand {
         let (bucket, prefix) = (names.landingBucket, names.rawKeyPrefix)
         do {
             let credentials = try blocking { try await target.credentials(in: account, .deploy) }
-            let s3 = S3Client(
-                client: try target.client(service: "s3", region: account.region, credentials: credentials))
+            let s3 = try target.client(S3Client.self, region: account.region, credentials: credentials)
             let listed = try blocking { try await s3.listAllObjects(bucket: bucket, prefix: prefix) }
             return (
                 credentials, listed.map { LandingObject(key: $0.key, lastModified: $0.lastModified, size: $0.size) }

@@ -3,19 +3,12 @@ import Logging
 import SluiceJSON
 
 /// The Athena calls a processor makes to run its lookup queries: start, wait, read every page.
-package struct AthenaClient: Sendable {
+package struct AthenaClient: AWSServiceClient {
+    package static let service = "athena"
+
     package let client: AWSClient
 
     package init(client: AWSClient) { self.client = client }
-
-    /// A client with the region, credentials, endpoint and retry settings the environment gives.
-    package static func fromEnvironment(
-        _ environment: [String: String] = ProcessInfo.processInfo.environment, transport: any HTTPTransport,
-        logger: Logger
-    ) throws -> AthenaClient {
-        AthenaClient(
-            client: try AWSClient.fromEnvironment(service: "athena", environment, transport: transport, logger: logger))
-    }
 
     /// A query's state, as GetQueryExecution reports it.
     package struct QueryStatus: Sendable, Equatable {

@@ -5,7 +5,9 @@ import SluiceJSON
 /// The CloudWatch calls `sluice status` makes (alarm states, the processor's metrics) and the one tests and
 /// `sluice dev` use to force an alarm's state, over AWS's JSON 1.0 protocol (which CloudWatch and moto both
 /// answer, with timestamps as epoch seconds).
-package struct CloudWatchClient: Sendable {
+package struct CloudWatchClient: AWSServiceClient {
+    package static let service = "monitoring"
+
     package let rpc: AWSJSONProtocol
 
     package init(client: AWSClient) {
@@ -26,18 +28,7 @@ package struct CloudWatchClient: Sendable {
         }
         return CloudWatchClient(
             client: try AWSClient.fromEnvironment(
-                service: "monitoring", environment, transport: transport, logger: logger))
-    }
-
-    /// A client acting with `credentials` in `region`, at `endpoint` when set (a local stand-in such as moto).
-    package static func explicit(
-        credentials: AWSCredentials, region: String, endpoint: String? = nil, transport: any HTTPTransport,
-        retry: RetryPolicy = RetryPolicy(), logger: Logger = JSONLogHandler.logger()
-    ) throws -> CloudWatchClient {
-        CloudWatchClient(
-            client: try AWSClient.explicit(
-                service: "monitoring", credentials: credentials, region: region, endpoint: endpoint,
-                transport: transport, retry: retry, logger: logger))
+                service: service, environment, transport: transport, logger: logger))
     }
 
     /// Every metric and composite alarm whose name starts with `namePrefix` (all alarms when nil), every page read.

@@ -3,30 +3,12 @@ import Logging
 
 /// Lambda's Invoke, which `sluice replay` and `sluice redrive` use to have the processor take an object again
 /// (REST-JSON: the function in the path, the payload as the body).
-package struct LambdaClient: Sendable {
+package struct LambdaClient: AWSServiceClient {
+    package static let service = "lambda"
+
     package let client: AWSClient
 
     package init(client: AWSClient) { self.client = client }
-
-    /// A client with the region, credentials, endpoint and retry settings the environment gives.
-    package static func fromEnvironment(
-        _ environment: [String: String] = ProcessInfo.processInfo.environment, transport: any HTTPTransport,
-        logger: Logger
-    ) throws -> LambdaClient {
-        LambdaClient(
-            client: try AWSClient.fromEnvironment(service: "lambda", environment, transport: transport, logger: logger))
-    }
-
-    /// A client acting with `credentials` in `region`, at `endpoint` when set (a local stand-in such as moto).
-    package static func explicit(
-        credentials: AWSCredentials, region: String, endpoint: String? = nil, transport: any HTTPTransport,
-        retry: RetryPolicy = RetryPolicy(), logger: Logger = JSONLogHandler.logger()
-    ) throws -> LambdaClient {
-        LambdaClient(
-            client: try AWSClient.explicit(
-                service: "lambda", credentials: credentials, region: region, endpoint: endpoint,
-                transport: transport, retry: retry, logger: logger))
-    }
 
     /// How to invoke.
     package enum InvocationType: String, Sendable {

@@ -3,19 +3,12 @@ import Logging
 
 /// The S3 calls a processor makes: ranged reads of the object it was told about, and writes of whole or
 /// multipart objects into the lake.
-package struct S3Client: Sendable {
+package struct S3Client: AWSServiceClient {
+    package static let service = "s3"
+
     package let client: AWSClient
 
     package init(client: AWSClient) { self.client = client }
-
-    /// A client with the region, credentials, endpoint and retry settings the environment gives.
-    package static func fromEnvironment(
-        _ environment: [String: String] = ProcessInfo.processInfo.environment, transport: any HTTPTransport,
-        logger: Logger
-    ) throws -> S3Client {
-        S3Client(
-            client: try AWSClient.fromEnvironment(service: "s3", environment, transport: transport, logger: logger))
-    }
 
     /// Part of an object.
     package struct ObjectRange: Sendable {

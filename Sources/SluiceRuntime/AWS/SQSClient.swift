@@ -4,31 +4,13 @@ import SluiceJSON
 
 /// The SQS calls `sluice status` and `sluice redrive` make on the dead-letter queues, over AWS's JSON 1.0 protocol
 /// (which SQS and moto both answer).
-package struct SQSClient: Sendable {
+package struct SQSClient: AWSServiceClient {
+    package static let service = "sqs"
+
     package let rpc: AWSJSONProtocol
 
     package init(client: AWSClient) {
         rpc = AWSJSONProtocol(client: client, serviceLabel: "SQS", targetPrefix: "AmazonSQS")
-    }
-
-    /// A client with the region, credentials, endpoint and retry settings the environment gives.
-    package static func fromEnvironment(
-        _ environment: [String: String] = ProcessInfo.processInfo.environment, transport: any HTTPTransport,
-        logger: Logger
-    ) throws -> SQSClient {
-        SQSClient(
-            client: try AWSClient.fromEnvironment(service: "sqs", environment, transport: transport, logger: logger))
-    }
-
-    /// A client acting with `credentials` in `region`, at `endpoint` when set (a local stand-in such as moto).
-    package static func explicit(
-        credentials: AWSCredentials, region: String, endpoint: String? = nil, transport: any HTTPTransport,
-        retry: RetryPolicy = RetryPolicy(), logger: Logger = JSONLogHandler.logger()
-    ) throws -> SQSClient {
-        SQSClient(
-            client: try AWSClient.explicit(
-                service: "sqs", credentials: credentials, region: region, endpoint: endpoint, transport: transport,
-                retry: retry, logger: logger))
     }
 
     /// How many messages a queue holds, by state (SQS's approximate counts).

@@ -2,7 +2,9 @@ import Foundation
 
 /// AssumeRole, for local runs that act as another account of a moto server (moto keys its resources by the
 /// account of the credentials).
-package struct STSClient: Sendable {
+package struct STSClient: AWSServiceClient {
+    package static let service = "sts"
+
     package let client: AWSClient
 
     package init(client: AWSClient) { self.client = client }
