@@ -53,6 +53,23 @@ final class OperationsProcessor {
 
     deinit { localInvoker?.stop() }
 
+    /// The processor of a command, or exit 1 after saying why it cannot start.
+    static func start(
+        names: Names, declared: Pipeline, target: OperationsTarget, credentials: AWSCredentials, local: Bool,
+        timeout: TimeInterval
+    ) throws -> OperationsProcessor {
+        do {
+            return try OperationsProcessor(
+                names: names, declared: declared, target: target, credentials: credentials, local: local,
+                timeout: timeout)
+        } catch let error as ExitCode {
+            throw error  // said already
+        } catch {
+            printError("error: cannot start the processor: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
     /// An Object Created event for `key` in the landing bucket, as EventBridge delivers it.
     func event(key: String) -> String {
         DevInvoke.objectCreatedEvent(

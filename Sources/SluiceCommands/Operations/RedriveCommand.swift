@@ -47,20 +47,12 @@ struct RedriveCommand: ParsableCommand {
         let resolved = try target.resolve(root: URL(fileURLWithPath: project.root))
         print(resolved.headline)
         let (credentials, queues) = try openQueues(names, resolved)
-        let processor: OperationsProcessor?
-        do {
-            processor =
-                dryRun
-                ? nil
-                : try OperationsProcessor(
-                    names: names, declared: declared, target: resolved, credentials: credentials, local: local,
-                    timeout: timeout)
-        } catch let error as ExitCode {
-            throw error  // said already
-        } catch {
-            printError("error: cannot start the processor: \(error)")
-            throw ExitCode(1)
-        }
+        let processor =
+            dryRun
+            ? nil
+            : try OperationsProcessor.start(
+                names: names, declared: declared, target: resolved, credentials: credentials, local: local,
+                timeout: timeout)
         if let processor {
             print(
                 "redriving \(names.deadLetterQueues.joined(separator: " and ")) through \(processor.description)"

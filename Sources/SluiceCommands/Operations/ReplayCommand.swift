@@ -101,17 +101,9 @@ struct ReplayCommand: ParsableCommand {
             print("nothing to replay")
             return
         }
-        let processor: OperationsProcessor
-        do {
-            processor = try OperationsProcessor(
-                names: names, declared: declared, target: resolved, credentials: credentials, local: local,
-                timeout: timeout)
-        } catch let error as ExitCode {
-            throw error  // said already
-        } catch {
-            printError("error: cannot start the processor: \(error)")
-            throw ExitCode(1)
-        }
+        let processor = try OperationsProcessor.start(
+            names: names, declared: declared, target: resolved, credentials: credentials, local: local,
+            timeout: timeout)
         print(
             "replaying \(pending.count) object\(pending.count == 1 ? "" : "s") through \(processor.description), "
                 + "\(rate) a second")
