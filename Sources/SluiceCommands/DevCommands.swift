@@ -21,6 +21,11 @@ struct DevState: Codable {
     var endpoint: String { "http://127.0.0.1:\(port)" }
 
     static func file(_ root: URL) -> URL { root.appendingPathComponent(".sluice/dev/server.json") }
+
+    /// What `sluice dev up` recorded under `root`, or nil when it recorded nothing (or nothing readable).
+    static func recorded(_ root: URL) -> DevState? {
+        try? JSONDecoder().decode(DevState.self, from: Data(contentsOf: file(root)))
+    }
 }
 
 struct DevUp: ParsableCommand {
@@ -39,9 +44,7 @@ struct DevUp: ParsableCommand {
         let (workspace, graph) = try loadGraph(project)
         let root = URL(fileURLWithPath: project.root)
         let state: DevState
-        if let running = try? JSONDecoder().decode(DevState.self, from: Data(contentsOf: DevState.file(root))),
-            isAlive(running.pid)
-        {
+        if let running = DevState.recorded(root), isAlive(running.pid) {
             state = running
             printError("using the moto server already running at \(state.endpoint) (pid \(state.pid))")
         } else {
@@ -143,7 +146,7 @@ struct DevDown: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: project.root)
-        if let state = try? JSONDecoder().decode(DevState.self, from: Data(contentsOf: DevState.file(root))) {
+        if let state = DevState.recorded(root) {
             if isAlive(state.pid), kill(state.pid, SIGTERM) == 0 {
                 // Waits for it to go, so that a `dev up` right after does not find the old one.
                 for _ in 0..<50 where isAlive(state.pid) { usleep(100_000) }

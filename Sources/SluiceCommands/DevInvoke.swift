@@ -42,14 +42,10 @@ struct DevInvoke: ParsableCommand {
 
     func run() throws {
         let (workspace, _) = try loadGraph(project)
-        let declared = try SluiceCommands.pipeline(named: pipeline, in: workspace)
-        guard let names = workspace.project.flatMap({ Names(project: $0, pipeline: declared) }) else {
-            throw ExitCode(1)
-        }
+        let (declared, names) = try pipelineAndNames(named: pipeline, in: workspace)
         let root = URL(fileURLWithPath: project.root)
         guard
-            let endpoint = endpoint
-                ?? (try? JSONDecoder().decode(DevState.self, from: Data(contentsOf: DevState.file(root))))?.endpoint
+            let endpoint = endpoint ?? DevState.recorded(root)?.endpoint
         else {
             printError("error: no local endpoint: start one with `sluice dev up`, or pass --endpoint")
             throw ExitCode(1)
@@ -61,11 +57,8 @@ struct DevInvoke: ParsableCommand {
         let credentials = try blocking { try await target.assumeRole(roleARN, region: region) }
 
         let invoker = try LocalProcessorInvoker(
-            .init(
-                executable: executable, pipeline: declared.name, declaredEnvironment: declared.processor.environment,
-                functionName: names.function,
-                functionARN: ARN.function(names.function, in: names.analyticsAccount).description, region: region,
-                endpoint: endpoint, credentials: credentials))
+            LocalProcessorInvoker.settings(
+                of: declared, names: names, executable: executable, endpoint: endpoint, credentials: credentials))
         defer { invoker.stop() }
         let event = Self.objectCreatedEvent(
             bucket: bucket ?? names.landingBucket, key: key, account: names.analyticsAccount.id, region: region)

@@ -20,6 +20,16 @@ func pipeline(named name: String, in workspace: Workspace) throws -> Pipeline {
     throw ExitCode(1)
 }
 
+/// The pipeline named `name` and the AWS names it owns; exit 1 (said already) when either is missing: the names need
+/// the project file and the pipeline's accounts, whose problems loading reported.
+func pipelineAndNames(named name: String, in workspace: Workspace) throws -> (Pipeline, Names) {
+    let declared = try pipeline(named: name, in: workspace)
+    guard let names = workspace.project.flatMap({ Names(project: $0, pipeline: declared) }) else {
+        throw ExitCode(1)
+    }
+    return (declared, names)
+}
+
 /// The processor executable of `pipeline`, built beside `sluice` (`swift build` builds both).
 func processorExecutable(_ pipeline: Pipeline) throws -> URL {
     let target = pipeline.processor.targetName

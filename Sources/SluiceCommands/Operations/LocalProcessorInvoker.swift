@@ -1,6 +1,7 @@
 import Foundation
 import SluiceJSON
 import SluiceLocalRuntime
+import SluiceModel
 import SluiceRuntime
 
 #if canImport(Glibc)
@@ -30,6 +31,17 @@ final class LocalProcessorInvoker {
         /// A local AWS endpoint, or nil for AWS itself.
         var endpoint: String?
         var credentials: AWSCredentials
+    }
+
+    /// The settings of `declared`'s processor (`executable`) acting as its function of the analytics account.
+    static func settings(
+        of declared: Pipeline, names: Names, executable: URL, endpoint: String?, credentials: AWSCredentials
+    ) -> Settings {
+        let account = names.analyticsAccount
+        return Settings(
+            executable: executable, pipeline: declared.name, declaredEnvironment: declared.processor.environment,
+            functionName: names.function, functionARN: ARN.function(names.function, in: account).description,
+            region: account.region, endpoint: endpoint, credentials: credentials)
     }
 
     /// How one invocation ended.

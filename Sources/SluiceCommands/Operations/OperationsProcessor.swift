@@ -4,6 +4,21 @@ import SluiceJSON
 import SluiceModel
 import SluiceRuntime
 
+/// `--local` and `--timeout`: how `sluice replay` and `sluice redrive` run the processor.
+struct ProcessorOptions: ParsableArguments {
+    @Flag(name: .long, help: "Run the processor executable here instead of invoking Lambda.")
+    var local = false
+
+    @Option(name: .long, help: "With --local: seconds to wait for each answer.")
+    var timeout: Double = 120
+
+    func validate() throws {
+        guard timeout > 0, timeout <= 900 else {
+            throw ValidationError("--timeout must be 1...900 seconds")
+        }
+    }
+}
+
 /// Where `sluice replay` and `sluice redrive` send an object: the deployed Lambda function, or with `--local` the
 /// processor executable through `LocalProcessorInvoker`, as `sluice dev invoke` runs it.
 final class OperationsProcessor {
@@ -35,12 +50,9 @@ final class OperationsProcessor {
             }
             let executable = try processorExecutable(declared)
             localInvoker = try LocalProcessorInvoker(
-                .init(
-                    executable: executable, pipeline: declared.name,
-                    declaredEnvironment: declared.processor.environment, functionName: names.function,
-                    functionARN: ARN.function(names.function, in: account).description,
-                    region: account.region,
-                    endpoint: target.endpoint, credentials: processorCredentials))
+                LocalProcessorInvoker.settings(
+                    of: declared, names: names, executable: executable, endpoint: target.endpoint,
+                    credentials: processorCredentials))
             lambda = nil
             description =
                 "the local processor \(executable.lastPathComponent) (as `sluice dev invoke` runs it)"
@@ -55,13 +67,13 @@ final class OperationsProcessor {
 
     /// The processor of a command, or exit 1 after saying why it cannot start.
     static func start(
-        names: Names, declared: Pipeline, target: OperationsTarget, credentials: AWSCredentials, local: Bool,
-        timeout: TimeInterval
+        names: Names, declared: Pipeline, target: OperationsTarget, credentials: AWSCredentials,
+        options: ProcessorOptions
     ) throws -> OperationsProcessor {
         do {
             return try OperationsProcessor(
-                names: names, declared: declared, target: target, credentials: credentials, local: local,
-                timeout: timeout)
+                names: names, declared: declared, target: target, credentials: credentials, local: options.local,
+                timeout: options.timeout)
         } catch let error as ExitCode {
             throw error  // said already
         } catch {

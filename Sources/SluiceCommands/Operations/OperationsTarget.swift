@@ -33,8 +33,7 @@ struct TargetOptions: ParsableArguments {
             }
             return OperationsTarget(endpoint: nil, label: "AWS")
         }
-        guard let state = try? JSONDecoder().decode(DevState.self, from: Data(contentsOf: DevState.file(root))),
-            isAlive(state.pid)
+        guard let state = DevState.recorded(root), isAlive(state.pid)
         else {
             printError(
                 "error: --dev: no `sluice dev up` server is running for this project: start one with `sluice dev up`")

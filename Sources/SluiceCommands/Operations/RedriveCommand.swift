@@ -24,26 +24,13 @@ struct RedriveCommand: ParsableCommand {
     @Flag(name: .long, help: "List what the queues hold, and process and delete nothing.")
     var dryRun = false
 
-    @Flag(name: .long, help: "Run the processor executable here instead of invoking Lambda.")
-    var local = false
-
-    @Option(name: .long, help: "With --local: seconds to wait for each answer.")
-    var timeout: Double = 120
+    @OptionGroup var processorOptions: ProcessorOptions
 
     @OptionGroup var target: TargetOptions
 
-    func validate() throws {
-        guard timeout > 0, timeout <= 900 else {
-            throw ValidationError("--timeout must be 1...900 seconds")
-        }
-    }
-
     func run() throws {
         let (workspace, _) = try loadGraph(project)
-        let declared = try SluiceCommands.pipeline(named: pipeline, in: workspace)
-        guard let names = workspace.project.flatMap({ Names(project: $0, pipeline: declared) }) else {
-            throw ExitCode(1)
-        }
+        let (declared, names) = try pipelineAndNames(named: pipeline, in: workspace)
         let resolved = try target.resolve(root: URL(fileURLWithPath: project.root))
         print(resolved.headline)
         let (credentials, queues) = try openQueues(names, resolved)
@@ -51,8 +38,7 @@ struct RedriveCommand: ParsableCommand {
             dryRun
             ? nil
             : try OperationsProcessor.start(
-                names: names, declared: declared, target: resolved, credentials: credentials, local: local,
-                timeout: timeout)
+                names: names, declared: declared, target: resolved, credentials: credentials, options: processorOptions)
         if let processor {
             print(
                 "redriving \(names.deadLetterQueues.joined(separator: " and ")) through \(processor.description)"

@@ -33,17 +33,13 @@ struct ReplayCommand: ParsableCommand {
     @Flag(name: .long, help: "List the objects a replay would process, and do nothing.")
     var dryRun = false
 
-    @Flag(name: .long, help: "Run the processor executable here instead of invoking Lambda.")
-    var local = false
+    @OptionGroup var processorOptions: ProcessorOptions
 
     @Option(
         name: .long,
         help:
             "Invocations a second (\(RateLimiter.range.lowerBound)...\(RateLimiter.range.upperBound)).")
     var rate = RateLimiter.defaultRate
-
-    @Option(name: .long, help: "With --local: seconds to wait for each answer.")
-    var timeout: Double = 120
 
     @OptionGroup var target: TargetOptions
 
@@ -52,9 +48,6 @@ struct ReplayCommand: ParsableCommand {
             throw ValidationError(
                 "--rate must be \(RateLimiter.range.lowerBound)...\(RateLimiter.range.upperBound) invocations a "
                     + "second, not \(rate)")
-        }
-        guard timeout > 0, timeout <= 900 else {
-            throw ValidationError("--timeout must be 1...900 seconds")
         }
     }
 
@@ -66,10 +59,7 @@ struct ReplayCommand: ParsableCommand {
             throw ValidationError("\(error)")
         }
         let (workspace, _) = try loadGraph(project)
-        let declared = try SluiceCommands.pipeline(named: pipeline, in: workspace)
-        guard let names = workspace.project.flatMap({ Names(project: $0, pipeline: declared) }) else {
-            throw ExitCode(1)
-        }
+        let (declared, names) = try pipelineAndNames(named: pipeline, in: workspace)
         let root = URL(fileURLWithPath: project.root)
         let resolved = try target.resolve(root: root)
         print(resolved.headline)
@@ -102,8 +92,7 @@ struct ReplayCommand: ParsableCommand {
             return
         }
         let processor = try OperationsProcessor.start(
-            names: names, declared: declared, target: resolved, credentials: credentials, local: local,
-            timeout: timeout)
+            names: names, declared: declared, target: resolved, credentials: credentials, options: processorOptions)
         print(
             "replaying \(pending.count) object\(pending.count == 1 ? "" : "s") through \(processor.description), "
                 + "\(rate) a second")
