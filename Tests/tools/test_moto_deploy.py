@@ -12,15 +12,12 @@ step shares one server and one applied example, in the order written here.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import signal
 from pathlib import Path
 
 import pytest
 
-from toolslib import REPO_ROOT, describe, process_is_alive, run
+from toolslib import REPO_ROOT, describe, dev_up_project, process_is_alive
 
 pytestmark = [pytest.mark.moto, pytest.mark.terraform]
 
@@ -66,36 +63,9 @@ def changed_attributes(plan: dict) -> dict[str, set[str]]:
 @pytest.fixture(scope="module")
 def project(sluice_bin: Path, terraform_env: dict[str, str], tmp_path_factory) -> dict:
     """The example, generated in a temporary root and applied by `sluice dev up` to a fresh moto server."""
-    moto = REPO_ROOT / ".venv-moto" / "bin" / "moto_server"
-    if not moto.exists():
-        pytest.fail(f"{moto.relative_to(REPO_ROOT)} does not exist: run scripts/tools.sh", pytrace=False)
     root = tmp_path_factory.mktemp("moto-project")
-    shutil.copytree(REPO_ROOT / "pipelines", root / "pipelines")
-    # The project's own CLI configuration (as scripts/tools.sh writes it) must win over an ambient one naming a
-    # file that does not exist, with which terraform would go to the public registry.
-    (root / ".tmp").mkdir()
-    shutil.copy(terraform_env["TF_CLI_CONFIG_FILE"], root / ".tmp" / "terraformrc")
-    env = dict(terraform_env, SLUICE_MOTO_SERVER=str(moto), TF_CLI_CONFIG_FILE=str(root / "missing-terraformrc"))
-
-    def sluice(*args: str):
-        return run([str(sluice_bin), *args, "--root", str(root)], cwd=root, env=env, timeout=DEPLOY_TIMEOUT)
-
-    generated = sluice("generate")
-    assert generated.returncode == 0, describe(generated)
-    server_file = root / ".sluice" / "dev" / "server.json"
-    server = None
-    try:
-        up = sluice("dev", "up")
-        server = json.loads(server_file.read_text()) if server_file.exists() else None
-        yield {"root": root, "sluice": sluice, "up": up, "server": server}
-    finally:
-        sluice("dev", "down")
-        if server is not None:
-            # Whatever `dev down` did, the server this fixture started is stopped before the test ends.
-            try:
-                os.kill(server["pid"], signal.SIGTERM)
-            except ProcessLookupError:
-                pass
+    with dev_up_project(root, sluice_bin, terraform_env, DEPLOY_TIMEOUT) as dev:
+        yield {"root": dev.root, "sluice": dev.sluice, "up": dev.up, "server": dev.server}
 
 
 def local_plan(project: dict, *extra: str, plans: str = "plans") -> tuple:

@@ -33,7 +33,6 @@ import gzip
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import time
@@ -43,7 +42,7 @@ from pathlib import Path
 
 import pytest
 
-from toolslib import REPO_ROOT, describe, queue_athena_results, run
+from toolslib import describe, dev_up_project, queue_athena_results
 
 pytestmark = [pytest.mark.moto, pytest.mark.terraform]
 
@@ -79,41 +78,18 @@ DIRECTORY = (
 def project(sluice_bin: Path, terraform_env: dict[str, str], tmp_path_factory) -> dict:
     """The example, generated in a temporary root and applied by `sluice dev up`; clients acting as the analytics
     account."""
-    moto = REPO_ROOT / ".venv-moto" / "bin" / "moto_server"
-    if not moto.exists():
-        pytest.fail(f"{moto.relative_to(REPO_ROOT)} does not exist: run scripts/tools.sh", pytrace=False)
     executable = sluice_bin.parent / "IntegrationEnricher"
     assert executable.is_file(), f"{executable} is not built: run `swift build`"
     root = tmp_path_factory.mktemp("operations-project")
-    shutil.copytree(REPO_ROOT / "pipelines", root / "pipelines")
-    (root / ".tmp").mkdir()
-    shutil.copy(terraform_env["TF_CLI_CONFIG_FILE"], root / ".tmp" / "terraformrc")
-    env = dict(terraform_env, SLUICE_MOTO_SERVER=str(moto), TF_CLI_CONFIG_FILE=str(root / "missing-terraformrc"))
-
-    def sluice(*args: str, timeout: int = TIMEOUT):
-        return run([str(sluice_bin), *args, "--root", str(root)], cwd=root, env=env, timeout=timeout)
-
-    assert sluice("generate").returncode == 0
-    server_file = root / ".sluice" / "dev" / "server.json"
-    server = None
-    try:
-        up = sluice("dev", "up")
-        server = json.loads(server_file.read_text()) if server_file.exists() else None
-        assert up.returncode == 0, describe(up)
-        endpoint = f"http://127.0.0.1:{server['port']}"
+    with dev_up_project(root, sluice_bin, terraform_env, TIMEOUT) as dev:
+        assert dev.up.returncode == 0, describe(dev.up)
+        endpoint = f"http://127.0.0.1:{dev.server['port']}"
         clients = analytics_clients(endpoint)
         for bucket in (LANDING, LAKE):
             clients["s3"].delete_bucket_policy(Bucket=bucket)
         # Ten processes' worth of lookup answers: more than the module starts.
         queue_athena_results(endpoint, ACCOUNT, REGION, *(DIRECTORY * 10))
-        yield {"root": root, "sluice": sluice, "endpoint": endpoint, "env": env, "bin": sluice_bin, **clients}
-    finally:
-        sluice("dev", "down")
-        if server is not None:
-            try:
-                os.kill(server["pid"], signal.SIGTERM)
-            except ProcessLookupError:
-                pass
+        yield {"root": dev.root, "sluice": dev.sluice, "endpoint": endpoint, "env": dev.env, "bin": sluice_bin, **clients}
 
 
 def analytics_clients(endpoint: str) -> dict:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import urllib.request
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -254,3 +257,50 @@ def queue_athena_results(endpoint: str, account: str, region: str, *tables: list
     )  # fmt: skip
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.status == 201, response.read()
+
+
+@dataclass
+class DevProject:
+    """A copy of the example whose stacks `sluice dev up` applied to a moto server of its own."""
+
+    root: Path
+    sluice: Callable[..., subprocess.CompletedProcess[str]]
+    env: dict[str, str]
+    up: subprocess.CompletedProcess[str]
+    server: dict | None
+
+
+@contextlib.contextmanager
+def dev_up_project(
+    root: Path, sluice_bin: Path, terraform_env: dict[str, str], timeout: int
+) -> Iterator[DevProject]:
+    """The example's pipelines copied to `root`, generated and applied by `sluice dev up` (whose outcome the caller
+    checks); afterwards `sluice dev down`, and the server this started is stopped whatever `dev down` did."""
+    moto = REPO_ROOT / ".venv-moto" / "bin" / "moto_server"
+    if not moto.exists():
+        pytest.fail(f"{moto.relative_to(REPO_ROOT)} does not exist: run scripts/tools.sh", pytrace=False)
+    shutil.copytree(REPO_ROOT / "pipelines", root / "pipelines")
+    # The project's own CLI configuration (as scripts/tools.sh writes it) must win over an ambient one naming a
+    # file that does not exist, with which terraform would go to the public registry.
+    (root / ".tmp").mkdir()
+    shutil.copy(terraform_env["TF_CLI_CONFIG_FILE"], root / ".tmp" / "terraformrc")
+    env = dict(terraform_env, SLUICE_MOTO_SERVER=str(moto), TF_CLI_CONFIG_FILE=str(root / "missing-terraformrc"))
+
+    def sluice(*args: str, timeout: int = timeout) -> subprocess.CompletedProcess[str]:
+        return run([str(sluice_bin), *args, "--root", str(root)], cwd=root, env=env, timeout=timeout)
+
+    generated = sluice("generate")
+    assert generated.returncode == 0, describe(generated)
+    server_file = root / ".sluice" / "dev" / "server.json"
+    server = None
+    try:
+        up = sluice("dev", "up")
+        server = json.loads(server_file.read_text()) if server_file.exists() else None
+        yield DevProject(root=root, sluice=sluice, env=env, up=up, server=server)
+    finally:
+        sluice("dev", "down")
+        if server is not None:
+            try:
+                os.kill(server["pid"], signal.SIGTERM)
+            except ProcessLookupError:
+                pass
