@@ -37,10 +37,12 @@ let package = Package(
         .target(name: "SluiceModel", dependencies: ["SluiceFormats", .product(name: "Yams", package: "Yams")]),
         .target(name: "SluiceDSL", dependencies: ["SluiceModel"]),
         .target(name: "SluiceCloud", dependencies: ["SluiceModel", "SluiceJSON"]),
+        // The monthly cost estimate: the committed price table and the model from declared volumes.
+        .target(name: "SluiceCost", dependencies: ["SluiceModel", "SluiceJSON"]),
         // The workflows' bash scripts, committed files that shellcheck reads as they are, embedded in the code
         // (`PackageResources`, WorkflowScript.swift): sluice needs no file beside its binary.
         .target(
-            name: "SluiceEmit", dependencies: ["SluiceModel", "SluiceCloud", "SluiceJSON"],
+            name: "SluiceEmit", dependencies: ["SluiceModel", "SluiceCloud", "SluiceCost", "SluiceJSON"],
             resources: workflowScripts.map { .embedInCode("Workflows/Scripts/\($0).sh") }),
         .target(name: "SluiceDeploy", dependencies: ["SluiceModel", "SluiceCloud", "SluiceEmit", "SluiceJSON"]),
         // zlib itself, which every Linux has: gzip is all Sluice needs, and a Swift package for it would bring
@@ -72,7 +74,8 @@ let package = Package(
         .target(
             name: "SluiceCommands",
             dependencies: [
-                "SluiceModel", "SluiceEmit", "SluiceDeploy", "SluiceProcessing", "SluiceRuntime", "SluicePipelines",
+                "SluiceModel", "SluiceCost", "SluiceEmit", "SluiceDeploy", "SluiceProcessing", "SluiceRuntime",
+                "SluicePipelines",
                 "SluiceSample", "SluiceLocalRuntime", "SluiceJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -87,6 +90,7 @@ let package = Package(
         .testTarget(name: "SluiceModelTests", dependencies: ["SluiceModel"]),
         .testTarget(name: "SluiceDSLTests", dependencies: ["SluiceDSL", "SluicePipelines", "SluiceCommands"]),
         .testTarget(name: "SluiceCloudTests", dependencies: ["SluiceCloud"]),
+        .testTarget(name: "SluiceCostTests", dependencies: ["SluiceCost", "SluiceModel"]),
         .testTarget(name: "SluiceEmitTests", dependencies: ["SluiceEmit", "SluiceCommands"]),
         .testTarget(name: "SluiceProcessingTests", dependencies: ["SluiceProcessing", "SluiceParquet", "SluiceJSON"]),
         .testTarget(name: "SluiceParquetTests", dependencies: ["SluiceParquet", "CZlib", "CSnappy", "CZstd"]),

@@ -22,7 +22,7 @@ enum PullRequestWorkflow {
             ],
             timeoutMinutes: 45, permissions: [.readContents],
             steps: [
-                WorkflowSteps.checkout(),
+                WorkflowSteps.checkout(), WorkflowSteps.checkoutBase(),
                 Step(
                     name: "Build, test and check in the builder image",
                     comment: ["Fails with a diff when generated/ or the workflows were edited or not regenerated."],
@@ -41,7 +41,7 @@ enum PullRequestWorkflow {
             needs: ["check"], timeoutMinutes: 45, permissions: [.readContents, .idToken],
             strategy: WorkflowSteps.stackMatrix(context),
             steps: [
-                WorkflowSteps.checkout(), WorkflowSteps.terraform(),
+                WorkflowSteps.checkout(), WorkflowSteps.checkoutBase(), WorkflowSteps.terraform(),
                 WorkflowSteps.aws(context, entry: .plan, session: "sluice-plan"), WorkflowSteps.buildSluice(),
                 Step(
                     name: "Plan", env: [("STACK", "${{ matrix.stack }}"), ("IMAGES", .quoted(context.imageTable))],

@@ -22,6 +22,21 @@ enum WorkflowSteps {
         Step(name: "Check out", uses: WorkflowEmitter.checkout, with: [YAMLEntry("persist-credentials", "false")])
     }
 
+    /// Where `checkoutBase()` puts the pull request's base: `sluice cost --base` and `sluice plan --base` compare
+    /// the branch with the base's committed `generated/` files.
+    static let basePath: StaticString = ".sluice/base"
+
+    /// The base branch's `generated/` at the pull request's base commit, beside the branch's own checkout: what
+    /// main declares, for the cost delta and the schema guard.
+    static func checkoutBase() -> Step {
+        Step(
+            name: "Check out the base's generated files", uses: WorkflowEmitter.checkout,
+            with: [
+                YAMLEntry("ref", "${{ github.event.pull_request.base.sha }}"), YAMLEntry("path", "\(fixed: basePath)"),
+                YAMLEntry("sparse-checkout", "generated"), YAMLEntry("persist-credentials", "false"),
+            ])
+    }
+
     static func terraform() -> Step {
         Step(
             name: "Set up Terraform", comment: ["No wrapper: sluice reads terraform's own output and exit codes."],
