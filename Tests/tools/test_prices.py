@@ -164,3 +164,12 @@ def test_refresh_fails_in_one_line_without_network(tmp_path: Path):
     assert "use --offline DIR" in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert prices.read_bytes() == PRICES.read_bytes()
+
+
+def test_refresh_refuses_a_region_the_table_lacks(tmp_path: Path):
+    prices = tmp_path / "prices.json"
+    shutil.copy(PRICES, prices)
+    result = python(REFRESH, "--offline", str(OFFERS), "--prices", str(prices), "--region", "ap-south-2", cwd=tmp_path)
+    assert result.returncode == 1, describe(result)
+    assert result.stderr.startswith("refresh.py: ap-south-2 not in ") and "Traceback" not in result.stderr
+    assert prices.read_bytes() == PRICES.read_bytes()

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import http.client
 import json
 import pathlib
-import socket
 import subprocess
 import sys
 import urllib.error
-import urllib.parse
 import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -87,7 +86,7 @@ class OfferSource:
                 return json.load(response)
         except urllib.error.HTTPError as error:
             raise RefreshError(f"{url}: HTTP {error.code}") from None
-        except (urllib.error.URLError, socket.timeout, ConnectionError, TimeoutError) as error:
+        except (urllib.error.URLError, http.client.HTTPException, OSError) as error:  # OSError: sockets, TLS
             reason = getattr(error, "reason", error)
             raise RefreshError(f"cannot read {url} ({reason}): no network? use --offline DIR") from None
         except json.JSONDecodeError as error:
@@ -130,7 +129,7 @@ def refresh(table: dict, source: OfferSource, regions: list[str], today: str) ->
     region_urls: dict[str, dict] = {}
     refreshed, kept, unmapped = [], [], set()
     for region in regions:
-        figures = table["regions"].setdefault(region, {})
+        figures = table["regions"][region]
         for key in sorted(figures):
             if key not in MAPPINGS:
                 unmapped.add(key)
@@ -172,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"refresh.py: {arguments.prices}: {error}", file=sys.stderr)
         return 1
     regions = arguments.region or sorted(table.get("regions", {}))
+    unknown = [region for region in regions if region not in table.get("regions", {})]
+    if unknown:
+        print(f"refresh.py: {', '.join(unknown)} not in {arguments.prices}: add the region with every key first "
+              "(the us-east-1 figures, verified false), then refresh it", file=sys.stderr)
+        return 1
     today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
     try:
         refreshed, kept = refresh(table, OfferSource(arguments.base_url, arguments.offline), regions, today)
