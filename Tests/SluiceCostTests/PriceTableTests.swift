@@ -105,7 +105,7 @@ import Testing
         }
     }
 
-    @Test func pricesAsOfIsTheOldestDayOfTheRegionsFigures() {
+    @Test func pricesAsOfIsTheOldestDayAndUnverifiedKeysAreListed() {
         let usEast = table.regions[PriceTable.fallbackRegion]!
         #expect(table.pricesAsOf(PriceTable.fallbackRegion) == usEast.figures.values.map(\.asOf).min())
         #expect(table.pricesAsOf("ap-south-2") == table.pricesAsOf(PriceTable.fallbackRegion))
@@ -119,6 +119,11 @@ import Testing
                 figures: [.athenaPerTBScanned: figure("2026-03-01"), .glueCrawlerDPUs: figure("2025-11-30")])
         ])
         #expect(small.pricesAsOf("us-east-1") == "2025-11-30")
+        #expect(small.unverifiedKeys("us-east-1").isEmpty)
+        var unchecked = small
+        unchecked.regions["us-east-1"]?.figures[.glueCrawlerDPUs]?.verified = false
+        #expect(unchecked.unverifiedKeys("us-east-1") == [.glueCrawlerDPUs])
+        #expect(unchecked.unverifiedKeys("ap-south-2") == [.glueCrawlerDPUs])
         #expect(small.oldestAsOf == "2025-11-30")
         #expect(PriceTable(regions: [:]).oldestAsOf == "")
     }
