@@ -7,7 +7,7 @@ extension PriceTable {
     package static let committed = PriceTable(regions: [
         "eu-west-1": RegionPrices(region: "eu-west-1", figures: [
             .athenaMinimumMBPerQuery: Price(value: 10.0, unit: "MB", source: "https://aws.amazon.com/athena/pricing/", asOf: "2026-12-01", verified: true),
-            .athenaPerTBScanned: Price(value: 5.0, unit: "USD/TB", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/athena/pricing/", asOf: "2026-12-02", verified: false),
+            .athenaPerTBScanned: Price(value: 5.0, unit: "USD/TB", source: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonAthena/current/eu-west-1/index.json", asOf: "2026-12-02", verified: false),
             .eventBridgeEventsPerMillion: Price(value: 1.0, unit: "USD/million events", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/eventbridge/pricing/", asOf: "2026-12-02", verified: false),
             .firehoseFormatConversionPerGB: Price(value: 0.018, unit: "USD/GB", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/kinesis/data-firehose/pricing/", asOf: "2026-12-02", verified: false),
             .firehoseIngestionPerGB: Price(value: 0.029, unit: "USD/GB", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/kinesis/data-firehose/pricing/", asOf: "2026-12-02", verified: false),
@@ -17,11 +17,11 @@ extension PriceTable {
             .glueCrawlerDPUs: Price(value: 2.0, unit: "DPUs", source: "https://aws.amazon.com/glue/pricing/", asOf: "2026-12-02", verified: false),
             .glueCrawlerMinimumMinutes: Price(value: 10.0, unit: "minutes", source: "https://aws.amazon.com/glue/pricing/", asOf: "2026-12-01", verified: true),
             .glueCrawlerPerDPUHour: Price(value: 0.44, unit: "USD/DPU-hour", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/glue/pricing/", asOf: "2026-12-02", verified: false),
-            .lambdaGBSecondArm: Price(value: 1.33334e-05, unit: "USD/GB-second", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/lambda/pricing/", asOf: "2026-12-02", verified: false),
-            .lambdaGBSecondX86: Price(value: 1.66667e-05, unit: "USD/GB-second", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/lambda/pricing/", asOf: "2026-12-02", verified: false),
-            .lambdaRequestsPerMillion: Price(value: 0.2, unit: "USD/million requests", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/lambda/pricing/", asOf: "2026-12-02", verified: false),
-            .logsIngestionPerGB: Price(value: 0.5, unit: "USD/GB", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/cloudwatch/pricing/", asOf: "2026-12-02", verified: false),
-            .logsStoragePerGBMonth: Price(value: 0.03, unit: "USD/GB-month", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/cloudwatch/pricing/", asOf: "2026-12-02", verified: false),
+            .lambdaGBSecondArm: Price(value: 1.33334e-05, unit: "USD/GB-second", source: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/current/eu-west-1/index.json", asOf: "2026-10-02", verified: false),
+            .lambdaGBSecondX86: Price(value: 1.66667e-05, unit: "USD/GB-second", source: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/current/eu-west-1/index.json", asOf: "2026-10-02", verified: false),
+            .lambdaRequestsPerMillion: Price(value: 0.2, unit: "USD/million requests", source: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSLambda/current/eu-west-1/index.json", asOf: "2026-10-02", verified: false),
+            .logsIngestionPerGB: Price(value: 0.57, unit: "USD/GB", source: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonCloudWatch/current/eu-west-1/index.json", asOf: "2026-10-02", verified: false),
+            .logsStoragePerGBMonth: Price(value: 0.03, unit: "USD/GB-month", source: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonCloudWatch/current/eu-west-1/index.json", asOf: "2026-10-02", verified: false),
             .quickSightAuthorPerMonth: Price(value: 24.0, unit: "USD/user-month", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/quicksight/pricing/", asOf: "2026-12-02", verified: false),
             .quickSightReaderPerMonth: Price(value: 3.0, unit: "USD/user-month", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/quicksight/pricing/", asOf: "2026-12-02", verified: false),
             .quickSightSPICEPerGBMonth: Price(value: 0.38, unit: "USD/GB-month", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/quicksight/pricing/", asOf: "2026-12-02", verified: false),
@@ -30,7 +30,7 @@ extension PriceTable {
             .s3PutPer1000: Price(value: 0.005, unit: "USD/1000 requests", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/s3/pricing/", asOf: "2026-12-02", verified: false),
             .s3ReplicationTimeControlPerGB: Price(value: 0.015, unit: "USD/GB", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/s3/pricing/", asOf: "2026-12-02", verified: false),
             .s3StandardPerGBMonth: Price(value: 0.023, unit: "USD/GB-month", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/s3/pricing/", asOf: "2026-12-02", verified: false),
-            .sqsRequestsPerMillion: Price(value: 0.4, unit: "USD/million requests", source: "us-east-1 figure; eu-west-1 not found in https://aws.amazon.com/sqs/pricing/", asOf: "2026-12-02", verified: false),
+            .sqsRequestsPerMillion: Price(value: 0.4, unit: "USD/million requests", source: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AWSQueueService/current/eu-west-1/index.json", asOf: "2026-10-02", verified: false),
         ]),
         "eu-west-2": RegionPrices(region: "eu-west-2", figures: [
             .athenaMinimumMBPerQuery: Price(value: 10.0, unit: "MB", source: "https://aws.amazon.com/athena/pricing/", asOf: "2026-12-01", verified: true),
@@ -95,5 +95,6 @@ extension PriceTable {
         "Data transfer between regions and to the internet is not held.",
         "verified: false marks a figure not confirmed on AWS's own page or price-list offer file: either read from a secondary page (its source), or, where the source says so, the us-east-1 figure standing in for a region whose own was not found. scripts/prices/refresh.py replaces the figures it can map with the offer files' and marks them verified.",
         "Billing rules (firehose.record_increment_kb, athena.minimum_mb_per_query, glue.crawler_minimum_minutes, glue.crawler_dpus, s3.lifecycle_expiration_per_1000) are stated once for every region; glue.crawler_dpus is the DPU count of the Glue pricing page's crawler example (AWS sizes crawlers itself).",
+        "eu-west-1: the CloudWatch Logs, Lambda, SQS and Athena figures whose source is an offer file (pricing.us-east-1.amazonaws.com) were read from a third party's copy of those files (captured 2026-10-02; publication dates 2026-09-11 to 2026-10-01), not fetched here: they stay unverified until scripts/prices/refresh.py runs with network.",
     ]
 }
