@@ -18,6 +18,7 @@ extension PlanSummary {
     package func text() -> String {
         var out = "Stack \(stack): \(hasChanges ? countsLine : "no changes")\n"
         for note in notes { out += "Note: \(note)\n" }
+        if let schema { out += schema.text() }
         if !refused.isEmpty {
             out += "\nREFUSED: destroys resources that hold data (allow each with --allow-destroy ADDRESS):\n"
             for entry in refused { out += "  \(entry.action.rawValue) \(entry.address)\(Self.reason(entry))\n" }
@@ -61,6 +62,7 @@ extension PlanSummary {
         let budget = limit - 400
         var out = "### Stack \(Markdown.code(stack, inTable: false)): \(hasChanges ? countsLine : "no changes")\n"
         if !notes.isEmpty { out += "\n" + notes.map { "- **Note:** \(Markdown.inline($0))\n" }.joined() }
+        if let schema { out += schema.markdown() }
         var omitted = 0
         func add(_ rows: [String], to text: inout String) {
             for row in rows {
