@@ -44,6 +44,9 @@ struct SchemaOptions: ParsableArguments {
             printError("error: \(error)")
             throw ExitCode(1)
         }
+        if report.baseMissing, !allowSchemaChange.isEmpty {
+            printError("warning: --allow-schema-change: the base has no schema.json, so nothing was compared")
+        }
         if !report.unusedAllowances.isEmpty {
             let breaking = report.changes.filter(\.breaking).map(\.allowance)
             printError(

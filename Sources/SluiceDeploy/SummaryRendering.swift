@@ -54,7 +54,8 @@ extension PlanSummary {
         return out
     }
 
-    /// Markdown of at most `limit` characters: the counts and every refused or destructive change always,
+    /// Markdown of at most `limit` characters: the counts, the schema section (within half the budget) and every
+    /// refused or destructive change always,
     /// then the changes by stage folded in `<details>`, stage by stage while they fit. What does not fit is
     /// named, and stays in the full plan (the text summary and plan JSON of the run's artifact).
     package func markdown(limit: Int = 20_000) -> String {
@@ -62,7 +63,8 @@ extension PlanSummary {
         let budget = limit - 400
         var out = "### Stack \(Markdown.code(stack, inTable: false)): \(hasChanges ? countsLine : "no changes")\n"
         if !notes.isEmpty { out += "\n" + notes.map { "- **Note:** \(Markdown.inline($0))\n" }.joined() }
-        if let schema { out += schema.markdown() }
+        // Half the budget at most, so the refused and destructive changes that follow still fit.
+        if let schema { out += schema.markdown(limit: budget / 2) }
         var omitted = 0
         func add(_ rows: [String], to text: inout String) {
             for row in rows {

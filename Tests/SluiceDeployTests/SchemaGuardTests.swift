@@ -120,6 +120,7 @@ struct SchemaGuardTests {
             shownBase: ".sluice/base", allowances: ["requests.name"])
         #expect(report.notes.map(\.text) == ["no base schema at .sluice/base/generated/schema.json: nothing compared"])
         #expect(report.changes.isEmpty && report.unusedAllowances.isEmpty)
+        #expect(report.baseMissing)
         #expect(report.section(forStack: "analytics")?.notes.count == 1)
         #expect(report.section(forStack: "production") == nil)
 
@@ -160,6 +161,18 @@ struct SchemaGuardTests {
         #expect(markdown.contains("| **refused** removed | `db.requests.name` (string) | view `usage`;"))
         #expect(!markdown.contains("a|b"), "a pipe in a name would split the table's cell")
         #expect(section.briefLines() == ["  REFUSED schema removed requests.name (allow with --allow-schema-change)\n"])
+    }
+
+    @Test("the Markdown section keeps within its limit, counting the rows left out")
+    func markdownLimit() throws {
+        let many = (0..<400).map { ColumnContract(name: "column_\($0)", type: "string") }
+        let report = changes(Self.table(Self.base.tables[0].columns.filter { $0.name != "name" } + many))
+        let section = try #require(report.section(forStack: "analytics"))
+        let markdown = section.markdown(limit: 5_000)
+        #expect(markdown.count < 5_200)
+        #expect(markdown.contains("- `requests.name`\n"), "the refused change comes first")
+        #expect(markdown.contains("more schema lines did not fit in this comment"))
+        #expect(section.text().contains("added db.requests.column_399"), "the text summary keeps every change")
     }
 
     @Test("the plan shows the section in the stack holding the table; apply refuses what the plan refused")

@@ -62,6 +62,8 @@ package struct SchemaReport: Sendable, Equatable {
     package var unusedAllowances: [String]
     /// Stacks holding the branch's tables, where the section appears even when nothing changed.
     package var stacks: [String]
+    /// Whether the base had no `schema.json`, so nothing was compared.
+    package var baseMissing = false
 
     package var refused: [SchemaChange] { changes.filter(\.refused) }
 
@@ -76,6 +78,7 @@ package struct SchemaReport: Sendable, Equatable {
     package static func == (lhs: SchemaReport, rhs: SchemaReport) -> Bool {
         lhs.basePath == rhs.basePath && lhs.changes == rhs.changes && lhs.unusedAllowances == rhs.unusedAllowances
             && lhs.notes.map(\.text) == rhs.notes.map(\.text) && lhs.stacks == rhs.stacks
+            && lhs.baseMissing == rhs.baseMissing
     }
 }
 

@@ -20,6 +20,7 @@ package enum SchemaComparison {
         guard let bytes = FileManager.default.contents(atPath: file.path) else {
             var report = compare(base: nil, branch: branch, basePath: shown, allowances: allowances)
             report.notes.insert((nil, "no base schema at \(shown): nothing compared"), at: 0)
+            report.baseMissing = true
             return report
         }
         do {

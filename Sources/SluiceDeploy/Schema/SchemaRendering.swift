@@ -21,10 +21,15 @@ extension SchemaSection {
         return out
     }
 
-    /// The section for a pull-request comment: the refusal first when there is one, then a table of the changes.
-    package func markdown() -> String {
+    /// The section for a pull-request comment: the refusal first when there is one, then a table of the changes,
+    /// in at most about `limit` characters: rows that do not fit are counted, and are in the text summary.
+    package func markdown(limit: Int = 10_000) -> String {
         var out = "\n#### Schema (compared with \(Markdown.code(basePath, inTable: false)))\n\n"
-        for note in notes { out += "- \(Markdown.inline(note))\n" }
+        var omitted = 0
+        func add(_ row: String) {
+            if omitted == 0, out.count + row.count <= limit { out += row } else { omitted += 1 }
+        }
+        for note in notes { add("- \(Markdown.inline(note))\n") }
         if changes.isEmpty, notes.isEmpty { out += "No column changes.\n" }
         let refused = refused
         if !refused.isEmpty {
@@ -32,15 +37,23 @@ extension SchemaSection {
             out += ":no_entry: **Refused**: these changes break data already written or what reads it. "
             out +=
                 "Allow each on purpose with `\(Self.flag) TABLE.COLUMN`, or migrate (README, \"Schema changes\"):\n\n"
-            for change in refused { out += "- \(Markdown.code(change.allowance, inTable: false))\n" }
+            for change in refused { add("- \(Markdown.code(change.allowance, inTable: false))\n") }
         }
-        guard !changes.isEmpty else { return out }
-        out += "\n| change | column | used by | data already written |\n|---|---|---|---|\n"
-        for change in ordered {
-            let mark = change.refused ? "**refused** " : change.breaking ? "allowed " : ""
-            out += "| \(mark)\(change.kind.rawValue) | \(Markdown.code(change.qualifiedColumn))"
-            out += "\(Markdown.inline(change.shownDetail)) | \(change.usersText { Markdown.code($0) }) | "
-            out += "\(Markdown.inline(change.effect)) |\n"
+        if !changes.isEmpty, omitted == 0 {
+            out += "\n| change | column | used by | data already written |\n|---|---|---|---|\n"
+            for change in ordered {
+                let mark = change.refused ? "**refused** " : change.breaking ? "allowed " : ""
+                add(
+                    "| \(mark)\(change.kind.rawValue) | \(Markdown.code(change.qualifiedColumn))"
+                        + "\(Markdown.inline(change.shownDetail)) | \(change.usersText { Markdown.code($0) }) | "
+                        + "\(Markdown.inline(change.effect)) |\n")
+            }
+        } else if !changes.isEmpty {
+            omitted += changes.count
+        }
+        if omitted > 0 {
+            out += "\n_\(omitted) more schema line\(omitted == 1 ? "" : "s") did not fit in this comment: see the "
+            out += "text summary in the run's artifacts._\n"
         }
         return out
     }

@@ -120,11 +120,14 @@ package struct ColumnUsers: Sendable, Equatable {
 struct ColumnUsage {
     let pipeline: Pipeline
     let graph: ViewGraph
+    /// The views in an order where each comes after those it reads, computed once for every column.
+    let ordered: [View]
     let columns: [String: ViewColumns]
 
     init(pipeline: Pipeline) {
         self.pipeline = pipeline
         graph = ViewGraph(pipeline: pipeline)
+        ordered = graph.ordered()
         columns = Dictionary(
             pipeline.views.map { ($0.name, ViewColumns(sql: $0.sql)) }, uniquingKeysWith: { first, _ in first })
     }
@@ -135,7 +138,7 @@ struct ColumnUsage {
         // Each affected view with its output columns that come from the column (a view over an affected view has
         // the affected view's such columns to follow).
         var traced: [String: Set<String>] = [:]
-        for view in graph.ordered() {
+        for view in ordered {
             let reads = columns[view.name] ?? ViewColumns(sql: "")
             let dependencies = graph.dependencies[view.name] ?? []
             // The names that carry the column into this view: the column itself from the table, and the traced
@@ -163,12 +166,11 @@ struct ColumnUsage {
             traced[view.name] = outputs
         }
         let datasets = pipeline.datasets.filter { traced[$0.view] != nil }
-        let dashboards = pipeline.dashboards.filter { dashboard in datasets.contains { $0.name == dashboard.dataset } }
+        let views = Dictionary(datasets.map { ($0.name, $0.view) }, uniquingKeysWith: { first, _ in first })
+        let dashboards = pipeline.dashboards.filter { views[$0.dataset] != nil }
         var visuals: [String] = []
         for dashboard in dashboards {
-            guard let dataset = datasets.first(where: { $0.name == dashboard.dataset }),
-                let outputs = traced[dataset.view]
-            else { continue }
+            guard let view = views[dashboard.dataset], let outputs = traced[view] else { continue }
             for visual in dashboard.visuals
             where outputs.contains(visual.measure) || visual.dimension.map(outputs.contains) == true {
                 visuals.append("\(dashboard.name): \(visual.title)")
