@@ -30,8 +30,9 @@ enum CostFixtures {
     static func pipeline(
         volume: String? = nil, format: String = "parquet", bufferingSizeMB: Int = 64, interval: Int = 300,
         discovery: String = "crawler:\n    schedule: hourly", memoryMB: Int = 512, timeControl: Bool = false,
-        views: String = defaultViews
+        views: String = defaultViews, enrichment: Bool = false, extra: String = ""
     ) -> String {
+        let lookups = enrichment ? enrichmentSection : ""
         let volumeSection = volume.map { "volume:\n" + $0 + "\n" } ?? ""
         return """
             name: web
@@ -52,12 +53,14 @@ enum CostFixtures {
               memory_mb: \(memoryMB)
               timeout_seconds: 60
               architecture: arm64
+            \(lookups)
               output:
                 table: requests
                 format: \(format)
                 columns:
                   - { name: requested_at, type: timestamp }
                   - { name: account_id, type: string }
+                  - { name: account_name, type: string }
                   - { name: path, type: string }
                   - { name: status, type: int }
                 partition_keys:
@@ -66,11 +69,40 @@ enum CostFixtures {
               database: web
               \(discovery)
             \(views)
+            \(extra)
             \(volumeSection)
             """
     }
 
-    /// One view reading one of the table's four stored columns (`status`) and the partition key.
+    /// One lookup, cached for 300 s.
+    static let enrichmentSection = """
+          enrichment:
+            catalog: directory
+            connector: arn:aws:lambda:eu-west-1:222222222222:function:dir
+            cache_ttl_seconds: 300
+            lookups:
+              - name: account
+                schema: directory
+                table: accounts
+                key: account_id
+                match: account_id
+                columns: [account_name]
+        """
+
+    /// A SPICE dataset over the view, refreshed hourly, and a dashboard on it.
+    static let spiceDataset = """
+        datasets:
+          - { name: daily-set, view: daily, import_mode: spice, refresh: hourly }
+        dashboards:
+          - name: overview
+            dataset: daily-set
+            visuals:
+              - { type: kpi, title: Requests, measure: requests, aggregation: sum }
+        quicksight:
+          group: analysts
+        """
+
+    /// One view reading one of the table's five stored columns (`status`) and the partition key.
     static let defaultViews = """
         views:
           - name: daily
