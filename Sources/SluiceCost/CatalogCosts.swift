@@ -40,7 +40,7 @@ enum CatalogCosts {
             context.analyticsLine(
                 .catalog, "Glue Data Catalog objects", quantity: objects / 100_000, unit: "100k objects",
                 .glueCatalogPer100kObjects,
-                formula: "1 table + \(context.pipeline.views.count) views\(partitionsText) = \(num(objects)) objects "
+                formula: "1 table + \(context.pipeline.views.count) view(s)\(partitionsText) = \(num(objects)) objects "
                     + "(the first million free per account is not applied)"))
         lines.append(
             context.analyticsLine(

@@ -49,6 +49,5 @@ package struct EstimateContext: Sendable {
 
 /// Short spellings for formulas.
 func num(_ value: Double) -> String { FigureText.number(value) }
-func price(_ value: Double) -> String { FigureText.price(value) }
 /// Bytes as GB (2^30) in a formula.
 func gb(_ bytes: Double) -> String { num(bytes / BillingUnits.gibibyte) + " GB" }

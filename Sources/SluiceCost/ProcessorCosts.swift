@@ -44,8 +44,8 @@ enum ProcessorCosts {
                 formula: "\(num(invocations)) objects × ⌈\(num(objectMiB)) MB / 2 MB ranges⌉ = \(num(gets)) GETs"),
             context.analyticsLine(
                 .processor, "S3 PUTs into the lake", quantity: puts / 1_000, unit: "1000 requests", .s3PutPer1000,
-                formula: "\(num(invocations)) lake objects × \(num(putsPerLakeObject)) requests (a PUT up to 5.06 MB, "
-                    + "else create + parts + complete) = \(num(puts)) requests"),
+                formula: "\(num(invocations)) lake objects × \(num(putsPerLakeObject)) request(s) each (one PUT up to "
+                    + "5.06 MB, else create + parts + complete) = \(num(puts)) requests"),
         ]
     }
 
