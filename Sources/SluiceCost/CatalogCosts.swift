@@ -23,7 +23,7 @@ enum CatalogCosts {
                 context.analyticsLine(
                     .catalog, "Glue crawler runs", quantity: dpuHours, unit: "DPU-hour", .glueCrawlerPerDPUHour,
                     formula: "\(num(CronRuns.perDay(schedule))) runs/day (\(schedule.written)) × \(num(context.days)) "
-                        + "days × max(\(num(minimum)) min minimum, \(num(assumedRunMinutes)) min run) × "
+                        + "days × max(\(num(minimum)) min minimum, \(num(assumedRunMinutes)) min run) / 60 min × "
                         + "\(num(dpus)) DPUs = \(num(dpuHours)) DPU-hours"))
             partitions = LakeCosts.horizonDays
         case .projection:

@@ -16,10 +16,10 @@ enum DashboardCosts {
         return [
             context.analyticsLine(
                 .dashboards, "QuickSight authors", quantity: volume.quickSightAuthors, unit: "user-month",
-                .quickSightAuthorPerMonth, formula: "\(num(volume.quickSightAuthors)) authors this pipeline adds"),
+                .quickSightAuthorPerMonth, formula: "authors this pipeline adds: \(num(volume.quickSightAuthors))"),
             context.analyticsLine(
                 .dashboards, "QuickSight readers", quantity: volume.quickSightReaders, unit: "user-month",
-                .quickSightReaderPerMonth, formula: "\(num(volume.quickSightReaders)) readers this pipeline adds"),
+                .quickSightReaderPerMonth, formula: "readers this pipeline adds: \(num(volume.quickSightReaders))"),
             context.analyticsLine(
                 .dashboards, "SPICE capacity", quantity: spiceGB, unit: "GB-month", .quickSightSPICEPerGBMonth,
                 formula: spiceParts.isEmpty
