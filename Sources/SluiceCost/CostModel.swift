@@ -7,7 +7,8 @@ package enum CostModel {
         let estimates = pipelines.sorted { $0.name < $1.name }.map {
             estimate(pipeline: $0, project: project, prices: prices)
         }
-        return ProjectEstimate(pricesAsOf: oldestAsOf(prices), pipelines: estimates)
+        let regions = Set(estimates.flatMap(\.regions.values))
+        return ProjectEstimate(pricesAsOf: oldestAsOf(prices, regions: regions), pipelines: estimates)
     }
 
     /// One pipeline's estimate, with its alternatives.
@@ -41,7 +42,10 @@ package enum CostModel {
         let context = EstimateContext(
             pipeline: pipeline, volume: volume, sourcePrices: regionPrices(pipeline.source.account),
             analyticsPrices: regionPrices(pipeline.analyticsAccount))
-        assumptions += standingAssumptions(context)
+        assumptions += standingAssumptions
+        if pipeline.replication != nil, regions[pipeline.source.account] != regions[pipeline.analyticsAccount] {
+            assumptions.append("replication crosses regions: inter-region data transfer is not priced")
+        }
         let stages: [(EstimateContext) -> [CostLine]] = [
             SourceCosts.lines, DeliveryCosts.lines, ReplicationCosts.lines, TriggerCosts.lines, ProcessorCosts.lines,
             EnrichmentCosts.lines, LakeCosts.lines, CatalogCosts.lines, QueryCosts.lines, DashboardCosts.lines,
@@ -53,25 +57,20 @@ package enum CostModel {
     }
 
     /// What every estimate assumes beyond its volume.
-    static func standingAssumptions(_ context: EstimateContext) -> [String] {
-        var notes = [
-            "a month is 730 hours (\(num(BillingUnits.daysPerMonth)) days); GB = 2^30 bytes, TB = 2^40",
-            "free tiers are not applied (they are per account, shared with everything else there)",
-            "CloudWatch Logs delivers at most one subscription record a second (AWS does not document its "
-                + "batching); each record is one gzipped batch of events, billed by Firehose in 5 KB increments",
-            "the lake, its partitions and SPICE are priced as they stand after a year (\(num(LakeCosts.horizonDays)) "
-                + "days of data)",
-            "processor time is its measured CPU time per MB (BENCHMARKS.md, one x86_64 core), scaled up below "
-                + "1,769 MB; waiting on S3 and on lookups is not counted",
-        ]
-        if context.pipeline.replication != nil, context.sourcePrices.region != context.analyticsPrices.region {
-            notes.append("replication crosses regions: inter-region data transfer is not priced")
-        }
-        return notes
-    }
+    static let standingAssumptions = [
+        "a month is 730 hours (\(num(BillingUnits.daysPerMonth)) days); GB = 2^30 bytes, TB = 2^40",
+        "free tiers are not applied (they are per account, shared with everything else there)",
+        "CloudWatch Logs delivers at most one subscription record a second (AWS does not document its "
+            + "batching); each record is one gzipped batch of events, billed by Firehose in 5 KB increments",
+        "the lake, its partitions and SPICE are priced as they stand after a year (\(num(LakeCosts.horizonDays)) "
+            + "days of data)",
+        "processor time is its measured CPU time per MB (BENCHMARKS.md, one x86_64 core), scaled up below "
+            + "1,769 MB; waiting on S3 and on lookups is not counted",
+    ]
 
-    /// The oldest `asOf` date among the table's figures ("" for an empty table).
-    static func oldestAsOf(_ prices: PriceTable) -> String {
-        prices.regions.values.flatMap { $0.figures.values.map(\.asOf) }.min() ?? ""
+    /// The oldest `asOf` date among the figures of the regions the estimates were priced with (a region missing
+    /// from the table is priced, and dated, by the fallback region's figures); "" when there are none.
+    static func oldestAsOf(_ prices: PriceTable, regions: Set<String>) -> String {
+        regions.flatMap { prices.prices(for: $0).prices.figures.values.map(\.asOf) }.min() ?? ""
     }
 }

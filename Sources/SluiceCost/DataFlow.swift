@@ -50,7 +50,8 @@ package struct DataFlow: Sendable {
         bufferedBytesPerDay: Double, recordsPerDay: Double, bufferingSizeMB: Int, intervalSeconds: Int
     ) -> Double {
         guard intervalSeconds > 0 else { return recordsPerDay }
-        let bySize = bufferedBytesPerDay / (Double(bufferingSizeMB) * BillingUnits.mebibyte)
+        // Validation keeps the size at 1 MB or more; an unvalidated 0 must not divide by zero.
+        let bySize = bufferedBytesPerDay / (Double(max(1, bufferingSizeMB)) * BillingUnits.mebibyte)
         let byInterval = BillingUnits.secondsPerDay / Double(intervalSeconds)
         return min(recordsPerDay, max(bySize, byInterval))
     }

@@ -129,3 +129,22 @@ import Testing
         #expect(CronRuns.perDay(.init(schedule)) == runs)
     }
 }
+
+/// The largest volumes validation accepts give finite figures, never a trap.
+@Suite struct ExtremeVolumeTests {
+    @Test(arguments: [
+        "  events_per_day: 1000000000000\n  average_event_bytes: 1048576\n  queries_per_day: 1000000\n"
+            + "  days_per_query: 36500\n  quicksight: { authors: 100000, readers: 100000 }",
+        "  gb_per_day: 1048576\n  days_per_query: 36500",
+        "  events_per_day: 0\n  queries_per_day: 0",
+        "  gb_per_day: 0",
+    ])
+    func everyFigureIsFinite(volume: String) {
+        let estimate = CostFixtures.estimate(
+            CostFixtures.pipeline(volume: volume, interval: 0, enrichment: true, extra: CostFixtures.spiceDataset))
+        for line in estimate.lines {
+            #expect(line.quantity.isFinite && line.monthlyUSD.isFinite && line.quantity >= 0, "\(line)")
+        }
+        #expect(estimate.alternatives.allSatisfy { $0.deltaUSD.isFinite })
+    }
+}

@@ -106,3 +106,42 @@ import Testing
             ])
     }
 }
+
+/// The project's estimate: pipelines in name order, dated by the oldest figure it used, with each region's prices.
+@Suite struct ProjectEstimateTests {
+    private func figure(_ value: Double, _ asOf: String) -> Price {
+        Price(value: value, unit: "USD/GB", source: "test", asOf: asOf, verified: true)
+    }
+
+    @Test func pricesAsOfIsTheOldestFigureOfTheRegionsUsed() throws {
+        let (project, pipeline, _) = CostFixtures.decode(CostFixtures.pipeline(volume: nil))
+        var other = try #require(pipeline)
+        other.name = "another"
+        let table = PriceTable(regions: [
+            "eu-west-1": RegionPrices(
+                region: "eu-west-1",
+                figures: [.logsIngestionPerGB: figure(0.5, "2026-11-20"), .s3PutPer1000: figure(0.005, "2026-10-02")]),
+            // Not used by the project's accounts: its older date does not count.
+            "ap-south-2": RegionPrices(region: "ap-south-2", figures: [.logsIngestionPerGB: figure(0.6, "2025-01-01")]),
+        ])
+        let estimate = CostModel.estimate(project: project, pipelines: [other, try #require(pipeline)], prices: table)
+        #expect(estimate.pricesAsOf == "2026-10-02")
+        #expect(estimate.pipelines.map(\.pipeline) == ["another", "web"])
+        #expect(estimate.pipelines[0].regions == ["production": "eu-west-1", "analytics": "eu-west-1"])
+        #expect(estimate.monthlyUSD == estimate.pipelines[0].monthlyUSD + estimate.pipelines[1].monthlyUSD)
+        #expect(!estimate.pipelines[0].assumptions.contains { $0.contains("not in the price table") })
+    }
+
+    @Test func aRegionMissingFromTheTableIsPricedWithUSEast1AndSaysSo() throws {
+        let (project, pipeline, _) = CostFixtures.decode(CostFixtures.pipeline(volume: nil))
+        let table = PriceTable(regions: [
+            "us-east-1": RegionPrices(region: "us-east-1", figures: [.logsIngestionPerGB: figure(0.5, "2026-11-20")])
+        ])
+        let estimate = CostModel.estimate(project: project, pipelines: [try #require(pipeline)], prices: table)
+        let first = estimate.pipelines[0]
+        #expect(first.assumptions.contains { $0.hasPrefix("eu-west-1 (account production) is not in the price table") })
+        let ingestion = try #require(CostFixtures.line("CloudWatch Logs ingestion", in: first))
+        #expect(ingestion.unitPriceUSD == 0.5)
+        #expect(estimate.pricesAsOf == "2026-11-20")
+    }
+}
