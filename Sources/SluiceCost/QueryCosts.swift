@@ -2,21 +2,24 @@ import SluiceFormats
 import SluiceModel
 
 /// Athena: each view's analysts' queries (the days of partitions each reads; with Parquet only the columns the
-/// view names), and each SPICE dataset's refreshes (a full refresh reads the whole view). Every query is billed
-/// at least Athena's minimum.
+/// view names), and each SPICE dataset's refreshes (a full refresh reads the whole view) instead of the dashboards'
+/// queries, which SPICE answers. Every query is billed at least Athena's minimum.
 enum QueryCosts {
     static func lines(_ context: EstimateContext) -> [CostLine] {
         let pipeline = context.pipeline
         var lines: [CostLine] = []
         for view in pipeline.views {
-            let queries = context.volume.queriesPerDay(view: view.name) * context.days
-            let days = context.volume.daysPerQuery(view: view.name)
+            let perDay = analystQueriesPerDay(context, view)
+            let spice = spiceDatasets(of: view, in: pipeline)
+            let what =
+                spice.isEmpty
+                ? "\(num(perDay)) queries/day"
+                : "\(num(perDay)) ad hoc queries/day (dashboards read SPICE: \(spice.joined(separator: ", ")))"
             lines.append(
                 scanLine(
-                    context, view: view, item: "Athena queries of \(view.name)", queries: queries,
-                    queriesText: "\(num(context.volume.queriesPerDay(view: view.name))) queries/day × "
-                        + "\(num(context.days)) days",
-                    days: days))
+                    context, view: view, item: "Athena queries of \(view.name)", queries: perDay * context.days,
+                    queriesText: "\(what) × \(num(context.days)) days",
+                    days: context.volume.daysPerQuery(view: view.name)))
         }
         for dataset in pipeline.datasets where dataset.importMode == .spice {
             guard let view = pipeline.views.first(where: { $0.name == dataset.view }) else { continue }
@@ -39,9 +42,24 @@ enum QueryCosts {
         }
     }
 
+    /// The SPICE datasets over `view`, by name.
+    static func spiceDatasets(of view: View, in pipeline: Pipeline) -> [String] {
+        pipeline.datasets.filter { $0.importMode == .spice && $0.view == view.name }.map(\.name)
+    }
+
+    /// Analysts' Athena queries a day on `view`. A view behind a SPICE dataset serves its dashboards from SPICE,
+    /// so only the ad hoc queries `volume.views` declares for it reach Athena (none by default); any other view
+    /// takes its own figure, else the section's, else the default.
+    static func analystQueriesPerDay(_ context: EstimateContext, _ view: View) -> Double {
+        guard spiceDatasets(of: view, in: context.pipeline).isEmpty else {
+            return Double(context.pipeline.volume.view(view.name)?.queriesPerDay ?? 0)
+        }
+        return context.volume.queriesPerDay(view: view.name)
+    }
+
     /// Athena queries a month: the views' queries and the SPICE refreshes (the catalog's requests follow them).
     static func queriesPerMonth(_ context: EstimateContext) -> Double {
-        let views = context.pipeline.views.reduce(0) { $0 + context.volume.queriesPerDay(view: $1.name) }
+        let views = context.pipeline.views.reduce(0) { $0 + analystQueriesPerDay(context, $1) }
         let refreshes = context.pipeline.datasets.filter { $0.importMode == .spice }.reduce(0) {
             $0 + refreshesPerDay($1)
         }

@@ -90,10 +90,27 @@ import Testing
         let spice = try #require(CostFixtures.line("SPICE capacity", in: estimate))
         #expect(near(spice.quantity, whole / gib))
         #expect(near(spice.monthlyUSD, whole / gib * 0.38))
+        // The dashboards read SPICE: the section's 10 queries a day do not reach Athena for this view.
+        let analysts = try #require(CostFixtures.line("Athena queries of daily", in: estimate))
+        #expect(analysts.quantity == 0)
+        #expect(analysts.formula.hasPrefix("0 ad hoc queries/day (dashboards read SPICE: daily-set)"))
         // 2 authors × $24 + 5 readers × $3
         let authors = try #require(CostFixtures.line("QuickSight authors", in: estimate))
         let readers = try #require(CostFixtures.line("QuickSight readers", in: estimate))
         #expect(authors.monthlyUSD + readers.monthlyUSD == 2 * 24 + 5 * 3)
+    }
+
+    @Test func adHocQueriesOfASPICEViewAreThoseDeclaredForIt() throws {
+        let estimate = CostFixtures.estimate(
+            CostFixtures.pipeline(
+                volume: volume(days: 30, extra: "\n  views:\n    daily: { queries_per_day: 3 }"),
+                extra: CostFixtures.spiceDataset))
+        // 3 queries/day × 30.4167 days × 1/5 × 30 days × 57,459,000 B
+        let analysts = try #require(CostFixtures.line("Athena queries of daily", in: estimate))
+        #expect(near(analysts.quantity, 3 * days * (1.0 / 5 * 30 * lakePerDay) / tib))
+        // The catalog's requests follow: (3 ad hoc + 24 refreshes) a day × 30.4167 days × 2.
+        let requests = try #require(CostFixtures.line("Glue Data Catalog requests", in: estimate))
+        #expect(near(requests.quantity, 27 * days * 2 / 1e6))
     }
 
     @Test func anHourlyCrawlerIsBilledTheTenMinuteMinimumEachRun() throws {
