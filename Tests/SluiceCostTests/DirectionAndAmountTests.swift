@@ -1,3 +1,4 @@
+import SluiceModel
 import Testing
 
 @testable import SluiceCost
@@ -130,6 +131,20 @@ import Testing
         #expect(estimate.pipelines[0].regions == ["production": "eu-west-1", "analytics": "eu-west-1"])
         #expect(estimate.monthlyUSD == estimate.pipelines[0].monthlyUSD + estimate.pipelines[1].monthlyUSD)
         #expect(!estimate.pipelines[0].assumptions.contains { $0.contains("not in the price table") })
+    }
+
+    @Test func replicationAcrossRegionsSaysItsTransferIsNotPriced() throws {
+        var diagnostics = Diagnostics()
+        let text = CostFixtures.project.replacingOccurrences(
+            of: "id: \"222222222222\"\n    region: eu-west-1", with: "id: \"222222222222\"\n    region: us-east-1")
+        #expect(text != CostFixtures.project)
+        let project = try #require(
+            ProjectDecoder.decode(text, path: "pipelines/sluice.yaml", diagnostics: &diagnostics))
+        let (_, pipeline, _) = CostFixtures.decode(CostFixtures.pipeline(volume: nil))
+        let estimate = CostModel.estimate(
+            pipeline: try #require(pipeline), project: project, prices: CostFixtures.prices)
+        #expect(estimate.regions == ["production": "eu-west-1", "analytics": "us-east-1"])
+        #expect(estimate.assumptions.contains("replication crosses regions: inter-region data transfer is not priced"))
     }
 
     @Test func aRegionMissingFromTheTableIsPricedWithUSEast1AndSaysSo() throws {

@@ -83,6 +83,8 @@ import Testing
         ("  gb_per_day: nan", "61:15: expected a number for 'volume.gb_per_day', found 'nan'"),
         ("  gb_per_day: lots", "61:15: expected a number for 'volume.gb_per_day', found 'lots'"),
         ("  events_per_day: many", "61:19: expected an integer for 'volume.events_per_day', found 'many'"),
+        ("  views:\n    daily: 5", "62:12: expected a mapping for 'volume.views.daily'"),
+        ("  views: [daily]", "61:10: expected a mapping for 'volume.views'"),
     ])
     func aFigureOutOfRangeIsALocatedError(line: String, expected: String) {
         let found = errors("volume:\n\(line)\n")
