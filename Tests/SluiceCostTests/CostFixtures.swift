@@ -30,7 +30,7 @@ enum CostFixtures {
     static func pipeline(
         volume: String? = nil, format: String = "parquet", bufferingSizeMB: Int = 64, interval: Int = 300,
         discovery: String = "crawler:\n    schedule: hourly", memoryMB: Int = 512, timeControl: Bool = false,
-        views: String = defaultViews, enrichment: Bool = false, extra: String = ""
+        views: String = defaultViews, enrichment: Bool = false, extra: String = "", architecture: String = "arm64"
     ) -> String {
         let lookups = enrichment ? enrichmentSection : ""
         let volumeSection = volume.map { "volume:\n" + $0 + "\n" } ?? ""
@@ -52,7 +52,7 @@ enum CostFixtures {
               name: web-parser
               memory_mb: \(memoryMB)
               timeout_seconds: 60
-              architecture: arm64
+              architecture: \(architecture)
             \(lookups)
               output:
                 table: requests

@@ -59,6 +59,17 @@ import Testing
         #expect(near(largeCompute.quantity, 8_760 * 372_916.666_666_666_7 / mib * 0.08747 * 2))
     }
 
+    @Test func x86GBSecondsArePricedAsX86() throws {
+        let arm = CostFixtures.estimate(CostFixtures.pipeline(volume: volume))
+        let x86 = CostFixtures.estimate(CostFixtures.pipeline(volume: volume, architecture: "x86_64"))
+        let armLine = try #require(CostFixtures.line("Lambda compute (arm64)", in: arm))
+        let x86Line = try #require(CostFixtures.line("Lambda compute (x86_64)", in: x86))
+        // The same GB-seconds at $0.00002 instead of $0.00001.
+        #expect(x86Line.quantity == armLine.quantity)
+        #expect(x86Line.priceKey == .lambdaGBSecondX86 && x86Line.unitPriceUSD == 0.00002)
+        #expect(near(x86Line.monthlyUSD, 2 * armLine.monthlyUSD))
+    }
+
     @Test func rangedGetsAndLakePuts() throws {
         let estimate = CostFixtures.estimate(CostFixtures.pipeline(volume: volume))
         // ⌈0.3556 MiB / 2 MiB⌉ = 1 GET per object: 8,760 × $0.0004 / 1000
