@@ -12,7 +12,7 @@ enum DeliveryCosts {
         let ingestedGB = flow.recordsPerDay * billedRecordBytes * days / BillingUnits.gibibyte
         let objectsPerMonth = flow.objectsPerDay * days
         let storedGB = flow.landingBytesPerDay * Double(delivery.expireDays) / BillingUnits.gibibyte
-        let bySize = flow.bufferedBytesPerDay / (Double(delivery.bufferingSizeMB) * BillingUnits.mebibyte)
+        let bySize = flow.bufferedBytesPerDay / (Double(max(1, delivery.bufferingSizeMB)) * BillingUnits.mebibyte)
         let objectsFormula =
             delivery.bufferingIntervalSeconds > 0
             ? "min(\(num(flow.recordsPerDay)) records, max(\(num(flow.bufferedBytesPerDay / BillingUnits.mebibyte)) "
