@@ -40,12 +40,14 @@ struct PlanCommand: ParsableCommand {
         discussion: """
             Saves <stack>.tfplan, the plan JSON, a text and a Markdown summary under --plans-dir. Fails when a plan \
             deletes or replaces a resource that holds data (\(ResourceKind.dataHoldingNouns)), unless each such \
-            address is allowed.
+            address is allowed. With --base DIR it first compares the lake tables with DIR/generated/schema.json \
+            (as `sluice schema-diff` does) and fails when a breaking schema change is not allowed.
             """)
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var deploy: DeployOptions
     @OptionGroup var terraformOutput: TerraformOutputOptions
+    @OptionGroup var schema: SchemaOptions
 
     @Option(name: .long, help: "Allow deleting or replacing this data-holding resource address (repeatable).")
     var allowDestroy: [String] = []
@@ -72,6 +74,8 @@ struct PlanCommand: ParsableCommand {
         var options = deploy.options(root: root)
         options.role = role
         options.allowDestroy = Set(allowDestroy)
+        // The schema guard first: a bad allowance or an unreadable base stops before terraform runs.
+        options.schema = try schema.report(pipelines: workspace.pipelines, root: root)
         for variable in variables {
             guard let equals = variable.firstIndex(of: "=") else {
                 throw ValidationError("--var takes NAME=VALUE, got '\(variable)'")
@@ -106,12 +110,14 @@ struct PlanCommand: ParsableCommand {
             try Data(body.utf8).write(to: URL(fileURLWithPath: markdown, relativeTo: root))
         }
         let refused = plans.flatMap { plan in plan.summary.refused.map { "\(plan.stack): \($0.address)" } }
+        let schemaRefused = plans.flatMap(\.summary.schemaRefused)
         if !refused.isEmpty {
             printError(
                 "error: the plan deletes or replaces resources that hold data: \(refused.joined(separator: ", ")). "
                     + "If that is intended, plan again with --allow-destroy ADDRESS for each.")
-            throw ExitCode(1)
         }
+        if !schemaRefused.isEmpty { printError(schemaRefusal(schemaRefused)) }
+        if !refused.isEmpty || !schemaRefused.isEmpty { throw ExitCode(1) }
         if detailedExitcode, plans.contains(where: { $0.summary.hasChanges }) {
             throw ExitCode(2)
         }

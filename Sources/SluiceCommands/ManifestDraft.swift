@@ -190,7 +190,23 @@ struct ManifestDraft {
 
                 """
         }
+        out += volumeSection()
         return out
+    }
+
+    /// The `volume` section, commented out with its defaults: what `sluice cost` assumes until it is declared.
+    func volumeSection() -> String {
+        """
+
+        # The traffic `sluice cost` estimates from; nothing is deployed from it. These are the defaults.
+        # volume:
+        #   events_per_day: \(Defaults.eventsPerDay)    # or instead of these two: gb_per_day: 0.5
+        #   average_event_bytes: \(Defaults.averageEventBytes)
+        #   queries_per_day: \(Defaults.queriesPerDay)    # analysts' Athena queries a day on each view
+        #   days_per_query: \(Defaults.daysPerQuery)     # the days of date partitions each query reads
+        #   quicksight: { authors: \(Defaults.quickSightAuthors), readers: \(Defaults.quickSightReaders) }
+
+        """
     }
 
     /// The `alerts` section: the addresses given, or the section commented out with what it takes. Without

@@ -7,7 +7,7 @@ extension Pipeline {
         _ name: String, description: String = "", source: SourceStage, delivery: DeliveryStage? = nil,
         replication: ReplicationStage? = nil, processor: ProcessorStage, catalog: CatalogStage,
         athena: AthenaSettings? = nil, quickSight: QuickSightSettings? = nil, alerts: AlertsStage? = nil,
-        file: String = #filePath, line: Int = #line,
+        volume: VolumeStage? = nil, file: String = #filePath, line: Int = #line,
         @ListBuilder<View> views: () -> [View] = { [] },
         @ListBuilder<Dataset> datasets: () -> [Dataset] = { [] },
         @ListBuilder<Dashboard> dashboards: () -> [Dashboard] = { [] }
@@ -16,7 +16,33 @@ extension Pipeline {
             name: name, description: description, source: source,
             delivery: delivery ?? DeliveryStage(origin: here(file, line)), replication: replication,
             processor: processor, catalog: catalog, athena: athena, views: views(), datasets: datasets(),
-            dashboards: dashboards(), quickSight: quickSight, alerts: alerts, origin: here(file, line))
+            dashboards: dashboards(), quickSight: quickSight, alerts: alerts, volume: volume,
+            origin: here(file, line))
+    }
+}
+
+extension VolumeStage {
+    /// The traffic the cost estimate assumes (YAML's `volume`): events a day and their average size, or
+    /// `gbPerDay` instead of those two; analysts' queries; QuickSight users. A figure left nil takes its default.
+    package static func expected(
+        eventsPerDay: Int? = nil, averageEventBytes: Int? = nil, gbPerDay: Double? = nil, queriesPerDay: Int? = nil,
+        daysPerQuery: Int? = nil, quickSightAuthors: Int? = nil, quickSightReaders: Int? = nil,
+        file: String = #filePath, line: Int = #line, @ListBuilder<ViewVolume> views: () -> [ViewVolume] = { [] }
+    ) -> VolumeStage {
+        VolumeStage(
+            eventsPerDay: eventsPerDay, averageEventBytes: averageEventBytes, gbPerDay: gbPerDay,
+            queriesPerDay: queriesPerDay, daysPerQuery: daysPerQuery, views: views(),
+            quickSightAuthors: quickSightAuthors, quickSightReaders: quickSightReaders, origin: here(file, line))
+    }
+}
+
+extension ViewVolume {
+    /// How often the view `name` is queried and how many days each query reads (YAML's `volume.views`).
+    package init(
+        _ name: String, queriesPerDay: Int? = nil, daysPerQuery: Int? = nil, file: String = #filePath,
+        line: Int = #line
+    ) {
+        self.init(name: name, queriesPerDay: queriesPerDay, daysPerQuery: daysPerQuery, origin: here(file, line))
     }
 }
 

@@ -18,6 +18,8 @@ package struct Orchestrator: Sendable {
         /// Where plans (`<stack>.tfplan`), their JSON and summaries go.
         package var plansDirectory: URL
         package var allowDestroy: Set<String> = []
+        /// The schema guard's comparison (`--base`): each stack's summary shows the changes to the tables it holds.
+        package var schema: SchemaReport?
         /// Extra Terraform variables (`-var NAME=VALUE`), such as the processors' image URIs.
         package var variables: [String: String] = [:]
         package var local: LocalTarget?
@@ -87,10 +89,14 @@ package struct Orchestrator: Sendable {
                 stack: stack.name, plan: try Plan.decode(json), stageOf: { stages[$0] },
                 allowDestroy: options.allowDestroy)
             summary.notes = graph.notes[stack.name] ?? []
+            summary.schema = options.schema?.section(forStack: stack.name)
             try Data(summary.text().utf8).write(to: base.appendingPathExtension("txt"))
             // Apply honours the allowances this plan was reviewed with, and no others.
             let allowed = options.allowDestroy.sorted().map { $0 + "\n" }.joined()
             try Data(allowed.utf8).write(to: base.appendingPathExtension("allow-destroy"))
+            // Likewise the schema changes this plan refused: apply has no base to compare with, so it reads them.
+            let schemaRefused = summary.schemaRefused.map { $0.allowance + "\n" }.joined()
+            try Data(schemaRefused.utf8).write(to: base.appendingPathExtension("schema-refused"))
             try Data(summary.markdown(limit: options.markdownLimit).utf8).write(to: base.appendingPathExtension("md"))
             plans.append(StackPlan(stack: stack.name, summary: summary, planFile: planFile))
         }
@@ -113,6 +119,12 @@ package struct Orchestrator: Sendable {
                 allowDestroy: Set(allowed.split(separator: "\n").map(String.init)))
             if !summary.refused.isEmpty {
                 throw DeployError.refused(stack: stack.name, addresses: summary.refused.map(\.address))
+            }
+            let schemaRefused =
+                (try? String(contentsOf: base.appendingPathExtension("schema-refused"), encoding: .utf8)) ?? ""
+            if !schemaRefused.isEmpty {
+                throw DeployError.schemaRefused(
+                    stack: stack.name, columns: schemaRefused.split(separator: "\n").map(String.init))
             }
             let directory = try workingDirectory(stack, options, prepare: false)
             try progress.timed(stack.name, "apply") {

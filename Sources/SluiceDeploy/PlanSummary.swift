@@ -33,6 +33,8 @@ package struct PlanSummary: Sendable {
     /// What the stack's plan says besides its changes (`CloudGraph.notes`): a pipeline without alarms, alarms that
     /// notify no one.
     package var notes: [String] = []
+    /// The schema guard's changes to the tables this stack holds (`sluice plan --base`); nil without a comparison.
+    package var schema: SchemaSection?
 
     /// Resource types whose delete or replace loses data: refused unless each address is allowed by name. From the
     /// one table of resource kinds.
@@ -75,6 +77,8 @@ package struct PlanSummary: Sendable {
     }
 
     package var refused: [Entry] { entries.filter(\.refused) }
+    /// Breaking schema changes nobody allowed: the plan is refused too.
+    package var schemaRefused: [SchemaChange] { schema?.refused ?? [] }
 
     /// The top-level attribute a detail line is about: `rule[0].filter: ...` -> `rule`.
     static func attribute(_ detail: String) -> String {

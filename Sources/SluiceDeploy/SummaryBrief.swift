@@ -3,6 +3,7 @@ extension PlanSummary {
     /// The counts, every refused or destructive change, then one line per stage with its counts by action.
     package func brief() -> String {
         var out = "Stack \(stack): \(hasChanges ? countsLine : "no changes")\n"
+        out += schema?.briefLines().joined() ?? ""
         for entry in refused {
             out += "  REFUSED \(entry.action.rawValue) \(entry.address) (holds data; allow with --allow-destroy)\n"
         }

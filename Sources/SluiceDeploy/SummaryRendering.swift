@@ -18,6 +18,7 @@ extension PlanSummary {
     package func text() -> String {
         var out = "Stack \(stack): \(hasChanges ? countsLine : "no changes")\n"
         for note in notes { out += "Note: \(note)\n" }
+        if let schema { out += schema.text() }
         if !refused.isEmpty {
             out += "\nREFUSED: destroys resources that hold data (allow each with --allow-destroy ADDRESS):\n"
             for entry in refused { out += "  \(entry.action.rawValue) \(entry.address)\(Self.reason(entry))\n" }
@@ -53,7 +54,8 @@ extension PlanSummary {
         return out
     }
 
-    /// Markdown of at most `limit` characters: the counts and every refused or destructive change always,
+    /// Markdown of at most `limit` characters: the counts, the schema section (within half the budget) and every
+    /// refused or destructive change always,
     /// then the changes by stage folded in `<details>`, stage by stage while they fit. What does not fit is
     /// named, and stays in the full plan (the text summary and plan JSON of the run's artifact).
     package func markdown(limit: Int = 20_000) -> String {
@@ -61,6 +63,8 @@ extension PlanSummary {
         let budget = limit - 400
         var out = "### Stack \(Markdown.code(stack, inTable: false)): \(hasChanges ? countsLine : "no changes")\n"
         if !notes.isEmpty { out += "\n" + notes.map { "- **Note:** \(Markdown.inline($0))\n" }.joined() }
+        // Half the budget at most, so the refused and destructive changes that follow still fit.
+        if let schema { out += schema.markdown(limit: budget / 2) }
         var omitted = 0
         func add(_ rows: [String], to text: inout String) {
             for row in rows {

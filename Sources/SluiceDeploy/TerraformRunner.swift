@@ -125,6 +125,7 @@ package enum DeployError: Error, CustomStringConvertible {
     case missingPlan(stack: String, path: String)
     case unknownStack(String, known: [String])
     case refused(stack: String, addresses: [String])
+    case schemaRefused(stack: String, columns: [String])
 
     package var description: String {
         switch self {
@@ -143,6 +144,10 @@ package enum DeployError: Error, CustomStringConvertible {
             "stack \(stack): the plan deletes or replaces resources that hold data: "
                 + addresses.joined(separator: ", ")
                 + ". Nothing was applied. If that is intended, plan again with --allow-destroy for each address."
+        case .schemaRefused(let stack, let columns):
+            "stack \(stack): the plan was refused for breaking schema changes: "
+                + columns.joined(separator: ", ")
+                + ". Nothing was applied. If that is intended, plan again with --allow-schema-change for each."
         }
     }
 }

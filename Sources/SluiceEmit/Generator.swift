@@ -14,6 +14,7 @@ package enum Generator {
         var files = TerraformEmitter.files(for: graph)
         files += SQLEmitter.files(for: pipelines)
         files += QuickSightEmitter.files(project: project, pipelines: pipelines)
+        files.append(SchemaEmitter.file(pipelines: pipelines))
         files.append(DocsEmitter.file(graph: graph, pipelines: pipelines))
         files += DockerfileEmitter.files(project: project, pipelines: pipelines)
         files += ProcessorSourceEmitter.files(project: project, pipelines: pipelines)

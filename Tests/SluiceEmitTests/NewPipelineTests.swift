@@ -102,6 +102,26 @@ struct NewPipelineTests {
         #expect(!draft(columns: columns).manifest().contains("event_time:"))
     }
 
+    @Test("the draft shows the volume section commented out, with defaults that decode when uncommented")
+    func volume() throws {
+        let text = draft().manifest()
+        #expect(text.contains("\n# volume:\n#   events_per_day: \(Defaults.eventsPerDay)"))
+        // The section is the draft's last: uncomment it alone.
+        let parts = text.components(separatedBy: "\n# volume:\n")
+        #expect(parts.count == 2)
+        let section = parts[1].replacingOccurrences(of: "\n#   ", with: "\n  ")
+        let uncommented = parts[0] + "\nvolume:\n" + section.replacingOccurrences(of: "#   ", with: "  ")
+        var diagnostics = Diagnostics()
+        let pipeline = try #require(
+            PipelineDecoder.decode(uncommented, path: "pipelines/web-access.yaml", diagnostics: &diagnostics))
+        #expect(diagnostics.all.isEmpty, "\(diagnostics.sorted)")
+        #expect(pipeline.volume.eventsPerDay == Defaults.eventsPerDay)
+        #expect(pipeline.volume.averageEventBytes == Defaults.averageEventBytes)
+        #expect(pipeline.volume.queriesPerDay == Defaults.queriesPerDay)
+        #expect(pipeline.volume.daysPerQuery == Defaults.daysPerQuery)
+        #expect(pipeline.volume.quickSightReaders == Defaults.quickSightReaders)
+    }
+
     @Test("addresses given become the alerts section, read back as given; none leave it commented out")
     func alerts() throws {
         // Each character is one a mailbox may hold and YAML would read as syntax unquoted.

@@ -185,7 +185,8 @@ struct WorkflowTests {
         #expect(plan.contains("id-token: write"))
         #expect(plan.contains("terraform_version: 1.11.4"))
         #expect(plan.contains("sluice plan --verbose --stack \"$STACK\" --role plan --plans-dir plans \\\n"))
-        #expect(plan.contains("--markdown \"plans/$STACK.md\"\n"))
+        // The schema guard compares with the base's generated files, checked out beside the branch.
+        #expect(plan.contains("--markdown \"plans/$STACK.md\" --base .sluice/base\n"))
         #expect(plan.contains("STACK: ${{ matrix.stack }}"))
         let comment = try job("comment", in: text).joined(separator: "\n")
         #expect(comment.contains("pull-requests: write"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -131,14 +132,24 @@ def test_second_plan_changes_nothing_but_moto_read_back_gaps(project):
 
 
 def test_a_manifest_change_gives_the_expected_summary(project):
+    # The generated files before the change are the base the schema guard compares with, as in a pull request.
+    shutil.copytree(project["root"] / "generated", project["root"] / "base" / "generated")
     manifest = project["root"] / "pipelines" / "integrations-usage.yaml"
     text = manifest.read_text()
-    assert "memory_mb: 1024" in text and "buffering_size_mb: 64" in text
-    manifest.write_text(text.replace("memory_mb: 1024", "memory_mb: 2048").replace("buffering_size_mb: 64", "buffering_size_mb: 32"))
+    renamed = '- { name: user_id, type: string, from: "request_headers[1]" }'
+    assert "memory_mb: 1024" in text and "buffering_size_mb: 64" in text and renamed in text
+    text = text.replace("memory_mb: 1024", "memory_mb: 2048").replace("buffering_size_mb: 64", "buffering_size_mb: 32")
+    manifest.write_text(text.replace(renamed, renamed.replace("user_id", "user_key")))
     assert project["sluice"]("generate").returncode == 0
-    result, plans = local_plan(project, plans="plans-change")
+    # The plan path of the schema guard with real terraform: the rename, allowed, is in the analytics summaries
+    # only (its refusal and apply's are proved against the recording double in SchemaPlanCommandTests).
+    allowance = "integration_requests.user_id"
+    result, plans = local_plan(project, "--base", "base", "--allow-schema-change", allowance, plans="plans-change")
     assert result.returncode == 0, describe(result)
     summary = (plans / "analytics.txt").read_text()
+    assert "ALLOWED renamed integrations.integration_requests.user_id -> user_key (string)" in summary, summary
+    assert "| allowed renamed | `integrations.integration_requests.user_id`" in (plans / "analytics.md").read_text()
+    assert "Schema" not in (plans / "production.txt").read_text()
     assert "~ aws_lambda_function.integrations_usage_processor (update)" in summary, summary
     assert "memory_size: 1024 -> 2048" in summary, summary
     production = (plans / "production.txt").read_text()

@@ -58,6 +58,12 @@ package let integrationsUsage = Pipeline(
     alerts: .notify(
         email: ["data-oncall@example.com"],
         thresholds: .thresholds(quarantineRatioPercent: 5, quarantineWindowMinutes: 60, quietPeriodMinutes: 360)),
+    volume: .expected(
+        eventsPerDay: 2_000_000, averageEventBytes: 230, queriesPerDay: 20, daysPerQuery: 7, quickSightAuthors: 1,
+        quickSightReaders: 10
+    ) {
+        ViewVolume("integration_usage", queriesPerDay: 10, daysPerQuery: 30)
+    },
     views: {
         View("integration_usage", sql: integrationUsageSQL) {
             Column("usage_date", .date)

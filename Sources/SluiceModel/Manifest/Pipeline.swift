@@ -17,13 +17,16 @@ package struct Pipeline: Sendable {
     package var quickSight: QuickSightSettings?
     /// Who the pipeline's alarms notify, and their thresholds; `alerts: none` has no alarms.
     package var alerts: AlertsStage
+    /// The traffic the cost estimate assumes; every figure has a default.
+    package var volume: VolumeStage
     package var origin: Origin
 
     package init(
         name: String, description: String = "", source: SourceStage, delivery: DeliveryStage,
         replication: ReplicationStage? = nil, processor: ProcessorStage, catalog: CatalogStage,
         athena: AthenaSettings? = nil, views: [View] = [], datasets: [Dataset] = [], dashboards: [Dashboard] = [],
-        quickSight: QuickSightSettings? = nil, alerts: AlertsStage? = nil, origin: Origin
+        quickSight: QuickSightSettings? = nil, alerts: AlertsStage? = nil, volume: VolumeStage? = nil,
+        origin: Origin
     ) {
         self.name = name
         self.description = description
@@ -38,6 +41,7 @@ package struct Pipeline: Sendable {
         self.dashboards = dashboards
         self.quickSight = quickSight
         self.alerts = alerts ?? AlertsStage(declaration: .absent, origin: origin)
+        self.volume = volume ?? VolumeStage(origin: origin)
         self.origin = origin
     }
 
@@ -66,12 +70,13 @@ extension Pipeline {
         let dashboards = top.list("dashboards").compactMap { Dashboard(from: $0.node, path: $0.path, in: file) }
         let quickSight = top.mapping("quicksight", required: false).flatMap(QuickSightSettings.init(from:))
         let alerts = AlertsStage(section: top.value("alerts"), in: top)
+        let volume = top.mapping("volume", required: false).map(VolumeStage.init(from:))
         top.finish()
 
         guard let name, let source, let processor, let catalog else { return nil }
         self.init(
             name: name, description: description, source: source, delivery: delivery, replication: replication,
             processor: processor, catalog: catalog, athena: athena, views: views, datasets: datasets,
-            dashboards: dashboards, quickSight: quickSight, alerts: alerts, origin: top.origin)
+            dashboards: dashboards, quickSight: quickSight, alerts: alerts, volume: volume, origin: top.origin)
     }
 }

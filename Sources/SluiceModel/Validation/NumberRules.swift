@@ -50,6 +50,23 @@ package enum NumberRules {
         key: "results_expire_days", range: int32Days, why: "S3 lifecycle expiration takes a positive 32-bit day count")
     // retention_days is a set, not a range: AWSRules.logRetentionDays.
 
+    // The `volume` section: figures for the cost estimate, bounded where AWS bounds them and otherwise by Sluice
+    // far beyond any one pipeline (so the estimate's arithmetic stays exact in a Double).
+    package static let eventsPerDay = NumberRule(
+        key: "events_per_day", range: 0...1_000_000_000_000, why: "0 to a trillion a day, Sluice's bound")
+    package static let averageEventBytes = NumberRule(
+        key: "average_event_bytes", range: 1...1_048_576, why: "CloudWatch Logs' maximum event size is 1 MiB")
+    package static let queriesPerDay = NumberRule(
+        key: "queries_per_day", range: 0...1_000_000, why: "0 to a million a day, Sluice's bound")
+    package static let daysPerQuery = NumberRule(
+        key: "days_per_query", range: 1...36_500, why: "at least one day's partition, at most a century")
+    package static let quickSightAuthors = NumberRule(
+        key: "authors", range: 0...100_000, why: "0 to 100,000 users, Sluice's bound")
+    package static let quickSightReaders = NumberRule(
+        key: "readers", range: 0...100_000, why: "0 to 100,000 users, Sluice's bound")
+    /// A decimal, so not a `NumberRule`: 0 to a petabyte a day (2^20 GB), Sluice's bound.
+    package static let gbPerDay: ClosedRange<Double> = 0...1_048_576
+
     /// Minutes, so every period is a multiple of 60 s as CloudWatch requires; a day at most (Sluice's bound).
     package static let alertPeriodMinutes = NumberRule(
         key: "period_minutes", range: 1...1440, why: "CloudWatch periods are whole minutes here, up to a day")

@@ -17,6 +17,7 @@ struct PipelineRules {
         checkCatalog(&diagnostics)
         checkAnalytics(&diagnostics)
         AlertsRules(project: project, pipeline: pipeline).check(&diagnostics)
+        VolumeRules(pipeline: pipeline).check(&diagnostics)
         checkDerivedNames(&diagnostics)
     }
 

@@ -175,6 +175,22 @@ final class MappingReader {
         return integer(text, key: key, at: node)
     }
 
+    /// A decimal number (`0.5`), or nil when absent; a non-number, an infinity or NaN is reported.
+    func optionalDecimal(_ key: String) -> Double? {
+        guard has(key) else {
+            known.append(key)
+            return nil
+        }
+        guard let (text, node) = scalar(key, expected: "a number") else { return nil }
+        // Decimal notation only: Swift's Double(_:) also reads "nan", "inf" and hexadecimal.
+        let allowed = text.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
+        guard allowed, let number = Double(text), number.isFinite else {
+            file.error("expected a number for '\(qualified(key))', found '\(text)'", at: node)
+            return nil
+        }
+        return number
+    }
+
     func bool(_ key: String, default fallback: Bool) -> Bool {
         guard has(key) else {
             known.append(key)
@@ -251,6 +267,18 @@ final class MappingReader {
                 return nil
             }
             return scalar.string
+        }
+    }
+
+    /// A mapping of names to mappings (`volume.views`): each name, where it is written, and its reader; an entry
+    /// that is not a mapping is reported.
+    func namedMappings(_ key: String) -> [(name: String, keyLocation: SourceLocation, reader: MappingReader)] {
+        guard let reader = mapping(key, required: false) else { return [] }
+        reader.known = reader.entries.map(\.key)
+        return reader.entries.compactMap { entry in
+            MappingReader(entry.value, path: "\(reader.path).\(entry.key)", in: file).map {
+                (entry.key, file.location(of: entry.keyNode), $0)
+            }
         }
     }
 

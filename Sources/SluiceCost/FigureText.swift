@@ -1,0 +1,37 @@
+import Foundation
+
+/// Numbers as a formula shows them: thousands separated by commas, fractions to a few significant places.
+package enum FigureText {
+    /// A count or an amount: whole above 1,000 ("2,000,000"), 2 decimals from 1 ("30.42"), 3 significant digits
+    /// below ("0.0213").
+    package static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        let magnitude = abs(value)
+        if magnitude >= 1_000 || (magnitude == magnitude.rounded() && magnitude < 1e15) {
+            return grouped(value.rounded())
+        }
+        if magnitude >= 1 { return String(format: "%.2f", value) }
+        if magnitude == 0 { return "0" }
+        let places = min(12, max(2, 2 - Int(log10(magnitude).rounded(.down))))
+        return String(format: "%.\(places)f", value)
+    }
+
+    /// A price, with every digit the table gives (up to 10 places, trailing zeros dropped): "$0.0000133334".
+    package static func price(_ value: Double) -> String {
+        var text = String(format: "%.10f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return "$" + text
+    }
+
+    /// A whole number with commas every three digits.
+    static func grouped(_ value: Double) -> String {
+        let digits = String(format: "%.0f", abs(value))
+        var result = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+}
