@@ -65,7 +65,7 @@ struct CostReportTests {
         #expect(text.hasPrefix("integrations-usage"))
         #expect(text.contains("\n  queries" + String(repeating: " ", count: CostText.width - 15) + "$30.00\n"))
         #expect(text.contains("Athena scans "))
-        #expect(text.contains("6 TB × $5.00/TB"))
+        #expect(text.contains("6 TB × $5.00 "))
         #expect(text.contains("\n      24 queries/day × 30.42 days × 10 MB minimum\n"))
         #expect(text.contains("analytics (eu-west-2)"))
         #expect(text.contains("    - volume: 2,000,000 log events/day (declared), 300 B each (default)\n"))

@@ -69,7 +69,7 @@ struct WorkflowScriptTests {
         #expect(WorkflowScript.pullRequestComment.fileText.contains("contains(\"\(WorkflowEmitter.commentMarker)\")"))
         let limit = WorkflowEmitter.bodyLimit
         #expect(WorkflowScript.fitBody.fileText.contains("(($(wc -c <\"$file\") > \(limit)))"))
-        #expect(WorkflowScript.fitBody.fileText.contains("head -c \"$((\(limit) - ${#note} - 2))\""))
+        #expect(WorkflowScript.fitBody.fileText.contains("head -c \"$((\(limit) - ${#note} - 3))\""))
         let check = WorkflowScript.pullRequestCheck.fileText
         #expect(check.contains("dnf install -y --quiet --releasever=\(DockerfileEmitter.amazonLinuxRelease) \\\n"))
         #expect(check.contains("\n      \(DockerfileEmitter.builderPackages.joined(separator: " "))\n"))

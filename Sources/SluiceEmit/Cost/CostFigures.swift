@@ -28,11 +28,18 @@ package enum CostFigures {
         return trimmed(String(format: "%.\(min(digits, 12))f", value))
     }
 
+    /// A quantity with its unit: `17.03 GB`, and `8.76 × 1000 requests` for a unit that starts with a number.
+    package static func quantity(_ value: Double, unit: String) -> String {
+        let separator = unit.first?.isNumber == true ? " × " : " "
+        return quantity(value) + separator + unit
+    }
+
     /// A unit price: `$0.57/GB`, `$0.0000133334/GB-second`: as many decimals as the figure has (up to ten), at
     /// least two.
-    package static func unitPrice(_ usd: Double, unit: String) -> String {
-        "$" + trimmed(String(format: "%.10f", usd)) + "/" + unit
-    }
+    package static func unitPrice(_ usd: Double, unit: String) -> String { price(usd) + "/" + unit }
+
+    /// A price without its unit: `$0.57`, `$0.0000133334`.
+    package static func price(_ usd: Double) -> String { "$" + trimmed(String(format: "%.10f", usd)) }
 
     /// A dollar amount as JSON keeps it: rounded to a millionth of a dollar, so that the arithmetic's last bits
     /// (which depend on the order of a sum) never change the committed `generated/cost.json`.

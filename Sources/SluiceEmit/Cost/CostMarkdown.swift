@@ -103,7 +103,7 @@ package enum CostMarkdown {
                 for line in stage.lines {
                     out +=
                         "| \(stage.stage.rawValue) | \(Markdown.inline(line.item)) | \(Markdown.inline(line.account)) "
-                    out += "| \(CostFigures.quantity(line.quantity)) \(Markdown.inline(line.unit)) "
+                    out += "| \(Markdown.inline(CostFigures.quantity(line.quantity, unit: line.unit))) "
                     out += "| \(Markdown.inline(CostFigures.unitPrice(line.unitPriceUSD, unit: line.unit))) "
                     out += "| \(CostFigures.money(line.monthlyUSD)) | \(Markdown.inline(line.formula)) |\n"
                 }

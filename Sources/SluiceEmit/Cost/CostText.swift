@@ -5,7 +5,7 @@ import SluiceCost
 /// total and, with a base, what changed. Columns are aligned and no line is wider than `width`.
 package enum CostText {
     /// The widest line the report prints (a formula or an assumption longer than that wraps).
-    package static let width = 100
+    package static let width = 110
     /// How many changed lines the comparison lists.
     package static let changedLinesShown = 10
 
@@ -24,7 +24,8 @@ package enum CostText {
         out += wrap("prices as of \(estimate.pricesAsOf); free tiers not applied", indent: 0)
         switch comparison {
         case .none: break
-        case .missing(let path): out += wrap("no base estimate at \(path): no comparison", indent: 0)
+        // One line whatever the path's length: scripts and readers look for it.
+        case .missing(let path): out += "no base estimate at \(clean(path)): no comparison\n"
         case .delta(let delta): out += "\n" + self.delta(delta)
         }
         return out
@@ -33,14 +34,15 @@ package enum CostText {
     static func section(_ pipeline: PipelineEstimate) -> String {
         let summary = CostSummary(pipeline)
         var out = fit(clean(pipeline.pipeline), "\(CostFigures.money(pipeline.monthlyUSD))/month")
-        let itemWidth = min(32, pipeline.lines.map { clean($0.item).count }.max() ?? 0)
+        let itemWidth = min(36, pipeline.lines.map { clean($0.item).count }.max() ?? 0)
         let accountWidth = min(16, pipeline.lines.map { clean($0.account).count }.max() ?? 0)
         for stage in summary.stages {
             out += fit("  \(stage.stage.rawValue)", CostFigures.money(stage.monthlyUSD))
             for line in stage.lines {
+                // The unit once: the price is per the same unit.
                 let quantity =
-                    "\(CostFigures.quantity(line.quantity)) \(line.unit) × "
-                    + CostFigures.unitPrice(line.unitPriceUSD, unit: line.unit)
+                    CostFigures.quantity(line.quantity, unit: line.unit) + " × "
+                    + CostFigures.price(line.unitPriceUSD)
                 let left =
                     "    \(padded(clean(line.item), itemWidth))  \(padded(clean(line.account), accountWidth))  "
                     + clean(quantity)
