@@ -29,6 +29,7 @@ struct CostFiguresTests {
         #expect(CostFigures.quantity(17.0312) == "17.03")
         #expect(CostFigures.quantity(0.004168) == "0.004168")
         #expect(CostFigures.quantity(0.5) == "0.50")
+        #expect(CostFigures.quantity(.nan) == "not a number" && CostFigures.quantity(.infinity) == "∞")
         #expect(CostFigures.quantity(17.0312, unit: "GB") == "17.03 GB")
         #expect(CostFigures.quantity(8.76, unit: "1000 requests") == "8.76 × 1000 requests")
     }

@@ -22,6 +22,7 @@ package enum CostFigures {
     /// A quantity: whole numbers grouped (`2,190,000`), others with two decimals (`17.03`), and small ones with
     /// four significant digits (`0.004168`) so that a quantity is never shown as 0 when it is not.
     package static func quantity(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "not a number" : (value > 0 ? "∞" : "−∞") }
         if value == value.rounded() && abs(value) < 1e15 { return grouped(value, decimals: 0) }
         if abs(value) >= 1 { return grouped(value, decimals: 2) }
         let digits = max(2, 3 - Int(log10(abs(value)).rounded(.down)))
