@@ -90,31 +90,55 @@ def test_a_malformed_base_is_refused_with_its_location(sluice_bin: Path, tmp_pat
     assert result.stderr == f"{tmp_path}/generated/cost.json: error: at pipelines[0].pipeline: expected a string\n"
 
 
-def test_the_delta_against_a_base_names_the_lines_a_change_moves(sluice_bin: Path, tmp_path: Path):
-    """The checkout project's base, then the branch turns its JSON lake into Parquet: the lake's and the queries'
-    lines change, and the total moves by their sum."""
-    base = tmp_path / "base"
+@pytest.fixture(scope="module")
+def parquet_branch(sluice_bin: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """(base, branch, the base's estimate as JSON): the checkout project with its estimate committed, and a copy
+    whose manifest turns the JSON lake into Parquet."""
+    root = tmp_path_factory.mktemp("cost-delta")
+    base = root / "base"
     shutil.copytree(PROJECTS["checkout"] / "pipelines", base / "pipelines")
     estimate = _cost(sluice_bin, base, "--format", "json")
     assert estimate.returncode == 0, describe(estimate)
     (base / "generated").mkdir()
     (base / "generated" / "cost.json").write_text(estimate.stdout, encoding="utf-8")
-    same = _cost(sluice_bin, base, "--base", str(base), "--format", "markdown")
-    assert same.returncode == 0, describe(same)
-    assert "against the base: **$0.00**" in same.stdout and "No line changed." in same.stdout
-
-    branch = tmp_path / "branch"
+    branch = root / "branch"
     shutil.copytree(base / "pipelines", branch / "pipelines")
     manifest = branch / "pipelines" / "checkout-events.yaml"
     text = manifest.read_text(encoding="utf-8")
     assert "    format: json\n" in text
     manifest.write_text(text.replace("    format: json\n", "    format: parquet\n"), encoding="utf-8")
+    return base, branch, estimate.stdout
+
+
+def test_the_pull_request_section_matches_its_golden(sluice_bin: Path, parquet_branch):
+    """What a pull request's comment shows for that change: the Markdown with the delta (base path given relative,
+    as the workflow gives it)."""
+    base, branch, _ = parquet_branch
+    result = run(
+        [str(sluice_bin), "cost", "--format", "markdown", "--base", "../base"], cwd=branch, timeout=120
+    )
+    assert result.returncode == 0, describe(result)
+    golden = GOLDENS / "checkout-parquet-delta.md"
+    if RECORD:
+        golden.write_bytes(result.stdout.encode("utf-8"))
+    assert result.stdout.encode("utf-8") == golden.read_bytes(), (
+        f"the delta's Markdown differs from {golden.relative_to(REPO_ROOT)}; if meant, re-record"
+    )
+
+
+def test_the_delta_against_a_base_names_the_lines_a_change_moves(sluice_bin: Path, parquet_branch):
+    """The checkout project's base, then the branch turns its JSON lake into Parquet: the lake's and the queries'
+    lines change, and the total moves by their sum."""
+    base, branch, base_estimate = parquet_branch
+    same = _cost(sluice_bin, base, "--base", str(base), "--format", "markdown")
+    assert same.returncode == 0, describe(same)
+    assert "against the base: **$0.00**" in same.stdout and "No line changed." in same.stdout
     result = _cost(sluice_bin, branch, "--base", str(base), "--format", "json")
     assert result.returncode == 0, describe(result)
     document = json.loads(result.stdout)
     delta = document["delta"]
     assert delta["found"] is True
-    assert delta["before_usd"] == json.loads(estimate.stdout)["monthly_usd"]
+    assert delta["before_usd"] == json.loads(base_estimate)["monthly_usd"]
     assert delta["after_usd"] == document["monthly_usd"]
     changed = {(line["stage"], line["item"]) for line in delta["changed_lines"]}
     assert any(stage == "lake" for stage, _ in changed), changed
