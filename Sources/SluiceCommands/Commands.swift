@@ -11,7 +11,8 @@ package struct Sluice: ParsableCommand {
         version: SluiceVersion.current,
         subcommands: [
             Validate.self, Generate.self, Check.self, Graph.self, PlanCommand.self, ApplyCommand.self,
-            SummaryCommand.self, SchemaDiffCommand.self, Dev.self, Logs.self, ProcessCommand.self, SampleCommand.self,
+            SummaryCommand.self, SchemaDiffCommand.self, CostCommand.self, Dev.self, Logs.self, ProcessCommand.self,
+            SampleCommand.self,
             New.self,
             StatusCommand.self,
             ReplayCommand.self, RedriveCommand.self,

@@ -1,11 +1,15 @@
 import SluiceCloud
+import SluiceCost
 import SluiceModel
 
-/// `generated/README.md`: what the generated tree holds, a diagram per pipeline and the resources per stack.
+/// `generated/README.md`: what the generated tree holds, a diagram per pipeline, its estimated cost and the resources
+/// per stack.
 package enum DocsEmitter {
     package static let path = "generated/README.md"
 
-    package static func file(graph: CloudGraph, pipelines: [Pipeline]) -> GeneratedFile {
+    package static func file(graph: CloudGraph, pipelines: [Pipeline], estimate: ProjectEstimate? = nil)
+        -> GeneratedFile
+    {
         let project = graph.project
         var out = "<!-- \(GeneratedFile.marker). Do not edit: change pipelines/ and run `sluice generate`. -->\n"
         out += "# \(Markdown.inline(project.name)): generated pipelines\n\n"
@@ -30,6 +34,9 @@ package enum DocsEmitter {
             out += "```mermaid\n\(MermaidEmitter.diagram(graph: graph, pipeline: pipeline.name))```\n"
             out += lake(pipeline)
             out += analytics(pipeline)
+            if let estimate, let cost = estimate.pipelines.first(where: { $0.pipeline == pipeline.name }) {
+                out += CostDocs.section(cost, pricesAsOf: estimate.pricesAsOf)
+            }
             out += Runbook.section(project: project, pipeline: pipeline)
             for (stack, part) in zip(stacks, parts) {
                 let resources = (part[pipeline.name]?.resources ?? []).filter { !$0.address.isData }

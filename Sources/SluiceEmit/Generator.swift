@@ -1,4 +1,5 @@
 import SluiceCloud
+import SluiceCost
 import SluiceModel
 
 /// Turns a validated declaration into every file Sluice owns, sorted by path. Pure: no disk access (the workflow
@@ -15,7 +16,11 @@ package enum Generator {
         files += SQLEmitter.files(for: pipelines)
         files += QuickSightEmitter.files(project: project, pipelines: pipelines)
         files.append(SchemaEmitter.file(pipelines: pipelines))
-        files.append(DocsEmitter.file(graph: graph, pipelines: pipelines))
+        // Priced with the committed table: the estimate changes with the declarations or the prices, never with the
+        // day it is generated.
+        let estimate = CostModel.estimate(project: project, pipelines: pipelines, prices: .committed)
+        files.append(GeneratedFile(path: CostJSON.path, contents: CostJSON.document(estimate)))
+        files.append(DocsEmitter.file(graph: graph, pipelines: pipelines, estimate: estimate))
         files += DockerfileEmitter.files(project: project, pipelines: pipelines)
         files += ProcessorSourceEmitter.files(project: project, pipelines: pipelines)
         files += WorkflowEmitter.files(graph: graph, pipelines: pipelines)

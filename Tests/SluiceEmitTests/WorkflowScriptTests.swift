@@ -69,10 +69,14 @@ struct WorkflowScriptTests {
         #expect(WorkflowScript.pullRequestComment.fileText.contains("contains(\"\(WorkflowEmitter.commentMarker)\")"))
         let limit = WorkflowEmitter.bodyLimit
         #expect(WorkflowScript.fitBody.fileText.contains("(($(wc -c <\"$file\") > \(limit)))"))
-        #expect(WorkflowScript.fitBody.fileText.contains("head -c \"$((\(limit) - ${#note} - 2))\""))
+        #expect(WorkflowScript.fitBody.fileText.contains("head -c \"$((\(limit) - ${#note} - 3))\""))
         let check = WorkflowScript.pullRequestCheck.fileText
         #expect(check.contains("dnf install -y --quiet --releasever=\(DockerfileEmitter.amazonLinuxRelease) \\\n"))
         #expect(check.contains("\n      \(DockerfileEmitter.builderPackages.joined(separator: " "))\n"))
+        #expect(check.contains(" sluice cost --format markdown --base \(WorkflowSteps.basePath) >plans/cost.md\n"))
+        let comment = WorkflowScript.pullRequestComment.fileText
+        #expect(comment.contains("sed '/^\(CostMarkdown.detailsMarker)$/,$d' plans/cost.md"))
+        #expect(comment.contains("head -c \(CostMarkdown.summaryBudget) \"$body.cost\""))
     }
 
     @Test("every script runs in some generated workflow")

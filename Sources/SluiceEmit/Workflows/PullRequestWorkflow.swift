@@ -1,11 +1,13 @@
 /// `sluice-pr.yml`: on a pull request to main, build and test in the processor images' builder, check the generated
-/// files, plan every stack with the read-only plan roles, and keep one comment on the pull request with the plans.
+/// files and estimate the cost against the base, plan every stack with the read-only plan roles, and keep one comment
+/// on the pull request with the cost estimate and the plans.
 enum PullRequestWorkflow {
     static func workflow(_ context: WorkflowContext) -> Workflow {
         Workflow(
             header: WorkflowSteps.header([
-                "Pull requests to main: build and test, check that the generated files match the declarations, plan",
-                "every stack with the read-only plan roles, and keep one comment on the pull request with the plans.",
+                "Pull requests to main: build and test, check that the generated files match the declarations,",
+                "estimate the cost against the base, plan every stack with the read-only plan roles, and keep one",
+                "comment on the pull request with the cost estimate and the plans.",
             ]),
             name: "sluice-pr", triggers: [.pullRequest(branches: ["main"])],
             concurrency: Concurrency(
@@ -31,8 +33,19 @@ enum PullRequestWorkflow {
                         ("PROCESSOR_PRODUCTS", .quoted(context.processorProducts.joined(separator: " "))),
                     ],
                     run: RunScript(.pullRequestCheck)),
+                Step(
+                    name: "Keep the cost estimate",
+                    comment: ["The comment job shows its summary (plan-* artifacts); the whole estimate stays here."],
+                    condition: "${{ !cancelled() }}", uses: WorkflowEmitter.uploadArtifact,
+                    with: [
+                        YAMLEntry("name", "\(fixed: costArtifact)"), YAMLEntry("path", "plans/cost.md"),
+                        YAMLEntry("if-no-files-found", "warn"), YAMLEntry("retention-days", .number(7)),
+                    ]),
             ])
     }
+
+    /// The check job's artifact holding `plans/cost.md`: named like the plans' so the comment job fetches it too.
+    static let costArtifact: StaticString = "plan-cost"
 
     static func plan(_ context: WorkflowContext) -> Job {
         Job(

@@ -9,7 +9,8 @@ fit() {
   local file="$1" note
   note="_Cut to fit GitHub's limit: the full summaries are in the artifacts of $run_url._"
   if (($(wc -c <"$file") > 65000)); then
-    head -c "$((65000 - ${#note} - 2))" "$file" >"$file.cut"
+    # Room for the note and the three line breaks printed with it.
+    head -c "$((65000 - ${#note} - 3))" "$file" >"$file.cut"
     # A cut through a multi-byte character would leave invalid UTF-8: drop the partial character.
     iconv -c -f UTF-8 -t UTF-8 "$file.cut" >"$file" || true
     printf '\n\n%s\n' "$note" >>"$file"
