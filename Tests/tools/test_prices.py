@@ -173,3 +173,15 @@ def test_refresh_refuses_a_region_the_table_lacks(tmp_path: Path):
     assert result.returncode == 1, describe(result)
     assert result.stderr.startswith("refresh.py: ap-south-2 not in ") and "Traceback" not in result.stderr
     assert prices.read_bytes() == PRICES.read_bytes()
+
+
+@pytest.mark.parametrize("contents", [b"[1, 2]", b'{"currency": "USD", "regions": {"us-east-1": 5}}', b"\xff\xfe"],
+                         ids=["a list", "a region that is a number", "not UTF-8"])  # fmt: skip
+def test_the_generator_refuses_a_malformed_table_in_one_line(tmp_path: Path, contents: bytes):
+    broken = tmp_path / "prices.json"
+    broken.write_bytes(contents)
+    result = python(GENERATE, "--prices", str(broken), "--out", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 1, describe(result)
+    assert result.stderr.startswith("generate.py: ") and "Traceback" not in result.stderr, result.stderr
+    assert not (tmp_path / COMMITTED_SWIFT.name).exists()
+
