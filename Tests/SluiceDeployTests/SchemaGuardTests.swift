@@ -64,6 +64,19 @@ struct SchemaGuardTests {
         #expect(report.changes[3].effect.contains("HIVE_BAD_DATA"))
     }
 
+    @Test("a table moved to another database still reads its objects: its columns are compared")
+    func movedDatabase() {
+        var moved = Self.base.tables[0]
+        moved.database = "web"
+        moved.columns.removeAll { $0.name == "name" }
+        let report = changes(LakeContract(tables: [moved]))
+        #expect(report.refused.map { "\($0.database).\($0.allowance)" } == ["web.requests.name"])
+        #expect(
+            report.notes.map(\.text) == [
+                "table db.requests moved to web.requests: it reads the same objects, so its columns are compared"
+            ])
+    }
+
     @Test("a removed and an added column of another type or source are not a rename")
     func notRenames() {
         let report = changes(

@@ -8,7 +8,8 @@ import SluiceModel
 /// column missing from the branch and a branch column missing from the base are one rename when both are filled
 /// from the same source (`ColumnContract.source`: `from:`, or the column's own name without one, and the template
 /// with its capture left out), have the same type and are both columns or both partition keys. Anything else
-/// missing is removed or added.
+/// missing is removed or added. A base table the branch declares in another database, with the same pipeline and
+/// table name, is the same lake prefix and is compared too.
 package enum SchemaComparison {
     /// Compares the branch's contract with the one at `baseDirectory/generated/schema.json`. A missing base file is
     /// one note, never an error; an unreadable one is an error.
@@ -43,8 +44,14 @@ package enum SchemaComparison {
             branch.tables.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
         if let base {
             let baseNames = Set(base.tables.map(\.qualifiedName))
+            var matched: Set<String> = []
             for old in base.tables {
-                guard let new = branchTables[old.qualifiedName] else {
+                // A table moved to another database keeps its lake prefix (the pipeline's bucket, `tables/<table>/`):
+                // the new table reads the objects already written, so its columns are compared all the same.
+                let moved = branch.tables.first {
+                    $0.pipeline == old.pipeline && $0.table == old.table && !baseNames.contains($0.qualifiedName)
+                }
+                guard let new = branchTables[old.qualifiedName] ?? moved else {
                     notes.append(
                         (
                             old.stack,
@@ -54,9 +61,19 @@ package enum SchemaComparison {
                         ))
                     continue
                 }
+                if new.qualifiedName != old.qualifiedName {
+                    notes.append(
+                        (
+                            new.stack,
+                            "table \(old.qualifiedName) moved to \(new.qualifiedName): it reads the same objects, so "
+                                + "its columns are compared"
+                        ))
+                }
+                matched.insert(new.qualifiedName)
                 changes += compare(old, new)
             }
-            for new in branch.tables where !baseNames.contains(new.qualifiedName) {
+            for new in branch.tables
+            where !baseNames.contains(new.qualifiedName) && !matched.contains(new.qualifiedName) {
                 notes.append((new.stack, "table \(new.qualifiedName) is new: nothing to compare"))
             }
         }
