@@ -145,6 +145,17 @@ struct SchemaGuardTests {
             moved.notes.map(\.text).map { $0.prefix(24) } == ["table db.requests (pipel", "table db.requests_v2 is "])
     }
 
+    @Test("a base schema that is there but cannot be read is an error, not a missing base")
+    func unreadableBase() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("base-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(
+            at: base.appendingPathComponent(SchemaEmitter.path), withIntermediateDirectories: true)
+        #expect(throws: SchemaBaseError.self) {
+            try SchemaComparison.report(branch: Self.base, baseDirectory: base, shownBase: "b", allowances: [])
+        }
+    }
+
     @Test("the file's JSON reads back as the same contract; another format version is refused")
     func roundTrip() throws {
         let text = SchemaEmitter.json(Self.base).pretty()

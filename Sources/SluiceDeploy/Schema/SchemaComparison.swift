@@ -18,11 +18,21 @@ package enum SchemaComparison {
     ) throws -> SchemaReport {
         let file = baseDirectory.appendingPathComponent(SchemaEmitter.path)
         let shown = shownBase.hasSuffix("/") ? shownBase + SchemaEmitter.path : shownBase + "/" + SchemaEmitter.path
-        guard let bytes = FileManager.default.contents(atPath: file.path) else {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory)
+        // Only a missing file means "nothing to compare": one that is there but unreadable (a folder, no
+        // permission) must not let every change through.
+        if exists, isDirectory.boolValue {
+            throw SchemaBaseError(path: shown, reason: "it is a folder, not a file")
+        }
+        guard exists else {
             var report = compare(base: nil, branch: branch, basePath: shown, allowances: allowances)
             report.notes.insert((nil, "no base schema at \(shown): nothing compared"), at: 0)
             report.baseMissing = true
             return report
+        }
+        guard let bytes = FileManager.default.contents(atPath: file.path) else {
+            throw SchemaBaseError(path: shown, reason: "it cannot be read")
         }
         do {
             let base = try SchemaEmitter.contract(parsing: bytes)
