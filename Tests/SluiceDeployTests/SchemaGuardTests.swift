@@ -156,6 +156,26 @@ struct SchemaGuardTests {
         }
     }
 
+    @Test("a base column whose partition_key, from or template is of another type is a located error")
+    func malformedColumn() throws {
+        let text = SchemaEmitter.json(Self.base).pretty()
+        for (old, new, message) in [
+            (
+                "\"partition_key\": false", "\"partition_key\": \"false\"",
+                "columns[0]: 'partition_key' is not true or false"
+            ),
+            ("\"partition_key\": false,", "", "columns[0]: 'partition_key' is not true or false"),
+            ("\"from\": \"headers[1]\"", "\"from\": 1", "columns[1]: 'from' is not a string"),
+        ] {
+            let range = try #require(text.range(of: old))
+            let broken = text.replacingCharacters(in: range, with: new)
+            let error = #expect(throws: SchemaEmitter.ReadError.self) {
+                try SchemaEmitter.contract(parsing: Array(broken.utf8))
+            }
+            #expect(error?.description == "pipelines.p.\(message)")
+        }
+    }
+
     @Test("the file's JSON reads back as the same contract; another format version is refused")
     func roundTrip() throws {
         let text = SchemaEmitter.json(Self.base).pretty()
