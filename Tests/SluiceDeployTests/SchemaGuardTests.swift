@@ -126,6 +126,26 @@ struct SchemaGuardTests {
         #expect(refused.unusedAllowances.isEmpty)
     }
 
+    @Test("TABLE.COLUMN naming the same change in two databases allows neither; DATABASE.TABLE.COLUMN allows one")
+    func ambiguousAllowance() {
+        var other = Self.base.tables[0]
+        other.pipeline = "q"
+        other.database = "db2"
+        let base = LakeContract(tables: [Self.base.tables[0], other])
+        var branch = base
+        for index in branch.tables.indices { branch.tables[index].columns.removeAll { $0.name == "status" } }
+        func report(_ allow: [String]) -> SchemaReport {
+            SchemaComparison.compare(base: base, branch: branch, basePath: "b", allowances: allow)
+        }
+        let short = report(["requests.status"])
+        #expect(
+            short.refused.map { "\($0.database).\($0.allowance)" } == ["db.requests.status", "db2.requests.status"])
+        #expect(short.ambiguousAllowances == ["requests.status"] && short.unusedAllowances.isEmpty)
+        let long = report(["db2.requests.status"])
+        #expect(long.refused.map { "\($0.database).\($0.allowance)" } == ["db.requests.status"])
+        #expect(long.ambiguousAllowances.isEmpty && long.unusedAllowances.isEmpty)
+    }
+
     @Test("no base file: one note, nothing compared, never an error; tables on one side only are notes")
     func missingBase() throws {
         let report = try SchemaComparison.report(

@@ -87,20 +87,25 @@ package enum SchemaComparison {
                 notes.append((new.stack, "table \(new.qualifiedName) is new: nothing to compare"))
             }
         }
+        // `TABLE.COLUMN` naming breaking changes of same-named tables in several databases allows none of them:
+        // one allowance must not let through a change nobody looked at. Each needs `DATABASE.TABLE.COLUMN`.
+        let ambiguous = Set(
+            allowances.filter { allowance in
+                Set(changes.filter { $0.breaking && $0.allowance == allowance }.map(\.database)).count > 1
+            })
         var used: Set<String> = []
         for index in changes.indices where changes[index].breaking {
             let change = changes[index]
-            let names = ["\(change.table).\(change.column)", "\(change.database).\(change.table).\(change.column)"]
-            if let name = allowances.first(where: names.contains) {
+            let names = [change.allowance, "\(change.database).\(change.allowance)"]
+            for name in names where allowances.contains(name) && !ambiguous.contains(name) {
                 changes[index].allowed = true
                 used.insert(name)
-                for other in names where allowances.contains(other) { used.insert(other) }
             }
         }
-        let unused = base == nil ? [] : Array(Set(allowances).subtracting(used)).sorted()
+        let unused = base == nil ? [] : Array(Set(allowances).subtracting(used).subtracting(ambiguous)).sorted()
         return SchemaReport(
             basePath: basePath, changes: changes, notes: notes, unusedAllowances: unused,
-            stacks: Array(Set(branch.tables.map(\.stack))).sorted())
+            ambiguousAllowances: ambiguous.sorted(), stacks: Array(Set(branch.tables.map(\.stack))).sorted())
     }
 
     /// The changes of one table.
