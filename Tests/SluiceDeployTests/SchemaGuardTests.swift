@@ -176,6 +176,17 @@ struct SchemaGuardTests {
         }
     }
 
+    @Test("--base naming a file, not a checkout's folder, is an error, not a missing base")
+    func baseIsAFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(SchemaEmitter.json(Self.base).pretty().utf8).write(to: file)
+        let error = #expect(throws: SchemaBaseError.self) {
+            try SchemaComparison.report(branch: Self.base, baseDirectory: file, shownBase: "s.json", allowances: [])
+        }
+        #expect(error?.description.contains("--base takes the folder of a checkout") == true)
+    }
+
     @Test("a base column whose partition_key, from or template is of another type is a located error")
     func malformedColumn() throws {
         let text = SchemaEmitter.json(Self.base).pretty()

@@ -19,6 +19,12 @@ package enum SchemaComparison {
         let file = baseDirectory.appendingPathComponent(SchemaEmitter.path)
         let shown = shownBase.hasSuffix("/") ? shownBase + SchemaEmitter.path : shownBase + "/" + SchemaEmitter.path
         var isDirectory: ObjCBool = false
+        // `--base` naming a file (the schema itself, say) would find no schema under it and compare nothing.
+        if FileManager.default.fileExists(atPath: baseDirectory.path, isDirectory: &isDirectory), !isDirectory.boolValue
+        {
+            throw SchemaBaseError(
+                path: shownBase, reason: "it is a file: --base takes the folder of a checkout of the base")
+        }
         let exists = FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory)
         // Only a missing file means "nothing to compare": one that is there but unreadable (a folder, no
         // permission) must not let every change through.
