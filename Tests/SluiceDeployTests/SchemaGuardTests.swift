@@ -176,6 +176,24 @@ struct SchemaGuardTests {
         }
     }
 
+    @Test("a base schema larger than any contract is refused before it is read")
+    func hugeBase() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("base-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let file = base.appendingPathComponent(SchemaEmitter.path)
+        try FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: file.path, contents: Data("[".utf8)))
+        // Sparse: no disk is written for the size.
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: UInt64(SchemaComparison.maximumBaseBytes + 1))
+        try handle.close()
+        let error = #expect(throws: SchemaBaseError.self) {
+            try SchemaComparison.report(branch: Self.base, baseDirectory: base, shownBase: "b", allowances: [])
+        }
+        #expect(error?.description.contains("more than the 67108864") == true)
+    }
+
     @Test("--base naming a file, not a checkout's folder, is an error, not a missing base")
     func baseIsAFile() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString).json")

@@ -11,6 +11,10 @@ import SluiceModel
 /// missing is removed or added. A base table the branch declares in another database, with the same pipeline and
 /// table name, is the same lake prefix and is compared too.
 package enum SchemaComparison {
+    /// The largest base file read: a contract of a thousand pipelines of a hundred columns is a few MiB, so a file
+    /// past this is not one, and is refused before it is read into memory.
+    package static let maximumBaseBytes = 64 * 1_048_576
+
     /// Compares the branch's contract with the one at `baseDirectory/generated/schema.json`. A missing base file is
     /// one note, never an error; an unreadable one is an error.
     package static func report(
@@ -36,6 +40,13 @@ package enum SchemaComparison {
             report.notes.insert((nil, "no base schema at \(shown): nothing compared"), at: 0)
             report.baseMissing = true
             return report
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        if size > maximumBaseBytes {
+            throw SchemaBaseError(
+                path: shown,
+                reason:
+                    "it holds \(size) bytes, more than the \(maximumBaseBytes) any contract Sluice writes comes near")
         }
         guard let bytes = FileManager.default.contents(atPath: file.path) else {
             throw SchemaBaseError(path: shown, reason: "it cannot be read")
