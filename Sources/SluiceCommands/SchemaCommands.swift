@@ -47,6 +47,12 @@ struct SchemaOptions: ParsableArguments {
         if report.baseMissing, !allowSchemaChange.isEmpty {
             printError("warning: --allow-schema-change: the base has no schema.json, so nothing was compared")
         }
+        if !report.ambiguousAllowances.isEmpty {
+            printError(
+                "error: --allow-schema-change \(report.ambiguousAllowances.joined(separator: ", ")): names a column "
+                    + "of tables in more than one database; allow each as DATABASE.TABLE.COLUMN")
+            throw ExitCode(1)
+        }
         if !report.unusedAllowances.isEmpty {
             let breaking = report.changes.filter(\.breaking).map(\.allowance)
             printError(

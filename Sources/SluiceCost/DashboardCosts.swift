@@ -2,8 +2,11 @@
 enum DashboardCosts {
     static func lines(_ context: EstimateContext) -> [CostLine] {
         let pipeline = context.pipeline
-        guard pipeline.quickSight != nil || !pipeline.datasets.isEmpty else { return [] }
         let volume = context.volume
+        // Users the volume declares are priced even without dashboards here: the estimate's assumptions list them
+        // as declared, so leaving them out would say one thing and price another.
+        let declaresUsers = volume.quickSightAuthors > 0 || volume.quickSightReaders > 0
+        guard pipeline.quickSight != nil || !pipeline.datasets.isEmpty || declaresUsers else { return [] }
         var spiceBytes = 0.0
         var spiceParts: [String] = []
         for dataset in pipeline.datasets where dataset.importMode == .spice {

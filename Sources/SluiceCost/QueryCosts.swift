@@ -66,18 +66,24 @@ enum QueryCosts {
         return (views + refreshes) * context.days
     }
 
-    /// The bytes one query of `view` over `days` of partitions scans, before the minimum, and how.
-    static func scannedBytes(_ context: EstimateContext, view: View, days: Double) -> (bytes: Double, how: String) {
+    /// The bytes one query of `view` over `days` of partitions scans, before the minimum, and how. A query asking
+    /// for more days than the priced lake holds (`LakeCosts.horizonDays`) reads the whole lake, no more.
+    static func scannedBytes(_ context: EstimateContext, view: View, days asked: Double) -> (bytes: Double, how: String)
+    {
         let lakePerDay = context.flow.lakeBytesPerDay
+        let days = min(asked, LakeCosts.horizonDays)
+        let daysText =
+            days < asked
+            ? "\(num(days)) days (of \(num(asked)) asked: the lake holds \(num(days)))" : "\(num(days)) days"
         switch context.pipeline.processor.output.format {
         case .json:
-            return (lakePerDay * days, "\(num(days)) days × \(gb(lakePerDay))/day (JSON: every byte)")
+            return (lakePerDay * days, "\(daysText) × \(gb(lakePerDay))/day (JSON: every byte)")
         case .parquet:
             let share = ViewColumns.share(of: view, in: context.pipeline)
             let fraction = share.of > 0 ? Double(share.read) / Double(share.of) : 1
             return (
                 fraction * lakePerDay * days,
-                "\(share.read)/\(share.of) columns × \(num(days)) days × \(gb(lakePerDay))/day"
+                "\(share.read)/\(share.of) columns × \(daysText) × \(gb(lakePerDay))/day"
             )
         }
     }

@@ -62,9 +62,20 @@ package struct Orchestrator: Sendable {
         try FileManager.default.createDirectory(at: options.plansDirectory, withIntermediateDirectories: true)
         var plans: [StackPlan] = []
         for stack in try stacks(options) {
+            let base = options.plansDirectory.appendingPathComponent(stack.name)
+            let planFile = options.plansDirectory.appendingPathComponent("\(stack.name).tfplan")
+            // The schema changes this plan refuses: apply has no base to compare with, so it reads them. The
+            // earlier run's plan goes first and the verdict is written before terraform saves the new plan, so a
+            // saved plan always lies beside its own run's verdict: a run failing before terraform saves its plan
+            // leaves none to apply, and one failing after (at `show -json`, say) leaves its own verdict.
+            if FileManager.default.fileExists(atPath: planFile.path) {
+                try FileManager.default.removeItem(at: planFile)
+            }
+            let schemaRefused = (options.schema?.section(forStack: stack.name)?.refused ?? [])
+                .map { $0.allowance + "\n" }.joined()
+            try Data(schemaRefused.utf8).write(to: base.appendingPathExtension("schema-refused"))
             let directory = try workingDirectory(stack, options)
             try initialize(stack, in: directory, options, progress: progress)
-            let planFile = options.plansDirectory.appendingPathComponent("\(stack.name).tfplan")
             var arguments = ["plan", "-input=false", "-no-color", "-out=\(planFile.path)"]
             let role = options.role == .plan ? stack.account.planRole : stack.account.deployRole
             arguments.append("-var=role_arn=\(role)")
@@ -81,7 +92,6 @@ package struct Orchestrator: Sendable {
                 return shown
             }
             let json = Data(shown.stdout.utf8)
-            let base = options.plansDirectory.appendingPathComponent(stack.name)
             try json.write(to: base.appendingPathExtension("json"))
             let stages = Dictionary(
                 stack.resources.map { ($0.address.description, $0.stage.rawValue) }, uniquingKeysWith: { a, _ in a })
@@ -94,9 +104,6 @@ package struct Orchestrator: Sendable {
             // Apply honours the allowances this plan was reviewed with, and no others.
             let allowed = options.allowDestroy.sorted().map { $0 + "\n" }.joined()
             try Data(allowed.utf8).write(to: base.appendingPathExtension("allow-destroy"))
-            // Likewise the schema changes this plan refused: apply has no base to compare with, so it reads them.
-            let schemaRefused = summary.schemaRefused.map { $0.allowance + "\n" }.joined()
-            try Data(schemaRefused.utf8).write(to: base.appendingPathExtension("schema-refused"))
             try Data(summary.markdown(limit: options.markdownLimit).utf8).write(to: base.appendingPathExtension("md"))
             plans.append(StackPlan(stack: stack.name, summary: summary, planFile: planFile))
         }

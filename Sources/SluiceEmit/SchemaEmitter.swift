@@ -97,14 +97,26 @@ package enum SchemaEmitter {
                 throw ReadError(description: "\(place): no 'columns' array")
             }
             var contracts: [ColumnContract] = []
+            /// An optional text member: absent is nil, anything but a string is an error.
+            func optionalText(_ key: String, in value: JSONValue, _ place: String) throws(ReadError) -> String? {
+                guard let member = value[key] else { return nil }
+                guard let text = member.stringValue else {
+                    throw ReadError(description: "\(place): '\(key)' is not a string")
+                }
+                return text
+            }
             for (index, column) in columns.enumerated() {
                 let at = "\(place).columns[\(index)]"
                 let users = column["users"]
+                // A key read as a column (or the reverse) would be compared as a partitioning change, not the one made.
+                guard let partitionKey = column["partition_key"]?.boolValue else {
+                    throw ReadError(description: "\(at): 'partition_key' is not true or false")
+                }
                 contracts.append(
                     ColumnContract(
                         name: try text("name", in: column, at), type: try text("type", in: column, at),
-                        from: column["from"]?.stringValue, template: column["template"]?.stringValue,
-                        partitionKey: column["partition_key"]?.boolValue ?? false,
+                        from: try optionalText("from", in: column, at),
+                        template: try optionalText("template", in: column, at), partitionKey: partitionKey,
                         users: ColumnUsers(
                             views: try list("views", in: users, at), datasets: try list("datasets", in: users, at),
                             dashboards: try list("dashboards", in: users, at),

@@ -41,6 +41,27 @@ import Testing
         #expect(line.formula.contains("1/5 columns × 30 days"))
     }
 
+    @Test func quickSightUsersTheVolumeDeclaresArePricedWithoutDashboards() throws {
+        // No datasets, no quicksight section; the volume declares 2 authors and 5 readers: 2 × $24 + 5 × $3 = $63.
+        let estimate = CostFixtures.estimate(
+            CostFixtures.pipeline(volume: volume(extra: "\n  quicksight: { authors: 2, readers: 5 }")))
+        #expect(estimate.assumptions.contains("volume.quicksight.authors: 2 (declared)"))
+        #expect(CostFixtures.line("QuickSight authors", in: estimate)?.monthlyUSD == 48)
+        #expect(CostFixtures.line("QuickSight readers", in: estimate)?.monthlyUSD == 15)
+        // Declaring none adds no QuickSight lines to a pipeline without dashboards.
+        let none = CostFixtures.estimate(CostFixtures.pipeline(volume: volume()))
+        #expect(!none.lines.contains { $0.stage == .dashboards })
+    }
+
+    @Test func aQueryAskingForMoreDaysThanTheLakeHoldsScansTheWholeLake() throws {
+        // The lake is priced as it stands after a year: 365 days. A query over 1,000 days reads those 365:
+        // 1/5 columns × 365 days × 57,459,000 B = 4,193,507,000 B; 10 queries/day × 30.4167 days × that / 2^40.
+        let estimate = CostFixtures.estimate(CostFixtures.pipeline(volume: volume(queries: 10, days: 1_000)))
+        let line = try #require(CostFixtures.line("Athena queries of daily", in: estimate))
+        #expect(near(line.quantity, 10 * days * (1.0 / 5 * 365 * lakePerDay) / tib))
+        #expect(line.formula.contains("1/5 columns × 365 days (of 1,000 asked: the lake holds 365)"))
+    }
+
     @Test func aPartitionPrunedViewScansOneDay() throws {
         // The same view, one day a query: 1/5 × 1 × 57,459,000 = 11,491,800 B (10.96 MB, above the minimum), a
         // thirtieth of the 30-day figure.

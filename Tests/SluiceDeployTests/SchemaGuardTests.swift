@@ -64,6 +64,19 @@ struct SchemaGuardTests {
         #expect(report.changes[3].effect.contains("HIVE_BAD_DATA"))
     }
 
+    @Test("a table moved to another database still reads its objects: its columns are compared")
+    func movedDatabase() {
+        var moved = Self.base.tables[0]
+        moved.database = "web"
+        moved.columns.removeAll { $0.name == "name" }
+        let report = changes(LakeContract(tables: [moved]))
+        #expect(report.refused.map { "\($0.database).\($0.allowance)" } == ["web.requests.name"])
+        #expect(
+            report.notes.map(\.text) == [
+                "table db.requests moved to web.requests: it reads the same objects, so its columns are compared"
+            ])
+    }
+
     @Test("a removed and an added column of another type or source are not a rename")
     func notRenames() {
         let report = changes(
@@ -113,6 +126,26 @@ struct SchemaGuardTests {
         #expect(refused.unusedAllowances.isEmpty)
     }
 
+    @Test("TABLE.COLUMN naming the same change in two databases allows neither; DATABASE.TABLE.COLUMN allows one")
+    func ambiguousAllowance() {
+        var other = Self.base.tables[0]
+        other.pipeline = "q"
+        other.database = "db2"
+        let base = LakeContract(tables: [Self.base.tables[0], other])
+        var branch = base
+        for index in branch.tables.indices { branch.tables[index].columns.removeAll { $0.name == "status" } }
+        func report(_ allow: [String]) -> SchemaReport {
+            SchemaComparison.compare(base: base, branch: branch, basePath: "b", allowances: allow)
+        }
+        let short = report(["requests.status"])
+        #expect(
+            short.refused.map { "\($0.database).\($0.allowance)" } == ["db.requests.status", "db2.requests.status"])
+        #expect(short.ambiguousAllowances == ["requests.status"] && short.unusedAllowances.isEmpty)
+        let long = report(["db2.requests.status"])
+        #expect(long.refused.map { "\($0.database).\($0.allowance)" } == ["db.requests.status"])
+        #expect(long.ambiguousAllowances.isEmpty && long.unusedAllowances.isEmpty)
+    }
+
     @Test("no base file: one note, nothing compared, never an error; tables on one side only are notes")
     func missingBase() throws {
         let report = try SchemaComparison.report(
@@ -130,6 +163,66 @@ struct SchemaGuardTests {
         #expect(moved.changes.isEmpty)
         #expect(
             moved.notes.map(\.text).map { $0.prefix(24) } == ["table db.requests (pipel", "table db.requests_v2 is "])
+    }
+
+    @Test("a base schema that is there but cannot be read is an error, not a missing base")
+    func unreadableBase() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("base-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(
+            at: base.appendingPathComponent(SchemaEmitter.path), withIntermediateDirectories: true)
+        #expect(throws: SchemaBaseError.self) {
+            try SchemaComparison.report(branch: Self.base, baseDirectory: base, shownBase: "b", allowances: [])
+        }
+    }
+
+    @Test("a base schema larger than any contract is refused before it is read")
+    func hugeBase() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("base-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let file = base.appendingPathComponent(SchemaEmitter.path)
+        try FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: file.path, contents: Data("[".utf8)))
+        // Sparse: no disk is written for the size.
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.truncate(atOffset: UInt64(SchemaComparison.maximumBaseBytes + 1))
+        try handle.close()
+        let error = #expect(throws: SchemaBaseError.self) {
+            try SchemaComparison.report(branch: Self.base, baseDirectory: base, shownBase: "b", allowances: [])
+        }
+        #expect(error?.description.contains("more than the 67108864") == true)
+    }
+
+    @Test("--base naming a file, not a checkout's folder, is an error, not a missing base")
+    func baseIsAFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(SchemaEmitter.json(Self.base).pretty().utf8).write(to: file)
+        let error = #expect(throws: SchemaBaseError.self) {
+            try SchemaComparison.report(branch: Self.base, baseDirectory: file, shownBase: "s.json", allowances: [])
+        }
+        #expect(error?.description.contains("--base takes the folder of a checkout") == true)
+    }
+
+    @Test("a base column whose partition_key, from or template is of another type is a located error")
+    func malformedColumn() throws {
+        let text = SchemaEmitter.json(Self.base).pretty()
+        for (old, new, message) in [
+            (
+                "\"partition_key\": false", "\"partition_key\": \"false\"",
+                "columns[0]: 'partition_key' is not true or false"
+            ),
+            ("\"partition_key\": false,", "", "columns[0]: 'partition_key' is not true or false"),
+            ("\"from\": \"headers[1]\"", "\"from\": 1", "columns[1]: 'from' is not a string"),
+        ] {
+            let range = try #require(text.range(of: old))
+            let broken = text.replacingCharacters(in: range, with: new)
+            let error = #expect(throws: SchemaEmitter.ReadError.self) {
+                try SchemaEmitter.contract(parsing: Array(broken.utf8))
+            }
+            #expect(error?.description == "pipelines.p.\(message)")
+        }
     }
 
     @Test("the file's JSON reads back as the same contract; another format version is refused")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SluiceDeploy
 import SluiceEmit
 import SluiceModel
 import Testing
@@ -55,6 +56,45 @@ struct SchemaPlanCommandTests {
         let refusedFile = project.plans.appendingPathComponent("analytics.schema-refused")
         #expect(try String(contentsOf: refusedFile, encoding: .utf8) == "integration_requests.integration_name\n")
         #expect(throws: ExitCode.self) {
+            try ApplyCommand.parse(["--root", project.root.path]).run(terraform: terraform)
+        }
+        #expect(terraform.calls("apply").map(\.stack) == ["analytics-images"])
+    }
+
+    @Test("a run that saves its plan and then fails leaves its own refusal beside it, not an earlier run's")
+    func failedRunKeepsItsRefusal() throws {
+        let project = try project()
+        defer { project.remove() }
+        try plan(
+            ["--allow-schema-change", "integration_requests.integration_name"], in: project,
+            try RecordingTerraformDouble())
+        // Without the allowance: terraform saves analytics.tfplan, then `show -json` fails.
+        let failing = try RecordingTerraformDouble(failing: [
+            "analytics show": TerraformOutcome(status: 1, stderr: "lost")
+        ])
+        #expect(throws: (any Error).self) { try plan([], in: project, failing) }
+        let refusedFile = project.plans.appendingPathComponent("analytics.schema-refused")
+        #expect(try String(contentsOf: refusedFile, encoding: .utf8) == "integration_requests.integration_name\n")
+        let terraform = try RecordingTerraformDouble()
+        #expect(throws: (any Error).self) {
+            try ApplyCommand.parse(["--root", project.root.path]).run(terraform: terraform)
+        }
+        #expect(terraform.calls("apply").map(\.stack) == ["analytics-images"])
+    }
+
+    @Test("a run that fails before terraform saves its plan leaves no plan beside its verdict")
+    func failedPlanLeavesNoPlan() throws {
+        let project = try project()
+        defer { project.remove() }
+        #expect(throws: ExitCode(1)) { try plan([], in: project, try RecordingTerraformDouble()) }
+        // Allowed this time, but terraform's plan fails: the refused plan of the first run must not be applied.
+        let failing = try RecordingTerraformDouble(failing: ["analytics plan": TerraformOutcome(status: 1)])
+        #expect(throws: (any Error).self) {
+            try plan(["--allow-schema-change", "integration_requests.integration_name"], in: project, failing)
+        }
+        #expect(!FileManager.default.fileExists(atPath: project.plans.appendingPathComponent("analytics.tfplan").path))
+        let terraform = try RecordingTerraformDouble()
+        #expect(throws: (any Error).self) {
             try ApplyCommand.parse(["--root", project.root.path]).run(terraform: terraform)
         }
         #expect(terraform.calls("apply").map(\.stack) == ["analytics-images"])

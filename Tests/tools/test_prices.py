@@ -173,3 +173,45 @@ def test_refresh_refuses_a_region_the_table_lacks(tmp_path: Path):
     assert result.returncode == 1, describe(result)
     assert result.stderr.startswith("refresh.py: ap-south-2 not in ") and "Traceback" not in result.stderr
     assert prices.read_bytes() == PRICES.read_bytes()
+
+
+@pytest.mark.parametrize("contents", [b"[1, 2]", b'{"currency": "USD", "regions": {"us-east-1": 5}}', b"\xff\xfe"],
+                         ids=["a list", "a region that is a number", "not UTF-8"])  # fmt: skip
+def test_the_generator_refuses_a_malformed_table_in_one_line(tmp_path: Path, contents: bytes):
+    broken = tmp_path / "prices.json"
+    broken.write_bytes(contents)
+    result = python(GENERATE, "--prices", str(broken), "--out", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 1, describe(result)
+    assert result.stderr.startswith("generate.py: ") and "Traceback" not in result.stderr, result.stderr
+    assert not (tmp_path / COMMITTED_SWIFT.name).exists()
+
+
+def test_refresh_refuses_offer_files_of_another_shape_and_changes_nothing(tmp_path: Path):
+    offers = tmp_path / "offers"
+    shutil.copytree(OFFERS, offers)
+    lambda_eu = offers / "offers/v1.0/aws/AWSLambda/20261120000000/eu-west-1/index.json"
+    offer = json.loads(lambda_eu.read_text())
+    offer["products"] = ["not", "a", "mapping"]
+    lambda_eu.write_text(json.dumps(offer))
+    prices = tmp_path / "prices.json"
+    shutil.copy(PRICES, prices)
+    result = python(REFRESH, "--offline", str(offers), "--prices", str(prices), "--region", "eu-west-1",
+                    "--no-generate", cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 1, describe(result)
+    assert result.stderr.startswith("refresh.py: an offer file") and "Traceback" not in result.stderr, result.stderr
+    assert prices.read_bytes() == PRICES.read_bytes()
+
+
+def test_refresh_skips_an_infinite_price(tmp_path: Path):
+    offers = tmp_path / "offers"
+    shutil.copytree(OFFERS, offers)
+    lambda_eu = offers / "offers/v1.0/aws/AWSLambda/20261120000000/eu-west-1/index.json"
+    lambda_eu.write_text(lambda_eu.read_text().replace('"0.0000002000"', '"Infinity"'))
+    assert "Infinity" in lambda_eu.read_text()
+    prices = tmp_path / "prices.json"
+    shutil.copy(PRICES, prices)
+    result = python(REFRESH, "--offline", str(offers), "--prices", str(prices), "--region", "eu-west-1",
+                    "--no-generate", cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 0, describe(result)
+    assert "Infinity" not in prices.read_text()
+    assert "eu-west-1 lambda.requests_per_million: no priced Request product" in result.stdout

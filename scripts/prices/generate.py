@@ -70,6 +70,8 @@ def render(table: dict, cases: dict[str, str], source_name: str = "pricing/price
     ]
     for region in sorted(regions):
         figures = regions[region]
+        if not isinstance(figures, dict):
+            raise GenerateError(f"{source_name}: region {region} must be an object of figures")
         missing = sorted(set(cases) - set(figures))
         unknown = sorted(set(figures) - set(cases))
         if missing or unknown:
@@ -116,8 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         try:
             table = json.loads(arguments.prices.read_text())
-        except (OSError, json.JSONDecodeError) as error:
+        except (OSError, ValueError) as error:  # ValueError: not UTF-8 (UnicodeDecodeError) or not JSON
             raise GenerateError(f"{arguments.prices}: {error}") from None
+        if not isinstance(table, dict):
+            raise GenerateError(f"{arguments.prices}: must hold a JSON object")
         if table.get("currency") != "USD":
             raise GenerateError(f"{arguments.prices}: currency must be USD")
         text = render(table, price_key_cases())

@@ -23,6 +23,7 @@ import argparse
 import datetime
 import http.client
 import json
+import math
 import pathlib
 import subprocess
 import sys
@@ -78,7 +79,7 @@ class OfferSource:
                 return json.loads(file.read_text())
             except FileNotFoundError:
                 raise RefreshError(f"{file} does not exist") from None
-            except (OSError, json.JSONDecodeError) as error:
+            except (OSError, ValueError) as error:  # ValueError: not UTF-8 or not JSON
                 raise RefreshError(f"{file}: {error}") from None
         url = self.url(path)
         try:
@@ -89,7 +90,7 @@ class OfferSource:
         except (urllib.error.URLError, http.client.HTTPException, OSError) as error:  # OSError: sockets, TLS
             reason = getattr(error, "reason", error)
             raise RefreshError(f"cannot read {url} ({reason}): no network? use --offline DIR") from None
-        except json.JSONDecodeError as error:
+        except ValueError as error:  # not UTF-8 or not JSON
             raise RefreshError(f"{url}: not JSON ({error})") from None
 
 
@@ -109,7 +110,8 @@ def first_priced_tier(offer: dict, sku: str) -> float | None:
                 begin = float(dimension.get("beginRange", "0"))
             except (KeyError, TypeError, ValueError):
                 continue
-            if price > 0:
+            # An infinite price would be written into the table (json.dumps allows it) and fail only the generator.
+            if price > 0 and math.isfinite(price) and math.isfinite(begin):
                 tiers.append((begin, price))
     return min(tiers)[1] if tiers else None
 
@@ -167,8 +169,11 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     try:
         table = json.loads(arguments.prices.read_text())
-    except (OSError, json.JSONDecodeError) as error:
+    except (OSError, ValueError) as error:  # ValueError: not UTF-8 or not JSON
         print(f"refresh.py: {arguments.prices}: {error}", file=sys.stderr)
+        return 1
+    if not isinstance(table, dict) or not isinstance(table.get("regions"), dict):
+        print(f"refresh.py: {arguments.prices}: must be an object with a `regions` object", file=sys.stderr)
         return 1
     regions = arguments.region or sorted(table.get("regions", {}))
     unknown = [region for region in regions if region not in table.get("regions", {})]
@@ -181,6 +186,11 @@ def main(argv: list[str] | None = None) -> int:
         refreshed, kept = refresh(table, OfferSource(arguments.base_url, arguments.offline), regions, today)
     except RefreshError as error:
         print(f"refresh.py: {error}", file=sys.stderr)
+        return 1
+    except (AttributeError, KeyError, TypeError) as error:
+        # An offer file (or the table) of another shape than the one described above: say so, change nothing.
+        print(f"refresh.py: an offer file or {arguments.prices} is not shaped as expected ({type(error).__name__}: "
+              f"{error}); nothing was changed", file=sys.stderr)
         return 1
     arguments.prices.write_text(json.dumps(table, indent=2, sort_keys=True) + "\n")
     print(f"refreshed {len(refreshed)} figures:")

@@ -60,6 +60,8 @@ package struct SchemaReport: Sendable, Equatable {
     package var notes: [(stack: String?, text: String)]
     /// Allowances that name no breaking change (an error: a stale allowance would let a later change through).
     package var unusedAllowances: [String]
+    /// `TABLE.COLUMN` allowances naming breaking changes in more than one database: they allow none (an error).
+    package var ambiguousAllowances: [String] = []
     /// Stacks holding the branch's tables, where the section appears even when nothing changed.
     package var stacks: [String]
     /// Whether the base had no `schema.json`, so nothing was compared.
@@ -77,6 +79,7 @@ package struct SchemaReport: Sendable, Equatable {
 
     package static func == (lhs: SchemaReport, rhs: SchemaReport) -> Bool {
         lhs.basePath == rhs.basePath && lhs.changes == rhs.changes && lhs.unusedAllowances == rhs.unusedAllowances
+            && lhs.ambiguousAllowances == rhs.ambiguousAllowances
             && lhs.notes.map(\.text) == rhs.notes.map(\.text) && lhs.stacks == rhs.stacks
             && lhs.baseMissing == rhs.baseMissing
     }

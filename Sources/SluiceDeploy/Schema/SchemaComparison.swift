@@ -8,8 +8,13 @@ import SluiceModel
 /// column missing from the branch and a branch column missing from the base are one rename when both are filled
 /// from the same source (`ColumnContract.source`: `from:`, or the column's own name without one, and the template
 /// with its capture left out), have the same type and are both columns or both partition keys. Anything else
-/// missing is removed or added.
+/// missing is removed or added. A base table the branch declares in another database, with the same pipeline and
+/// table name, is the same lake prefix and is compared too.
 package enum SchemaComparison {
+    /// The largest base file read: a contract of a thousand pipelines of a hundred columns is a few MiB, so a file
+    /// past this is not one, and is refused before it is read into memory.
+    package static let maximumBaseBytes = 64 * 1_048_576
+
     /// Compares the branch's contract with the one at `baseDirectory/generated/schema.json`. A missing base file is
     /// one note, never an error; an unreadable one is an error.
     package static func report(
@@ -17,11 +22,34 @@ package enum SchemaComparison {
     ) throws -> SchemaReport {
         let file = baseDirectory.appendingPathComponent(SchemaEmitter.path)
         let shown = shownBase.hasSuffix("/") ? shownBase + SchemaEmitter.path : shownBase + "/" + SchemaEmitter.path
-        guard let bytes = FileManager.default.contents(atPath: file.path) else {
+        var isDirectory: ObjCBool = false
+        // `--base` naming a file (the schema itself, say) would find no schema under it and compare nothing.
+        if FileManager.default.fileExists(atPath: baseDirectory.path, isDirectory: &isDirectory), !isDirectory.boolValue
+        {
+            throw SchemaBaseError(
+                path: shownBase, reason: "it is a file: --base takes the folder of a checkout of the base")
+        }
+        let exists = FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory)
+        // Only a missing file means "nothing to compare": one that is there but unreadable (a folder, no
+        // permission) must not let every change through.
+        if exists, isDirectory.boolValue {
+            throw SchemaBaseError(path: shown, reason: "it is a folder, not a file")
+        }
+        guard exists else {
             var report = compare(base: nil, branch: branch, basePath: shown, allowances: allowances)
             report.notes.insert((nil, "no base schema at \(shown): nothing compared"), at: 0)
             report.baseMissing = true
             return report
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        if size > maximumBaseBytes {
+            throw SchemaBaseError(
+                path: shown,
+                reason:
+                    "it holds \(size) bytes, more than the \(maximumBaseBytes) any contract Sluice writes comes near")
+        }
+        guard let bytes = FileManager.default.contents(atPath: file.path) else {
+            throw SchemaBaseError(path: shown, reason: "it cannot be read")
         }
         do {
             let base = try SchemaEmitter.contract(parsing: bytes)
@@ -43,8 +71,14 @@ package enum SchemaComparison {
             branch.tables.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { first, _ in first })
         if let base {
             let baseNames = Set(base.tables.map(\.qualifiedName))
+            var matched: Set<String> = []
             for old in base.tables {
-                guard let new = branchTables[old.qualifiedName] else {
+                // A table moved to another database keeps its lake prefix (the pipeline's bucket, `tables/<table>/`):
+                // the new table reads the objects already written, so its columns are compared all the same.
+                let moved = branch.tables.first {
+                    $0.pipeline == old.pipeline && $0.table == old.table && !baseNames.contains($0.qualifiedName)
+                }
+                guard let new = branchTables[old.qualifiedName] ?? moved else {
                     notes.append(
                         (
                             old.stack,
@@ -54,26 +88,41 @@ package enum SchemaComparison {
                         ))
                     continue
                 }
+                if new.qualifiedName != old.qualifiedName {
+                    notes.append(
+                        (
+                            new.stack,
+                            "table \(old.qualifiedName) moved to \(new.qualifiedName): it reads the same objects, so "
+                                + "its columns are compared"
+                        ))
+                }
+                matched.insert(new.qualifiedName)
                 changes += compare(old, new)
             }
-            for new in branch.tables where !baseNames.contains(new.qualifiedName) {
+            for new in branch.tables
+            where !baseNames.contains(new.qualifiedName) && !matched.contains(new.qualifiedName) {
                 notes.append((new.stack, "table \(new.qualifiedName) is new: nothing to compare"))
             }
         }
+        // `TABLE.COLUMN` naming breaking changes of same-named tables in several databases allows none of them:
+        // one allowance must not let through a change nobody looked at. Each needs `DATABASE.TABLE.COLUMN`.
+        let ambiguous = Set(
+            allowances.filter { allowance in
+                Set(changes.filter { $0.breaking && $0.allowance == allowance }.map(\.database)).count > 1
+            })
         var used: Set<String> = []
         for index in changes.indices where changes[index].breaking {
             let change = changes[index]
-            let names = ["\(change.table).\(change.column)", "\(change.database).\(change.table).\(change.column)"]
-            if let name = allowances.first(where: names.contains) {
+            let names = [change.allowance, "\(change.database).\(change.allowance)"]
+            for name in names where allowances.contains(name) && !ambiguous.contains(name) {
                 changes[index].allowed = true
                 used.insert(name)
-                for other in names where allowances.contains(other) { used.insert(other) }
             }
         }
-        let unused = base == nil ? [] : Array(Set(allowances).subtracting(used)).sorted()
+        let unused = base == nil ? [] : Array(Set(allowances).subtracting(used).subtracting(ambiguous)).sorted()
         return SchemaReport(
             basePath: basePath, changes: changes, notes: notes, unusedAllowances: unused,
-            stacks: Array(Set(branch.tables.map(\.stack))).sorted())
+            ambiguousAllowances: ambiguous.sorted(), stacks: Array(Set(branch.tables.map(\.stack))).sorted())
     }
 
     /// The changes of one table.
