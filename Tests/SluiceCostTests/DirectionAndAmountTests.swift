@@ -60,8 +60,8 @@ import Testing
         // Landed 107,400,000 B/day in 288 objects of 0.35564 MiB; 8,760 invocations a month.
         let landed = 107_400_000.0
         let objectMiB = landed / 288 / mib
-        // Compute: 0.1097 (JSON) against 0.08747 (Parquet) CPU s/MiB, × 1769/512 × 0.5 GB × $0.00001.
-        let compute = 8_760 * objectMiB * (0.1097 - 0.08747) * (1_769.0 / 512) * 0.5 * 0.00001
+        // Compute: 0.1377 (JSON) against 0.1151 (Parquet) CPU s/MiB, × 1769/512 × 0.5 GB × $0.00001.
+        let compute = 8_760 * objectMiB * (0.1377 - 0.1151) * (1_769.0 / 512) * 0.5 * 0.00001
         // Lake storage after a year: (1.326 - 0.5350) lake bytes per landed byte × 365 days / 2^30 × $0.02.
         let storage = landed * (1.326 - 0.5350) * 365 / gib * 0.02
         // Queries: 10/day × 30.4167 days, 7 days each: every JSON byte against 1/5 of the Parquet columns.

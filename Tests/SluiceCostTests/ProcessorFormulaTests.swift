@@ -47,16 +47,16 @@ import Testing
         // 8,760 invocations × $0.20 / million
         let requests = try #require(CostFixtures.line("Lambda requests", in: estimate))
         #expect(near(requests.monthlyUSD, 8_760 / 1e6 * 0.2))
-        // Each object: 0.35564 MiB × 0.08747 CPU s/MiB (extracted, Parquet) × 1769 / 512 (512 MB is 0.289 of a
-        // vCPU) = 0.10748 s; × 0.5 GB × 8,760 = 470.76 GB-s × $0.00001 (arm64) = $0.0047
+        // Each object: 0.35564 MiB × 0.1151 CPU s/MiB (extracted, Parquet) × 1769 / 512 (512 MB is 0.289 of a
+        // vCPU) = 0.14143 s; × 0.5 GB × 8,760 = 619.47 GB-s × $0.00001 (arm64) = $0.0062
         let compute = try #require(CostFixtures.line("Lambda compute (arm64)", in: estimate))
-        let seconds = 372_916.666_666_666_7 / mib * 0.08747 * (1_769.0 / 512)
+        let seconds = 372_916.666_666_666_7 / mib * 0.1151 * (1_769.0 / 512)
         #expect(near(compute.quantity, 8_760 * seconds * 0.5))
         #expect(near(compute.monthlyUSD, 8_760 * seconds * 0.5 * 0.00001))
         // With 2,048 MB the function has a full vCPU: no scaling, four times the memory.
         let large = CostFixtures.estimate(CostFixtures.pipeline(volume: volume, memoryMB: 2_048))
         let largeCompute = try #require(CostFixtures.line("Lambda compute (arm64)", in: large))
-        #expect(near(largeCompute.quantity, 8_760 * 372_916.666_666_666_7 / mib * 0.08747 * 2))
+        #expect(near(largeCompute.quantity, 8_760 * 372_916.666_666_666_7 / mib * 0.1151 * 2))
     }
 
     @Test func x86GBSecondsArePricedAsX86() throws {
