@@ -24,7 +24,7 @@ enum DeliveryCosts {
                 .delivery, "Firehose ingestion", quantity: ingestedGB, unit: "GB", .firehoseIngestionPerGB,
                 formula: "\(num(flow.recordsPerDay)) records/day (at most one subscription delivery a second) × "
                     + "\(num(billedRecordBytes / BillingUnits.kibibyte)) KB billed (a record of "
-                    + "\(num(flow.recordBytes / BillingUnits.kibibyte)) KB rounded up to "
+                    + "\(num(flow.recordBytes / BillingUnits.kibibyte)) KB rounded up to a multiple of "
                     + "\(num(incrementBytes / BillingUnits.kibibyte)) KB) × \(num(days)) days = \(num(ingestedGB)) GB"),
             context.sourceLine(
                 .delivery, "S3 PUTs of Firehose objects", quantity: objectsPerMonth / 1_000, unit: "1000 requests",

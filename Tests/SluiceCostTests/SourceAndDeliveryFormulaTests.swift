@@ -53,7 +53,7 @@ import Testing
         // 86,400 × 5,120 B × 30.4167 days / 2^30 = 12.530 GB; × $0.03 = $0.3759
         #expect(near(line.quantity, 86_400 * 5_120 * days / gib))
         #expect(near(line.monthlyUSD, 86_400 * 5_120 * days / gib * 0.03))
-        #expect(line.formula.contains("× 5 KB billed (a record of 2.98 KB rounded up to 5 KB)"))
+        #expect(line.formula.contains("× 5 KB billed (a record of 2.98 KB rounded up to a multiple of 5 KB)"))
     }
 
     @Test func firehoseIngestionBillsTwelveKBRecordsAsFifteen() throws {
