@@ -79,7 +79,7 @@ enum QueryCosts {
         case .json:
             return (lakePerDay * days, "\(daysText) × \(gb(lakePerDay))/day (JSON: every byte)")
         case .parquet:
-            let share = ViewColumns.share(of: view, in: context.pipeline)
+            let share = ViewColumnShare.share(of: view, in: context.pipeline)
             let fraction = share.of > 0 ? Double(share.read) / Double(share.of) : 1
             return (
                 fraction * lakePerDay * days,
