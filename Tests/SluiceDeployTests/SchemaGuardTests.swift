@@ -268,6 +268,41 @@ struct SchemaGuardTests {
         #expect(section.text().contains("added db.requests.column_399"), "the text summary keeps every change")
     }
 
+    @Test("two same-typed columns swapping their from:, or a new template, are re-sourced: reported, not refused")
+    func resourcedColumns() throws {
+        let base = Self.table([
+            ColumnContract(name: "name", type: "string", from: "headers[0]", users: Self.viewUsers),
+            ColumnContract(name: "user_id", type: "string", from: "headers[1]"),
+            ColumnContract(name: "item", type: "string", from: "path", template: "/i/{item}/**"),
+        ])
+        let branch = Self.table([
+            ColumnContract(name: "name", type: "string", from: "headers[1]"),
+            ColumnContract(name: "user_id", type: "string", from: "headers[0]"),
+            ColumnContract(name: "item", type: "string", from: "path", template: "/items/{item}/**"),
+        ])
+        let report = SchemaComparison.compare(base: base, branch: branch, basePath: "b", allowances: [])
+        #expect(
+            report.changes.map { "\($0.kind.rawValue) \($0.column) \($0.detail) \($0.breaking)" } == [
+                "re-sourced name source headers[0] -> headers[1] false",
+                "re-sourced user_id source headers[1] -> headers[0] false",
+                "re-sourced item source path /i/{}/** -> path /items/{}/** false",
+            ])
+        #expect(report.refused.isEmpty)
+        let section = try #require(report.section(forStack: "analytics"))
+        let text = section.text()
+        #expect(text.contains("  re-sourced db.requests.name (string, source headers[0] -> headers[1])\n"))
+        #expect(text.contains("data already written: the values already written came from the old source"))
+        #expect(
+            text.contains("used by: view usage; dataset usage-set; dashboard overview (visuals: overview: By name)"))
+        #expect(!text.contains("REFUSED"))
+        let markdown = section.markdown()
+        #expect(
+            markdown.contains(
+                "| re-sourced | `db.requests.name` (string, source headers\\[0\\] -&gt; headers\\[1\\]) | view `usage`;"
+            ))
+        #expect(!markdown.contains("Refused"))
+    }
+
     @Test("notes and safe rows are cut before any refused change; past the limit the refused ones cut are counted")
     func refusedChangesAreNeverCutForNotes() throws {
         // 7 refused changes (name, bytes, dt and hour removed, two renamed, one retyped) and 300 added columns.

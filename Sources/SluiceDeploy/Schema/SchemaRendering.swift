@@ -96,6 +96,7 @@ extension SchemaChange {
         switch kind {
         case .renamed: return " -> \(newName ?? "") (\(newType ?? "")\(key))"
         case .retyped, .widened, .format: return " (\(detail)\(key))"
+        case .resourced: return " (\(newType ?? ""), \(detail)\(key))"
         case .added, .removed: return " (\(oldType ?? "")\(key))"
         case .partitioning: return " (\(detail))"
         }
