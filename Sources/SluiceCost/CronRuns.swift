@@ -40,24 +40,30 @@ package enum CronRuns {
             return Count(runsPerMatchingDay: 1, matchingDays: yearDays, calendarDependent: false)
         }
         let runs = plainValues(fields[0], fieldAt: 0).count * plainValues(fields[1], fieldAt: 1).count
+        let special = (fields[2] + fields[4]).contains { "LW#".contains($0) }
+        let any: Set<String> = ["*", "?"]
+        // Every day (`hourly`, `daily` and most schedules): no calendar to walk.
+        if any.contains(fields[2]), any.contains(fields[4]), fields[3] == "*" {
+            return Count(runsPerMatchingDay: runs, matchingDays: yearDays, calendarDependent: false)
+        }
         let months = Set(plainValues(fields[3], fieldAt: 3))
-        let dayOfMonth = fields[2].split(separator: ",").map(String.init)
-        let dayOfWeek = fields[4].split(separator: ",").map(String.init)
+        // Each item parsed once, not once a day: the walk below runs for every estimate and its alternatives.
+        let dayOfMonth = fields[2].split(separator: ",").map { DayItem(dayOfMonth: String($0)) }
+        let dayOfWeek = fields[4].split(separator: ",").map { DayItem(dayOfWeek: String($0)) }
         var matching = 0
         var weekday = firstWeekday
         for (index, length) in monthLengths.enumerated() {
             let month = MonthCalendar(length: length, firstWeekday: weekday)
             if months.contains(index + 1) {
                 for day in 1...length
-                where dayOfMonth.contains(where: { month.dayOfMonth($0, matches: day) })
-                    && dayOfWeek.contains(where: { month.dayOfWeek($0, matches: day) })
+                where dayOfMonth.contains(where: { month.matches($0, day: day) })
+                    && dayOfWeek.contains(where: { month.matches($0, day: day) })
                 {
                     matching += 1
                 }
             }
             weekday = (weekday - 1 + length) % 7 + 1
         }
-        let special = (fields[2] + fields[4]).contains { "LW#".contains($0) }
         return Count(runsPerMatchingDay: runs, matchingDays: matching, calendarDependent: special)
     }
 
@@ -77,6 +83,51 @@ package enum CronRuns {
         return Array(Set(items.joined()))
     }
 
+    /// One item of a day field, parsed.
+    private enum DayItem {
+        /// Days of the month (day-of-month) or weekdays (day-of-week) it names.
+        case days(Set<Int>)
+        case weekdays(Set<Int>)
+        /// `L`: the month's last day.
+        case lastDay
+        /// `LW`: the month's last weekday.
+        case lastWeekdayOfMonth
+        /// `nW`: the weekday nearest day n.
+        case nearestWeekday(Int)
+        /// `xL`: the month's last weekday x.
+        case lastOf(Set<Int>)
+        /// `x#n`: the month's n-th weekday x.
+        case nth(Set<Int>, Int)
+
+        init(dayOfMonth item: String) {
+            if item == "L" {
+                self = .lastDay
+            } else if item == "LW" {
+                self = .lastWeekdayOfMonth
+            } else if item.hasSuffix("W"), let target = Int(item.dropLast()) {
+                self = .nearestWeekday(target)
+            } else {
+                self = .days(Set(CronRules.values(item, fieldAt: 2) ?? []))
+            }
+        }
+
+        init(dayOfWeek item: String) {
+            let pieces = item.split(separator: "#")
+            if item == "L" || item == "LW" {
+                // `L` alone is the week's last day, Saturday.
+                self = .weekdays([7])
+            } else if item.hasSuffix("L"), let target = CronRules.values(String(item.dropLast()), fieldAt: 4) {
+                self = .lastOf(Set(target))
+            } else if pieces.count == 2, let target = CronRules.values(String(pieces[0]), fieldAt: 4),
+                let nth = Int(pieces[1])
+            {
+                self = .nth(Set(target), nth)
+            } else {
+                self = .weekdays(Set(CronRules.values(item, fieldAt: 4) ?? []))
+            }
+        }
+    }
+
     /// One month of the counted year, for the calendar-dependent items.
     private struct MonthCalendar {
         let length: Int
@@ -84,28 +135,16 @@ package enum CronRuns {
 
         func weekday(_ day: Int) -> Int { (firstWeekday - 1 + day - 1) % 7 + 1 }
 
-        func dayOfMonth(_ item: String, matches day: Int) -> Bool {
-            if item == "L" { return day == length }
-            if item == "LW" { return day == nearestWeekday(length) }
-            if item.hasSuffix("W"), let target = Int(item.dropLast()) {
-                return target <= length && day == nearestWeekday(target)
+        func matches(_ item: DayItem, day: Int) -> Bool {
+            switch item {
+            case .days(let days): days.contains(day)
+            case .weekdays(let weekdays): weekdays.contains(weekday(day))
+            case .lastDay: day == length
+            case .lastWeekdayOfMonth: day == nearestWeekday(length)
+            case .nearestWeekday(let target): target <= length && day == nearestWeekday(target)
+            case .lastOf(let weekdays): weekdays.contains(weekday(day)) && day + 7 > length
+            case .nth(let weekdays, let nth): weekdays.contains(weekday(day)) && (day - 1) / 7 + 1 == nth
             }
-            return CronRules.values(item, fieldAt: 2)?.contains(day) ?? false
-        }
-
-        func dayOfWeek(_ item: String, matches day: Int) -> Bool {
-            // `L` alone is the week's last day, Saturday.
-            if item == "L" || item == "LW" { return weekday(day) == 7 }
-            if item.hasSuffix("L"), let target = CronRules.values(String(item.dropLast()), fieldAt: 4) {
-                return target.contains(weekday(day)) && day + 7 > length
-            }
-            let pieces = item.split(separator: "#")
-            if pieces.count == 2, let target = CronRules.values(String(pieces[0]), fieldAt: 4),
-                let nth = Int(pieces[1])
-            {
-                return target.contains(weekday(day)) && (day - 1) / 7 + 1 == nth
-            }
-            return CronRules.values(item, fieldAt: 4)?.contains(weekday(day)) ?? false
         }
 
         /// The weekday nearest `target` without leaving the month (Saturday moves back, Sunday forward, except
