@@ -285,7 +285,7 @@ struct SchemaGuardTests {
             report.changes.map { "\($0.kind.rawValue) \($0.column) \($0.detail) \($0.breaking)" } == [
                 "re-sourced name source headers[0] -> headers[1] false",
                 "re-sourced user_id source headers[1] -> headers[0] false",
-                "re-sourced item source path /i/{}/** -> path /items/{}/** false",
+                "re-sourced item source path /i/{item}/** -> path /items/{item}/** false",
             ])
         #expect(report.refused.isEmpty)
         let section = try #require(report.section(forStack: "analytics"))

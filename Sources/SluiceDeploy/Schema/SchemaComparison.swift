@@ -186,10 +186,14 @@ package enum SchemaComparison {
                         widened ? .widened : .retyped, column, newType: now.type,
                         detail: "\(column.type) -> \(now.type)", users: users, breaking: !widened))
             } else if now.source != column.source {
+                // Shown as written (`path /i/{item}/**`); `source` blanks the capture, for telling renames apart.
+                func written(_ column: ColumnContract) -> String {
+                    (column.from ?? column.name) + (column.template.map { " \($0)" } ?? "")
+                }
                 changes.append(
                     change(
-                        .resourced, column, detail: "source \(column.source) -> \(now.source)",
-                        oldSource: column.source, newSource: now.source, users: users, breaking: false))
+                        .resourced, column, detail: "source \(written(column)) -> \(written(now))",
+                        oldSource: written(column), newSource: written(now), users: users, breaking: false))
             }
         }
         for column in added {
