@@ -22,7 +22,7 @@ enum CatalogCosts {
             lines.append(
                 context.analyticsLine(
                     .catalog, "Glue crawler runs", quantity: dpuHours, unit: "DPU-hour", .glueCrawlerPerDPUHour,
-                    formula: "\(num(CronRuns.perDay(schedule))) runs/day (\(schedule.written)) × \(num(context.days)) "
+                    formula: "\(CronRuns.formula(schedule)) × \(num(context.days)) "
                         + "days × max(\(num(minimum)) min minimum, \(num(assumedRunMinutes)) min run) / 60 min × "
                         + "\(num(dpus)) DPUs = \(num(dpuHours)) DPU-hours"))
             partitions = LakeCosts.horizonDays
@@ -49,32 +49,5 @@ enum CatalogCosts {
                 formula: "\(num(QueryCosts.queriesPerMonth(context))) Athena queries × \(num(requestsPerQuery)) "
                     + "requests = \(num(requests)) requests"))
         return lines
-    }
-}
-
-/// How many times a day a crawler schedule runs.
-package enum CronRuns {
-    /// `hourly` 24, `daily` 1; a cron expression's minutes × hours (its day fields are taken as every day).
-    package static func perDay(_ schedule: Schedule) -> Double {
-        let fields = schedule.cron.dropFirst("cron(".count).dropLast().split(separator: " ").map(String.init)
-        guard fields.count >= 2 else { return 1 }
-        return count(fields[0], range: 60) * count(fields[1], range: 24)
-    }
-
-    /// The values a cron field takes: `*` all, `*/n` or `a/n` every n-th, `a-b` a range, `a,b` a list.
-    static func count(_ field: String, range: Int) -> Double {
-        field.split(separator: ",").reduce(0) { total, part in
-            let pieces = part.split(separator: "/", maxSplits: 1).map(String.init)
-            let step = pieces.count == 2 ? max(1, Int(pieces[1]) ?? 1) : 1
-            var low = 0
-            var high = range - 1
-            if pieces[0] != "*" {
-                let bounds = pieces[0].split(separator: "-").compactMap { Int($0) }
-                guard let first = bounds.first else { return total + 1 }
-                low = first
-                high = bounds.count == 2 ? bounds[1] : (pieces.count == 2 ? range - 1 : first)
-            }
-            return total + Double(max(0, (high - low) / step + 1))
-        }
     }
 }

@@ -2,9 +2,14 @@ import SluiceModel
 
 /// Estimates what pipelines cost a month, stage by stage, from their manifests, their `volume` and a price table.
 package enum CostModel {
-    /// Every pipeline's estimate, in name order, each with its alternatives.
-    package static func estimate(project: Project, pipelines: [Pipeline], prices: PriceTable) -> ProjectEstimate {
-        let estimates = pipelines.sorted { $0.name < $1.name }.map {
+    /// Every pipeline's estimate, in name order, each with its alternatives. `map` runs the pipelines' estimates
+    /// (each independent, and with its alternatives about seven runs of the model): `generate` passes its
+    /// concurrent map, which keeps the order.
+    package static func estimate(
+        project: Project, pipelines: [Pipeline], prices: PriceTable,
+        map: ([Pipeline], @Sendable (Pipeline) -> PipelineEstimate) -> [PipelineEstimate] = { $0.map($1) }
+    ) -> ProjectEstimate {
+        let estimates = map(pipelines.sorted { $0.name < $1.name }) {
             estimate(pipeline: $0, project: project, prices: prices)
         }
         let regions = Set(estimates.flatMap(\.regions.values))

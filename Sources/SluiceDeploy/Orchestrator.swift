@@ -68,8 +68,11 @@ package struct Orchestrator: Sendable {
             // earlier run's plan goes first and the verdict is written before terraform saves the new plan, so a
             // saved plan always lies beside its own run's verdict: a run failing before terraform saves its plan
             // leaves none to apply, and one failing after (at `show -json`, say) leaves its own verdict.
-            if FileManager.default.fileExists(atPath: planFile.path) {
-                try FileManager.default.removeItem(at: planFile)
+            // The same for the plan's JSON and what is derived from it: apply checks data loss against the JSON,
+            // so an earlier run's must not stand beside a plan whose `show -json` failed.
+            for file in [planFile] + ["json", "allow-destroy", "txt", "md"].map(base.appendingPathExtension)
+            where FileManager.default.fileExists(atPath: file.path) {
+                try FileManager.default.removeItem(at: file)
             }
             let schemaRefused = (options.schema?.section(forStack: stack.name)?.refused ?? [])
                 .map { $0.allowance + "\n" }.joined()
@@ -119,7 +122,11 @@ package struct Orchestrator: Sendable {
             }
             // A plan that destroys data is applied only with the allowances it was planned (and reviewed) with.
             let base = options.plansDirectory.appendingPathComponent(stack.name)
-            let json = try Data(contentsOf: base.appendingPathExtension("json"))
+            let jsonFile = base.appendingPathExtension("json")
+            guard FileManager.default.fileExists(atPath: jsonFile.path) else {
+                throw DeployError.missingPlanJSON(stack: stack.name, path: jsonFile.path)
+            }
+            let json = try Data(contentsOf: jsonFile)
             let allowed = (try? String(contentsOf: base.appendingPathExtension("allow-destroy"), encoding: .utf8)) ?? ""
             let summary = PlanSummary(
                 stack: stack.name, plan: try Plan.decode(json),

@@ -123,6 +123,8 @@ package enum DeployError: Error, CustomStringConvertible {
     case terraformFailed(stack: String, step: String, output: String)
     case stalePlan(stack: String)
     case missingPlan(stack: String, path: String)
+    /// A saved plan without its JSON (the run's `show -json` failed): the data-loss check has nothing to read.
+    case missingPlanJSON(stack: String, path: String)
     case unknownStack(String, known: [String])
     case refused(stack: String, addresses: [String])
     case schemaRefused(stack: String, columns: [String])
@@ -138,6 +140,9 @@ package enum DeployError: Error, CustomStringConvertible {
                 + "Nothing was applied; run `sluice plan` again, review it, then apply."
         case .missingPlan(let stack, let path):
             "no saved plan for stack \(stack) at \(path); run `sluice plan` first"
+        case .missingPlanJSON(let stack, let path):
+            "no plan JSON for stack \(stack) at \(path) (the plan's `terraform show -json` failed), so its data-loss "
+                + "check cannot run; run `sluice plan` again"
         case .unknownStack(let name, let known):
             "no stack named '\(name)'; the stacks are \(known.joined(separator: ", "))"
         case .refused(let stack, let addresses):

@@ -166,6 +166,45 @@ import Testing
     func crawlerRunsADay(schedule: String, runs: Double) {
         #expect(CronRuns.perDay(.init(schedule)) == runs)
     }
+
+    /// The day fields count: days matched over 2025 (365 days, 1 January a Wednesday, so 52 weeks and one extra
+    /// Wednesday).
+    @Test(arguments: [
+        // Weekly on Monday at 03:00: 1 minute × 1 hour = 1 run on each of 52 Mondays.
+        ("cron(0 3 ? * MON *)", 1, 52),
+        // Every 15 minutes on weekdays: 4 × 24 = 96 runs; 52 × 5 weekdays + the extra Wednesday = 261 days.
+        ("cron(0/15 * ? * MON-FRI *)", 96, 261),
+        // The same in numbers (1 = SUN, so 2-6 = MON-FRI).
+        ("cron(*/15 * ? * 2-6 *)", 96, 261),
+        // Days 1, 15 and 31: 12 + 12 + 7 months with a 31st (JAN MAR MAY JUL AUG OCT DEC) = 31 days.
+        ("cron(30 2 1,15,31 * ? *)", 1, 31),
+        // An overlapping list counts each day once: 1-10 and 5 are 10 days a month, 120.
+        ("cron(0 0 1-10,5 * ? *)", 1, 120),
+        // Two named months, the 1st: 2 days; 2 hours.
+        ("cron(0 6,18 1 JAN,JUL ? *)", 2, 2),
+        // Calendar items, each one day a month: last day, last weekday, nearest weekday, third Friday, last Monday.
+        ("cron(0 0 L * ? *)", 1, 12), ("cron(0 0 LW * ? *)", 1, 12), ("cron(0 0 15W * ? *)", 1, 12),
+        ("cron(0 0 ? * 6#3 *)", 1, 12), ("cron(0 0 ? * MONL *)", 1, 12),
+        // 31W never fires in a 30-day month (and February): 7 days.
+        ("cron(0 0 31W * ? *)", 1, 7),
+    ])
+    func crawlerRunsCountTheDayFields(schedule: String, runs: Int, days: Int) {
+        let count = CronRuns.count(.init(schedule))
+        #expect(count.runsPerMatchingDay == runs)
+        #expect(count.matchingDays == days)
+        #expect(count.perDay == Double(runs) * Double(days) / 365)
+    }
+
+    @Test func weeklyCrawlerIsPricedOnItsRunsNotEveryDay() throws {
+        let estimate = CostFixtures.estimate(
+            CostFixtures.pipeline(volume: volume(), discovery: "crawler:\n    schedule: cron(0 3 ? * MON *)"))
+        let line = try #require(CostFixtures.line("Glue crawler runs", in: estimate))
+        // 52/365 = 0.1425 runs/day × 30.4167 days = 4.33 runs × 10 min / 60 × 2 DPUs = 1.44 DPU-hours × $0.44
+        // = $0.64 (every day, as before, was 7 times that: 10.14 DPU-hours, $4.46).
+        #expect(near(line.quantity, 52.0 / 365 * days * 10 / 60 * 2))
+        #expect(near(line.monthlyUSD, 52.0 / 365 * days * 10 / 60 * 2 * 0.44))
+        #expect(line.formula.hasPrefix("1 runs × 52/365 days (cron(0 3 ? * MON *)) = 0.142 runs/day"))
+    }
 }
 
 /// The largest volumes validation accepts give finite figures, never a trap.

@@ -307,4 +307,27 @@ struct OrchestratorTests {
         // The state is a local file there: no backend configuration for the state account's role.
         #expect(setup.terraform.calls("init").allSatisfy { !$0.arguments.contains { $0.hasPrefix("-backend-config") } })
     }
+
+    @Test("a run whose show -json fails after terraform saved its plan leaves no earlier plan JSON for apply to check")
+    func failedShowLeavesNoStaleJSON() throws {
+        let setup = try Setup()
+        defer { setup.project.remove() }
+        _ = try setup.orchestrator.plan(setup.options, progress: .silent)
+        // The second run's plan is saved, then `show -json` fails: the first run's no-change JSON must not pass
+        // the data-loss check for a plan nobody has seen.
+        let failing = try RecordingTerraformDouble(failing: ["analytics show": TerraformOutcome(status: 1)])
+        let second = Orchestrator(root: setup.project.root, graph: setup.graph, runner: failing)
+        #expect(throws: (any Error).self) { try second.plan(setup.options, progress: .silent) }
+        let json = setup.project.plans.appendingPathComponent("analytics.json")
+        #expect(
+            FileManager.default.fileExists(atPath: setup.project.plans.appendingPathComponent("analytics.tfplan").path))
+        #expect(!FileManager.default.fileExists(atPath: json.path))
+
+        let terraform = try RecordingTerraformDouble()
+        let applying = Orchestrator(root: setup.project.root, graph: setup.graph, runner: terraform)
+        let error = #expect(throws: DeployError.self) { try applying.apply(setup.options, progress: .silent) }
+        #expect(error?.description == DeployError.missingPlanJSON(stack: "analytics", path: json.path).description)
+        #expect(terraform.calls("apply").map(\.stack) == ["analytics-images"])
+    }
+
 }

@@ -268,6 +268,76 @@ struct SchemaGuardTests {
         #expect(section.text().contains("added db.requests.column_399"), "the text summary keeps every change")
     }
 
+    @Test("two same-typed columns swapping their from:, or a new template, are re-sourced: reported, not refused")
+    func resourcedColumns() throws {
+        let base = Self.table([
+            ColumnContract(name: "name", type: "string", from: "headers[0]", users: Self.viewUsers),
+            ColumnContract(name: "user_id", type: "string", from: "headers[1]"),
+            ColumnContract(name: "item", type: "string", from: "path", template: "/i/{item}/**"),
+        ])
+        let branch = Self.table([
+            ColumnContract(name: "name", type: "string", from: "headers[1]"),
+            ColumnContract(name: "user_id", type: "string", from: "headers[0]"),
+            ColumnContract(name: "item", type: "string", from: "path", template: "/items/{item}/**"),
+        ])
+        let report = SchemaComparison.compare(base: base, branch: branch, basePath: "b", allowances: [])
+        #expect(
+            report.changes.map { "\($0.kind.rawValue) \($0.column) \($0.detail) \($0.breaking)" } == [
+                "re-sourced name source headers[0] -> headers[1] false",
+                "re-sourced user_id source headers[1] -> headers[0] false",
+                "re-sourced item source path /i/{item}/** -> path /items/{item}/** false",
+            ])
+        #expect(report.refused.isEmpty)
+        let section = try #require(report.section(forStack: "analytics"))
+        let text = section.text()
+        #expect(text.contains("  re-sourced db.requests.name (string, source headers[0] -> headers[1])\n"))
+        #expect(text.contains("data already written: the values already written came from the old source"))
+        #expect(
+            text.contains("used by: view usage; dataset usage-set; dashboard overview (visuals: overview: By name)"))
+        #expect(!text.contains("REFUSED"))
+        let markdown = section.markdown()
+        #expect(
+            markdown.contains(
+                "| re-sourced | `db.requests.name` (string, source headers\\[0\\] -&gt; headers\\[1\\]) | view `usage`;"
+            ))
+        #expect(!markdown.contains("Refused"))
+    }
+
+    @Test("notes and safe rows are cut before any refused change; past the limit the refused ones cut are counted")
+    func refusedChangesAreNeverCutForNotes() throws {
+        // 7 refused changes (name, bytes, dt and hour removed, two renamed, one retyped) and 300 added columns.
+        let many = (0..<300).map { ColumnContract(name: "column_\($0)", type: "string") }
+        let report = changes(
+            Self.table(
+                [
+                    ColumnContract(name: "user", type: "string", from: "headers[1]"),
+                    ColumnContract(name: "item_id", type: "string", from: "path", template: "/i/{item_id}/**"),
+                    ColumnContract(name: "status", type: "string"),
+                ] + many))
+        let base = try #require(report.section(forStack: "analytics"))
+        // 500 notes of 80 characters each, 40,000 characters: far past the limit on their own.
+        let notes = (0..<500).map { "note \($0): " + String(repeating: "n", count: 70) }
+        let section = SchemaSection(basePath: base.basePath, changes: base.changes, notes: notes)
+        let markdown = section.markdown(limit: 5_000)
+        #expect(markdown.count <= 5_000)
+        for allowance in ["requests.name", "requests.user_id", "requests.item", "requests.status"] {
+            #expect(markdown.contains("- `\(allowance)`\n"))
+        }
+        #expect(section.refused.count == 7)
+        #expect(markdown.components(separatedBy: "| **refused** ").count - 1 == 7, "every refused row is kept")
+        #expect(markdown.contains("note 0:"), "notes take the room the refused changes leave")
+        #expect(!markdown.contains("note 499:"))
+        #expect(!markdown.contains("refused change did not fit") && !markdown.contains("refused changes did not fit"))
+        #expect(markdown.contains("more schema lines did not fit in this comment"))
+
+        // Past the hard limit: the refused changes that still do not fit are counted, and where they all are said.
+        let tiny = section.markdown(limit: 800)
+        #expect(tiny.count <= 800)
+        #expect(tiny.contains("- `requests.name`\n"))
+        #expect(tiny.contains("more refused changes did not fit in this comment: the text summary"))
+        #expect(!tiny.contains("note 0:"))
+    }
+
     @Test("the plan shows the section in the stack holding the table; apply refuses what the plan refused")
     func planAndApply() throws {
         let project = try TemporaryProject()

@@ -12,6 +12,9 @@ package struct SchemaChange: Sendable, Equatable {
         case retyped
         /// int to bigint: Athena reads the old values as the new type. Safe.
         case widened
+        /// The same name and type, filled from another source (`from:` or `template:`): the values already written
+        /// came from the old one. Not refused (nothing fails), but reported: old and new rows mean different things.
+        case resourced = "re-sourced"
         case removed
         /// A column became a partition key or the reverse, or the partition keys changed order.
         case partitioning

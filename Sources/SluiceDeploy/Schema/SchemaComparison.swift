@@ -130,7 +130,8 @@ package enum SchemaComparison {
         var changes: [SchemaChange] = []
         func change(
             _ kind: SchemaChange.Kind, _ column: ColumnContract, newName: String? = nil, newType: String? = nil,
-            partitionKey: Bool? = nil, detail: String, users: ColumnUsers, breaking: Bool
+            partitionKey: Bool? = nil, detail: String, oldSource: String? = nil, newSource: String? = nil,
+            users: ColumnUsers, breaking: Bool
         ) -> SchemaChange {
             let partitionKey = partitionKey ?? column.partitionKey
             return SchemaChange(
@@ -139,7 +140,8 @@ package enum SchemaComparison {
                 partitionKey: partitionKey, detail: detail, users: users,
                 effect: SchemaEffects.effect(
                     kind, column: column.name, newName: newName, oldType: column.type, newType: newType ?? column.type,
-                    partitionKey: partitionKey, oldFormat: old.format, newFormat: new.format),
+                    partitionKey: partitionKey, oldFormat: old.format, newFormat: new.format,
+                    sources: (oldSource ?? "", newSource ?? "")),
                 breaking: breaking)
         }
         if old.format != new.format {
@@ -183,6 +185,15 @@ package enum SchemaComparison {
                     change(
                         widened ? .widened : .retyped, column, newType: now.type,
                         detail: "\(column.type) -> \(now.type)", users: users, breaking: !widened))
+            } else if now.source != column.source {
+                // Shown as written (`path /i/{item}/**`); `source` blanks the capture, for telling renames apart.
+                func written(_ column: ColumnContract) -> String {
+                    (column.from ?? column.name) + (column.template.map { " \($0)" } ?? "")
+                }
+                changes.append(
+                    change(
+                        .resourced, column, detail: "source \(written(column)) -> \(written(now))",
+                        oldSource: written(column), newSource: written(now), users: users, breaking: false))
             }
         }
         for column in added {

@@ -7,7 +7,7 @@ import SluiceModel
 enum SchemaEffects {
     static func effect(
         _ kind: SchemaChange.Kind, column: String, newName: String?, oldType: String, newType: String,
-        partitionKey: Bool, oldFormat: String, newFormat: String
+        partitionKey: Bool, oldFormat: String, newFormat: String, sources: (old: String, new: String) = ("", "")
     ) -> String {
         let format = oldFormat == "json" ? "JSON" : "Parquet"
         let byName = oldFormat == "json" ? "JSON rows by key" : "Parquet columns by name"
@@ -27,6 +27,10 @@ enum SchemaEffects {
                 + "naming '\(column)' fails"
         case .widened:
             return "Athena reads an \(oldType) written before as \(newType) (\(format)): nothing breaks"
+        case .resourced:
+            return "the values already written came from the old source ('\(sources.old)'); rows written from now on "
+                + "come from '\(sources.new)': nothing fails, but a query across both reads values that mean "
+                + "different things (backfill with the processor's replay, or use a new column)"
         case .retyped where partitionKey:
             return "partition values already written are read as \(newType): a value that is not one fails the "
                 + "query (HIVE_BAD_DATA)"

@@ -21,38 +21,52 @@ extension SchemaSection {
         return out
     }
 
-    /// The section for a pull-request comment: the refusal first when there is one, then a table of the changes,
-    /// in at most about `limit` characters: rows that do not fit are counted, and are in the text summary.
+    /// The section for a pull-request comment, in at most about `limit` characters: its notes, the refusal when
+    /// there is one, then a table of the changes, refused ones first. Room goes to the refused changes first (their
+    /// allowance lines, then their table rows), then to the notes, then to the other rows, so notes and safe rows are
+    /// cut before any refused one. Past the limit even refused changes are cut, and their count is named; every
+    /// line cut is in the text summary.
     package func markdown(limit: Int = 10_000) -> String {
-        var out = "\n#### Schema (compared with \(Markdown.code(basePath, inTable: false)))\n\n"
-        var omitted = 0
-        func add(_ row: String) {
-            if omitted == 0, out.count + row.count <= limit { out += row } else { omitted += 1 }
-        }
-        for note in notes { add("- \(Markdown.inline(note))\n") }
-        if changes.isEmpty, notes.isEmpty { out += "No column changes.\n" }
+        let header = "\n#### Schema (compared with \(Markdown.code(basePath, inTable: false)))\n\n"
         let refused = refused
-        if !refused.isEmpty {
-            out += notes.isEmpty ? "" : "\n"
-            out += ":no_entry: **Refused**: these changes break data already written or what reads it. "
-            out +=
-                "Allow each on purpose with `\(Self.flag) TABLE.COLUMN`, or migrate (README, \"Schema changes\"):\n\n"
-            for change in refused { add("- \(Markdown.code(change.allowance, inTable: false))\n") }
+        var intro = notes.isEmpty ? "" : "\n"
+        intro += ":no_entry: **Refused**: these changes break data already written or what reads it. "
+        intro += "Allow each on purpose with `\(Self.flag) TABLE.COLUMN`, or migrate (README, \"Schema changes\"):\n\n"
+        let tableHeader = "\n| change | column | used by | data already written |\n|---|---|---|---|\n"
+        let rows = ordered.map { change in
+            let mark = change.refused ? "**refused** " : change.breaking ? "allowed " : ""
+            return "| \(mark)\(change.kind.rawValue) | \(Markdown.code(change.qualifiedColumn))"
+                + "\(Markdown.inline(change.shownDetail)) | \(change.usersText { Markdown.code($0) }) | "
+                + "\(Markdown.inline(change.effect)) |\n"
         }
-        if !changes.isEmpty, omitted == 0 {
-            out += "\n| change | column | used by | data already written |\n|---|---|---|---|\n"
-            for change in ordered {
-                let mark = change.refused ? "**refused** " : change.breaking ? "allowed " : ""
-                add(
-                    "| \(mark)\(change.kind.rawValue) | \(Markdown.code(change.qualifiedColumn))"
-                        + "\(Markdown.inline(change.shownDetail)) | \(change.usersText { Markdown.code($0) }) | "
-                        + "\(Markdown.inline(change.effect)) |\n")
+        // The closing notes' room, so the result stays within the limit.
+        var room =
+            limit - header.count - 400 - (refused.isEmpty ? 0 : intro.count) - (rows.isEmpty ? 0 : tableHeader.count)
+        func take(_ lines: [String]) -> [String] {
+            var kept: [String] = []
+            for line in lines {
+                guard line.count <= room else { break }
+                kept.append(line)
+                room -= line.count
             }
-        } else if !changes.isEmpty {
-            omitted += changes.count
+            return kept
         }
-        if omitted > 0 {
-            out += "\n_\(omitted) more schema line\(omitted == 1 ? "" : "s") did not fit in this comment: see the "
+        let allowances = take(refused.map { "- \(Markdown.code($0.allowance, inTable: false))\n" })
+        let refusedRows = allowances.count == refused.count ? take(Array(rows.prefix(refused.count))) : []
+        let noteLines = take(notes.map { "- \(Markdown.inline($0))\n" })
+        let otherRows = refusedRows.count == refused.count ? take(Array(rows.dropFirst(refused.count))) : []
+        var out = header + noteLines.joined()
+        if changes.isEmpty, notes.isEmpty { out += "No column changes.\n" }
+        if !refused.isEmpty { out += intro + allowances.joined() }
+        if !refusedRows.isEmpty || !otherRows.isEmpty { out += tableHeader + (refusedRows + otherRows).joined() }
+        let cutRefused = refused.count - allowances.count
+        if cutRefused > 0 {
+            out += "\n_\(cutRefused) more refused change\(cutRefused == 1 ? "" : "s") did not fit in this comment: the "
+            out += "text summary in the run's artifacts (and `sluice plan`'s output) names every one._\n"
+        }
+        let cut = notes.count - noteLines.count + rows.count - refusedRows.count - otherRows.count
+        if cut > 0 {
+            out += "\n_\(cut) more schema line\(cut == 1 ? "" : "s") did not fit in this comment: see the "
             out += "text summary in the run's artifacts._\n"
         }
         return out
@@ -82,6 +96,7 @@ extension SchemaChange {
         switch kind {
         case .renamed: return " -> \(newName ?? "") (\(newType ?? "")\(key))"
         case .retyped, .widened, .format: return " (\(detail)\(key))"
+        case .resourced: return " (\(newType ?? ""), \(detail)\(key))"
         case .added, .removed: return " (\(oldType ?? "")\(key))"
         case .partitioning: return " (\(detail))"
         }

@@ -81,6 +81,36 @@ package enum CronRules {
         return nil
     }
 
+    /// The values one comma-separated item of field `index` (0 minutes ... 5 year) takes: `*` or `?` all,
+    /// `*/n` and `a/n` every n-th from a, `a-b` and `a-b/n` a range, a number or a name. Nil for the day fields'
+    /// `L`, `W` and `#` items (they depend on the calendar) and for anything `scheduleProblem` refuses.
+    package static func values(_ item: String, fieldAt index: Int) -> [Int]? {
+        guard fields.indices.contains(index) else { return nil }
+        let field = fields[index]
+        if item == "*" || item == "?" { return Array(field.range) }
+        let stepParts = item.split(separator: "/", omittingEmptySubsequences: false)
+        guard stepParts.count <= 2 else { return nil }
+        var step = 1
+        if stepParts.count == 2 {
+            guard let parsed = Int(stepParts[1]), parsed > 0 else { return nil }
+            step = parsed
+        }
+        let start = String(stepParts[0])
+        if start == "*" {
+            return stepParts.count == 2
+                ? Array(stride(from: field.range.lowerBound, through: field.range.upperBound, by: step)) : nil
+        }
+        let range = start.split(separator: "-", omittingEmptySubsequences: false)
+        guard range.count <= 2, let low = value(String(range[0]), field) else { return nil }
+        // `a/n` runs from a to the field's end; `a-b` to b; a lone value is itself.
+        var high = stepParts.count == 2 ? field.range.upperBound : low
+        if range.count == 2 {
+            guard let end = value(String(range[1]), field), low <= end else { return nil }
+            high = end
+        }
+        return Array(stride(from: low, through: high, by: step))
+    }
+
     private static func value(_ text: String, _ field: Field) -> Int? {
         if let number = Int(text), field.range.contains(number) { return number }
         if let index = field.names.firstIndex(of: text.uppercased()) { return field.range.lowerBound + index }
