@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SluiceCost
@@ -16,5 +17,23 @@ import Testing
         #expect(FigureText.price(0.000_013_333_4) == "$0.0000133334")
         #expect(FigureText.price(5) == "$5")
         #expect(FigureText.price(0.023) == "$0.023")
+    }
+
+    /// The integer path writes what `String(format:)` writes, ties and their neighbours included.
+    @Test func fixedPlacesAreWhatPrintfWrites() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0.125, 0.375, 2.675, 1.005, 0.5, 1.5, 2.5, -0.125, -0.0, 0.0, 999.995, 1e14 + 0.5]
+        for _ in 0..<2_000 {
+            let magnitude = Double.random(in: -6...14, using: &generator)
+            values.append(pow(10, magnitude) * (Bool.random(using: &generator) ? 1 : -1))
+            values.append((Double(Int.random(in: 0...1_000_000, using: &generator)) + 0.5) / 1_000)
+        }
+        for value in values {
+            for places in 0...12 {
+                #expect(
+                    FigureText.fixed(value, places: places) == String(format: "%.\(places)f", value),
+                    "\(value) to \(places) places")
+            }
+        }
     }
 }
