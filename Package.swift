@@ -125,7 +125,7 @@ if Context.environment["SLUICE_FUZZ"] == "1" {
         ("FuzzManifest", "SluiceModel"), ("FuzzHAProxy", "SluiceProcessing"),
         ("FuzzFirehoseObject", "SluiceProcessing"), ("FuzzPlanJSON", "SluiceDeploy"), ("FuzzParquet", "SluiceParquet"),
         ("FuzzNCSA", "SluiceProcessing"),
-        ("FuzzJSON", "SluiceProcessing"), ("FuzzJSONValue", "SluiceJSON"),
+        ("FuzzJSON", "SluiceProcessing"), ("FuzzJSONValue", "SluiceJSON"), ("FuzzBaseFiles", "SluiceEmit"),
     ] {
         package.targets.append(
             .executableTarget(

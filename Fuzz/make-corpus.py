@@ -226,6 +226,22 @@ def json_lines() -> None:
     write("json", "utf8", '{"name":"Zoë 中 😀","bad":"'.encode() + bytes([0xED, 0xA0, 0x80]) + b'"}')
 
 
+def basefiles() -> None:
+    """What sluice cost --base and the schema guard read from a base checkout, and crawler schedules."""
+    for name in ("cost.json", "schema.json"):
+        write("basefiles", name.replace(".json", ""), (ROOT / "generated" / name).read_bytes())
+    schedules = [
+        "hourly",
+        "cron(0 3 ? * MON-FRI *)",
+        "cron(15 10 L * ? *)",
+        "cron(0/15 8-18 ? JAN,JUL 2#3 2026)",
+        "cron(0 12 15W * ? *)",
+        "cron(5,35 */2 1,15 * ? 2025-2030)",
+    ]
+    for index, schedule in enumerate(schedules):
+        write("basefiles", f"schedule-{index:02}", schedule.encode())
+
+
 def main() -> None:
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -237,6 +253,7 @@ def main() -> None:
     plan()
     parquet()
     json_lines()
+    basefiles()
     for folder in sorted(CORPUS.iterdir()):
         files = list(folder.iterdir())
         print(f"{folder.name}: {len(files)} files, {sum(f.stat().st_size for f in files)} bytes")

@@ -13,7 +13,8 @@
 # (terraform plan JSON decoding and its summary), parquet (the Parquet writer on random schemas and rows, its
 # files' framing and page counts re-read), json (the json log format: a line parsed, paths read as every column
 # type, its leaves printed and columns proposed, all read back), jsonvalue (SluiceJSON's decoder on any bytes;
-# what it accepts, written compact and pretty, read back the same).
+# what it accepts, written compact and pretty, read back the same), basefiles (a base checkout's generated/cost.json
+# and generated/schema.json as sluice cost --base and the schema guard read them, and crawler schedules' runs a day).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,9 +22,9 @@ cd "$ROOT"
 
 declare -A PRODUCTS=(
     [manifest]=FuzzManifest [haproxy]=FuzzHAProxy [firehose]=FuzzFirehoseObject [plan]=FuzzPlanJSON
-    [parquet]=FuzzParquet [ncsa]=FuzzNCSA [json]=FuzzJSON [jsonvalue]=FuzzJSONValue
+    [parquet]=FuzzParquet [ncsa]=FuzzNCSA [json]=FuzzJSON [jsonvalue]=FuzzJSONValue [basefiles]=FuzzBaseFiles
 )
-ALL=(manifest haproxy ncsa firehose plan parquet json jsonvalue)
+ALL=(manifest haproxy ncsa firehose plan parquet json jsonvalue basefiles)
 SCRATCH=.build-fuzz
 # SwiftPM declares the fuzz targets only when this is set (see Package.swift).
 export SLUICE_FUZZ=1
