@@ -49,18 +49,13 @@ package enum Alternatives {
                 $0[LineKey(stage: $1.stage, account: $1.account, item: $1.item), default: 0] += $1.monthlyUSD
             }
         }
-        let before = totals(current)
-        let after = totals(other)
-        let keys = Set(before.keys).union(after.keys)
-        let changed = keys.compactMap { key -> ChangedLine? in
-            let old = before[key] ?? 0
-            let new = after[key] ?? 0
-            guard old != new else { return nil }
-            return ChangedLine(stage: key.stage, account: key.account, item: key.item, beforeUSD: old, afterUSD: new)
-        }.sorted {
-            let left = abs($0.afterUSD - $0.beforeUSD)
-            let right = abs($1.afterUSD - $1.beforeUSD)
-            return left != right ? left > right : ($0.stage.rawValue, $0.item) < ($1.stage.rawValue, $1.item)
+        let changed = AmountChanges.between(
+            totals(current), totals(other), counts: { $0 != 0 },
+            ordered: { ($0.stage.rawValue, $0.item) < ($1.stage.rawValue, $1.item) }
+        ).map {
+            ChangedLine(
+                stage: $0.key.stage, account: $0.key.account, item: $0.key.item, beforeUSD: $0.before,
+                afterUSD: $0.after)
         }
         return CostAlternative(
             change: change, monthlyUSD: other.monthlyUSD, deltaUSD: other.monthlyUSD - current.monthlyUSD,

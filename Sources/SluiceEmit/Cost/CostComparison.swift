@@ -122,18 +122,12 @@ package struct CostDelta: Sendable, Equatable {
             PipelineChange(
                 pipeline: $0, beforeUSD: base.pipelines[$0]?.monthlyUSD, afterUSD: branch.pipelines[$0]?.monthlyUSD)
         }
-        var lines: [LineChange] = []
-        for name in names {
-            let before = base.pipelines[name]?.lines ?? [:]
-            let after = branch.pipelines[name]?.lines ?? [:]
-            for key in Set(before.keys).union(after.keys) {
-                let change = LineChange(key: key, beforeUSD: before[key] ?? 0, afterUSD: after[key] ?? 0)
-                if CostFigures.isVisible(change.deltaUSD) { lines.append(change) }
-            }
+        // Line keys name their pipeline, so every pipeline's lines compare in one set.
+        func lines(_ side: CostBaseline) -> [CostLineKey: Double] {
+            side.pipelines.values.reduce(into: [:]) { $0.merge($1.lines) { first, _ in first } }
         }
-        self.lines = lines.sorted {
-            abs($0.deltaUSD) != abs($1.deltaUSD)
-                ? abs($0.deltaUSD) > abs($1.deltaUSD) : CostLineKey.ordered($0.key, $1.key)
-        }
+        self.lines = AmountChanges.between(
+            lines(base), lines(branch), counts: CostFigures.isVisible, ordered: CostLineKey.ordered
+        ).map { LineChange(key: $0.key, beforeUSD: $0.before, afterUSD: $0.after) }
     }
 }
