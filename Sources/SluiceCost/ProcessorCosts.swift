@@ -4,10 +4,10 @@ import SluiceModel
 enum ProcessorCosts {
     /// The memory at which Lambda gives a function one full vCPU; below it, a share of one.
     static let fullVCPUMemoryMB = 1_769.0
-    /// Bytes the processor fetches from S3 per GET (`ObjectRun.rangeSize`).
-    static let rangeBytes = 2.0 * BillingUnits.mebibyte
-    /// The size of every multipart part but the last (`ObjectRun.partSize`).
-    static let partBytes = 5.0 * BillingUnits.mebibyte + 64 * BillingUnits.kibibyte
+    /// Bytes the processor fetches from S3 per GET.
+    static let rangeBytes = Double(ObjectTransferSizes.rangeBytes)
+    /// The size of every multipart part but the last.
+    static let partBytes = Double(ObjectTransferSizes.partBytes)
 
     static func lines(_ context: EstimateContext) -> [CostLine] {
         let flow = context.flow

@@ -12,7 +12,7 @@ package struct ObjectRun<Transform: RecordTransform>: Sendable {
     package let transform: Transform
     package let enricher: Enricher?
     /// Bytes fetched from the source at a time.
-    package var rangeSize = 2 * 1024 * 1024
+    package var rangeSize = ObjectTransferSizes.rangeBytes
     /// Bytes fed to the inflater at a time; what is ready is written after each. Small, because what one slice
     /// produces is held until it ends: deflate expands up to 1032 times, so 4 KiB of input is at most about
     /// 4 MiB of lines and their quarantine records, however many lines that is (a 100 KB object of 52 million
@@ -20,7 +20,7 @@ package struct ObjectRun<Transform: RecordTransform>: Sendable {
     package var sliceSize = 4 * 1024
     /// The size of every chunk of an output object but its last: S3 parts must be at least 5 MiB. Each object
     /// being written holds up to this much, so it is also what bounds memory.
-    package var partSize = 5 * 1024 * 1024 + 64 * 1024
+    package var partSize = ObjectTransferSizes.partBytes
     /// The bytes of lines held for their lookups before a query answers them.
     package var deferLimit = 4 * 1024 * 1024
 
