@@ -19,7 +19,7 @@ package enum FigureText {
     /// `String(format: "%.Nf", value)`, without Foundation's formatting (most of the estimate's time in a profile of
     /// `sluice generate`): integer arithmetic where the rounding cannot differ, `String(format:)` near a tie or
     /// beyond what an `Int` holds.
-    static func fixed(_ value: Double, places: Int) -> String {
+    package static func fixed(_ value: Double, places: Int) -> String {
         let scale = Double(powersOfTen[places])
         let scaled = abs(value) * scale
         let below = scaled.rounded(.down)
@@ -34,22 +34,18 @@ package enum FigureText {
 
     private static let powersOfTen = (0...12).map { (0..<$0).reduce(1) { total, _ in total * 10 } }
 
-    /// A price, with every digit the table gives (up to 10 places, trailing zeros dropped): "$0.0000133334".
-    package static func price(_ value: Double) -> String {
-        var text = String(format: "%.10f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return "$" + text
-    }
-
     /// A whole number with commas every three digits.
     static func grouped(_ value: Double) -> String {
-        let digits = fixed(abs(value), places: 0)
+        (value < 0 ? "-" : "") + thousands(fixed(abs(value), places: 0))
+    }
+
+    /// A run of digits with a comma before every third from the right: "1234567" is "1,234,567".
+    package static func thousands(_ digits: some StringProtocol) -> String {
         var result = ""
         for (offset, digit) in digits.enumerated() {
             if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
             result.append(digit)
         }
-        return (value < 0 ? "-" : "") + result
+        return result
     }
 }

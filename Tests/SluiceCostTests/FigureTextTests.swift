@@ -13,10 +13,11 @@ import Testing
         #expect(FigureText.number(value) == text)
     }
 
-    @Test func pricesKeepEveryDigitOfTheTable() {
-        #expect(FigureText.price(0.000_013_333_4) == "$0.0000133334")
-        #expect(FigureText.price(5) == "$5")
-        #expect(FigureText.price(0.023) == "$0.023")
+    @Test func digitsAreGroupedByThousandsFromTheRight() {
+        #expect(FigureText.thousands("1") == "1")
+        #expect(FigureText.thousands("123") == "123")
+        #expect(FigureText.thousands("1234") == "1,234")
+        #expect(FigureText.thousands("1234567") == "1,234,567")
     }
 
     /// The integer path writes what `String(format:)` writes, ties and their neighbours included.

@@ -1,4 +1,5 @@
 import Foundation
+import SluiceCost
 
 /// Money, quantities and prices as every cost report shows them: US dollars rounded to cents ("< $0.01" for a
 /// positive amount below a cent), thousands grouped with commas, and the minus sign U+2212 for a saving.
@@ -26,7 +27,7 @@ package enum CostFigures {
         if value == value.rounded() && abs(value) < 1e15 { return grouped(value, decimals: 0) }
         if abs(value) >= 1 { return grouped(value, decimals: 2) }
         let digits = max(2, 3 - Int(log10(abs(value)).rounded(.down)))
-        return trimmed(String(format: "%.\(min(digits, 12))f", value))
+        return trimmed(FigureText.fixed(value, places: min(digits, 12)))
     }
 
     /// A quantity with its unit: `17.03 GB`, and `8.76 × 1000 requests` for a unit that starts with a number.
@@ -40,7 +41,7 @@ package enum CostFigures {
     package static func unitPrice(_ usd: Double, unit: String) -> String { price(usd) + "/" + unit }
 
     /// A price without its unit: `$0.57`, `$0.0000133334`.
-    package static func price(_ usd: Double) -> String { "$" + trimmed(String(format: "%.10f", usd)) }
+    package static func price(_ usd: Double) -> String { "$" + trimmed(FigureText.fixed(usd, places: 10)) }
 
     /// A dollar amount as JSON keeps it: rounded to a millionth of a dollar, so that the arithmetic's last bits
     /// (which depend on the order of a sum) never change the committed `generated/cost.json`.
@@ -48,14 +49,8 @@ package enum CostFigures {
 
     /// `value` with `decimals` decimals and its whole part grouped by thousands.
     private static func grouped(_ value: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", abs(value))
-        let parts = text.split(separator: ".", maxSplits: 1)
-        let whole = Array(parts[0])
-        var out = ""
-        for (index, digit) in whole.enumerated() {
-            if index > 0 && (whole.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
+        let parts = FigureText.fixed(abs(value), places: decimals).split(separator: ".", maxSplits: 1)
+        var out = FigureText.thousands(parts[0])
         if parts.count > 1 { out += "." + parts[1] }
         return value < 0 ? "−" + out : out
     }
