@@ -28,14 +28,14 @@ enum CatalogCosts {
             partitions = LakeCosts.horizonDays
         case .projection:
             lines.append(
-                CostLine(
-                    stage: .catalog, account: context.analyticsAccount, item: "partition projection", quantity: 0,
-                    unit: "DPU-hour", priceKey: .glueCrawlerPerDPUHour, unitPriceUSD: prices[.glueCrawlerPerDPUHour],
+                context.analyticsLine(
+                    .catalog, "partition projection", quantity: 0, unit: "DPU-hour", .glueCrawlerPerDPUHour,
                     formula: "partition projection: Athena computes the partitions, no crawler runs: $0"))
         }
         let objects = 1 + Double(context.pipeline.views.count) + partitions
         let partitionsText = partitions > 0 ? " + \(num(partitions)) daily partitions after a year" : ""
-        let requests = QueryCosts.queriesPerMonth(context) * requestsPerQuery
+        let queries = QueryCosts.queriesPerMonth(context)
+        let requests = queries * requestsPerQuery
         lines.append(
             context.analyticsLine(
                 .catalog, "Glue Data Catalog objects", quantity: objects / 100_000, unit: "100k objects",
@@ -46,7 +46,7 @@ enum CatalogCosts {
             context.analyticsLine(
                 .catalog, "Glue Data Catalog requests", quantity: requests / 1_000_000, unit: "1M requests",
                 .glueCatalogRequestsPerMillion,
-                formula: "\(num(QueryCosts.queriesPerMonth(context))) Athena queries × \(num(requestsPerQuery)) "
+                formula: "\(num(queries)) Athena queries × \(num(requestsPerQuery)) "
                     + "requests = \(num(requests)) requests"))
         return lines
     }

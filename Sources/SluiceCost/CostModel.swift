@@ -76,6 +76,6 @@ package enum CostModel {
     /// The oldest `asOf` date among the figures of the regions the estimates were priced with (a region missing
     /// from the table is priced, and dated, by the fallback region's figures); "" when there are none.
     static func oldestAsOf(_ prices: PriceTable, regions: Set<String>) -> String {
-        regions.flatMap { prices.prices(for: $0).prices.figures.values.map(\.asOf) }.min() ?? ""
+        regions.map(prices.pricesAsOf).filter { !$0.isEmpty }.min() ?? ""
     }
 }
