@@ -1,3 +1,5 @@
+import Foundation
+
 /// The lake's contract: each pipeline's table as the lake stores it (its columns, types, sources and partition
 /// keys) and who reads each column (views, datasets, dashboards and their visuals). `generated/schema.json` holds
 /// it; the schema guard compares the branch's with the base's committed one.
@@ -84,7 +86,8 @@ package struct ColumnContract: Sendable, Equatable {
     package var source: String {
         let field = from ?? name
         guard let template else { return field }
-        return "\(field) \(template.replacingFirst("{\(name)}", with: "{}"))"
+        guard let capture = template.range(of: "{\(name)}") else { return "\(field) \(template)" }
+        return "\(field) \(template.replacingCharacters(in: capture, with: "{}"))"
     }
 }
 
@@ -179,19 +182,5 @@ struct ColumnUsage {
         return ColumnUsers(
             views: Array(traced.keys), datasets: datasets.map(\.name), dashboards: dashboards.map(\.name),
             visuals: visuals)
-    }
-}
-
-extension String {
-    /// The text with the first occurrence of `target` replaced.
-    fileprivate func replacingFirst(_ target: String, with replacement: String) -> String {
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(target) {
-                return String(self[..<index]) + replacement + self[self.index(index, offsetBy: target.count)...]
-            }
-            index = self.index(after: index)
-        }
-        return self
     }
 }
