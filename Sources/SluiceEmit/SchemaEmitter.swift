@@ -56,6 +56,36 @@ package enum SchemaEmitter {
         package var description: String
     }
 
+    /// A text member: absent, or anything but a string, is an error.
+    private static func text(_ key: String, in value: JSONValue, _ place: String) throws(ReadError) -> String {
+        guard let text = try optionalText(key, in: value, place) else {
+            throw ReadError(description: "\(place): '\(key)' is not a string")
+        }
+        return text
+    }
+
+    /// A list of texts, empty when absent; an item that is not a string is an error.
+    private static func list(_ key: String, in value: JSONValue?, _ place: String) throws(ReadError) -> [String] {
+        guard let items = value?[key]?.arrayValue else { return [] }
+        var texts: [String] = []
+        for item in items {
+            guard let text = item.stringValue else {
+                throw ReadError(description: "\(place): '\(key)' holds a value that is not a string")
+            }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    /// An optional text member: absent is nil, anything but a string is an error.
+    private static func optionalText(_ key: String, in value: JSONValue, _ place: String) throws(ReadError) -> String? {
+        guard let member = value[key] else { return nil }
+        guard let text = member.stringValue else {
+            throw ReadError(description: "\(place): '\(key)' is not a string")
+        }
+        return text
+    }
+
     /// The contract in a `schema.json`'s bytes.
     package static func contract(parsing bytes: some Collection<UInt8>) throws(ReadError) -> LakeContract {
         let document: JSONValue
@@ -75,36 +105,11 @@ package enum SchemaEmitter {
         }
         var tables: [TableContract] = []
         for (pipeline, table) in pipelines {
-            func text(_ key: String, in value: JSONValue, _ place: String) throws(ReadError) -> String {
-                guard let text = value[key]?.stringValue else {
-                    throw ReadError(description: "\(place): '\(key)' is not a string")
-                }
-                return text
-            }
-            func list(_ key: String, in value: JSONValue?, _ place: String) throws(ReadError) -> [String] {
-                guard let items = value?[key]?.arrayValue else { return [] }
-                var texts: [String] = []
-                for item in items {
-                    guard let text = item.stringValue else {
-                        throw ReadError(description: "\(place): '\(key)' holds a value that is not a string")
-                    }
-                    texts.append(text)
-                }
-                return texts
-            }
             let place = "pipelines.\(pipeline)"
             guard let columns = table["columns"]?.arrayValue else {
                 throw ReadError(description: "\(place): no 'columns' array")
             }
             var contracts: [ColumnContract] = []
-            /// An optional text member: absent is nil, anything but a string is an error.
-            func optionalText(_ key: String, in value: JSONValue, _ place: String) throws(ReadError) -> String? {
-                guard let member = value[key] else { return nil }
-                guard let text = member.stringValue else {
-                    throw ReadError(description: "\(place): '\(key)' is not a string")
-                }
-                return text
-            }
             for (index, column) in columns.enumerated() {
                 let at = "\(place).columns[\(index)]"
                 let users = column["users"]
